@@ -1,0 +1,64 @@
+// The two lint rules that carry the architecture must bite on a bad engine file.
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function ruleIdsFor(code: string, filePath = 'src/engine/sim/bad.ts') {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.ruleId);
+}
+
+describe('engine determinism rule', () => {
+  it.each([
+    ['Math.random()', 'export const x = Math.random();'],
+    ['Date.now()', 'export const x = Date.now();'],
+    ['new Date()', 'export const x = new Date();'],
+    ['performance.now()', 'export const x = performance.now();'],
+    ['setTimeout', 'setTimeout(() => {}, 1);'],
+    ['setInterval', 'setInterval(() => {}, 1);'],
+    ['requestAnimationFrame', 'requestAnimationFrame(() => {});'],
+    ['window', 'export const x = window.innerWidth;'],
+    ['document', 'export const x = document.title;'],
+  ])('rejects %s in src/engine', async (_label, code) => {
+    const ids = await ruleIdsFor(code);
+    expect(
+      ids.some((id) => id === 'no-restricted-globals' || id === 'no-restricted-properties'),
+    ).toBe(true);
+  });
+
+  it('allows the same code outside the engine', async () => {
+    expect(await ruleIdsFor('export const x = Math.random();', 'src/ui/fine.ts')).toEqual([]);
+  });
+
+  it('accepts a clean engine file', async () => {
+    expect(await ruleIdsFor('export const double = (x: number): number => x * 2;')).toEqual([]);
+  });
+});
+
+describe('engine import direction rule', () => {
+  it.each([
+    '../ui/App',
+    '../../ui/scene/Scene',
+    '../scenario/schema',
+    '../worker/host',
+    '../app/store',
+    '../cli/sim',
+  ])('rejects an import of %s from src/engine', async (path) => {
+    expect(await ruleIdsFor(`import { x } from '${path}';\nexport const y = x;`)).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('rejects UI libraries in src/engine', async () => {
+    expect(
+      await ruleIdsFor(`import { create } from 'zustand';\nexport const y = create;`),
+    ).toContain('no-restricted-imports');
+  });
+
+  it('allows imports inside the engine', async () => {
+    expect(await ruleIdsFor(`import { x } from './kernels/murmur2';\nexport const y = x;`)).toEqual(
+      [],
+    );
+  });
+});

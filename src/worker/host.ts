@@ -4,7 +4,7 @@ import { createEngine, ENGINE_VERSION, type Engine } from '../engine';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
 
 export class WorkerHost {
-  private engine: Engine = createEngine();
+  private engine: Engine = createEngine({ version: 1, seed: 1, cluster: { brokers: 3 } });
 
   constructor(private readonly post: (message: FromWorker) => void) {}
 

@@ -1,0 +1,458 @@
+// Every config the engine understands, with Kafka's name and Kafka 4.x default (kafka-spec.md).
+// Sim-only settings (not Kafka configs) are marked and named `sim.*` so nobody mistakes them.
+import type { ConfigValue } from '../types';
+
+export type ConfigScope = 'broker' | 'topic' | 'producer' | 'consumer';
+
+export type ConfigType =
+  | { kind: 'int'; min?: number; max?: number }
+  | { kind: 'bool' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'list'; values: readonly string[] };
+
+export interface ConfigDefinition {
+  key: string;
+  scope: ConfigScope;
+  type: ConfigType;
+  /** Kafka's default (Kafka 4.x). For sim-only settings: the simulator's own default. */
+  kafkaDefault: ConfigValue;
+  simOnly?: boolean;
+  /** A topic config that falls back to this broker config when the topic does not set it. */
+  brokerFallback?: string;
+  /** Short English description, for the inspector's tooltips (the UI may translate by key). */
+  doc: string;
+}
+
+const int = (min?: number, max?: number): ConfigType => ({ kind: 'int', min, max });
+const bool: ConfigType = { kind: 'bool' };
+const oneOf = (...values: string[]): ConfigType => ({ kind: 'enum', values });
+
+const INT_MAX = 2147483647;
+
+export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
+  // Broker (KRaft combined mode: every broker is also a controller voter)
+  {
+    scope: 'broker',
+    key: 'min.insync.replicas',
+    type: int(1),
+    kafkaDefault: 1,
+    doc: 'Fewest in-sync replicas for an acks=all write to succeed.',
+  },
+  {
+    scope: 'broker',
+    key: 'unclean.leader.election.enable',
+    type: bool,
+    kafkaDefault: false,
+    doc: 'Allow an out-of-sync replica to become leader when no ISR member is alive (can lose data).',
+  },
+  {
+    scope: 'broker',
+    key: 'default.replication.factor',
+    type: int(1),
+    kafkaDefault: 1,
+    doc: 'Replication factor for topics created without one.',
+  },
+  {
+    scope: 'broker',
+    key: 'num.partitions',
+    type: int(1),
+    kafkaDefault: 1,
+    doc: 'Partition count for topics created without one.',
+  },
+  {
+    scope: 'broker',
+    key: 'replica.lag.time.max.ms',
+    type: int(1),
+    kafkaDefault: 30000,
+    doc: 'A follower that has not caught up for this long leaves the ISR.',
+  },
+  {
+    scope: 'broker',
+    key: 'replica.fetch.wait.max.ms',
+    type: int(0),
+    kafkaDefault: 500,
+    doc: 'How long a follower fetch waits at the leader for new data.',
+  },
+  {
+    scope: 'broker',
+    key: 'replica.fetch.backoff.ms',
+    type: int(0),
+    kafkaDefault: 1000,
+    doc: 'Pause before a follower retries after a fetch error.',
+  },
+  {
+    scope: 'broker',
+    key: 'broker.heartbeat.interval.ms',
+    type: int(1),
+    kafkaDefault: 2000,
+    doc: 'How often a broker heartbeats to the active controller.',
+  },
+  {
+    scope: 'broker',
+    key: 'broker.session.timeout.ms',
+    type: int(1),
+    kafkaDefault: 9000,
+    doc: 'A broker whose heartbeats stop for this long is fenced by the controller.',
+  },
+  {
+    scope: 'broker',
+    key: 'controller.quorum.election.timeout.ms',
+    type: int(1),
+    kafkaDefault: 1000,
+    doc: 'How long the controller quorum waits before electing a new active controller.',
+  },
+  {
+    scope: 'broker',
+    key: 'auto.leader.rebalance.enable',
+    type: bool,
+    kafkaDefault: true,
+    doc: 'Move leadership back to preferred replicas periodically.',
+  },
+  {
+    scope: 'broker',
+    key: 'leader.imbalance.check.interval.seconds',
+    type: int(1),
+    kafkaDefault: 300,
+    doc: 'How often the controller checks for preferred-leader imbalance.',
+  },
+  {
+    scope: 'broker',
+    key: 'log.retention.check.interval.ms',
+    type: int(1),
+    kafkaDefault: 300000,
+    doc: 'How often brokers look for log segments to delete.',
+  },
+  {
+    scope: 'broker',
+    key: 'log.retention.ms',
+    type: int(-1),
+    kafkaDefault: 604800000,
+    doc: 'Default time retention for topics (-1 = forever).',
+  },
+  {
+    scope: 'broker',
+    key: 'log.retention.bytes',
+    type: int(-1),
+    kafkaDefault: -1,
+    doc: 'Default size retention per partition (-1 = unlimited).',
+  },
+  {
+    scope: 'broker',
+    key: 'log.segment.bytes',
+    type: int(14),
+    kafkaDefault: 1073741824,
+    doc: 'Default segment size.',
+  },
+  {
+    scope: 'broker',
+    key: 'log.roll.ms',
+    type: int(1),
+    kafkaDefault: 604800000,
+    doc: 'Default segment age before a new segment is rolled.',
+  },
+  {
+    scope: 'broker',
+    key: 'offsets.topic.num.partitions',
+    type: int(1),
+    kafkaDefault: 50,
+    doc: 'Partitions of __consumer_offsets (fixed once created).',
+  },
+  {
+    scope: 'broker',
+    key: 'offsets.topic.replication.factor',
+    type: int(1),
+    kafkaDefault: 3,
+    doc: 'Replication factor of __consumer_offsets.',
+  },
+  {
+    scope: 'broker',
+    key: 'group.initial.rebalance.delay.ms',
+    type: int(0),
+    kafkaDefault: 3000,
+    doc: 'Wait for more members before the first rebalance of an empty group.',
+  },
+  {
+    scope: 'broker',
+    key: 'group.min.session.timeout.ms',
+    type: int(1),
+    kafkaDefault: 6000,
+    doc: 'Smallest session.timeout.ms a consumer may ask for.',
+  },
+  {
+    scope: 'broker',
+    key: 'group.max.session.timeout.ms',
+    type: int(1),
+    kafkaDefault: 1800000,
+    doc: 'Largest session.timeout.ms a consumer may ask for.',
+  },
+  {
+    scope: 'broker',
+    key: 'auto.create.topics.enable',
+    type: bool,
+    kafkaDefault: true,
+    doc: 'Create a topic when a client asks for metadata of an unknown one.',
+  },
+
+  // Topic (each falls back to the broker's log.* / default when unset)
+  {
+    scope: 'topic',
+    key: 'min.insync.replicas',
+    type: int(1),
+    kafkaDefault: 1,
+    brokerFallback: 'min.insync.replicas',
+    doc: 'Fewest in-sync replicas for an acks=all write to succeed.',
+  },
+  {
+    scope: 'topic',
+    key: 'unclean.leader.election.enable',
+    type: bool,
+    kafkaDefault: false,
+    brokerFallback: 'unclean.leader.election.enable',
+    doc: 'Allow an out-of-sync replica to become leader (can lose data).',
+  },
+  {
+    scope: 'topic',
+    key: 'retention.ms',
+    type: int(-1),
+    kafkaDefault: 604800000,
+    brokerFallback: 'log.retention.ms',
+    doc: 'Delete segments whose newest record is older than this (-1 = forever).',
+  },
+  {
+    scope: 'topic',
+    key: 'retention.bytes',
+    type: int(-1),
+    kafkaDefault: -1,
+    brokerFallback: 'log.retention.bytes',
+    doc: 'Delete oldest segments while the partition is bigger than this (-1 = unlimited).',
+  },
+  {
+    scope: 'topic',
+    key: 'segment.bytes',
+    type: int(14),
+    kafkaDefault: 1073741824,
+    brokerFallback: 'log.segment.bytes',
+    doc: 'Roll a new segment when the active one reaches this size.',
+  },
+  {
+    scope: 'topic',
+    key: 'segment.ms',
+    type: int(1),
+    kafkaDefault: 604800000,
+    brokerFallback: 'log.roll.ms',
+    doc: 'Roll a new segment when the active one is this old.',
+  },
+  {
+    scope: 'topic',
+    key: 'cleanup.policy',
+    type: oneOf('delete'),
+    kafkaDefault: 'delete',
+    doc: 'What happens to old segments. The simulator models "delete" (compaction is not modelled).',
+  },
+  {
+    scope: 'topic',
+    key: 'max.message.bytes',
+    type: int(0),
+    kafkaDefault: 1048588,
+    doc: 'Largest record batch the topic accepts.',
+  },
+
+  // Producer
+  {
+    scope: 'producer',
+    key: 'acks',
+    type: oneOf('0', '1', 'all', '-1'),
+    kafkaDefault: 'all',
+    doc: 'How many replicas must have a write before it is acknowledged.',
+  },
+  {
+    scope: 'producer',
+    key: 'enable.idempotence',
+    type: bool,
+    kafkaDefault: true,
+    doc: 'Producer id and sequence numbers so the broker drops retried duplicates.',
+  },
+  {
+    scope: 'producer',
+    key: 'linger.ms',
+    type: int(0),
+    kafkaDefault: 5,
+    doc: 'Wait this long for more records before sending a batch.',
+  },
+  {
+    scope: 'producer',
+    key: 'batch.size',
+    type: int(0),
+    kafkaDefault: 16384,
+    doc: 'Bytes per partition batch; a full batch is sent at once.',
+  },
+  {
+    scope: 'producer',
+    key: 'retries',
+    type: int(0, INT_MAX),
+    kafkaDefault: INT_MAX,
+    doc: 'How many times to retry a failed batch (bounded by delivery.timeout.ms).',
+  },
+  {
+    scope: 'producer',
+    key: 'retry.backoff.ms',
+    type: int(0),
+    kafkaDefault: 100,
+    doc: 'First pause before a retry; doubles per attempt.',
+  },
+  {
+    scope: 'producer',
+    key: 'retry.backoff.max.ms',
+    type: int(0),
+    kafkaDefault: 1000,
+    doc: 'Longest pause before a retry.',
+  },
+  {
+    scope: 'producer',
+    key: 'request.timeout.ms',
+    type: int(0),
+    kafkaDefault: 30000,
+    doc: 'How long to wait for a produce response.',
+  },
+  {
+    scope: 'producer',
+    key: 'delivery.timeout.ms',
+    type: int(0),
+    kafkaDefault: 120000,
+    doc: 'Total time a record may take from send() to success or failure.',
+  },
+  {
+    scope: 'producer',
+    key: 'max.in.flight.requests.per.connection',
+    type: int(1),
+    kafkaDefault: 5,
+    doc: 'Unacknowledged requests per broker connection.',
+  },
+  {
+    scope: 'producer',
+    key: 'partitioner',
+    type: oneOf('default', 'round-robin'),
+    kafkaDefault: 'default',
+    doc: 'default = key hash, or the built-in sticky partitioner for null keys; round-robin = RoundRobinPartitioner.',
+  },
+  {
+    scope: 'producer',
+    key: 'partitioner.ignore.keys',
+    type: bool,
+    kafkaDefault: false,
+    doc: 'Use the sticky partitioner even for keyed records.',
+  },
+  {
+    scope: 'producer',
+    key: 'partitioner.adaptive.partitioning.enable',
+    type: bool,
+    kafkaDefault: true,
+    doc: 'Send more to partitions whose brokers drain faster.',
+  },
+  {
+    scope: 'producer',
+    key: 'metadata.max.age.ms',
+    type: int(0),
+    kafkaDefault: 300000,
+    doc: 'Refresh metadata at least this often.',
+  },
+
+  // Consumer (group-level settings are the group's consumers' settings)
+  {
+    scope: 'consumer',
+    key: 'partition.assignment.strategy',
+    type: oneOf('range', 'roundrobin', 'sticky', 'cooperative-sticky'),
+    kafkaDefault: 'range',
+    doc: 'The assignor. Kafka default is [range, cooperative-sticky], which runs range (eager).',
+  },
+  {
+    scope: 'consumer',
+    key: 'auto.offset.reset',
+    type: oneOf('earliest', 'latest', 'none'),
+    kafkaDefault: 'latest',
+    doc: 'Where to start when the group has no committed offset.',
+  },
+  {
+    scope: 'consumer',
+    key: 'enable.auto.commit',
+    type: bool,
+    kafkaDefault: true,
+    doc: 'Commit positions in the background every auto.commit.interval.ms.',
+  },
+  {
+    scope: 'consumer',
+    key: 'auto.commit.interval.ms',
+    type: int(0),
+    kafkaDefault: 5000,
+    doc: 'How often auto-commit runs.',
+  },
+  {
+    scope: 'consumer',
+    key: 'session.timeout.ms',
+    type: int(1),
+    kafkaDefault: 45000,
+    doc: 'The coordinator removes a member whose heartbeats stop for this long.',
+  },
+  {
+    scope: 'consumer',
+    key: 'heartbeat.interval.ms',
+    type: int(1),
+    kafkaDefault: 3000,
+    doc: 'How often a member heartbeats to the coordinator.',
+  },
+  {
+    scope: 'consumer',
+    key: 'max.poll.interval.ms',
+    type: int(1),
+    kafkaDefault: 300000,
+    doc: 'Rebalance timeout: how long the group waits for members to rejoin.',
+  },
+  {
+    scope: 'consumer',
+    key: 'max.poll.records',
+    type: int(1),
+    kafkaDefault: 500,
+    doc: 'Most records one poll returns.',
+  },
+  {
+    scope: 'consumer',
+    key: 'fetch.max.wait.ms',
+    type: int(0),
+    kafkaDefault: 500,
+    doc: 'How long a fetch waits at the broker for new data.',
+  },
+  {
+    scope: 'consumer',
+    key: 'isolation.level',
+    type: oneOf('read_uncommitted'),
+    kafkaDefault: 'read_uncommitted',
+    doc: 'read_uncommitted reads up to the high watermark (transactions are not modelled).',
+  },
+  {
+    scope: 'consumer',
+    key: 'sim.processing.ms',
+    type: int(0),
+    kafkaDefault: 0,
+    simOnly: true,
+    doc: 'Sim-only: time the application spends per record, so a slow consumer builds lag.',
+  },
+];
+
+/** Sim-only network settings per preset (not Kafka configs). */
+export interface NetworkSettings {
+  latencyMs: number;
+  jitterMs: number;
+}
+
+const byScopeAndKey = new Map(CONFIG_DEFINITIONS.map((d) => [`${d.scope}:${d.key}`, d]));
+
+export function findConfigDefinition(
+  scope: ConfigScope,
+  key: string,
+): ConfigDefinition | undefined {
+  return byScopeAndKey.get(`${scope}:${key}`);
+}
+
+export function definitionsFor(scope: ConfigScope): ConfigDefinition[] {
+  return CONFIG_DEFINITIONS.filter((d) => d.scope === scope);
+}

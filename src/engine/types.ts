@@ -1,0 +1,596 @@
+// The engine's public contract (design.md section 3): the scenario it loads, the commands it
+// accepts, the events it emits and the view it reports. Everything here is plain, serialisable
+// data: it crosses the worker boundary and is written to JSON by the CLI.
+
+/** A Kafka config value as written in a scenario or a command. */
+export type ConfigValue = string | number | boolean;
+export type ConfigMap = Record<string, ConfigValue>;
+
+export type PresetName = 'classroom' | 'kafka-defaults';
+export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
+
+// ---------------------------------------------------------------------------------------------
+// Scenario (design.md 3.2)
+// ---------------------------------------------------------------------------------------------
+
+export interface Scenario {
+  version: 1;
+  seed: number;
+  preset?: PresetName;
+  /** Optional title and description shown by the app and the CLI. */
+  title?: string;
+  description?: string;
+  /** Sim-only network settings (not Kafka configs): one-way latency and its jitter, in ms. */
+  network?: { latencyMs?: number; jitterMs?: number };
+  cluster: {
+    brokers: number;
+    /** Rack per broker, index 0 = broker 1. */
+    racks?: string[];
+    /** Broker configs with Kafka names, e.g. min.insync.replicas. */
+    config?: ConfigMap;
+  };
+  topics?: TopicSpec[];
+  producers?: ProducerSpec[];
+  groups?: GroupSpec[];
+  /** Timed command log: the same commands the UI dispatches. */
+  actions?: TimedCommand[];
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  /** Topic configs: retention.ms, cleanup.policy, min.insync.replicas, segment.bytes, ... */
+  config?: ConfigMap;
+}
+
+export interface ProducerSpec {
+  id: string;
+  topic: string;
+  /** Records per sim second that the producer's application sends (0 = only explicit produce). */
+  ratePerSec?: number;
+  /** null or absent: null keys. A list: each record's key is picked from it with the seeded rng. */
+  keys?: string[] | null;
+  /** Producer configs: acks, linger.ms, batch.size, enable.idempotence, partitioner, retries, ... */
+  config?: ConfigMap;
+}
+
+export interface GroupSpec {
+  id: string;
+  topics: string[];
+  /** How many consumers to start: ids are `${groupId}-1`, `${groupId}-2`, ... */
+  consumers: number;
+  /** Consumer configs: partition.assignment.strategy, auto.offset.reset, enable.auto.commit, ... */
+  config?: ConfigMap;
+}
+
+export type TimedCommand = Command & { at: number };
+
+// ---------------------------------------------------------------------------------------------
+// Commands (design.md 3.2): a user action as plain data.
+// ---------------------------------------------------------------------------------------------
+
+export type Command =
+  | { type: 'addBroker'; rack?: string }
+  | { type: 'killBroker'; brokerId: number }
+  | { type: 'stopBroker'; brokerId: number }
+  | { type: 'restartBroker'; brokerId: number }
+  | { type: 'isolateBroker'; brokerId: number }
+  | { type: 'healBroker'; brokerId: number }
+  /** Isolate or heal a client (producer or consumer id): its traffic is dropped until healed. */
+  | { type: 'isolateClient'; clientId: string }
+  | { type: 'healClient'; clientId: string }
+  | {
+      type: 'createTopic';
+      name: string;
+      partitions: number;
+      replicationFactor: number;
+      config?: ConfigMap;
+    }
+  | { type: 'addPartitions'; topic: string; count: number }
+  | ({ type: 'addProducer' } & ProducerSpec)
+  | { type: 'removeProducer'; producerId: string }
+  | { type: 'pauseProducer'; producerId: string }
+  | { type: 'resumeProducer'; producerId: string }
+  | { type: 'updateProducer'; producerId: string; ratePerSec?: number; keys?: string[] | null }
+  | { type: 'produce'; producerId: string; key: string | null; value: string }
+  | ({ type: 'addGroup' } & Omit<GroupSpec, 'consumers'> & { consumers?: number })
+  | { type: 'addConsumer'; groupId: string; consumerId?: string }
+  | { type: 'killConsumer'; consumerId: string }
+  | { type: 'closeConsumer'; consumerId: string }
+  /** Start a killed or closed consumer again with the same client id (it joins as a new member). */
+  | { type: 'restartConsumer'; consumerId: string }
+  | {
+      type: 'resetOffsets';
+      groupId: string;
+      topic: string;
+      to: 'earliest' | 'latest' | number;
+    }
+  | {
+      type: 'setConfig';
+      scope: 'broker' | 'topic' | 'producer' | 'group' | 'consumer';
+      /** broker id (number or its string), topic name, producer id, group id or consumer id. */
+      id: string | number;
+      key: string;
+      value: ConfigValue;
+    }
+  | { type: 'electPreferredLeaders'; topic?: string }
+  /**
+   * Queue: every consumer reading `topic` joins one group. Publish-subscribe: each of them gets a
+   * group of its own. Implemented with real LeaveGroup/JoinGroup, so rebalances are visible.
+   */
+  | { type: 'setDeliveryMode'; topic: string; mode: 'queue' | 'pubsub' };
+
+export type CommandType = Command['type'];
+
+/** Why a command or a scenario was refused. The engine changes nothing when it returns one. */
+export interface EngineError {
+  /** Stable machine code, e.g. UNKNOWN_BROKER, INVALID_REPLICATION_FACTOR, INVALID_CONFIG. */
+  code: string;
+  /** English text that names the problem ("replicationFactor 4 exceeds live brokers 3"). */
+  message: string;
+  /** Where in the input, e.g. "topics[0].replicationFactor" or "brokerId". */
+  field?: string;
+  /** Values the UI needs to translate the message. */
+  params?: Record<string, string | number>;
+}
+
+export type DispatchResult = { ok: true } | { ok: false; error: EngineError };
+
+// ---------------------------------------------------------------------------------------------
+// Events (design.md 3.3)
+// ---------------------------------------------------------------------------------------------
+
+/** Network endpoints: "broker:1", "producer:checkout", "consumer:billing-1". */
+export type NodeId = string;
+
+/** What a network message is, for drawing and for the event log. */
+export type MessageKind =
+  | 'produce'
+  | 'produce-response'
+  | 'replica-fetch'
+  | 'replica-fetch-response'
+  | 'fetch'
+  | 'fetch-response'
+  | 'metadata'
+  | 'metadata-response'
+  | 'broker-heartbeat'
+  | 'broker-heartbeat-response'
+  | 'metadata-update'
+  | 'alter-partition'
+  | 'alter-partition-response'
+  | 'find-coordinator'
+  | 'find-coordinator-response'
+  | 'join-group'
+  | 'join-group-response'
+  | 'sync-group'
+  | 'sync-group-response'
+  | 'heartbeat'
+  | 'heartbeat-response'
+  | 'leave-group'
+  | 'leave-group-response'
+  | 'offset-commit'
+  | 'offset-commit-response'
+  | 'offset-fetch'
+  | 'offset-fetch-response'
+  | 'list-offsets'
+  | 'list-offsets-response'
+  | 'init-producer-id'
+  | 'init-producer-id-response';
+
+/** A record summary carried by traffic events, enough to colour a dot by key. */
+export interface RecordRef {
+  offset: number;
+  key: string | null;
+}
+
+export type SimEvent = { t: number } & SimEventBody;
+
+export type SimEventBody =
+  // Brokers and controller
+  | { type: 'broker.started'; brokerId: number; restart: boolean }
+  | { type: 'broker.stopped'; brokerId: number; mode: 'crash' | 'graceful' }
+  | { type: 'broker.isolated'; brokerId: number }
+  | { type: 'broker.healed'; brokerId: number }
+  | { type: 'broker.fenced'; brokerId: number; reason: 'session-timeout' | 'shutdown' }
+  | { type: 'broker.unfenced'; brokerId: number }
+  | { type: 'client.isolated'; clientId: string }
+  | { type: 'client.healed'; clientId: string }
+  | {
+      type: 'controller.changed';
+      controllerId: number | null;
+      previousControllerId: number | null;
+      epoch: number;
+    }
+  // Topics and partitions
+  | {
+      type: 'topic.created';
+      topic: string;
+      partitions: number;
+      replicationFactor: number;
+      assignment: number[][];
+    }
+  | { type: 'partitions.added'; topic: string; from: number; to: number }
+  | {
+      type: 'partition.leader-elected';
+      topic: string;
+      partition: number;
+      leader: number;
+      previousLeader: number;
+      leaderEpoch: number;
+      isr: number[];
+      unclean: boolean;
+      /** 'new-partition' | 'leader-failed' | 'preferred' | 'controlled-shutdown' | 'offline-recovered' */
+      reason: string;
+    }
+  | {
+      type: 'partition.offline';
+      topic: string;
+      partition: number;
+      previousLeader: number;
+      leaderEpoch: number;
+    }
+  | {
+      type: 'isr.shrunk';
+      topic: string;
+      partition: number;
+      brokerId: number;
+      isr: number[];
+      reason: string;
+    }
+  | { type: 'isr.expanded'; topic: string; partition: number; brokerId: number; isr: number[] }
+  | {
+      type: 'hw.advanced';
+      topic: string;
+      partition: number;
+      brokerId: number;
+      highWatermark: number;
+    }
+  // Records and logs
+  | {
+      type: 'record.appended';
+      topic: string;
+      partition: number;
+      /** Base offset; the batch covers offset .. offset + count - 1. */
+      offset: number;
+      count: number;
+      brokerId: number;
+      leaderEpoch: number;
+    }
+  | {
+      type: 'record.acked';
+      producerId: string;
+      topic: string;
+      partition: number;
+      /** -1 for acks=0 (the producer never learns the offset). */
+      offset: number;
+      key: string | null;
+      value: string;
+    }
+  | {
+      type: 'record.failed';
+      producerId: string;
+      topic: string;
+      partition: number;
+      key: string | null;
+      value: string;
+      /** Kafka's error name: NOT_ENOUGH_REPLICAS, REQUEST_TIMED_OUT, ... */
+      error: string;
+      /** true when the producer will retry the batch, false when the record is given up. */
+      retriable: boolean;
+    }
+  | {
+      type: 'log.truncated';
+      topic: string;
+      partition: number;
+      brokerId: number;
+      /** Records at offsets >= fromOffset were removed from this replica. */
+      fromOffset: number;
+      /** The replica's LEO before truncation. */
+      toOffset: number;
+      /** The removed records that some producer had been told were written (acks=1 or 0 data). */
+      lostAcked: RecordRef[];
+    }
+  | {
+      type: 'log.retention-deleted';
+      topic: string;
+      partition: number;
+      brokerId: number;
+      segments: number;
+      logStartOffset: number;
+      reason: 'time' | 'size';
+    }
+  | {
+      type: 'log.segment-rolled';
+      topic: string;
+      partition: number;
+      brokerId: number;
+      baseOffset: number;
+    }
+  // Consumers and groups
+  | {
+      type: 'record.consumed';
+      groupId: string;
+      consumerId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      key: string | null;
+      value: string;
+    }
+  | {
+      type: 'offset.committed';
+      groupId: string;
+      consumerId: string | null;
+      topic: string;
+      partition: number;
+      offset: number;
+    }
+  | {
+      type: 'offset.reset';
+      groupId: string;
+      consumerId: string | null;
+      topic: string;
+      partition: number;
+      offset: number;
+      reason: string;
+    }
+  | { type: 'group.rebalance-started'; groupId: string; reason: string; generation: number }
+  | {
+      type: 'group.rebalance-completed';
+      groupId: string;
+      generation: number;
+      protocol: AssignorName;
+      leader: string;
+      /** consumerId -> partitions ("topic-N") assigned in this generation. */
+      assignment: Record<string, string[]>;
+      /** cooperative: partitions withheld because they are moving (assigned in the follow-up). */
+      revoked: Record<string, string[]>;
+    }
+  | { type: 'group.coordinator-changed'; groupId: string; coordinator: number | null }
+  | { type: 'consumer.joined'; groupId: string; consumerId: string; memberId: string }
+  | { type: 'consumer.left'; groupId: string; consumerId: string; memberId: string }
+  | {
+      type: 'consumer.failed';
+      groupId: string;
+      consumerId: string;
+      memberId: string;
+      reason: 'session-timeout' | 'crashed';
+    }
+  | {
+      type: 'consumer.assigned';
+      groupId: string;
+      consumerId: string;
+      generation: number;
+      partitions: string[];
+      revoked: string[];
+    }
+  // Clients and configuration
+  | { type: 'producer.added'; producerId: string; topic: string }
+  | { type: 'producer.removed'; producerId: string }
+  | { type: 'producer.metadata-refreshed'; producerId: string; reason: string }
+  | { type: 'group.added'; groupId: string; topics: string[] }
+  | { type: 'consumer.added'; groupId: string; consumerId: string }
+  | { type: 'config.changed'; scope: string; id: string; key: string; value: ConfigValue }
+  | { type: 'command.applied'; command: Command }
+  // Network traffic, for animation: draw from sentAt to deliverAt.
+  | {
+      type: 'net.sent';
+      id: number;
+      from: NodeId;
+      to: NodeId;
+      kind: MessageKind;
+      sentAt: number;
+      deliverAt: number;
+      /** true when the link is already cut at send time: the message never arrives. */
+      dropped: boolean;
+      topic?: string;
+      partition?: number;
+      /** Records carried (produce, fetch responses): at most a sample, plus the full count. */
+      records?: RecordRef[];
+      recordCount?: number;
+      /** Kafka error name carried by a response, if any. */
+      error?: string;
+    }
+  | { type: 'net.dropped'; id: number; reason: 'isolated' | 'node-down' };
+
+export type SimEventType = SimEventBody['type'];
+
+// ---------------------------------------------------------------------------------------------
+// View (design.md 3.1): what the UI, the CLI and the tests read. Plain and serialisable.
+// ---------------------------------------------------------------------------------------------
+
+export interface ConfigEntry {
+  key: string;
+  value: ConfigValue;
+  /** Kafka's own default (Kafka 4.x), or null for sim-only settings. */
+  kafkaDefault: ConfigValue | null;
+  /** Where the value comes from. */
+  source: 'kafka-default' | 'preset' | 'scenario' | 'user';
+  /** Not a Kafka config: a setting of the simulator itself (latency, processing time). */
+  simOnly: boolean;
+}
+
+export interface ClusterView {
+  now: number;
+  seed: number;
+  preset: PresetName;
+  engineVersion: string;
+  network: { latencyMs: number; jitterMs: number };
+  controller: { brokerId: number | null; epoch: number };
+  brokers: BrokerView[];
+  topics: TopicView[];
+  producers: ProducerView[];
+  groups: GroupView[];
+  consumers: ConsumerView[];
+  /** Settings the preset changes from Kafka's defaults, each with the default beside it. */
+  presetConfig: ConfigEntry[];
+  /** Where the model knowingly departs from Kafka, in plain words (shown in the UI and docs). */
+  simplifications: string[];
+}
+
+export type BrokerStatus = 'running' | 'crashed' | 'stopped';
+
+export interface BrokerView {
+  id: number;
+  rack: string | null;
+  status: BrokerStatus;
+  /** Network isolated: its traffic is dropped. */
+  isolated: boolean;
+  /** Fenced by the controller (missed broker.session.timeout.ms, or shut down). */
+  fenced: boolean;
+  isController: boolean;
+  /** Incremented at every (re)start: KRaft broker epoch. */
+  brokerEpoch: number;
+  /** Partitions this broker leads and follows, as "topic-N". */
+  leaderOf: string[];
+  followerOf: string[];
+  config: ConfigEntry[];
+}
+
+export interface TopicView {
+  name: string;
+  replicationFactor: number;
+  partitions: PartitionView[];
+  config: ConfigEntry[];
+}
+
+export interface PartitionView {
+  topic: string;
+  partition: number;
+  /** Assignment order; replicas[0] is the preferred leader. */
+  replicas: number[];
+  /** -1 when offline. */
+  leader: number;
+  leaderEpoch: number;
+  isr: number[];
+  offline: boolean;
+  /** The leader's log: log start offset, high watermark and log end offset. */
+  logStartOffset: number;
+  highWatermark: number;
+  logEndOffset: number;
+  replicaStates: ReplicaView[];
+  /** Committed offset and lag (HW - committed) per group reading this topic. */
+  groups: { groupId: string; committed: number | null; lag: number | null }[];
+  leaderHistory: { t: number; leader: number; leaderEpoch: number; unclean: boolean }[];
+}
+
+export interface ReplicaView {
+  brokerId: number;
+  role: 'leader' | 'follower';
+  /** Broker is up and this replica can serve. */
+  online: boolean;
+  inIsr: boolean;
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  segments: { baseOffset: number; records: number; bytes: number }[];
+}
+
+export interface ProducerView {
+  id: string;
+  topic: string;
+  ratePerSec: number;
+  keys: string[] | null;
+  paused: boolean;
+  isolated: boolean;
+  /** Idempotent producer id from InitProducerId, or -1. */
+  producerIdNumber: number;
+  /** The leaders this producer believes in (its metadata cache), partition -> broker id. */
+  knownLeaders: number[];
+  stats: {
+    sent: number;
+    acked: number;
+    failed: number;
+    retried: number;
+    inFlight: number;
+    buffered: number;
+  };
+  lastError: string | null;
+  config: ConfigEntry[];
+}
+
+export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+
+export interface GroupView {
+  id: string;
+  topics: string[];
+  state: GroupState;
+  generation: number;
+  protocol: AssignorName;
+  rebalanceProtocol: 'eager' | 'cooperative';
+  /** The coordinator broker (leader of its __consumer_offsets partition), or null if none. */
+  coordinator: number | null;
+  leaderConsumerId: string | null;
+  consumerIds: string[];
+  /** Committed offsets and lag per partition of the group's topics. */
+  offsets: {
+    topic: string;
+    partition: number;
+    committed: number | null;
+    highWatermark: number;
+    lag: number | null;
+  }[];
+  config: ConfigEntry[];
+}
+
+export type ConsumerStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';
+
+export interface ConsumerView {
+  id: string;
+  groupId: string;
+  memberId: string | null;
+  status: ConsumerStatus;
+  isolated: boolean;
+  generation: number;
+  /** Partitions owned now ("topic-N"); empty for an idle consumer. */
+  assignment: string[];
+  /** Next offset to fetch per owned partition. */
+  positions: Record<string, number>;
+  /** HW - position per owned partition. */
+  lag: Record<string, number>;
+  consumed: number;
+  processingMsPerRecord: number;
+  config: ConfigEntry[];
+}
+
+/** One record of a replica's log, for the inspector. */
+export interface LogRecordView {
+  offset: number;
+  key: string | null;
+  value: string;
+  leaderEpoch: number;
+  timestamp: number;
+  producerId: string | null;
+}
+
+export interface Engine {
+  /** Sim time in ms. */
+  readonly now: number;
+  readonly seed: number;
+  /** Apply a user action now. Invalid commands return an error and change nothing. */
+  dispatch(command: Command): DispatchResult;
+  /** Run every event up to and including sim time `ms`. */
+  advanceTo(ms: number): void;
+  /** Run exactly one scheduled event (if any); returns false when nothing is scheduled. */
+  step(): boolean;
+  /** Sim time of the next scheduled event, or null. */
+  nextEventTime(): number | null;
+  view(): ClusterView;
+  /** The records of one partition replica (default: the leader's), for the inspector. */
+  partitionLog(
+    topic: string,
+    partition: number,
+    options?: { brokerId?: number; fromOffset?: number; limit?: number },
+  ): LogRecordView[];
+  /** Events since the last drain, in order. */
+  drainEvents(): SimEvent[];
+  /** The whole state as plain JSON. restoreEngine(save()) continues exactly as this engine would. */
+  save(): SavedEngine;
+}
+
+export interface SavedEngine {
+  format: 'kafka-sim-engine';
+  engineVersion: string;
+  state: unknown;
+}

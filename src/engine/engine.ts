@@ -1,17 +1,27 @@
-// PLACEHOLDER while the engine is being written: a clock and an empty view.
+// The Engine facade (design.md 3.1): the one object everything above the engine talks to.
+import { applyCommand } from './commands/apply';
+import { checkScenarioShape } from './scenarioCheck';
+import { buildWorld, emptyWorld } from './sim/create';
+import { runTask } from './sim/dispatch';
+import { restoreWorld, saveWorld } from './sim/persist';
+import { peekTime, pop } from './sim/queue';
+import { Sim } from './sim/sim';
+import type { World } from './sim/world';
 import type {
   ClusterView,
   Command,
   DispatchResult,
   Engine,
   EngineError,
+  LogRecordView,
   SavedEngine,
   Scenario,
   SimEvent,
 } from './types';
+import { buildView, partitionLog } from './view/view';
 import { ENGINE_VERSION } from './version';
-import { PRESETS } from './config/presets';
 
+/** Thrown by createEngine / restoreEngine for input it cannot use; `errors` name the problems. */
 export class EngineInputError extends Error {
   constructor(readonly errors: EngineError[]) {
     super(errors.map((e) => e.message).join('; '));
@@ -19,56 +29,126 @@ export class EngineInputError extends Error {
   }
 }
 
-export function checkScenario(_scenario: Scenario): EngineError[] {
-  return [];
+class SimEngine implements Engine {
+  private readonly sim: Sim;
+
+  constructor(world: World) {
+    this.sim = new Sim(world);
+  }
+
+  get now(): number {
+    return this.sim.world.now;
+  }
+
+  get seed(): number {
+    return this.sim.world.seed;
+  }
+
+  dispatch(command: Command): DispatchResult {
+    if (
+      typeof command !== 'object' ||
+      command === null ||
+      typeof (command as { type?: unknown }).type !== 'string'
+    ) {
+      return {
+        ok: false,
+        error: {
+          code: 'UNKNOWN_COMMAND',
+          message: 'a command is an object with a "type"',
+          field: 'type',
+        },
+      };
+    }
+    return applyCommand(this.sim, command, 'user');
+  }
+
+  advanceTo(ms: number): void {
+    const world = this.sim.world;
+    const target = Math.floor(ms);
+    if (!(target > world.now)) return;
+    for (;;) {
+      const next = peekTime(world.queue);
+      if (next === null || next > target) break;
+      runTask(this.sim, pop(world.queue)!);
+    }
+    world.now = target;
+  }
+
+  step(): boolean {
+    const item = pop(this.sim.world.queue);
+    if (!item) return false;
+    runTask(this.sim, item);
+    return true;
+  }
+
+  nextEventTime(): number | null {
+    return peekTime(this.sim.world.queue);
+  }
+
+  view(): ClusterView {
+    return buildView(this.sim);
+  }
+
+  partitionLog(
+    topic: string,
+    partition: number,
+    options?: { brokerId?: number; fromOffset?: number; limit?: number },
+  ): LogRecordView[] {
+    return partitionLog(this.sim, topic, partition, options);
+  }
+
+  drainEvents(): SimEvent[] {
+    const events = this.sim.world.events;
+    this.sim.world.events = [];
+    return events;
+  }
+
+  save(): SavedEngine {
+    this.sim.syncRng();
+    return {
+      format: 'kafka-sim-engine',
+      engineVersion: ENGINE_VERSION,
+      state: saveWorld(this.sim.world),
+    };
+  }
+}
+
+/** Semantic checks of a scenario (the shape is the scenario layer's job): [] when it is fine. */
+export function checkScenario(scenario: Scenario): EngineError[] {
+  const shape = checkScenarioShape(scenario);
+  if (shape.length > 0) return shape;
+  const sim = new Sim(emptyWorld(scenario));
+  return buildWorld(sim, scenario);
 }
 
 export function createEngine(scenario: Scenario): Engine {
-  let now = 0;
-  const preset = scenario.preset ?? 'classroom';
-  return {
-    get now() {
-      return now;
-    },
-    seed: scenario.seed,
-    dispatch(_command: Command): DispatchResult {
-      return {
-        ok: false,
-        error: { code: 'NOT_IMPLEMENTED', message: 'engine under construction' },
-      };
-    },
-    advanceTo(ms: number) {
-      if (ms > now) now = Math.floor(ms);
-    },
-    step: () => false,
-    nextEventTime: () => null,
-    view(): ClusterView {
-      return {
-        now,
-        seed: scenario.seed,
-        preset,
-        engineVersion: ENGINE_VERSION,
-        network: PRESETS[preset].network,
-        controller: { brokerId: null, epoch: 0 },
-        brokers: [],
-        topics: [],
-        producers: [],
-        groups: [],
-        consumers: [],
-        presetConfig: [],
-        simplifications: [],
-      };
-    },
-    partitionLog: () => [],
-    drainEvents: (): SimEvent[] => [],
-    save: (): SavedEngine => ({
-      format: 'kafka-sim-engine',
-      engineVersion: ENGINE_VERSION,
-      state: { now },
-    }),
-  };
+  const shape = checkScenarioShape(scenario);
+  if (shape.length > 0) throw new EngineInputError(shape);
+  const sim = new Sim(emptyWorld(scenario));
+  const errors = buildWorld(sim, scenario);
+  if (errors.length > 0) throw new EngineInputError(errors);
+  sim.syncRng();
+  return new SimEngine(sim.world);
 }
 
-export function restoreEngine(_saved: SavedEngine): Engine {
-  throw new Error('restoreEngine: not yet implemented');
+export function restoreEngine(saved: SavedEngine): Engine {
+  if (!saved || saved.format !== 'kafka-sim-engine') {
+    throw new EngineInputError([
+      {
+        code: 'INVALID_SAVE',
+        message: 'not a saved engine state (format must be "kafka-sim-engine")',
+        field: 'format',
+      },
+    ]);
+  }
+  if (saved.engineVersion !== ENGINE_VERSION) {
+    throw new EngineInputError([
+      {
+        code: 'INVALID_SAVE',
+        message: `saved by engine ${saved.engineVersion}, this is ${ENGINE_VERSION}: replay the scenario instead`,
+        field: 'engineVersion',
+      },
+    ]);
+  }
+  return new SimEngine(restoreWorld(saved.state));
 }

@@ -373,6 +373,8 @@ export type SimEventBody =
   | { type: 'consumer.added'; groupId: string; consumerId: string }
   | { type: 'config.changed'; scope: string; id: string; key: string; value: ConfigValue }
   | { type: 'command.applied'; command: Command }
+  /** A timed scenario action that could not be applied when its time came. */
+  | { type: 'command.rejected'; command: Command; error: EngineError }
   // Network traffic, for animation: draw from sentAt to deliverAt.
   | {
       type: 'net.sent';

@@ -75,6 +75,13 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   },
   {
     scope: 'broker',
+    key: 'replica.socket.timeout.ms',
+    type: int(1),
+    kafkaDefault: 30000,
+    doc: 'A follower gives up on an unanswered fetch after this long and retries.',
+  },
+  {
+    scope: 'broker',
     key: 'replica.fetch.backoff.ms',
     type: int(0),
     kafkaDefault: 1000,
@@ -330,6 +337,13 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   },
   {
     scope: 'producer',
+    key: 'max.block.ms',
+    type: int(0),
+    kafkaDefault: 60000,
+    doc: 'How long send() waits for metadata before giving up.',
+  },
+  {
+    scope: 'producer',
     key: 'partitioner',
     type: oneOf('default', 'round-robin'),
     kafkaDefault: 'default',
@@ -427,6 +441,27 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     type: oneOf('read_uncommitted'),
     kafkaDefault: 'read_uncommitted',
     doc: 'read_uncommitted reads up to the high watermark (transactions are not modelled).',
+  },
+  {
+    scope: 'consumer',
+    key: 'retry.backoff.ms',
+    type: int(0),
+    kafkaDefault: 100,
+    doc: 'Pause before retrying a failed request.',
+  },
+  {
+    scope: 'consumer',
+    key: 'request.timeout.ms',
+    type: int(0),
+    kafkaDefault: 30000,
+    doc: 'How long to wait for a response before giving up on a request.',
+  },
+  {
+    scope: 'consumer',
+    key: 'metadata.max.age.ms',
+    type: int(0),
+    kafkaDefault: 300000,
+    doc: 'Refresh metadata at least this often.',
   },
   {
     scope: 'consumer',

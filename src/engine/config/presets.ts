@@ -28,6 +28,7 @@ export const PRESETS: Record<PresetName, Preset> = {
         'controller.quorum.election.timeout.ms': 2000,
         'replica.lag.time.max.ms': 8000,
         'replica.fetch.backoff.ms': 500,
+        'replica.socket.timeout.ms': 5000,
         'leader.imbalance.check.interval.seconds': 30,
         'log.retention.check.interval.ms': 5000,
         'group.initial.rebalance.delay.ms': 1000,

@@ -1,0 +1,239 @@
+// A broker's life: start (register with the controller by heartbeat), run, crash or shut down
+// gracefully, restart with the same logs; and the routing of every message it receives.
+import {
+  controllerCanAct,
+  handleAlterPartition,
+  handleBrokerHeartbeat,
+  onLeaderBalanceCheck,
+  onSessionCheck,
+  scheduleControllerElection,
+} from '../controller/controller';
+import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import type { BrokerState, Message, Task } from '../sim/world';
+import { loadGroupsForPartition, onGroupRequest } from '../client/coordinator';
+import { handleProduce, onProduceTimeout } from './produce';
+import {
+  becomeFollowerOrLeader,
+  handleReplicaFetch,
+  onAlterPartitionResponse,
+  onIsrCheck,
+  onReplicaFetchResponse,
+  onReplicaFetchTimeout,
+  resumeReplicaFetcher,
+  startReplicaFetchers,
+} from './replication';
+import { onParkedFetchTimeout } from './parking';
+import { onRetentionCheck } from './retention';
+import {
+  handleFetch,
+  handleFindCoordinator,
+  handleInitProducerId,
+  handleListOffsets,
+  handleMetadata,
+} from './serve';
+
+function resetVolatile(b: BrokerState): void {
+  b.meta = {};
+  b.liveBrokers = [];
+  b.controllerId = null;
+  b.metaVersion = 0;
+  b.lastHeartbeatAck = 0;
+  b.lead = {};
+  b.follow = {};
+  b.fetchers = {};
+  b.parked = [];
+  b.purgatory = [];
+  b.shuttingDown = false;
+}
+
+export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
+  b.status = 'running';
+  b.inc++;
+  resetVolatile(b);
+  sim.emit({ type: 'broker.started', brokerId: b.id, restart });
+  const node = brokerNode(b.id);
+  sendHeartbeat(sim, b);
+  sim.timer(node, b.inc, 'broker.heartbeat', Number(b.config.eff['broker.heartbeat.interval.ms']));
+  sim.timer(node, b.inc, 'broker.isr-check', Number(b.config.eff['replica.lag.time.max.ms']) / 2);
+  sim.timer(
+    node,
+    b.inc,
+    'broker.retention-check',
+    Number(b.config.eff['log.retention.check.interval.ms']),
+  );
+  if (sim.world.controller.activeId === null) scheduleControllerElection(sim);
+}
+
+/** Crash (process killed) or the last step of a graceful shutdown. Logs stay on disk. */
+export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful'): void {
+  b.status = mode === 'crash' ? 'crashed' : 'stopped';
+  resetVolatile(b);
+  b.inc++;
+  sim.emit({ type: 'broker.stopped', brokerId: b.id, mode });
+  if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
+}
+
+/** Graceful shutdown: ask the controller to move leadership away first (controlled shutdown). */
+export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
+  b.shuttingDown = true;
+  sendHeartbeat(sim, b);
+  sim.timer(
+    brokerNode(b.id),
+    b.inc,
+    'broker.shutdown-timeout',
+    Number(b.config.eff['broker.session.timeout.ms']),
+  );
+}
+
+export function isolateBroker(sim: Sim, b: BrokerState): void {
+  sim.world.network.isolated[brokerNode(b.id)] = true;
+  sim.emit({ type: 'broker.isolated', brokerId: b.id });
+  if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
+}
+
+export function healBroker(sim: Sim, b: BrokerState): void {
+  delete sim.world.network.isolated[brokerNode(b.id)];
+  sim.emit({ type: 'broker.healed', brokerId: b.id });
+  if (b.status === 'running') {
+    sendHeartbeat(sim, b);
+    // Fetchers that were waiting for lost responses start again.
+    for (const leader of Object.keys(b.fetchers)) b.fetchers[leader].inFlight = false;
+    startReplicaFetchers(sim, b);
+  }
+  if (!controllerCanAct(sim)) scheduleControllerElection(sim);
+}
+
+function sendHeartbeat(sim: Sim, b: BrokerState): void {
+  const controller = sim.world.controller.activeId;
+  if (controller === null) return;
+  sim.send(brokerNode(b.id), b.inc, brokerNode(controller), 'broker-heartbeat', {
+    brokerEpoch: b.inc,
+    wantShutdown: b.shuttingDown,
+    metadataVersion: b.metaVersion,
+  });
+}
+
+function onHeartbeatResponse(
+  sim: Sim,
+  b: BrokerState,
+  msg: Message<'broker-heartbeat-response'>,
+): void {
+  if (msg.body.error) return;
+  b.lastHeartbeatAck = sim.now;
+  if (b.shuttingDown && msg.body.shutdownReady) stopBroker(sim, b, 'graceful');
+}
+
+function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>): void {
+  const body = msg.body;
+  if (body.version <= b.metaVersion) return;
+  // An incremental update that does not follow what we have: wait for a snapshot instead.
+  if (!body.full && body.prevVersion !== b.metaVersion) return;
+  b.metaVersion = body.version;
+  b.controllerId = body.controllerId;
+  b.liveBrokers = body.liveBrokers;
+  for (const meta of body.partitions) {
+    const key = tpKey(meta.topic, meta.partition);
+    const previous = b.meta[key];
+    b.meta[key] = meta;
+    if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
+    // Leading a __consumer_offsets partition makes this broker the coordinator of its groups.
+    if (
+      meta.leader === b.id &&
+      previous?.leader !== b.id &&
+      sim.world.topics[meta.topic]?.internal
+    ) {
+      loadGroupsForPartition(sim, b, key);
+    }
+  }
+  startReplicaFetchers(sim, b);
+}
+
+export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
+  switch (msg.kind) {
+    case 'broker-heartbeat':
+      return handleBrokerHeartbeat(sim, b, msg as Message<'broker-heartbeat'>);
+    case 'broker-heartbeat-response':
+      return onHeartbeatResponse(sim, b, msg as Message<'broker-heartbeat-response'>);
+    case 'alter-partition':
+      return handleAlterPartition(sim, b, msg as Message<'alter-partition'>);
+    case 'alter-partition-response':
+      return onAlterPartitionResponse(sim, b, msg as Message<'alter-partition-response'>);
+    case 'metadata-update':
+      return applyMetadata(sim, b, msg as Message<'metadata-update'>);
+    case 'replica-fetch':
+      return handleReplicaFetch(sim, b, msg as Message<'replica-fetch'>);
+    case 'replica-fetch-response':
+      return onReplicaFetchResponse(sim, b, msg as Message<'replica-fetch-response'>);
+    case 'produce':
+      return handleProduce(sim, b, msg as Message<'produce'>);
+    case 'fetch':
+      return handleFetch(sim, b, msg as Message<'fetch'>);
+    case 'metadata':
+      return handleMetadata(sim, b, msg as Message<'metadata'>);
+    case 'list-offsets':
+      return handleListOffsets(sim, b, msg as Message<'list-offsets'>);
+    case 'find-coordinator':
+      return handleFindCoordinator(sim, b, msg as Message<'find-coordinator'>);
+    case 'init-producer-id':
+      return handleInitProducerId(sim, b, msg as Message<'init-producer-id'>);
+    case 'join-group':
+    case 'sync-group':
+    case 'heartbeat':
+    case 'leave-group':
+    case 'offset-commit':
+    case 'offset-fetch':
+      return onGroupRequest(sim, b, msg);
+    default:
+      return;
+  }
+}
+
+export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 'timer' }>): void {
+  const node = brokerNode(b.id);
+  switch (task.name) {
+    case 'broker.heartbeat':
+      sendHeartbeat(sim, b);
+      sim.timer(
+        node,
+        b.inc,
+        'broker.heartbeat',
+        Number(b.config.eff['broker.heartbeat.interval.ms']),
+      );
+      return;
+    case 'broker.isr-check':
+      onIsrCheck(sim, b);
+      sim.timer(
+        node,
+        b.inc,
+        'broker.isr-check',
+        Number(b.config.eff['replica.lag.time.max.ms']) / 2,
+      );
+      return;
+    case 'broker.retention-check':
+      onRetentionCheck(sim, b);
+      sim.timer(
+        node,
+        b.inc,
+        'broker.retention-check',
+        Number(b.config.eff['log.retention.check.interval.ms']),
+      );
+      return;
+    case 'broker.fetch-wait':
+      return onParkedFetchTimeout(sim, b, task.token!);
+    case 'broker.produce-timeout':
+      return onProduceTimeout(sim, b, task.token!);
+    case 'broker.replica-fetch-backoff':
+      return resumeReplicaFetcher(sim, b, Number(task.arg));
+    case 'broker.replica-fetch-timeout':
+      return onReplicaFetchTimeout(sim, b, Number(task.arg), task.token!);
+    case 'broker.shutdown-timeout':
+      if (b.shuttingDown) stopBroker(sim, b, 'graceful');
+      return;
+    case 'controller.session-check':
+      return onSessionCheck(sim, b, Number(task.arg));
+    case 'controller.leader-balance':
+      return onLeaderBalanceCheck(sim, b);
+    default:
+      return;
+  }
+}

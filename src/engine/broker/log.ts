@@ -1,0 +1,271 @@
+// One replica's partition log (kafka-spec.md section 7): record batches in segments, the log
+// start offset, the log end offset (LEO), the high watermark (HW) and the leader-epoch cache.
+import type { Batch, LogState, StoredRecord } from '../sim/world';
+
+/** Size of a record batch v2 header in bytes. */
+export const BATCH_HEADER_BYTES = 61;
+
+export function createLog(topic: string, partition: number): LogState {
+  return {
+    topic,
+    partition,
+    logStartOffset: 0,
+    leo: 0,
+    hw: 0,
+    batches: [],
+    segments: [],
+    epochCache: [],
+    producers: {},
+  };
+}
+
+export interface SegmentLimits {
+  segmentBytes: number;
+  segmentMs: number;
+}
+
+/** Whether appending `batch` must first roll a new active segment (Kafka's roll conditions). */
+function needsRoll(log: LogState, batch: Batch, limits: SegmentLimits): boolean {
+  const active = log.segments[log.segments.length - 1];
+  if (!active) return true;
+  if (active.records === 0) return false;
+  if (active.bytes > limits.segmentBytes - batch.bytes) return true;
+  return batch.maxTs - active.firstTs > limits.segmentMs;
+}
+
+/**
+ * Append a batch whose offsets are already assigned (by this leader, or copied from the leader by
+ * a follower). Returns true if a new segment was rolled for it.
+ */
+export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits): boolean {
+  const rolled = needsRoll(log, batch, limits);
+  if (rolled) {
+    // An empty active segment is reused; otherwise a new one starts at the batch's base offset.
+    const active = log.segments[log.segments.length - 1];
+    if (active && active.records === 0) {
+      active.baseOffset = batch.baseOffset;
+    } else {
+      log.segments.push({
+        baseOffset: batch.baseOffset,
+        bytes: 0,
+        records: 0,
+        firstTs: batch.maxTs,
+        maxTs: batch.maxTs,
+      });
+    }
+  }
+  const seg = log.segments[log.segments.length - 1];
+  if (seg.records === 0) seg.firstTs = batch.records[0]?.ts ?? batch.maxTs;
+  seg.bytes += batch.bytes;
+  seg.records += batch.records.length;
+  seg.maxTs = Math.max(seg.maxTs, batch.maxTs);
+  log.batches.push(batch);
+  log.leo = batch.baseOffset + batch.records.length;
+  const lastEpoch = log.epochCache[log.epochCache.length - 1];
+  if (!lastEpoch || batch.epoch > lastEpoch.epoch) {
+    log.epochCache.push({ epoch: batch.epoch, startOffset: batch.baseOffset });
+  }
+  return rolled;
+}
+
+/** Index of the batch that contains `offset`, or of the first batch after it; -1 if none. */
+export function batchIndexAt(log: LogState, offset: number): number {
+  const batches = log.batches;
+  let lo = 0;
+  let hi = batches.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = batches[mid];
+    if (b.baseOffset + b.records.length <= offset) {
+      lo = mid + 1;
+    } else {
+      found = mid;
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** A copy of `batch` holding only offsets [from, to). Used for truncation and reads up to HW. */
+export function sliceBatch(batch: Batch, from: number, to: number, bid: number): Batch {
+  const start = Math.max(0, from - batch.baseOffset);
+  const end = Math.min(batch.records.length, to - batch.baseOffset);
+  const records = batch.records.slice(start, end);
+  let bytes = BATCH_HEADER_BYTES;
+  let maxTs = 0;
+  for (const r of records) {
+    bytes += r.size;
+    if (r.ts > maxTs) maxTs = r.ts;
+  }
+  return {
+    ...batch,
+    bid,
+    baseOffset: batch.baseOffset + start,
+    records,
+    bytes,
+    maxTs,
+    baseSeq: batch.baseSeq >= 0 ? batch.baseSeq + start : -1,
+  };
+}
+
+/**
+ * Whole batches from the one containing `from`, ending before `until` (exclusive), up to about
+ * `maxBytes` (at least one batch so a fetch always makes progress). A batch straddling `until`
+ * is sliced with `nextBid`.
+ */
+export function readBatches(
+  log: LogState,
+  from: number,
+  until: number,
+  maxBytes: number,
+  nextBid: () => number,
+): Batch[] {
+  const out: Batch[] = [];
+  if (from >= until) return out;
+  let i = batchIndexAt(log, from);
+  if (i < 0) return out;
+  let bytes = 0;
+  for (; i < log.batches.length; i++) {
+    const b = log.batches[i];
+    if (b.baseOffset >= until) break;
+    if (out.length > 0 && bytes + b.bytes > maxBytes) break;
+    const end = b.baseOffset + b.records.length;
+    out.push(end > until ? sliceBatch(b, b.baseOffset, until, nextBid()) : b);
+    bytes += b.bytes;
+  }
+  return out;
+}
+
+export interface TruncatedRecord {
+  offset: number;
+  record: StoredRecord;
+}
+
+/** Remove every record at or above `offset`. Returns what was removed, in offset order. */
+export function truncateTo(
+  log: LogState,
+  offset: number,
+  nextBid: () => number,
+): TruncatedRecord[] {
+  if (offset >= log.leo) return [];
+  const removed: TruncatedRecord[] = [];
+  const keep: Batch[] = [];
+  for (const b of log.batches) {
+    const end = b.baseOffset + b.records.length;
+    if (end <= offset) {
+      keep.push(b);
+      continue;
+    }
+    for (let i = Math.max(0, offset - b.baseOffset); i < b.records.length; i++) {
+      removed.push({ offset: b.baseOffset + i, record: b.records[i] });
+    }
+    if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, nextBid()));
+  }
+  log.batches = keep;
+  log.leo = Math.max(offset, log.logStartOffset);
+  log.hw = Math.min(log.hw, log.leo);
+  log.epochCache = log.epochCache.filter((e) => e.startOffset < log.leo);
+  rebuildSegments(log);
+  return removed;
+}
+
+/** After truncation: drop segments above the LEO and recount the last one from its batches. */
+function rebuildSegments(log: LogState): void {
+  const segs = log.segments.filter((s, i) => i === 0 || s.baseOffset < log.leo);
+  const last = segs[segs.length - 1];
+  if (last) {
+    last.bytes = 0;
+    last.records = 0;
+    last.maxTs = 0;
+    for (const b of log.batches) {
+      if (b.baseOffset < last.baseOffset) continue;
+      last.bytes += b.bytes;
+      last.records += b.records.length;
+      last.maxTs = Math.max(last.maxTs, b.maxTs);
+      if (last.records === b.records.length) last.firstTs = b.records[0]?.ts ?? b.maxTs;
+    }
+    if (last.records === 0) last.baseOffset = log.leo;
+  }
+  log.segments = segs;
+}
+
+/**
+ * Empty the log and restart it at `offset` (a follower whose fetch offset fell below the
+ * leader's log start offset; or a replica behind an unclean leader's log start).
+ */
+export function resetLogTo(log: LogState, offset: number): void {
+  log.batches = [];
+  log.segments = [];
+  log.logStartOffset = offset;
+  log.leo = offset;
+  log.hw = Math.min(log.hw, offset);
+  log.epochCache = [];
+}
+
+/** Advance the log start offset (retention or the leader's log start) and drop what is below. */
+export function advanceLogStart(log: LogState, offset: number): void {
+  if (offset <= log.logStartOffset) return;
+  log.logStartOffset = Math.min(offset, log.leo);
+  const first = batchIndexAt(log, log.logStartOffset);
+  log.batches = first < 0 ? [] : log.batches.slice(first);
+  while (log.segments.length > 1 && log.segments[1].baseOffset <= log.logStartOffset)
+    log.segments.shift();
+  if (
+    log.segments.length === 1 &&
+    log.segments[0].baseOffset < log.logStartOffset &&
+    log.batches.length === 0
+  ) {
+    log.segments[0] = { baseOffset: log.leo, bytes: 0, records: 0, firstTs: 0, maxTs: 0 };
+  }
+}
+
+export interface RetentionResult {
+  segments: number;
+  reason: 'time' | 'size';
+}
+
+/**
+ * Kafka's delete retention: whole segments, oldest first, stopping at the first that does not
+ * qualify, and never a segment that reaches above the high watermark.
+ */
+export function applyRetention(
+  log: LogState,
+  now: number,
+  retentionMs: number,
+  retentionBytes: number,
+): RetentionResult | null {
+  const segs = log.segments;
+  let total = 0;
+  for (const s of segs) total += s.bytes;
+  let count = 0;
+  let reason: 'time' | 'size' = 'time';
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    if (s.records === 0) break;
+    const upper = i + 1 < segs.length ? segs[i + 1].baseOffset : log.leo;
+    if (upper > log.hw) break;
+    const byTime = retentionMs >= 0 && now - s.maxTs > retentionMs;
+    const bySize = retentionBytes >= 0 && total - s.bytes >= retentionBytes;
+    if (!byTime && !bySize) break;
+    if (!byTime) reason = 'size';
+    total -= s.bytes;
+    count++;
+  }
+  if (count === 0) return null;
+  const deletedAll = count === segs.length;
+  const newStart = deletedAll ? log.leo : segs[count].baseOffset;
+  log.segments = deletedAll
+    ? [{ baseOffset: log.leo, bytes: 0, records: 0, firstTs: 0, maxTs: 0 }]
+    : segs.slice(count);
+  log.logStartOffset = newStart;
+  const first = batchIndexAt(log, newStart);
+  log.batches = first < 0 ? [] : log.batches.slice(first);
+  return { segments: count, reason };
+}
+
+/** The leader epoch of the last batch, or -1 for an empty log. */
+export function lastEpoch(log: LogState): number {
+  const last = log.epochCache[log.epochCache.length - 1];
+  return last ? last.epoch : -1;
+}

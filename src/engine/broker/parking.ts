@@ -1,0 +1,53 @@
+// Long-poll fetches: a fetch that finds no new data waits at the broker ("fetch purgatory") until
+// data arrives or its max wait expires, then is answered with whatever the log holds then.
+import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import type { BrokerState, Message, ParkedFetch } from '../sim/world';
+import { respondReplicaFetch } from './replication';
+import { respondConsumerFetch } from './serve';
+
+export function park(
+  sim: Sim,
+  b: BrokerState,
+  msg: Message<'replica-fetch'> | Message<'fetch'>,
+  waitMs: number,
+): void {
+  const token = ++b.nextToken;
+  b.parked.push({ msg, token });
+  sim.timer(brokerNode(b.id), b.inc, 'broker.fetch-wait', waitMs, token);
+}
+
+function respond(sim: Sim, b: BrokerState, msg: Message<'replica-fetch'> | Message<'fetch'>): void {
+  if (msg.kind === 'replica-fetch') respondReplicaFetch(sim, b, msg as Message<'replica-fetch'>);
+  else respondConsumerFetch(sim, b, msg as Message<'fetch'>);
+}
+
+/**
+ * New data for partition `key`: answer the parked fetches that include it. Follower fetches wake
+ * on appends ('replica-fetch'), consumer fetches when the HW moves ('fetch'), all on 'any'.
+ */
+export function wakeParked(
+  sim: Sim,
+  b: BrokerState,
+  key: string,
+  kind: 'replica-fetch' | 'fetch' | 'any',
+): void {
+  if (b.parked.length === 0) return;
+  const keep: ParkedFetch[] = [];
+  const ready: ParkedFetch[] = [];
+  for (const p of b.parked) {
+    const matches =
+      (kind === 'any' || p.msg.kind === kind) &&
+      p.msg.body.partitions.some((part) => tpKey(part.topic, part.partition) === key);
+    (matches ? ready : keep).push(p);
+  }
+  if (ready.length === 0) return;
+  b.parked = keep;
+  for (const p of ready) respond(sim, b, p.msg);
+}
+
+export function onParkedFetchTimeout(sim: Sim, b: BrokerState, token: number): void {
+  const i = b.parked.findIndex((p) => p.token === token);
+  if (i < 0) return;
+  const [p] = b.parked.splice(i, 1);
+  respond(sim, b, p.msg);
+}

@@ -1,0 +1,24 @@
+// The broker's periodic retention pass (log.retention.check.interval.ms) over every log it holds.
+import type { Sim } from '../sim/sim';
+import type { BrokerState } from '../sim/world';
+import { applyRetention } from './log';
+
+export function onRetentionCheck(sim: Sim, b: BrokerState): void {
+  for (const log of Object.values(b.logs)) {
+    const topic = sim.world.topics[log.topic];
+    if (!topic || topic.internal) continue;
+    const retentionMs = Number(topic.config.eff['retention.ms']);
+    const retentionBytes = Number(topic.config.eff['retention.bytes']);
+    const result = applyRetention(log, sim.now, retentionMs, retentionBytes);
+    if (!result) continue;
+    sim.emit({
+      type: 'log.retention-deleted',
+      topic: log.topic,
+      partition: log.partition,
+      brokerId: b.id,
+      segments: result.segments,
+      logStartOffset: log.logStartOffset,
+      reason: result.reason,
+    });
+  }
+}

@@ -1,0 +1,642 @@
+// The producer client (kafka-spec.md section 1): the application's send() at the scenario's
+// rate, partition choice (murmur2 for keys, the built-in sticky partitioner for null keys, or
+// round-robin), the record accumulator (batch.size, linger.ms), the sender (one request per
+// leader, max.in.flight.requests.per.connection), acks, retries with backoff and
+// delivery.timeout.ms, idempotence (producer id + sequence numbers), and metadata refresh.
+import {
+  builtinAfterAppend,
+  builtinNextPartition,
+  partitionForKey,
+  roundRobinPartition,
+  sizeOfVarint,
+  utf8Length,
+} from '../kernels';
+import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import { brokerNode, producerNode, type Sim } from '../sim/sim';
+import type { ProduceBatch } from '../sim/messages';
+import type { Message, PendingRecord, ProducerBatch, ProducerState, Task } from '../sim/world';
+import type { MessageKind, ProducerSpec } from '../types';
+
+/** Errors after which the producer refreshes metadata before retrying (leadership moved). */
+const REFRESH_ERRORS = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'FENCED_LEADER_EPOCH',
+  'NETWORK_EXCEPTION',
+  'REQUEST_TIMED_OUT',
+]);
+
+const RETRIABLE_ERRORS = new Set([
+  ...REFRESH_ERRORS,
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+  'UNKNOWN_LEADER_EPOCH',
+]);
+
+/** Encoded size of a record with small deltas (record batch v2), from its key and value. */
+export function recordSize(key: string | null, value: string): number {
+  const keyLen = key === null ? -1 : utf8Length(key);
+  const valueLen = utf8Length(value);
+  const body =
+    1 + 1 + 1 + sizeOfVarint(keyLen) + Math.max(0, keyLen) + sizeOfVarint(valueLen) + valueLen + 1;
+  return sizeOfVarint(body) + body;
+}
+
+const cfg = (p: ProducerState, key: string) => p.config.eff[key];
+const num = (p: ProducerState, key: string) => Number(p.config.eff[key]);
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+// ---------------------------------------------------------------------------------------------
+
+export function createProducer(
+  sim: Sim,
+  spec: ProducerSpec,
+  source: 'scenario' | 'user',
+): ProducerState {
+  const slot = newSlot();
+  setExplicit(slot.explicit, spec.config, source);
+  refreshSlot(sim.world, 'producer', slot);
+  const p: ProducerState = {
+    id: spec.id,
+    node: producerNode(spec.id),
+    topic: spec.topic,
+    ratePerSec: spec.ratePerSec ?? 0,
+    keys: spec.keys && spec.keys.length > 0 ? [...spec.keys] : null,
+    paused: false,
+    removed: false,
+    inc: sim.world.nextInc++,
+    config: slot,
+    owed: 0,
+    lastGenerateAt: sim.now,
+    nextValue: 1,
+    leaders: [],
+    leaderEpochs: [],
+    numPartitions: 0,
+    knownBrokers: sim.world.brokers.map((b) => b.id),
+    waiting: [],
+    pending: {},
+    metadataInFlight: false,
+    metadataStale: true,
+    lastMetadataAt: 0,
+    queues: {},
+    inFlight: {},
+    sticky: { partition: -1, producedBytes: 0 },
+    roundRobin: 0,
+    idempotent: isIdempotent(slot.eff),
+    pidNumber: -1,
+    producerEpoch: 0,
+    pidInFlight: false,
+    nextSeq: {},
+    generateToken: 0,
+    nextReqId: 1,
+    stats: { sent: 0, acked: 0, failed: 0, retried: 0 },
+    lastError: null,
+    bootstrapIndex: 0,
+  };
+  sim.world.producers[p.id] = p;
+  sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic });
+  requestMetadata(sim, p);
+  if (p.idempotent) requestProducerId(sim, p);
+  sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
+  sim.timer(p.node, p.inc, 'producer.metadata-refresh', num(p, 'metadata.max.age.ms'));
+  return p;
+}
+
+/**
+ * Idempotence is on by default, but silently off when a conflicting setting is present (acks
+ * other than all, retries 0) unless the user asked for it explicitly (kafka-spec 1.5).
+ */
+export function isIdempotent(eff: Record<string, unknown>): boolean {
+  if (eff['enable.idempotence'] !== true) return false;
+  return (
+    eff['acks'] === 'all' &&
+    Number(eff['retries']) > 0 &&
+    Number(eff['max.in.flight.requests.per.connection']) <= 5
+  );
+}
+
+export function removeProducer(sim: Sim, p: ProducerState): void {
+  p.removed = true;
+  p.inc = sim.world.nextInc++;
+  delete sim.world.producers[p.id];
+  sim.emit({ type: 'producer.removed', producerId: p.id });
+}
+
+function generateInterval(p: ProducerState): number {
+  if (p.ratePerSec <= 0) return 1000;
+  return Math.max(1, Math.floor(1000 / p.ratePerSec));
+}
+
+/** The application's send loop: owe ratePerSec records per second, send the whole ones. */
+function onGenerate(sim: Sim, p: ProducerState): void {
+  const elapsed = sim.now - p.lastGenerateAt;
+  p.lastGenerateAt = sim.now;
+  if (!p.paused && p.ratePerSec > 0) {
+    p.owed += (p.ratePerSec * elapsed) / 1000;
+    const n = Math.floor(p.owed + 1e-9);
+    p.owed -= n;
+    for (let i = 0; i < n; i++) {
+      const key = p.keys ? p.keys[sim.rng.below(p.keys.length)] : null;
+      send(sim, p, key, `${p.id}#${p.nextValue++}`);
+    }
+    drain(sim, p);
+  }
+  sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
+}
+
+export function setPaused(sim: Sim, p: ProducerState, paused: boolean): void {
+  p.paused = paused;
+  p.owed = 0;
+  p.lastGenerateAt = sim.now;
+}
+
+export function updateRate(sim: Sim, p: ProducerState, ratePerSec: number): void {
+  p.ratePerSec = ratePerSec;
+  p.owed = 0;
+  p.lastGenerateAt = sim.now;
+  // Restart the generator at the new pace; the old timer sees a stale token and stops.
+  p.generateToken++;
+  sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
+}
+
+// ---------------------------------------------------------------------------------------------
+// send(): partitioning and the accumulator
+// ---------------------------------------------------------------------------------------------
+
+export function send(sim: Sim, p: ProducerState, key: string | null, value: string): void {
+  const record: PendingRecord = { key, value, size: recordSize(key, value), createdAt: sim.now };
+  p.stats.sent++;
+  if (p.numPartitions === 0) {
+    // send() blocks until the topic's metadata is known.
+    p.waiting.push(record);
+    return;
+  }
+  accumulate(sim, p, record);
+}
+
+function availablePartitions(p: ProducerState): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < p.numPartitions; i++) if (p.leaders[i] >= 0) out.push(i);
+  return out;
+}
+
+function choosePartition(
+  sim: Sim,
+  p: ProducerState,
+  key: string | null,
+): { partition: number; sticky: boolean } {
+  if (cfg(p, 'partitioner') === 'round-robin') {
+    return {
+      partition: roundRobinPartition(p.roundRobin++, availablePartitions(p), p.numPartitions),
+      sticky: false,
+    };
+  }
+  if (key !== null && cfg(p, 'partitioner.ignore.keys') !== true) {
+    return { partition: partitionForKey(key, p.numPartitions), sticky: false };
+  }
+  if (p.sticky.partition < 0 || p.sticky.partition >= p.numPartitions) {
+    p.sticky = { partition: nextStickyPartition(sim, p), producedBytes: 0 };
+  }
+  return { partition: p.sticky.partition, sticky: true };
+}
+
+function nextStickyPartition(sim: Sim, p: ProducerState): number {
+  const available = availablePartitions(p);
+  const adaptive = cfg(p, 'partitioner.adaptive.partitioning.enable') === true;
+  const queueSizes = adaptive ? available.map((i) => p.queues[i]?.length ?? 0) : undefined;
+  return builtinNextPartition(sim.rng.int32(), available, p.numPartitions, queueSizes);
+}
+
+function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
+  const { partition, sticky } = choosePartition(sim, p, record.key);
+  const batchSize = num(p, 'batch.size');
+  const queue = (p.queues[partition] ??= []);
+  const last = queue[queue.length - 1];
+  if (
+    last &&
+    !last.inFlight &&
+    last.attempts === 0 &&
+    batchSize > 0 &&
+    last.bytes + record.size <= batchSize
+  ) {
+    last.records.push(record);
+    last.bytes += record.size;
+  } else {
+    queue.push({
+      partition,
+      records: [record],
+      bytes: 61 + record.size,
+      createdAt: sim.now,
+      attempts: 0,
+      retryAt: 0,
+      baseSeq: -1,
+      inFlight: false,
+    });
+    const linger = num(p, 'linger.ms');
+    if (linger > 0) sim.timer(p.node, p.inc, 'producer.linger', linger);
+  }
+  if (sticky) {
+    const allFull = queue.length > 1 || queue[queue.length - 1].bytes >= batchSize;
+    const next = builtinAfterAppend(p.sticky, record.size, Math.max(1, batchSize), allFull);
+    p.sticky = next.switchNow
+      ? { partition: nextStickyPartition(sim, p), producedBytes: 0 }
+      : next.state;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sender
+// ---------------------------------------------------------------------------------------------
+
+function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerBatch | null {
+  const head = queue[0];
+  if (!head || head.inFlight || sim.now < head.retryAt) return null;
+  if (head.attempts > 0) return head;
+  const full = queue.length > 1 || head.bytes >= num(p, 'batch.size');
+  return full || sim.now - head.createdAt >= num(p, 'linger.ms') ? head : null;
+}
+
+/** Expire batches older than delivery.timeout.ms that are not in flight. */
+function expireBatches(sim: Sim, p: ProducerState): void {
+  const timeout = num(p, 'delivery.timeout.ms');
+  for (const [partition, queue] of Object.entries(p.queues)) {
+    while (queue.length > 0 && !queue[0].inFlight && sim.now - queue[0].createdAt >= timeout) {
+      failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
+    }
+  }
+  while (p.waiting.length > 0 && sim.now - p.waiting[0].createdAt >= num(p, 'max.block.ms')) {
+    const r = p.waiting.shift()!;
+    p.stats.failed++;
+    sim.emit({
+      type: 'record.failed',
+      producerId: p.id,
+      topic: p.topic,
+      partition: -1,
+      key: r.key,
+      value: r.value,
+      error: 'TIMEOUT_WAITING_FOR_METADATA',
+      retriable: false,
+    });
+  }
+}
+
+/** Send every ready batch, one request per leader, within max.in.flight per connection. */
+export function drain(sim: Sim, p: ProducerState): void {
+  expireBatches(sim, p);
+  if (p.numPartitions === 0) return;
+  if (p.idempotent && p.pidNumber < 0) return;
+  const byLeader = new Map<number, ProducerBatch[]>();
+  let leaderMissing = false;
+  let nextWake = Infinity;
+  for (const queue of Object.values(p.queues)) {
+    const head = queue[0];
+    if (head && !head.inFlight && head.retryAt > sim.now)
+      nextWake = Math.min(nextWake, head.retryAt);
+    const batch = sendable(sim, p, queue);
+    if (!batch) continue;
+    const leader = p.leaders[batch.partition];
+    if (leader === undefined || leader < 0) {
+      leaderMissing = true;
+      continue;
+    }
+    const list = byLeader.get(leader);
+    if (list) list.push(batch);
+    else byLeader.set(leader, [batch]);
+  }
+  if (leaderMissing) requestMetadata(sim, p);
+  const acks = cfg(p, 'acks') === 'all' ? -1 : Number(cfg(p, 'acks'));
+  const maxInFlight = num(p, 'max.in.flight.requests.per.connection');
+  for (const [leader, batches] of byLeader) {
+    const inFlight = (p.inFlight[leader] ??= []);
+    if (acks !== 0 && inFlight.length >= maxInFlight) continue;
+    sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
+  }
+  if (nextWake < Infinity) sim.timer(p.node, p.inc, 'producer.retry', nextWake - sim.now);
+}
+
+function sendRequest(
+  sim: Sim,
+  p: ProducerState,
+  leader: number,
+  batches: ProducerBatch[],
+  acks: 0 | 1 | -1,
+): void {
+  const reqId = p.nextReqId++;
+  const payload: ProduceBatch[] = batches.map((batch) => {
+    if (p.idempotent && batch.baseSeq < 0) {
+      batch.baseSeq = p.nextSeq[batch.partition] ?? 0;
+      p.nextSeq[batch.partition] = batch.baseSeq + batch.records.length;
+    }
+    batch.inFlight = true;
+    return {
+      topic: p.topic,
+      partition: batch.partition,
+      records: batch.records,
+      bytes: batch.bytes,
+      pid: p.idempotent ? p.pidNumber : -1,
+      producerEpoch: p.idempotent ? p.producerEpoch : -1,
+      baseSeq: p.idempotent ? batch.baseSeq : -1,
+    };
+  });
+  const refs = [];
+  let count = 0;
+  for (const batch of batches) {
+    for (const r of batch.records) {
+      if (refs.length < 16) refs.push({ offset: -1, key: r.key });
+      count++;
+    }
+  }
+  const timeoutMs = num(p, 'request.timeout.ms');
+  sim.send(
+    p.node,
+    p.inc,
+    brokerNode(leader),
+    'produce',
+    { reqId, acks, timeoutMs, producer: p.id, batches: payload },
+    {
+      topic: p.topic,
+      ...(batches.length === 1 ? { partition: batches[0].partition } : {}),
+      records: refs,
+      recordCount: count,
+    },
+  );
+  if (acks === 0) {
+    // Fire and forget: success as soon as it is written to the socket; no offset is known.
+    for (const batch of batches) {
+      removeBatch(p, batch);
+      for (const r of batch.records) acked(sim, p, batch.partition, -1, r);
+    }
+    return;
+  }
+  p.inFlight[leader].push({ reqId, batches, token: reqId });
+  p.pending[reqId] = { kind: 'produce', broker: leader };
+  sim.timer(p.node, p.inc, 'producer.request-timeout', timeoutMs, reqId);
+}
+
+function removeBatch(p: ProducerState, batch: ProducerBatch): void {
+  const queue = p.queues[batch.partition];
+  const i = queue ? queue.indexOf(batch) : -1;
+  if (i >= 0) queue.splice(i, 1);
+}
+
+function acked(
+  sim: Sim,
+  p: ProducerState,
+  partition: number,
+  offset: number,
+  r: PendingRecord,
+): void {
+  p.stats.acked++;
+  sim.emit({
+    type: 'record.acked',
+    producerId: p.id,
+    topic: p.topic,
+    partition,
+    offset,
+    key: r.key,
+    value: r.value,
+  });
+}
+
+function failBatch(
+  sim: Sim,
+  p: ProducerState,
+  partition: number,
+  batch: ProducerBatch,
+  error: string,
+): void {
+  p.lastError = error;
+  for (const r of batch.records) {
+    p.stats.failed++;
+    sim.emit({
+      type: 'record.failed',
+      producerId: p.id,
+      topic: p.topic,
+      partition,
+      key: r.key,
+      value: r.value,
+      error,
+      retriable: false,
+    });
+  }
+}
+
+function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-response'>): void {
+  const leader = Number(msg.from.slice('broker:'.length));
+  const entry = takeInFlight(p, leader, msg.body.reqId);
+  if (!entry) return;
+  msg.body.results.forEach((result, i) =>
+    handleResult(sim, p, entry.batches[i], result.error, result.baseOffset),
+  );
+  drain(sim, p);
+}
+
+function takeInFlight(p: ProducerState, leader: number, reqId: number) {
+  delete p.pending[reqId];
+  const list = p.inFlight[leader];
+  const i = list ? list.findIndex((e) => e.reqId === reqId) : -1;
+  return i >= 0 ? list.splice(i, 1)[0] : undefined;
+}
+
+function handleResult(
+  sim: Sim,
+  p: ProducerState,
+  batch: ProducerBatch,
+  error: string | null,
+  baseOffset: number,
+): void {
+  batch.inFlight = false;
+  if (!error) {
+    removeBatch(p, batch);
+    batch.records.forEach((r, i) => acked(sim, p, batch.partition, baseOffset + i, r));
+    return;
+  }
+  p.lastError = error;
+  if (REFRESH_ERRORS.has(error)) {
+    p.metadataStale = true;
+    requestMetadata(sim, p);
+  }
+  const expired = sim.now - batch.createdAt >= num(p, 'delivery.timeout.ms');
+  const canRetry = RETRIABLE_ERRORS.has(error) && batch.attempts < num(p, 'retries') && !expired;
+  if (!canRetry) {
+    removeBatch(p, batch);
+    failBatch(
+      sim,
+      p,
+      batch.partition,
+      batch,
+      expired && RETRIABLE_ERRORS.has(error) ? 'DELIVERY_TIMEOUT' : error,
+    );
+    return;
+  }
+  batch.attempts++;
+  p.stats.retried++;
+  // Exponential backoff with +-20% jitter, capped (retry.backoff.ms, retry.backoff.max.ms).
+  const base = Math.min(
+    num(p, 'retry.backoff.ms') * 2 ** (batch.attempts - 1),
+    num(p, 'retry.backoff.max.ms'),
+  );
+  const jitter = 0.8 + 0.4 * sim.rng.float();
+  batch.retryAt = sim.now + Math.max(1, Math.round(base * jitter));
+  for (const r of batch.records) {
+    sim.emit({
+      type: 'record.failed',
+      producerId: p.id,
+      topic: p.topic,
+      partition: batch.partition,
+      key: r.key,
+      value: r.value,
+      error,
+      retriable: true,
+    });
+  }
+}
+
+/** A produce request got no answer in request.timeout.ms, or its broker refused the connection. */
+function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: string): void {
+  const pending = p.pending[reqId];
+  if (!pending) return;
+  if (pending.kind === 'produce') {
+    const entry = takeInFlight(p, pending.broker, reqId);
+    if (entry) for (const batch of entry.batches) handleResult(sim, p, batch, error, -1);
+  } else if (pending.kind === 'metadata') {
+    delete p.pending[reqId];
+    p.metadataInFlight = false;
+    p.bootstrapIndex++;
+    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    p.metadataStale = true;
+  } else if (pending.kind === 'init-producer-id') {
+    delete p.pending[reqId];
+    p.pidInFlight = false;
+    p.bootstrapIndex++;
+    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+  }
+  drain(sim, p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata and producer id
+// ---------------------------------------------------------------------------------------------
+
+function pickBroker(p: ProducerState): number {
+  const list = p.knownBrokers.length > 0 ? p.knownBrokers : [1];
+  return list[p.bootstrapIndex % list.length];
+}
+
+export function requestMetadata(sim: Sim, p: ProducerState): void {
+  if (p.metadataInFlight) return;
+  p.metadataInFlight = true;
+  const reqId = p.nextReqId++;
+  const broker = pickBroker(p);
+  p.pending[reqId] = { kind: 'metadata', broker };
+  sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
+  sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
+}
+
+function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-response'>): void {
+  if (!p.pending[msg.body.reqId]) return;
+  delete p.pending[msg.body.reqId];
+  p.metadataInFlight = false;
+  if (msg.body.brokers.length > 0) p.knownBrokers = [...msg.body.brokers];
+  const topic = msg.body.topics.find((t) => t.name === p.topic);
+  if (!topic || topic.error || topic.partitions.length === 0) {
+    p.bootstrapIndex++;
+    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    return;
+  }
+  const changed = topic.partitions.some((m) => p.leaders[m.partition] !== m.leader);
+  p.numPartitions = topic.partitions.length;
+  for (const m of topic.partitions) {
+    p.leaders[m.partition] = m.leader;
+    p.leaderEpochs[m.partition] = m.leaderEpoch;
+  }
+  p.lastMetadataAt = sim.now;
+  p.metadataStale = topic.partitions.some((m) => m.leader < 0);
+  if (changed)
+    sim.emit({
+      type: 'producer.metadata-refreshed',
+      producerId: p.id,
+      reason: p.stats.sent === 0 ? 'startup' : 'leaders changed',
+    });
+  const waiting = p.waiting;
+  p.waiting = [];
+  for (const r of waiting) accumulate(sim, p, r);
+  if (p.metadataStale) sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+  drain(sim, p);
+}
+
+function requestProducerId(sim: Sim, p: ProducerState): void {
+  if (p.pidInFlight) return;
+  p.pidInFlight = true;
+  const reqId = p.nextReqId++;
+  const broker = pickBroker(p);
+  p.pending[reqId] = { kind: 'init-producer-id', broker };
+  sim.send(p.node, p.inc, brokerNode(broker), 'init-producer-id', { reqId });
+  sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
+}
+
+function onProducerIdResponse(
+  sim: Sim,
+  p: ProducerState,
+  msg: Message<'init-producer-id-response'>,
+): void {
+  if (!p.pending[msg.body.reqId]) return;
+  delete p.pending[msg.body.reqId];
+  p.pidInFlight = false;
+  p.pidNumber = msg.body.producerIdNumber;
+  p.producerEpoch = msg.body.producerEpoch;
+  drain(sim, p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing
+// ---------------------------------------------------------------------------------------------
+
+export function onProducerMessage(sim: Sim, p: ProducerState, msg: Message): void {
+  switch (msg.kind) {
+    case 'produce-response':
+      return onProduceResponse(sim, p, msg as Message<'produce-response'>);
+    case 'metadata-response':
+      return onMetadataResponse(sim, p, msg as Message<'metadata-response'>);
+    case 'init-producer-id-response':
+      return onProducerIdResponse(sim, p, msg as Message<'init-producer-id-response'>);
+    default:
+      return;
+  }
+}
+
+export function onProducerTimer(
+  sim: Sim,
+  p: ProducerState,
+  task: Extract<Task, { k: 'timer' }>,
+): void {
+  switch (task.name) {
+    case 'producer.generate':
+      if (task.token === p.generateToken) onGenerate(sim, p);
+      return;
+    case 'producer.linger':
+    case 'producer.retry':
+      if (p.metadataStale) requestMetadata(sim, p);
+      if (p.idempotent && p.pidNumber < 0) requestProducerId(sim, p);
+      return drain(sim, p);
+    case 'producer.request-timeout':
+      return onRequestFailed(sim, p, task.token!, 'REQUEST_TIMED_OUT');
+    case 'producer.metadata-refresh':
+      requestMetadata(sim, p);
+      sim.timer(p.node, p.inc, 'producer.metadata-refresh', num(p, 'metadata.max.age.ms'));
+      return;
+    default:
+      return;
+  }
+}
+
+export function onProducerDisconnect(
+  sim: Sim,
+  p: ProducerState,
+  reqId: number,
+  _kind: MessageKind,
+): void {
+  onRequestFailed(sim, p, reqId, 'NETWORK_EXCEPTION');
+}

@@ -1,0 +1,817 @@
+// Every user action (design.md 3.2): validated first, so an invalid command changes nothing and
+// returns an error that names the problem; then applied to the world at the current sim time.
+import { checkConfigValue } from '../config/validate';
+import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import type { ConfigScope } from '../config/definitions';
+import {
+  beginControlledShutdown,
+  healBroker,
+  isolateBroker,
+  startBroker,
+  stopBroker,
+} from '../broker/broker';
+import {
+  controllerCanAct,
+  electOfflinePartitions,
+  electPreferredLeaders,
+} from '../controller/controller';
+import {
+  addPartitionsWithAssignment,
+  createTopicWithAssignment,
+  placeReplicas,
+} from '../controller/topics';
+import {
+  closeConsumer,
+  createConsumer,
+  killConsumer,
+  requestRejoin,
+  startConsumer,
+} from '../client/consumer';
+import { resetCommitted } from '../client/coordinator';
+import {
+  createProducer,
+  drain,
+  isIdempotent,
+  removeProducer,
+  send,
+  setPaused,
+  updateRate,
+} from '../client/producer';
+import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
+import type { BrokerState, ConsumerState, GroupState } from '../sim/world';
+import type {
+  Command,
+  ConfigMap,
+  DispatchResult,
+  EngineError,
+  GroupSpec,
+  ProducerSpec,
+} from '../types';
+
+type Result = DispatchResult;
+const OK: Result = { ok: true };
+
+function fail(
+  code: string,
+  message: string,
+  field?: string,
+  params?: Record<string, string | number>,
+): Result {
+  const error: EngineError = { code, message };
+  if (field) error.field = field;
+  if (params) error.params = params;
+  return { ok: false, error };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups that fail with a clear error
+// ---------------------------------------------------------------------------------------------
+
+function findBroker(sim: Sim, id: unknown, field = 'brokerId'): BrokerState | Result {
+  const n = Number(id);
+  const b = Number.isInteger(n) ? sim.broker(n) : undefined;
+  if (!b) {
+    return fail(
+      'UNKNOWN_BROKER',
+      `${field}: no broker ${String(id)} (brokers are 1..${sim.world.brokers.length})`,
+      field,
+      {
+        brokerId: String(id),
+        brokers: sim.world.brokers.length,
+      },
+    );
+  }
+  return b;
+}
+
+function findGroup(sim: Sim, id: string, field = 'groupId'): GroupState | Result {
+  return (
+    sim.world.groups[id] ??
+    fail('UNKNOWN_GROUP', `${field}: no consumer group "${id}"`, field, { groupId: id })
+  );
+}
+
+function findConsumer(sim: Sim, id: string, field = 'consumerId'): ConsumerState | Result {
+  return (
+    sim.world.consumers[id] ??
+    fail('UNKNOWN_CONSUMER', `${field}: no consumer "${id}"`, field, { consumerId: id })
+  );
+}
+
+const isResult = (x: unknown): x is Result => typeof x === 'object' && x !== null && 'ok' in x;
+const activeConsumer = (c: ConsumerState) => c.status !== 'crashed' && c.status !== 'closed';
+
+function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
+  for (const [key, value] of Object.entries(config ?? {})) {
+    const check = checkConfigValue(scope, key, value, `${field}.${key}`);
+    if (!check.ok) return { ok: false, error: check.error };
+  }
+  return OK;
+}
+
+function normaliseConfigs(scope: ConfigScope, config: ConfigMap | undefined): ConfigMap {
+  const out: ConfigMap = {};
+  for (const [key, value] of Object.entries(config ?? {})) {
+    const check = checkConfigValue(scope, key, value);
+    if (check.ok) out[key] = check.value;
+  }
+  return out;
+}
+
+const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
+
+function checkTopicName(sim: Sim, name: unknown, field: string): Result {
+  if (typeof name !== 'string' || name.length === 0)
+    return fail('INVALID_TOPIC', `${field}: a topic needs a name`, field);
+  if (name.length > 249 || name === '.' || name === '..' || !TOPIC_NAME.test(name)) {
+    return fail(
+      'INVALID_TOPIC',
+      `${field}: "${name}" is not a valid topic name (letters, digits, '.', '_' and '-', at most 249)`,
+      field,
+      { name },
+    );
+  }
+  if (name.startsWith('__'))
+    return fail(
+      'INVALID_TOPIC',
+      `${field}: names starting with "__" are reserved for Kafka's internal topics`,
+      field,
+      { name },
+    );
+  if (sim.world.topics[name])
+    return fail('TOPIC_ALREADY_EXISTS', `${field}: topic "${name}" already exists`, field, {
+      name,
+    });
+  return OK;
+}
+
+function checkPositiveInt(value: unknown, field: string, min = 1): Result {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    return fail(
+      'INVALID_VALUE',
+      `${field} must be a whole number >= ${min}, got ${JSON.stringify(value)}`,
+      field,
+      { value: String(value), min },
+    );
+  }
+  return OK;
+}
+
+function clientExists(sim: Sim, id: string): boolean {
+  return !!sim.world.producers[id] || !!sim.world.consumers[id];
+}
+
+function checkClientId(sim: Sim, id: unknown, field: string): Result {
+  if (typeof id !== 'string' || id.trim() === '')
+    return fail('INVALID_VALUE', `${field}: an id is required`, field);
+  if (!/^[a-zA-Z0-9._-]+$/.test(id))
+    return fail(
+      'INVALID_VALUE',
+      `${field}: "${id}" may use letters, digits, '.', '_' and '-' only`,
+      field,
+      { id },
+    );
+  if (clientExists(sim, id))
+    return fail('DUPLICATE_ID', `${field}: a client named "${id}" already exists`, field, { id });
+  return OK;
+}
+
+function needController(sim: Sim): Result {
+  return controllerCanAct(sim)
+    ? OK
+    : fail('CONTROLLER_NOT_AVAILABLE', 'no active controller: start a broker first');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation + application, per command
+// ---------------------------------------------------------------------------------------------
+
+export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
+  const result = apply(sim, command, source);
+  if (result.ok) sim.emit({ type: 'command.applied', command });
+  return result;
+}
+
+function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
+  const w = sim.world;
+  switch (cmd.type) {
+    case 'addBroker': {
+      addBroker(sim, cmd.rack ?? null);
+      return OK;
+    }
+    case 'killBroker':
+    case 'stopBroker': {
+      const b = findBroker(sim, cmd.brokerId);
+      if (isResult(b)) return b;
+      if (b.status !== 'running')
+        return fail('BROKER_NOT_RUNNING', `broker ${b.id} is not running`, 'brokerId', {
+          brokerId: b.id,
+        });
+      if (cmd.type === 'killBroker') stopBroker(sim, b, 'crash');
+      else if (!b.shuttingDown) beginControlledShutdown(sim, b);
+      return OK;
+    }
+    case 'restartBroker': {
+      const b = findBroker(sim, cmd.brokerId);
+      if (isResult(b)) return b;
+      if (b.status === 'running')
+        return fail('BROKER_RUNNING', `broker ${b.id} is already running`, 'brokerId', {
+          brokerId: b.id,
+        });
+      startBroker(sim, b, true);
+      return OK;
+    }
+    case 'isolateBroker':
+    case 'healBroker': {
+      const b = findBroker(sim, cmd.brokerId);
+      if (isResult(b)) return b;
+      const isolated = sim.isIsolated(brokerNode(b.id));
+      if (cmd.type === 'isolateBroker') {
+        if (isolated)
+          return fail('ALREADY_ISOLATED', `broker ${b.id} is already isolated`, 'brokerId', {
+            brokerId: b.id,
+          });
+        isolateBroker(sim, b);
+      } else {
+        if (!isolated)
+          return fail('NOT_ISOLATED', `broker ${b.id} is not isolated`, 'brokerId', {
+            brokerId: b.id,
+          });
+        healBroker(sim, b);
+      }
+      return OK;
+    }
+    case 'isolateClient':
+    case 'healClient': {
+      const node = w.producers[cmd.clientId]
+        ? producerNode(cmd.clientId)
+        : w.consumers[cmd.clientId]
+          ? consumerNode(cmd.clientId)
+          : null;
+      if (!node)
+        return fail(
+          'UNKNOWN_CLIENT',
+          `clientId: no producer or consumer "${cmd.clientId}"`,
+          'clientId',
+          { clientId: cmd.clientId },
+        );
+      const isolated = sim.isIsolated(node);
+      if (cmd.type === 'isolateClient') {
+        if (isolated)
+          return fail(
+            'ALREADY_ISOLATED',
+            `client ${cmd.clientId} is already isolated`,
+            'clientId',
+            { clientId: cmd.clientId },
+          );
+        w.network.isolated[node] = true;
+        sim.emit({ type: 'client.isolated', clientId: cmd.clientId });
+      } else {
+        if (!isolated)
+          return fail('NOT_ISOLATED', `client ${cmd.clientId} is not isolated`, 'clientId', {
+            clientId: cmd.clientId,
+          });
+        delete w.network.isolated[node];
+        sim.emit({ type: 'client.healed', clientId: cmd.clientId });
+      }
+      return OK;
+    }
+    case 'createTopic':
+      return createTopic(sim, cmd, source, '');
+    case 'addPartitions': {
+      const topic = w.topics[cmd.topic];
+      if (!topic || topic.internal)
+        return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${cmd.topic}"`, 'topic', {
+          topic: cmd.topic,
+        });
+      const check = checkPositiveInt(cmd.count, 'count');
+      if (!check.ok) return check;
+      const ctl = needController(sim);
+      if (!ctl.ok) return ctl;
+      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor, topic.numPartitions);
+      if (!placed.ok) return { ok: false, error: placed.error };
+      addPartitionsWithAssignment(sim, cmd.topic, placed.assignment);
+      return OK;
+    }
+    case 'addProducer': {
+      const { type: _type, ...spec } = cmd;
+      return addProducer(sim, spec, source, '');
+    }
+    case 'removeProducer':
+    case 'pauseProducer':
+    case 'resumeProducer':
+    case 'updateProducer':
+    case 'produce': {
+      const p = w.producers[cmd.producerId];
+      if (!p)
+        return fail(
+          'UNKNOWN_PRODUCER',
+          `producerId: no producer "${cmd.producerId}"`,
+          'producerId',
+          { producerId: cmd.producerId },
+        );
+      if (cmd.type === 'removeProducer') removeProducer(sim, p);
+      else if (cmd.type === 'pauseProducer') setPaused(sim, p, true);
+      else if (cmd.type === 'resumeProducer') setPaused(sim, p, false);
+      else if (cmd.type === 'updateProducer') {
+        if (
+          cmd.ratePerSec !== undefined &&
+          (typeof cmd.ratePerSec !== 'number' || !(cmd.ratePerSec >= 0))
+        ) {
+          return fail(
+            'INVALID_VALUE',
+            `ratePerSec must be a number >= 0, got ${JSON.stringify(cmd.ratePerSec)}`,
+            'ratePerSec',
+          );
+        }
+        const keys = checkKeys(cmd.keys, 'keys');
+        if (!keys.ok) return keys;
+        if (cmd.keys !== undefined) p.keys = cmd.keys && cmd.keys.length > 0 ? [...cmd.keys] : null;
+        if (cmd.ratePerSec !== undefined) updateRate(sim, p, cmd.ratePerSec);
+      } else {
+        if (cmd.key !== null && typeof cmd.key !== 'string')
+          return fail('INVALID_VALUE', 'key must be a string or null', 'key');
+        if (typeof cmd.value !== 'string')
+          return fail('INVALID_VALUE', 'value must be a string', 'value');
+        send(sim, p, cmd.key, cmd.value);
+        drain(sim, p);
+      }
+      return OK;
+    }
+    case 'addGroup': {
+      const { type: _type, ...spec } = cmd;
+      return addGroup(sim, { ...spec, consumers: spec.consumers ?? 0 }, source, '');
+    }
+    case 'addConsumer': {
+      const g = findGroup(sim, cmd.groupId);
+      if (isResult(g)) return g;
+      const id = cmd.consumerId ?? nextConsumerId(sim, g.id);
+      const check = checkClientId(sim, id, 'consumerId');
+      if (!check.ok) return check;
+      createConsumer(sim, g, id);
+      return OK;
+    }
+    case 'killConsumer':
+    case 'closeConsumer':
+    case 'restartConsumer': {
+      const c = findConsumer(sim, cmd.consumerId);
+      if (isResult(c)) return c;
+      if (cmd.type === 'restartConsumer') {
+        if (activeConsumer(c))
+          return fail('CONSUMER_RUNNING', `consumer ${c.id} is already running`, 'consumerId', {
+            consumerId: c.id,
+          });
+        startConsumer(sim, c);
+        return OK;
+      }
+      if (!activeConsumer(c))
+        return fail('CONSUMER_NOT_RUNNING', `consumer ${c.id} is not running`, 'consumerId', {
+          consumerId: c.id,
+        });
+      if (cmd.type === 'killConsumer') killConsumer(sim, c);
+      else closeConsumer(sim, c);
+      return OK;
+    }
+    case 'resetOffsets':
+      return resetOffsets(sim, cmd);
+    case 'setConfig':
+      return setConfig(sim, cmd);
+    case 'electPreferredLeaders': {
+      if (cmd.topic !== undefined && !w.topics[cmd.topic])
+        return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${cmd.topic}"`, 'topic', {
+          topic: cmd.topic,
+        });
+      const ctl = needController(sim);
+      if (!ctl.ok) return ctl;
+      electPreferredLeaders(sim, cmd.topic);
+      return OK;
+    }
+    case 'setDeliveryMode':
+      return setDeliveryMode(sim, cmd.topic, cmd.mode);
+    default:
+      return fail(
+        'UNKNOWN_COMMAND',
+        `unknown command type "${(cmd as { type: string }).type}"`,
+        'type',
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks, shared with scenario loading
+// ---------------------------------------------------------------------------------------------
+
+export function addBroker(sim: Sim, rack: string | null): BrokerState {
+  const w = sim.world;
+  const slot = newSlot();
+  refreshSlot(w, 'broker', slot);
+  const b: BrokerState = {
+    id: w.brokers.length + 1,
+    rack,
+    status: 'stopped',
+    inc: 0,
+    config: slot,
+    logs: {},
+    meta: {},
+    liveBrokers: [],
+    controllerId: null,
+    metaVersion: 0,
+    lastHeartbeatAck: 0,
+    lead: {},
+    follow: {},
+    fetchers: {},
+    parked: [],
+    purgatory: [],
+    nextToken: 0,
+    shuttingDown: false,
+  };
+  w.brokers.push(b);
+  startBroker(sim, b, false);
+  return b;
+}
+
+export function createTopic(
+  sim: Sim,
+  spec: { name: string; partitions: number; replicationFactor: number; config?: ConfigMap },
+  source: 'scenario' | 'user',
+  prefix: string,
+): Result {
+  const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  for (const check of [
+    checkTopicName(sim, spec.name, f('name')),
+    checkPositiveInt(spec.partitions, f('partitions')),
+    checkPositiveInt(spec.replicationFactor, f('replicationFactor')),
+    checkConfigs('topic', spec.config, f('config')),
+  ]) {
+    if (!check.ok) return check;
+  }
+  const ctl = needController(sim);
+  if (!ctl.ok) return ctl;
+  const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor, 0);
+  if (!placed.ok) {
+    const e = placed.error;
+    return fail(
+      e.code,
+      `${f('replicationFactor')} ${spec.replicationFactor} exceeds live brokers ${e.params?.liveBrokers ?? '?'}`,
+      f('replicationFactor'),
+      e.params,
+    );
+  }
+  createTopicWithAssignment(
+    sim,
+    spec.name,
+    placed.assignment,
+    normaliseConfigs('topic', spec.config),
+    source,
+  );
+  return OK;
+}
+
+function checkKeys(keys: unknown, field: string): Result {
+  if (keys === undefined || keys === null) return OK;
+  if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string'))
+    return fail('INVALID_VALUE', `${field} must be a list of strings or null`, field);
+  return OK;
+}
+
+export function addProducer(
+  sim: Sim,
+  spec: ProducerSpec,
+  source: 'scenario' | 'user',
+  prefix: string,
+): Result {
+  const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const w = sim.world;
+  for (const check of [
+    checkClientId(sim, spec.id, f('id')),
+    checkKeys(spec.keys, f('keys')),
+    checkConfigs('producer', spec.config, f('config')),
+  ]) {
+    if (!check.ok) return check;
+  }
+  if (!w.topics[spec.topic] || w.topics[spec.topic].internal) {
+    return fail(
+      'UNKNOWN_TOPIC_OR_PARTITION',
+      `${f('topic')}: no topic "${spec.topic}"`,
+      f('topic'),
+      { topic: spec.topic },
+    );
+  }
+  if (
+    spec.ratePerSec !== undefined &&
+    (typeof spec.ratePerSec !== 'number' || !(spec.ratePerSec >= 0))
+  ) {
+    return fail(
+      'INVALID_VALUE',
+      `${f('ratePerSec')} must be a number >= 0, got ${JSON.stringify(spec.ratePerSec)}`,
+      f('ratePerSec'),
+    );
+  }
+  const config = normaliseConfigs('producer', spec.config);
+  // Kafka refuses an explicit enable.idempotence=true together with a setting it conflicts with.
+  if (config['enable.idempotence'] === true) {
+    const slot = newSlot();
+    setExplicit(slot.explicit, config, source);
+    refreshSlot(w, 'producer', slot);
+    if (!isIdempotent(slot.eff)) {
+      return fail(
+        'INVALID_CONFIG',
+        `${f('config')}: enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5`,
+        f('config.enable.idempotence'),
+      );
+    }
+  }
+  createProducer(sim, { ...spec, config }, source);
+  return OK;
+}
+
+export function addGroup(
+  sim: Sim,
+  spec: GroupSpec,
+  source: 'scenario' | 'user',
+  prefix: string,
+): Result {
+  const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const w = sim.world;
+  if (typeof spec.id !== 'string' || !/^[a-zA-Z0-9._-]+$/.test(spec.id)) {
+    return fail(
+      'INVALID_VALUE',
+      `${f('id')}: a group id may use letters, digits, '.', '_' and '-' only`,
+      f('id'),
+    );
+  }
+  if (w.groups[spec.id])
+    return fail('DUPLICATE_ID', `${f('id')}: group "${spec.id}" already exists`, f('id'), {
+      groupId: spec.id,
+    });
+  if (!Array.isArray(spec.topics) || spec.topics.length === 0)
+    return fail('INVALID_VALUE', `${f('topics')}: a group reads at least one topic`, f('topics'));
+  for (const [i, t] of spec.topics.entries()) {
+    if (!w.topics[t] || w.topics[t].internal)
+      return fail(
+        'UNKNOWN_TOPIC_OR_PARTITION',
+        `${f(`topics[${i}]`)}: no topic "${t}"`,
+        f(`topics[${i}]`),
+        { topic: t },
+      );
+  }
+  const count = checkPositiveInt(spec.consumers, f('consumers'), 0);
+  if (!count.ok) return count;
+  const cfg = checkConfigs('consumer', spec.config, f('config'));
+  if (!cfg.ok) return cfg;
+  const ids = Array.from({ length: spec.consumers }, (_, i) => `${spec.id}-${i + 1}`);
+  for (const id of ids)
+    if (clientExists(sim, id))
+      return fail(
+        'DUPLICATE_ID',
+        `${f('consumers')}: a client named "${id}" already exists`,
+        f('consumers'),
+        { id },
+      );
+  const group = createGroup(
+    sim,
+    spec.id,
+    spec.topics,
+    normaliseConfigs('consumer', spec.config),
+    source,
+  );
+  for (const id of ids) createConsumer(sim, group, id);
+  return OK;
+}
+
+function createGroup(
+  sim: Sim,
+  id: string,
+  topics: string[],
+  config: ConfigMap,
+  source: 'scenario' | 'user',
+): GroupState {
+  const slot = newSlot();
+  setExplicit(slot.explicit, config, source);
+  refreshSlot(sim.world, 'consumer', slot);
+  const group: GroupState = {
+    id,
+    topics: [...topics],
+    state: 'Empty',
+    generation: 0,
+    protocol: null,
+    leaderMemberId: null,
+    members: {},
+    pending: {},
+    committed: {},
+    config: slot,
+    rebalanceReason: '',
+    joinToken: 0,
+    syncToken: 0,
+    initialDelayUntil: 0,
+    coordinator: null,
+    consumerIds: [],
+  };
+  sim.world.groups[id] = group;
+  sim.emit({ type: 'group.added', groupId: id, topics: [...topics] });
+  return group;
+}
+
+function nextConsumerId(sim: Sim, groupId: string): string {
+  for (let n = 1; ; n++) {
+    const id = `${groupId}-${n}`;
+    if (!clientExists(sim, id)) return id;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin operations
+// ---------------------------------------------------------------------------------------------
+
+function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>): Result {
+  const g = findGroup(sim, cmd.groupId);
+  if (isResult(g)) return g;
+  const topic = sim.world.topics[cmd.topic];
+  if (!topic || !g.topics.includes(cmd.topic))
+    return fail(
+      'UNKNOWN_TOPIC_OR_PARTITION',
+      `topic: group "${g.id}" does not read topic "${cmd.topic}"`,
+      'topic',
+      { topic: cmd.topic, groupId: g.id },
+    );
+  if (Object.keys(g.members).length > 0) {
+    return fail(
+      'NON_EMPTY_GROUP',
+      `offsets can only be reset while group "${g.id}" has no active members (close or kill its consumers first)`,
+      'groupId',
+      { groupId: g.id },
+    );
+  }
+  if (typeof cmd.to === 'number' && (!Number.isInteger(cmd.to) || cmd.to < 0))
+    return fail('INVALID_VALUE', `to must be "earliest", "latest" or an offset >= 0`, 'to');
+  const offsets: Record<number, number> = {};
+  for (let p = 0; p < topic.numPartitions; p++) {
+    const part = sim.world.controller.partitions[tpKey(cmd.topic, p)];
+    const leaderLog =
+      part.leader >= 0 ? sim.broker(part.leader)?.logs[tpKey(cmd.topic, p)] : undefined;
+    const start = leaderLog?.logStartOffset ?? 0;
+    const hw = leaderLog?.hw ?? 0;
+    // Like kafka-consumer-groups, an offset outside the log is clamped to it.
+    offsets[p] =
+      cmd.to === 'earliest'
+        ? start
+        : cmd.to === 'latest'
+          ? hw
+          : Math.min(Math.max(cmd.to, start), hw);
+  }
+  resetCommitted(sim, g, cmd.topic, offsets);
+  return OK;
+}
+
+function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Result {
+  const w = sim.world;
+  const scope: ConfigScope = cmd.scope === 'group' ? 'consumer' : cmd.scope;
+  const check = checkConfigValue(scope, cmd.key, cmd.value, 'value');
+  if (!check.ok) return { ok: false, error: check.error };
+  const value = check.value;
+  const entry = { value, source: 'user' as const };
+  switch (cmd.scope) {
+    case 'broker': {
+      if (cmd.id === 'cluster' || cmd.id === '*') {
+        // The cluster-wide default (kafka-configs --entity-default): every broker and topic.
+        w.clusterConfig[cmd.key] = entry;
+        for (const b of w.brokers) refreshSlot(w, 'broker', b.config);
+        for (const t of Object.values(w.topics)) refreshSlot(w, 'topic', t.config);
+      } else {
+        const b = findBroker(sim, cmd.id, 'id');
+        if (isResult(b)) return b;
+        b.config.explicit[cmd.key] = entry;
+        refreshSlot(w, 'broker', b.config);
+      }
+      if (cmd.key === 'unclean.leader.election.enable' && value === true && controllerCanAct(sim))
+        electOfflinePartitions(sim);
+      break;
+    }
+    case 'topic': {
+      const t = w.topics[String(cmd.id)];
+      if (!t || t.internal)
+        return fail('UNKNOWN_TOPIC_OR_PARTITION', `id: no topic "${cmd.id}"`, 'id', {
+          topic: String(cmd.id),
+        });
+      t.config.explicit[cmd.key] = entry;
+      refreshSlot(w, 'topic', t.config);
+      if (cmd.key === 'unclean.leader.election.enable' && value === true && controllerCanAct(sim))
+        electOfflinePartitions(sim, t.name);
+      break;
+    }
+    case 'producer': {
+      const p = w.producers[String(cmd.id)];
+      if (!p)
+        return fail('UNKNOWN_PRODUCER', `id: no producer "${cmd.id}"`, 'id', {
+          producerId: String(cmd.id),
+        });
+      const before = { ...p.config.explicit };
+      p.config.explicit[cmd.key] = entry;
+      refreshSlot(w, 'producer', p.config);
+      if (cmd.key === 'enable.idempotence' && value === true && !isIdempotent(p.config.eff)) {
+        p.config.explicit = before;
+        refreshSlot(w, 'producer', p.config);
+        return fail(
+          'INVALID_CONFIG',
+          'enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
+          'value',
+        );
+      }
+      // Like a producer restarted with the new settings; a new producer id if now idempotent.
+      const idempotent = isIdempotent(p.config.eff);
+      if (idempotent !== p.idempotent) {
+        p.idempotent = idempotent;
+        p.pidNumber = -1;
+        p.nextSeq = {};
+      }
+      drain(sim, p);
+      break;
+    }
+    case 'group':
+    case 'consumer': {
+      const targets: ConsumerState[] = [];
+      if (cmd.scope === 'group') {
+        const g = findGroup(sim, String(cmd.id), 'id');
+        if (isResult(g)) return g;
+        g.config.explicit[cmd.key] = entry;
+        refreshSlot(w, 'consumer', g.config);
+        for (const id of g.consumerIds)
+          if (w.consumers[id]?.groupId === g.id) targets.push(w.consumers[id]);
+      } else {
+        const c = findConsumer(sim, String(cmd.id), 'id');
+        if (isResult(c)) return c;
+        targets.push(c);
+      }
+      for (const c of targets) {
+        c.config.explicit[cmd.key] = entry;
+        refreshSlot(w, 'consumer', c.config);
+        // A new assignor takes effect through a rebalance.
+        if (cmd.key === 'partition.assignment.strategy' && activeConsumer(c)) requestRejoin(sim, c);
+      }
+      break;
+    }
+  }
+  sim.emit({ type: 'config.changed', scope: cmd.scope, id: String(cmd.id), key: cmd.key, value });
+  return OK;
+}
+
+/**
+ * Queue: every running consumer that reads `topic` joins one group (the first such group).
+ * Publish-subscribe: each of them gets a group of its own. Consumers move by leaving their group
+ * and joining the other, so the rebalances are real.
+ */
+function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Result {
+  const w = sim.world;
+  if (!w.topics[topic] || w.topics[topic].internal)
+    return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${topic}"`, 'topic', { topic });
+  if (mode !== 'queue' && mode !== 'pubsub')
+    return fail(
+      'INVALID_VALUE',
+      `mode must be "queue" or "pubsub", got ${JSON.stringify(mode)}`,
+      'mode',
+    );
+  const groups = Object.values(w.groups).filter((g) => g.topics.includes(topic));
+  const readers = groups.flatMap((g) =>
+    g.consumerIds
+      .map((id) => w.consumers[id])
+      .filter((c) => c && c.groupId === g.id && activeConsumer(c)),
+  );
+  if (readers.length === 0)
+    return fail('NO_CONSUMERS', `no running consumer reads topic "${topic}"`, 'topic', { topic });
+  if (mode === 'queue') {
+    const target = groups.find((g) => readers.some((c) => c.groupId === g.id))!;
+    for (const c of readers) if (c.groupId !== target.id) moveConsumer(sim, c, target);
+  } else {
+    const seen = new Set<string>();
+    for (const c of readers) {
+      if (!seen.has(c.groupId)) {
+        seen.add(c.groupId);
+        continue;
+      }
+      const old = w.groups[c.groupId];
+      let id = c.id;
+      for (let n = 2; w.groups[id]; n++) id = `${c.id}-${n}`;
+      const group = createGroup(
+        sim,
+        id,
+        old.topics,
+        Object.fromEntries(Object.entries(old.config.explicit).map(([k, v]) => [k, v.value])),
+        'user',
+      );
+      moveConsumer(sim, c, group);
+    }
+  }
+  return OK;
+}
+
+function moveConsumer(sim: Sim, c: ConsumerState, to: GroupState): void {
+  const from = sim.world.groups[c.groupId];
+  closeConsumer(sim, c);
+  from.consumerIds = from.consumerIds.filter((id) => id !== c.id);
+  c.groupId = to.id;
+  c.config.explicit = { ...to.config.explicit };
+  refreshSlot(sim.world, 'consumer', c.config);
+  to.consumerIds.push(c.id);
+  sim.emit({ type: 'consumer.added', groupId: to.id, consumerId: c.id });
+  startConsumer(sim, c);
+}

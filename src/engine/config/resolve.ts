@@ -1,0 +1,60 @@
+// Effective config values: what the user or scenario set, else what the preset sets, else
+// Kafka's default. Topic configs fall back to the cluster's broker config of the same meaning.
+import type { ConfigEntry, ConfigValue } from '../types';
+import { definitionsFor, type ConfigScope } from './definitions';
+import type { ConfigSlot, World } from '../sim/world';
+
+type Explicit = ConfigSlot['explicit'];
+
+export function newSlot(): ConfigSlot {
+  return { explicit: {}, eff: {} };
+}
+
+/** Recompute slot.eff for the scope. Call after any change to explicit values or cluster config. */
+export function refreshSlot(world: World, scope: ConfigScope, slot: ConfigSlot): void {
+  const eff: Record<string, ConfigValue> = {};
+  for (const entry of describeSlot(world, scope, slot)) eff[entry.key] = entry.value;
+  slot.eff = eff;
+}
+
+/** Every config of the scope with its effective value, Kafka's default and where it comes from. */
+export function describeSlot(world: World, scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {
+  const preset = world.presetValues[scope] ?? {};
+  const presetBroker = world.presetValues.broker ?? {};
+  return definitionsFor(scope).map((def) => {
+    const own = slot.explicit[def.key];
+    let value: ConfigValue = def.kafkaDefault;
+    let source: ConfigEntry['source'] = 'kafka-default';
+    if (own) {
+      value = own.value;
+      source = own.source;
+    } else if (scope === 'broker' && world.clusterConfig[def.key]) {
+      value = world.clusterConfig[def.key].value;
+      source = world.clusterConfig[def.key].source;
+    } else if (def.brokerFallback && world.clusterConfig[def.brokerFallback]) {
+      value = world.clusterConfig[def.brokerFallback].value;
+      source = world.clusterConfig[def.brokerFallback].source;
+    } else if (def.key in preset) {
+      value = preset[def.key];
+      source = 'preset';
+    } else if (def.brokerFallback && def.brokerFallback in presetBroker) {
+      value = presetBroker[def.brokerFallback];
+      source = 'preset';
+    }
+    return {
+      key: def.key,
+      value,
+      kafkaDefault: def.simOnly ? null : def.kafkaDefault,
+      source,
+      simOnly: !!def.simOnly,
+    };
+  });
+}
+
+export function setExplicit(
+  explicit: Explicit,
+  values: Record<string, ConfigValue> | undefined,
+  source: 'scenario' | 'user',
+): void {
+  for (const [key, value] of Object.entries(values ?? {})) explicit[key] = { value, source };
+}

@@ -1,0 +1,455 @@
+// The active KRaft controller (kafka-spec.md 4.2): broker registration, heartbeats and fencing,
+// partition leader elections, ISR changes from AlterPartition, preferred-leader balancing, and
+// publishing metadata changes to the brokers. Its state is the metadata log's content; the
+// quorum that replicates that log is not modelled (see SIMPLIFICATIONS in view/view.ts).
+import { electLeader } from '../kernels';
+import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import type { BrokerState, ControllerPartition, Message, PartitionMeta } from '../sim/world';
+
+const HISTORY_LIMIT = 20;
+
+export function controllerNode(sim: Sim): string | null {
+  const id = sim.world.controller.activeId;
+  return id === null ? null : brokerNode(id);
+}
+
+/** The controller can act only from a running, reachable host. */
+export function controllerCanAct(sim: Sim): boolean {
+  const id = sim.world.controller.activeId;
+  if (id === null) return false;
+  const host = sim.broker(id);
+  return !!host && host.status === 'running' && !sim.isIsolated(brokerNode(id));
+}
+
+function cfg(sim: Sim, topic: string, key: string) {
+  return sim.world.topics[topic].config.eff[key];
+}
+
+function controllerCfg(sim: Sim, key: string) {
+  const id = sim.world.controller.activeId;
+  const host = id === null ? sim.world.brokers[0] : sim.broker(id)!;
+  return host.config.eff[key];
+}
+
+/** A broker the controller may make leader: registered, unfenced, not shutting down. */
+export function isAcceptableLeader(sim: Sim, brokerId: number): boolean {
+  const b = sim.world.controller.brokers[brokerId];
+  return !!b && b.registered && !b.fenced && !b.shuttingDown;
+}
+
+export function liveBrokerIds(sim: Sim): number[] {
+  return sim.world.brokers.filter((b) => isAcceptableLeader(sim, b.id)).map((b) => b.id);
+}
+
+export function metaOf(p: ControllerPartition): PartitionMeta {
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: p.replicas,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    isr: p.isr,
+    partitionEpoch: p.partitionEpoch,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partition changes
+// ---------------------------------------------------------------------------------------------
+
+interface ChangeOptions {
+  reason: string;
+  /** Broker that must not stay leader (shutting down / fenced). */
+  avoid?: number;
+  type?: 'online' | 'preferred' | 'controlled-shutdown';
+}
+
+/**
+ * Apply a new ISR and, if needed, a new leader to one partition, with Kafka's epoch rules:
+ * leader change -> leaderEpoch + 1; any change -> partitionEpoch + 1. Returns true if changed.
+ */
+export function changePartition(
+  sim: Sim,
+  p: ControllerPartition,
+  newIsr: number[],
+  opts: ChangeOptions,
+): boolean {
+  const topic = sim.world.topics[p.topic];
+  const uncleanEnabled =
+    !topic.internal && cfg(sim, p.topic, 'unclean.leader.election.enable') === true;
+  const result = electLeader({
+    replicas: p.replicas,
+    isr: newIsr,
+    currentLeader: opts.avoid !== undefined && p.leader === opts.avoid ? -1 : p.leader,
+    isAcceptable: (id) => id !== opts.avoid && isAcceptableLeader(sim, id),
+    uncleanEnabled,
+    type: opts.type ?? 'online',
+  });
+  const isr = result.isr;
+  const leaderChanged = result.leader !== p.leader;
+  const isrChanged = isr.length !== p.isr.length || isr.some((id, i) => p.isr[i] !== id);
+  if (!leaderChanged && !isrChanged) return false;
+  const previousLeader = p.leader;
+  const removed = p.isr.filter((id) => !isr.includes(id));
+  const added = isr.filter((id) => !p.isr.includes(id));
+  p.isr = isr;
+  p.partitionEpoch++;
+  if (leaderChanged) {
+    p.leader = result.leader;
+    p.leaderEpoch++;
+    p.history.push({
+      t: sim.now,
+      leader: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      unclean: result.unclean,
+    });
+    if (p.history.length > HISTORY_LIMIT) p.history.shift();
+  }
+  // __consumer_offsets changes matter only through coordinator moves (group.coordinator-changed).
+  if (topic.internal) return true;
+  for (const id of removed) {
+    sim.emit({
+      type: 'isr.shrunk',
+      topic: p.topic,
+      partition: p.partition,
+      brokerId: id,
+      isr: [...isr],
+      reason: opts.reason,
+    });
+  }
+  for (const id of added) {
+    sim.emit({
+      type: 'isr.expanded',
+      topic: p.topic,
+      partition: p.partition,
+      brokerId: id,
+      isr: [...isr],
+    });
+  }
+  if (leaderChanged && p.leader >= 0) {
+    sim.emit({
+      type: 'partition.leader-elected',
+      topic: p.topic,
+      partition: p.partition,
+      leader: p.leader,
+      previousLeader,
+      leaderEpoch: p.leaderEpoch,
+      isr: [...isr],
+      unclean: result.unclean,
+      reason: opts.reason,
+    });
+  } else if (leaderChanged) {
+    sim.emit({
+      type: 'partition.offline',
+      topic: p.topic,
+      partition: p.partition,
+      previousLeader,
+      leaderEpoch: p.leaderEpoch,
+    });
+  }
+  return true;
+}
+
+/** Internal partitions carry no replicated data in the model: their ISR is their live replicas. */
+function internalIsr(sim: Sim, p: ControllerPartition): number[] {
+  const live = p.replicas.filter((id) => isAcceptableLeader(sim, id));
+  return live.length > 0 ? live : p.isr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing metadata to brokers
+// ---------------------------------------------------------------------------------------------
+
+/** Send the changed partitions to every running broker as an incremental metadata update. */
+export function publish(sim: Sim, changed: ControllerPartition[]): void {
+  const c = sim.world.controller;
+  const from = controllerNode(sim);
+  if (!from || !controllerCanAct(sim)) return;
+  const prevVersion = c.metadataVersion;
+  c.metadataVersion++;
+  const partitions = changed.map(metaOf);
+  const liveBrokers = liveBrokerIds(sim);
+  const fromInc = sim.broker(c.activeId!)!.inc;
+  for (const b of sim.world.brokers) {
+    if (b.status !== 'running') continue;
+    sim.send(from, fromInc, brokerNode(b.id), 'metadata-update', {
+      controllerId: c.activeId,
+      controllerEpoch: c.epoch,
+      liveBrokers,
+      partitions,
+      full: false,
+      version: c.metadataVersion,
+      prevVersion,
+    });
+  }
+}
+
+/** Send the whole metadata image to one broker (it restarted, or missed updates). */
+export function sendSnapshot(sim: Sim, to: BrokerState): void {
+  const c = sim.world.controller;
+  const from = controllerNode(sim);
+  if (!from) return;
+  sim.send(from, sim.broker(c.activeId!)!.inc, brokerNode(to.id), 'metadata-update', {
+    controllerId: c.activeId,
+    controllerEpoch: c.epoch,
+    liveBrokers: liveBrokerIds(sim),
+    partitions: Object.values(c.partitions).map(metaOf),
+    full: true,
+    version: c.metadataVersion,
+    prevVersion: 0,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broker liveness
+// ---------------------------------------------------------------------------------------------
+
+export function handleBrokerHeartbeat(
+  sim: Sim,
+  host: BrokerState,
+  msg: Message<'broker-heartbeat'>,
+): void {
+  const c = sim.world.controller;
+  const brokerId = Number(msg.from.slice('broker:'.length));
+  const body = msg.body;
+  const reply = (fenced: boolean, shutdownReady: boolean, error: string | null = null) =>
+    sim.send(
+      brokerNode(host.id),
+      host.inc,
+      msg.from,
+      'broker-heartbeat-response',
+      { fenced, shutdownReady, error },
+      { toInc: msg.fromInc },
+    );
+  if (c.activeId !== host.id) {
+    reply(true, false, 'NOT_CONTROLLER');
+    return;
+  }
+  let reg = c.brokers[brokerId];
+  if (!reg || reg.brokerEpoch !== body.brokerEpoch) {
+    // A (re)registration: a new broker epoch. The broker starts fenced; it is unfenced once it
+    // has the metadata, which the snapshot below gives it.
+    reg = c.brokers[brokerId] = {
+      registered: true,
+      fenced: true,
+      brokerEpoch: body.brokerEpoch,
+      lastHeartbeat: sim.now,
+      shuttingDown: false,
+    };
+  }
+  reg.lastHeartbeat = sim.now;
+  scheduleSessionCheck(sim, brokerId);
+  const broker = sim.broker(brokerId)!;
+  if (body.wantShutdown) {
+    if (!reg.shuttingDown) controlledShutdown(sim, brokerId);
+    reply(true, true);
+    return;
+  }
+  if (body.metadataVersion !== c.metadataVersion) sendSnapshot(sim, broker);
+  if (reg.fenced) unfenceBroker(sim, brokerId);
+  reply(false, false);
+}
+
+function scheduleSessionCheck(sim: Sim, brokerId: number): void {
+  const host = sim.broker(sim.world.controller.activeId!)!;
+  const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
+  sim.timer(
+    brokerNode(host.id),
+    host.inc,
+    'controller.session-check',
+    timeout,
+    undefined,
+    String(brokerId),
+  );
+}
+
+/** A session check fired: fence the broker if its heartbeats stopped. */
+export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): void {
+  const c = sim.world.controller;
+  if (c.activeId !== host.id || !controllerCanAct(sim)) return;
+  const reg = c.brokers[brokerId];
+  if (!reg || reg.fenced) return;
+  const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
+  if (sim.now - reg.lastHeartbeat >= timeout) fenceBroker(sim, brokerId, 'session-timeout');
+}
+
+/** Remove a broker from every ISR it is in and move its leaderships (KRaft fencing). */
+export function fenceBroker(
+  sim: Sim,
+  brokerId: number,
+  reason: 'session-timeout' | 'shutdown',
+): void {
+  const c = sim.world.controller;
+  const reg = c.brokers[brokerId];
+  if (!reg || reg.fenced) return;
+  reg.fenced = true;
+  sim.emit({ type: 'broker.fenced', brokerId, reason });
+  const changed: ControllerPartition[] = [];
+  for (const p of Object.values(c.partitions)) {
+    if (!p.replicas.includes(brokerId)) continue;
+    // The ISR is never emptied (ELR is off): the last member stays, even when it is gone.
+    const shrunk = p.isr.filter((id) => id !== brokerId);
+    const newIsr = shrunk.length > 0 ? shrunk : p.isr;
+    const internal = sim.world.topics[p.topic].internal;
+    const why = reason === 'shutdown' ? 'controlled-shutdown' : 'leader-failed';
+    if (
+      changePartition(sim, p, internal ? internalIsr(sim, p) : newIsr, {
+        reason: p.leader === brokerId ? why : 'broker-fenced',
+        avoid: brokerId,
+      })
+    ) {
+      changed.push(p);
+    }
+  }
+  publish(sim, changed);
+}
+
+/** A fenced broker heartbeats again: accept it, and give leaderless partitions a leader. */
+export function unfenceBroker(sim: Sim, brokerId: number): void {
+  const c = sim.world.controller;
+  const reg = c.brokers[brokerId];
+  reg.fenced = false;
+  reg.shuttingDown = false;
+  sim.emit({ type: 'broker.unfenced', brokerId });
+  const changed: ControllerPartition[] = [];
+  for (const p of Object.values(c.partitions)) {
+    if (!p.replicas.includes(brokerId)) continue;
+    const internal = sim.world.topics[p.topic].internal;
+    if (internal) {
+      if (changePartition(sim, p, internalIsr(sim, p), { reason: 'offline-recovered' }))
+        changed.push(p);
+    } else if (p.leader < 0) {
+      if (changePartition(sim, p, p.isr, { reason: 'offline-recovered' })) changed.push(p);
+    }
+  }
+  publish(sim, changed);
+}
+
+function controlledShutdown(sim: Sim, brokerId: number): void {
+  const reg = sim.world.controller.brokers[brokerId];
+  reg.shuttingDown = true;
+  fenceBroker(sim, brokerId, 'shutdown');
+}
+
+// ---------------------------------------------------------------------------------------------
+// AlterPartition (ISR changes proposed by leaders)
+// ---------------------------------------------------------------------------------------------
+
+export function handleAlterPartition(
+  sim: Sim,
+  host: BrokerState,
+  msg: Message<'alter-partition'>,
+): void {
+  const c = sim.world.controller;
+  const b = msg.body;
+  const reply = (error: string | null, meta: PartitionMeta | null) =>
+    sim.send(
+      brokerNode(host.id),
+      host.inc,
+      msg.from,
+      'alter-partition-response',
+      { reqId: b.reqId, topic: b.topic, partition: b.partition, error, meta },
+      { toInc: msg.fromInc },
+    );
+  if (c.activeId !== host.id) return reply('NOT_CONTROLLER', null);
+  const p = c.partitions[tpKey(b.topic, b.partition)];
+  if (!p) return reply('UNKNOWN_TOPIC_OR_PARTITION', null);
+  const leaderId = Number(msg.from.slice('broker:'.length));
+  if (p.leader !== leaderId || b.leaderEpoch !== p.leaderEpoch)
+    return reply('FENCED_LEADER_EPOCH', metaOf(p));
+  if (b.partitionEpoch !== p.partitionEpoch) return reply('INVALID_UPDATE_VERSION', metaOf(p));
+  const added = b.newIsr.filter((id) => !p.isr.includes(id));
+  if (added.some((id) => !isAcceptableLeader(sim, id)))
+    return reply('INELIGIBLE_REPLICA', metaOf(p));
+  const newIsr = p.replicas.filter((id) => b.newIsr.includes(id));
+  if (changePartition(sim, p, newIsr, { reason: 'follower-lagging' })) publish(sim, [p]);
+  reply(null, metaOf(p));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elections on demand
+// ---------------------------------------------------------------------------------------------
+
+/** Move leadership to the preferred replica where it is alive and in the ISR. */
+export function electPreferredLeaders(sim: Sim, topic?: string): number {
+  const changed: ControllerPartition[] = [];
+  for (const p of Object.values(sim.world.controller.partitions)) {
+    if (topic !== undefined && p.topic !== topic) continue;
+    if (sim.world.topics[p.topic].internal && topic === undefined) continue;
+    const preferred = p.replicas[0];
+    if (p.leader === preferred || !p.isr.includes(preferred) || !isAcceptableLeader(sim, preferred))
+      continue;
+    if (changePartition(sim, p, p.isr, { reason: 'preferred', type: 'preferred' })) changed.push(p);
+  }
+  publish(sim, changed);
+  return changed.length;
+}
+
+/** Try to give every leaderless partition a leader (e.g. after unclean election is enabled). */
+export function electOfflinePartitions(sim: Sim, topic?: string): void {
+  const changed: ControllerPartition[] = [];
+  for (const p of Object.values(sim.world.controller.partitions)) {
+    if (p.leader >= 0 || (topic !== undefined && p.topic !== topic)) continue;
+    if (changePartition(sim, p, p.isr, { reason: 'offline-recovered' })) changed.push(p);
+  }
+  publish(sim, changed);
+}
+
+export function onLeaderBalanceCheck(sim: Sim, host: BrokerState): void {
+  if (sim.world.controller.activeId !== host.id || !controllerCanAct(sim)) return;
+  if (host.config.eff['auto.leader.rebalance.enable'] === true) electPreferredLeaders(sim);
+  scheduleLeaderBalance(sim, host);
+}
+
+export function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
+  const seconds = Number(host.config.eff['leader.imbalance.check.interval.seconds']);
+  sim.timer(brokerNode(host.id), host.inc, 'controller.leader-balance', seconds * 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controller failover
+// ---------------------------------------------------------------------------------------------
+
+/** The active controller's host is gone or cut off: the quorum elects another after a timeout. */
+export function scheduleControllerElection(sim: Sim): void {
+  const c = sim.world.controller;
+  c.electionToken++;
+  const timeout = Number(controllerCfg(sim, 'controller.quorum.election.timeout.ms'));
+  // Raft randomises election timeouts between 1x and 2x.
+  const delay = timeout + sim.rng.below(timeout + 1);
+  sim.timer('quorum', 0, 'controller.election', delay, c.electionToken);
+}
+
+/** Pick the next active controller: the lowest-id broker that is running and reachable. */
+export function runControllerElection(sim: Sim, token: number): void {
+  const c = sim.world.controller;
+  if (token !== c.electionToken) return;
+  if (controllerCanAct(sim)) return;
+  const previous = c.activeId;
+  const next = sim.world.brokers.find(
+    (b) => b.status === 'running' && !b.shuttingDown && !sim.isIsolated(brokerNode(b.id)),
+  );
+  c.activeId = next ? next.id : null;
+  if (c.activeId === previous && next === undefined) return;
+  c.epoch++;
+  sim.emit({
+    type: 'controller.changed',
+    controllerId: c.activeId,
+    previousControllerId: previous,
+    epoch: c.epoch,
+  });
+  if (!next) return;
+  becomeActiveController(sim, next);
+}
+
+/** Start duties on a new active controller: grace for every broker's session, then checks. */
+export function becomeActiveController(sim: Sim, host: BrokerState): void {
+  const c = sim.world.controller;
+  for (const [id, reg] of Object.entries(c.brokers)) {
+    reg.lastHeartbeat = sim.now;
+    if (!reg.fenced) scheduleSessionCheck(sim, Number(id));
+  }
+  scheduleLeaderBalance(sim, host);
+  // Tell everyone who the controller is now.
+  for (const b of sim.world.brokers) if (b.status === 'running') sendSnapshot(sim, b);
+}

@@ -1,0 +1,176 @@
+// Topic creation and partition addition on the controller: Kafka's replica placement over the
+// unfenced brokers, then the first replica in assignment order leads, with all replicas in ISR.
+import { assignReplicasToBrokers } from '../kernels';
+import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import type { ConfigMap, EngineError } from '../types';
+import type { Sim } from '../sim/sim';
+import { tpKey } from '../sim/sim';
+import type { ControllerPartition } from '../sim/world';
+import { isAcceptableLeader, publish } from './controller';
+
+export const OFFSETS_TOPIC = '__consumer_offsets';
+
+/** Brokers the placer may use: registered and unfenced, in id order, with their racks. */
+function placeableBrokers(sim: Sim) {
+  return sim.world.brokers
+    .filter((b) => isAcceptableLeader(sim, b.id))
+    .map((b) => ({ id: b.id, rack: b.rack }));
+}
+
+/** Place `count` new partitions starting at `firstPartition`; an error names the problem. */
+export function placeReplicas(
+  sim: Sim,
+  count: number,
+  replicationFactor: number,
+  firstPartition: number,
+): { ok: true; assignment: number[][] } | { ok: false; error: EngineError } {
+  const brokers = placeableBrokers(sim);
+  if (replicationFactor > brokers.length) {
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_REPLICATION_FACTOR',
+        message: `replicationFactor ${replicationFactor} exceeds live brokers ${brokers.length}`,
+        field: 'replicationFactor',
+        params: { replicationFactor, liveBrokers: brokers.length },
+      },
+    };
+  }
+  // Racks are used only when every broker has one (Kafka refuses a mix).
+  const withRacks = brokers.every((b) => b.rack)
+    ? brokers
+    : brokers.map((b) => ({ id: b.id, rack: null }));
+  const placed = assignReplicasToBrokers({
+    brokers: withRacks,
+    numPartitions: count,
+    replicationFactor,
+    startPartitionId: firstPartition > 0 ? firstPartition : -1,
+    randomInt: (bound) => sim.rng.below(bound),
+  });
+  if (!placed.ok) {
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_REPLICATION_FACTOR',
+        message: placed.error,
+        field: 'replicationFactor',
+      },
+    };
+  }
+  return { ok: true, assignment: placed.assignment };
+}
+
+function newPartition(
+  sim: Sim,
+  topic: string,
+  partition: number,
+  replicas: number[],
+): ControllerPartition {
+  const isr = replicas.filter((id) => isAcceptableLeader(sim, id));
+  const leader = isr.length > 0 ? isr[0] : -1;
+  return {
+    topic,
+    partition,
+    replicas,
+    leader,
+    leaderEpoch: 0,
+    isr,
+    partitionEpoch: 0,
+    history: leader >= 0 ? [{ t: sim.now, leader, leaderEpoch: 0, unclean: false }] : [],
+  };
+}
+
+/** Create a topic whose placement is already decided (validation happens before this). */
+export function createTopicWithAssignment(
+  sim: Sim,
+  name: string,
+  assignment: number[][],
+  config: ConfigMap | undefined,
+  source: 'scenario' | 'user',
+  internal = false,
+): void {
+  const w = sim.world;
+  const slot = newSlot();
+  setExplicit(slot.explicit, config, source);
+  w.topics[name] = {
+    name,
+    numPartitions: assignment.length,
+    replicationFactor: assignment[0]?.length ?? 0,
+    internal,
+    config: slot,
+  };
+  refreshSlot(w, 'topic', slot);
+  const created: ControllerPartition[] = [];
+  assignment.forEach((replicas, i) => {
+    const p = newPartition(sim, name, i, replicas);
+    w.controller.partitions[tpKey(name, i)] = p;
+    created.push(p);
+  });
+  sim.emit({
+    type: 'topic.created',
+    topic: name,
+    partitions: assignment.length,
+    replicationFactor: w.topics[name].replicationFactor,
+    assignment,
+  });
+  for (const p of created) announceNewLeader(sim, p);
+  publish(sim, created);
+}
+
+export function addPartitionsWithAssignment(sim: Sim, name: string, assignment: number[][]): void {
+  const w = sim.world;
+  const topic = w.topics[name];
+  const from = topic.numPartitions;
+  const created: ControllerPartition[] = [];
+  assignment.forEach((replicas, i) => {
+    const p = newPartition(sim, name, from + i, replicas);
+    w.controller.partitions[tpKey(name, from + i)] = p;
+    created.push(p);
+  });
+  topic.numPartitions += assignment.length;
+  sim.emit({ type: 'partitions.added', topic: name, from, to: topic.numPartitions });
+  for (const p of created) announceNewLeader(sim, p);
+  publish(sim, created);
+}
+
+function announceNewLeader(sim: Sim, p: ControllerPartition): void {
+  if (sim.world.topics[p.topic].internal) return;
+  if (p.leader >= 0) {
+    sim.emit({
+      type: 'partition.leader-elected',
+      topic: p.topic,
+      partition: p.partition,
+      leader: p.leader,
+      previousLeader: -1,
+      leaderEpoch: 0,
+      isr: [...p.isr],
+      unclean: false,
+      reason: 'new-partition',
+    });
+  } else {
+    sim.emit({
+      type: 'partition.offline',
+      topic: p.topic,
+      partition: p.partition,
+      previousLeader: -1,
+      leaderEpoch: 0,
+    });
+  }
+}
+
+/**
+ * Create __consumer_offsets on first use, as Kafka does. Needs as many unfenced brokers as
+ * offsets.topic.replication.factor; returns false (COORDINATOR_NOT_AVAILABLE) until then.
+ */
+export function ensureOffsetsTopic(sim: Sim): boolean {
+  const w = sim.world;
+  if (w.topics[OFFSETS_TOPIC]) return true;
+  const host = w.controller.activeId === null ? undefined : sim.broker(w.controller.activeId);
+  if (!host) return false;
+  const partitions = Number(host.config.eff['offsets.topic.num.partitions']);
+  const rf = Number(host.config.eff['offsets.topic.replication.factor']);
+  const placed = placeReplicas(sim, partitions, rf, 0);
+  if (!placed.ok) return false;
+  createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario', true);
+  return true;
+}

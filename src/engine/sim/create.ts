@@ -1,0 +1,126 @@
+// Build a running world from a scenario: a cluster that has been up for a while (brokers
+// registered, a controller, topics with leaders) at t = 0, then the clients, then the timed actions.
+import { PRESETS } from '../config/presets';
+import { checkConfigValue } from '../config/validate';
+import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
+import { becomeActiveController } from '../controller/controller';
+import { ensureOffsetsTopic } from '../controller/topics';
+import { becomeFollowerOrLeader, startReplicaFetchers } from '../broker/replication';
+import { loadGroupsForPartition } from '../client/coordinator';
+import type { EngineError, Scenario } from '../types';
+import { createQueue, push } from './queue';
+import { Rng } from './rng';
+import { Sim, tpKey } from './sim';
+import type { World } from './world';
+import { metaOf } from '../controller/controller';
+
+export function emptyWorld(scenario: Scenario): World {
+  const preset = scenario.preset ?? 'classroom';
+  const network = PRESETS[preset].network;
+  const clusterConfig: World['clusterConfig'] = {};
+  for (const [key, value] of Object.entries(scenario.cluster.config ?? {})) {
+    const check = checkConfigValue('broker', key, value);
+    if (check.ok) clusterConfig[key] = { value: check.value, source: 'scenario' };
+  }
+  // Kafka refuses to create __consumer_offsets on fewer brokers than its replication factor;
+  // small demo clusters set it lower, as Kafka's own single-broker quickstart does.
+  if (!('offsets.topic.replication.factor' in clusterConfig) && scenario.cluster.brokers < 3) {
+    clusterConfig['offsets.topic.replication.factor'] = {
+      value: scenario.cluster.brokers,
+      source: 'scenario',
+    };
+  }
+  return {
+    seed: scenario.seed,
+    preset,
+    now: 0,
+    queue: createQueue(),
+    rng: Rng.fromSeed(scenario.seed).state(),
+    nextMessageId: 1,
+    nextBatchId: 1,
+    nextInc: 1,
+    network: {
+      latencyMs: scenario.network?.latencyMs ?? network.latencyMs,
+      jitterMs: scenario.network?.jitterMs ?? network.jitterMs,
+      linkClock: {},
+      isolated: {},
+    },
+    presetValues: PRESETS[preset].values,
+    clusterConfig,
+    brokers: [],
+    controller: {
+      activeId: null,
+      epoch: 0,
+      electionToken: 0,
+      brokers: {},
+      partitions: {},
+      nextProducerId: 1000,
+      metadataVersion: 1,
+    },
+    topics: {},
+    producers: {},
+    groups: {},
+    consumers: {},
+    events: [],
+  };
+}
+
+/** Populate the world; returns the first error of each part that failed (nothing is thrown). */
+export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
+  const w = sim.world;
+  const errors: EngineError[] = [];
+  // The cluster has been running: broker 1 is the active controller and everyone is registered.
+  w.controller.activeId = 1;
+  w.controller.epoch = 1;
+  for (let i = 0; i < scenario.cluster.brokers; i++) {
+    const id = i + 1;
+    w.controller.brokers[id] = {
+      registered: true,
+      fenced: false,
+      brokerEpoch: 1,
+      lastHeartbeat: 0,
+      shuttingDown: false,
+    };
+    addBroker(sim, scenario.cluster.racks?.[i] ?? null);
+  }
+  sim.emit({ type: 'controller.changed', controllerId: 1, previousControllerId: null, epoch: 1 });
+  (scenario.topics ?? []).forEach((t, i) => {
+    const r = createTopic(sim, t, 'scenario', `topics[${i}]`);
+    if (!r.ok) errors.push(r.error);
+  });
+  if ((scenario.groups ?? []).length > 0) ensureOffsetsTopic(sim);
+  syncBrokerMetadata(sim);
+  becomeActiveController(sim, w.brokers[0]);
+  (scenario.producers ?? []).forEach((p, i) => {
+    const r = addProducer(sim, p, 'scenario', `producers[${i}]`);
+    if (!r.ok) errors.push(r.error);
+  });
+  (scenario.groups ?? []).forEach((g, i) => {
+    const r = addGroup(sim, g, 'scenario', `groups[${i}]`);
+    if (!r.ok) errors.push(r.error);
+  });
+  for (const action of scenario.actions ?? []) {
+    const { at, ...command } = action;
+    push(w.queue, at, { k: 'action', command });
+  }
+  return errors;
+}
+
+/** Give every broker the controller's current metadata at once (the cluster was already up). */
+function syncBrokerMetadata(sim: Sim): void {
+  const c = sim.world.controller;
+  const live = sim.world.brokers.map((b) => b.id);
+  for (const b of sim.world.brokers) {
+    b.metaVersion = c.metadataVersion;
+    b.controllerId = c.activeId;
+    b.liveBrokers = live;
+    for (const p of Object.values(c.partitions)) {
+      const meta = metaOf(p);
+      b.meta[tpKey(p.topic, p.partition)] = meta;
+      if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
+      if (meta.leader === b.id && sim.world.topics[p.topic].internal)
+        loadGroupsForPartition(sim, b, tpKey(p.topic, p.partition));
+    }
+    startReplicaFetchers(sim, b);
+  }
+}

@@ -1,0 +1,130 @@
+// Runs one scheduled task: delivers a message to its node, fires a timer, applies a timed
+// scenario action, or tells a sender its peer refused the connection.
+import { onBrokerMessage, onBrokerTimer } from '../broker/broker';
+import { onReplicaFetchDisconnect } from '../broker/replication';
+import { onGroupTimer } from '../client/coordinator';
+import { onConsumerDisconnect, onConsumerMessage, onConsumerTimer } from '../client/consumer';
+import { onProducerDisconnect, onProducerMessage, onProducerTimer } from '../client/producer';
+import { applyCommand } from '../commands/apply';
+import { runControllerElection } from '../controller/controller';
+import type { Scheduled } from './queue';
+import { push } from './queue';
+import type { NodeRef, Sim } from './sim';
+import type { Message, Task } from './world';
+
+function nodeUp(ref: NodeRef): boolean {
+  switch (ref.type) {
+    case 'broker':
+      return ref.broker.status === 'running';
+    case 'producer':
+      return !ref.producer.removed;
+    case 'consumer':
+      return ref.consumer.status !== 'crashed' && ref.consumer.status !== 'closed';
+  }
+}
+
+function incOf(ref: NodeRef): number {
+  switch (ref.type) {
+    case 'broker':
+      return ref.broker.inc;
+    case 'producer':
+      return ref.producer.inc;
+    case 'consumer':
+      return ref.consumer.inc;
+  }
+}
+
+export function runTask(sim: Sim, item: Scheduled<Task>): void {
+  sim.world.now = item.at;
+  const task = item.task;
+  switch (task.k) {
+    case 'deliver':
+      return deliver(sim, task.msg);
+    case 'timer':
+      return fireTimer(sim, task);
+    case 'action': {
+      const result = applyCommand(sim, task.command, 'scenario');
+      if (!result.ok)
+        sim.emit({ type: 'command.rejected', command: task.command, error: result.error });
+      return;
+    }
+    case 'disconnect':
+      return disconnect(sim, task);
+  }
+}
+
+function deliver(sim: Sim, msg: Message): void {
+  if (sim.isIsolated(msg.from) || sim.isIsolated(msg.to)) {
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: 'isolated' });
+    return;
+  }
+  const ref = sim.resolve(msg.to);
+  if (!ref || !nodeUp(ref)) {
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: 'node-down' });
+    refuseConnection(sim, msg);
+    return;
+  }
+  // A reply addressed to an earlier life of this node (it restarted since): nobody is waiting.
+  if (msg.toInc !== undefined && msg.toInc !== incOf(ref)) return;
+  switch (ref.type) {
+    case 'broker':
+      return onBrokerMessage(sim, ref.broker, msg);
+    case 'producer':
+      return onProducerMessage(sim, ref.producer, msg);
+    case 'consumer':
+      return onConsumerMessage(sim, ref.consumer, msg);
+  }
+}
+
+/** The peer's process is down (its host is up): the sender sees a reset after one trip back. */
+function refuseConnection(sim: Sim, msg: Message): void {
+  const reqId = (msg.body as { reqId?: number }).reqId;
+  if (reqId === undefined || msg.kind.endsWith('-response')) return;
+  const net = sim.world.network;
+  push(sim.world.queue, sim.now + net.latencyMs, {
+    k: 'disconnect',
+    node: msg.from,
+    inc: msg.fromInc,
+    peer: msg.to,
+    kind: msg.kind,
+    reqId,
+  });
+}
+
+function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
+  const ref = sim.resolve(task.node);
+  if (!ref || !nodeUp(ref) || incOf(ref) !== task.inc || sim.isIsolated(task.node)) return;
+  switch (ref.type) {
+    case 'broker':
+      if (task.kind === 'replica-fetch')
+        onReplicaFetchDisconnect(
+          sim,
+          ref.broker,
+          Number(task.peer.slice('broker:'.length)),
+          task.reqId,
+        );
+      return;
+    case 'producer':
+      return onProducerDisconnect(sim, ref.producer, task.reqId, task.kind);
+    case 'consumer':
+      return onConsumerDisconnect(sim, ref.consumer, task.reqId);
+  }
+}
+
+function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
+  if (task.node === 'quorum') {
+    runControllerElection(sim, task.token!);
+    return;
+  }
+  const ref = sim.resolve(task.node);
+  if (!ref || !nodeUp(ref) || incOf(ref) !== task.inc) return;
+  switch (ref.type) {
+    case 'broker':
+      if (task.name.startsWith('group.')) return onGroupTimer(sim, ref.broker, task);
+      return onBrokerTimer(sim, ref.broker, task);
+    case 'producer':
+      return onProducerTimer(sim, ref.producer, task);
+    case 'consumer':
+      return onConsumerTimer(sim, ref.consumer, task);
+  }
+}

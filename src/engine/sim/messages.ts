@@ -1,0 +1,180 @@
+// What each kind of network message carries. Shapes follow the Kafka request and response they
+// stand for (kafka-spec.md section 9), reduced to the fields the model uses.
+import type { MessageKind } from '../types';
+import type { Batch, PartitionMeta } from './world';
+
+export interface ProduceBatch {
+  topic: string;
+  partition: number;
+  records: { key: string | null; value: string; size: number; createdAt: number }[];
+  bytes: number;
+  pid: number;
+  producerEpoch: number;
+  baseSeq: number;
+}
+
+export interface Bodies {
+  produce: {
+    reqId: number;
+    acks: 0 | 1 | -1;
+    timeoutMs: number;
+    producer: string;
+    batches: ProduceBatch[];
+  };
+  'produce-response': {
+    reqId: number;
+    results: { topic: string; partition: number; error: string | null; baseOffset: number }[];
+  };
+  'replica-fetch': {
+    reqId: number;
+    replicaId: number;
+    brokerEpoch: number;
+    maxWaitMs: number;
+    partitions: {
+      topic: string;
+      partition: number;
+      fetchOffset: number;
+      lastFetchedEpoch: number;
+      currentLeaderEpoch: number;
+    }[];
+  };
+  'replica-fetch-response': {
+    reqId: number;
+    partitions: {
+      topic: string;
+      partition: number;
+      error: string | null;
+      highWatermark: number;
+      logStartOffset: number;
+      batches: Batch[];
+      divergingEpoch: { epoch: number; endOffset: number } | null;
+    }[];
+  };
+  fetch: {
+    reqId: number;
+    groupId: string;
+    maxWaitMs: number;
+    partitions: {
+      topic: string;
+      partition: number;
+      fetchOffset: number;
+      currentLeaderEpoch: number;
+    }[];
+  };
+  'fetch-response': {
+    reqId: number;
+    partitions: {
+      topic: string;
+      partition: number;
+      error: string | null;
+      highWatermark: number;
+      logStartOffset: number;
+      batches: Batch[];
+    }[];
+  };
+  metadata: { reqId: number; topics: string[] };
+  'metadata-response': {
+    reqId: number;
+    brokers: number[];
+    controllerId: number | null;
+    topics: { name: string; error: string | null; partitions: PartitionMeta[] }[];
+  };
+  'broker-heartbeat': { brokerEpoch: number; wantShutdown: boolean; metadataVersion: number };
+  'broker-heartbeat-response': { fenced: boolean; shutdownReady: boolean; error: string | null };
+  'metadata-update': {
+    controllerId: number | null;
+    controllerEpoch: number;
+    liveBrokers: number[];
+    partitions: PartitionMeta[];
+    /** A full snapshot replaces the broker's image; an incremental one needs prevVersion. */
+    full: boolean;
+    version: number;
+    prevVersion: number;
+  };
+  'alter-partition': {
+    reqId: number;
+    topic: string;
+    partition: number;
+    brokerEpoch: number;
+    leaderEpoch: number;
+    partitionEpoch: number;
+    newIsr: number[];
+  };
+  'alter-partition-response': {
+    reqId: number;
+    topic: string;
+    partition: number;
+    error: string | null;
+    meta: PartitionMeta | null;
+  };
+  'find-coordinator': { reqId: number; groupId: string };
+  'find-coordinator-response': { reqId: number; error: string | null; coordinator: number };
+  'join-group': {
+    reqId: number;
+    groupId: string;
+    memberId: string;
+    sessionTimeoutMs: number;
+    rebalanceTimeoutMs: number;
+    protocol: string;
+    topics: string[];
+    ownedPartitions: string[];
+    generation: number;
+  };
+  'join-group-response': {
+    reqId: number;
+    error: string | null;
+    generation: number;
+    protocol: string;
+    leader: string;
+    memberId: string;
+    members: {
+      memberId: string;
+      topics: string[];
+      ownedPartitions: string[];
+      generation: number;
+    }[];
+  };
+  'sync-group': {
+    reqId: number;
+    groupId: string;
+    generation: number;
+    memberId: string;
+    assignments: Record<string, string[]> | null;
+  };
+  'sync-group-response': { reqId: number; error: string | null; assignment: string[] };
+  heartbeat: { reqId: number; groupId: string; generation: number; memberId: string };
+  'heartbeat-response': { reqId: number; error: string | null };
+  'leave-group': { reqId: number; groupId: string; memberId: string };
+  'leave-group-response': { reqId: number; error: string | null };
+  'offset-commit': {
+    reqId: number;
+    groupId: string;
+    generation: number;
+    memberId: string;
+    offsets: { topic: string; partition: number; offset: number }[];
+  };
+  'offset-commit-response': {
+    reqId: number;
+    error: string | null;
+    offsets: { topic: string; partition: number; offset: number }[];
+  };
+  'offset-fetch': { reqId: number; groupId: string; partitions: string[] };
+  'offset-fetch-response': { reqId: number; error: string | null; offsets: Record<string, number> };
+  'list-offsets': {
+    reqId: number;
+    partitions: { topic: string; partition: number; timestamp: -1 | -2 }[];
+  };
+  'list-offsets-response': {
+    reqId: number;
+    results: { topic: string; partition: number; error: string | null; offset: number }[];
+  };
+  'init-producer-id': { reqId: number };
+  'init-producer-id-response': {
+    reqId: number;
+    error: string | null;
+    producerIdNumber: number;
+    producerEpoch: number;
+  };
+}
+
+export type MessageBody<K extends MessageKind> = K extends keyof Bodies ? Bodies[K] : never;

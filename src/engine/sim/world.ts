@@ -1,0 +1,438 @@
+// The whole state of one simulated world, as plain data. Every module of the engine reads and
+// writes this structure; save() serialises it and restore rebuilds an identical world.
+import type { Command, ConfigValue, MessageKind, NodeId, PresetName, SimEvent } from '../types';
+import type { ConfigScope } from '../config/definitions';
+import type { QueueState } from './queue';
+import type { MessageBody } from './messages';
+import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling
+// ---------------------------------------------------------------------------------------------
+
+export interface Message<K extends MessageKind = MessageKind> {
+  id: number;
+  from: NodeId;
+  to: NodeId;
+  /** Incarnation of the sender when it sent the message. */
+  fromInc: number;
+  /** For responses: the incarnation of the requester; a restarted node never sees old replies. */
+  toInc?: number;
+  kind: K;
+  body: MessageBody<K>;
+  sentAt: number;
+  deliverAt: number;
+}
+
+export type Task =
+  | { k: 'deliver'; msg: Message }
+  /** A timer of a node; ignored if the node restarted since (inc) or the token is stale. */
+  | { k: 'timer'; node: NodeId; inc: number; name: TimerName; token?: number; arg?: string }
+  | { k: 'action'; command: Command }
+  /** The peer of a request was down: the sender's connection is refused or reset (like a TCP RST). */
+  | { k: 'disconnect'; node: NodeId; inc: number; peer: NodeId; kind: MessageKind; reqId: number };
+
+export type TimerName =
+  // broker
+  | 'broker.heartbeat'
+  | 'broker.isr-check'
+  | 'broker.retention-check'
+  | 'broker.fetch-wait'
+  | 'broker.produce-timeout'
+  | 'broker.replica-fetch-backoff'
+  | 'broker.replica-fetch-timeout'
+  | 'broker.shutdown-timeout'
+  // controller (runs on the active controller's broker)
+  | 'controller.session-check'
+  | 'controller.election'
+  | 'controller.leader-balance'
+  // producer
+  | 'producer.generate'
+  | 'producer.linger'
+  | 'producer.request-timeout'
+  | 'producer.retry'
+  | 'producer.metadata-refresh'
+  // consumer and group coordinator
+  | 'consumer.heartbeat'
+  | 'consumer.poll'
+  | 'consumer.auto-commit'
+  | 'consumer.request-timeout'
+  | 'consumer.retry'
+  | 'consumer.metadata-refresh'
+  | 'group.join-deadline'
+  | 'group.sync-deadline'
+  | 'group.session-expiry'
+  | 'group.initial-delay';
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+// ---------------------------------------------------------------------------------------------
+
+export interface ConfigSlot {
+  /** Values set by the scenario or the user; everything else comes from the preset or Kafka. */
+  explicit: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
+  /** Effective values for every key of the scope (derived; rebuilt on every change). */
+  eff: Record<string, ConfigValue>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records and logs
+// ---------------------------------------------------------------------------------------------
+
+export interface StoredRecord {
+  key: string | null;
+  value: string;
+  /** Create time (sim ms). */
+  ts: number;
+  /** Producer id (client id) that wrote it, or null. */
+  producer: string | null;
+  /** Set when the producer was told this record was written (acks=0/1/all success). */
+  acked?: boolean;
+  /** Encoded size in bytes (record batch v2 record). */
+  size: number;
+}
+
+/** A record batch as stored in a log. Immutable once appended; replicas share the object. */
+export interface Batch {
+  bid: number;
+  baseOffset: number;
+  /** Leader epoch at append (partitionLeaderEpoch). */
+  epoch: number;
+  records: StoredRecord[];
+  bytes: number;
+  maxTs: number;
+  /** Idempotent producer id number, or -1. */
+  pid: number;
+  producerEpoch: number;
+  baseSeq: number;
+}
+
+export interface Segment {
+  baseOffset: number;
+  bytes: number;
+  records: number;
+  /** Timestamp of the first batch (for segment.ms) and the newest (for retention.ms). */
+  firstTs: number;
+  maxTs: number;
+}
+
+export interface ProducerIdEntry {
+  producerEpoch: number;
+  /** Last (up to 5) batches: first/last sequence and offsets, for duplicate detection. */
+  batches: { firstSeq: number; lastSeq: number; firstOffset: number; lastOffset: number }[];
+}
+
+export interface LogState {
+  topic: string;
+  partition: number;
+  logStartOffset: number;
+  leo: number;
+  hw: number;
+  batches: Batch[];
+  segments: Segment[];
+  epochCache: EpochEntry[];
+  producers: Record<string, ProducerIdEntry>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Brokers
+// ---------------------------------------------------------------------------------------------
+
+/** Partition leadership as a broker (or client) believes it: its metadata image. */
+export interface PartitionMeta {
+  topic: string;
+  partition: number;
+  replicas: number[];
+  leader: number;
+  leaderEpoch: number;
+  isr: number[];
+  partitionEpoch: number;
+}
+
+export interface LeaderState {
+  leaderEpoch: number;
+  partitionEpoch: number;
+  isr: number[];
+  /** ISR proposed in an AlterPartition that the controller has not answered yet. */
+  pendingIsr: number[] | null;
+  pendingSince: number;
+  followers: Record<string, FollowerFetchState>;
+}
+
+export interface FollowerState {
+  leader: number;
+  leaderEpoch: number;
+}
+
+export interface ParkedFetch {
+  /** The request waiting at this broker for data (follower or consumer fetch). */
+  msg: Message<'replica-fetch'> | Message<'fetch'>;
+  token: number;
+}
+
+export interface PendingProduce {
+  token: number;
+  msg: Message<'produce'>;
+  /** Per partition of the request: the offset the HW must pass, or a result already decided. */
+  parts: {
+    topic: string;
+    partition: number;
+    requiredOffset: number;
+    baseOffset: number;
+    error: string | null;
+    done: boolean;
+  }[];
+}
+
+export type BrokerStatus = 'running' | 'crashed' | 'stopped';
+
+export interface BrokerState {
+  id: number;
+  rack: string | null;
+  status: BrokerStatus;
+  /** Incarnation, incremented at every start: the KRaft broker epoch. */
+  inc: number;
+  config: ConfigSlot;
+  /** Durable: survives crashes (it is on disk). */
+  logs: Record<string, LogState>;
+  // Volatile state below: reset when the broker stops.
+  meta: Record<string, PartitionMeta>;
+  /** Brokers this broker believes are alive and unfenced (for metadata answers). */
+  liveBrokers: number[];
+  controllerId: number | null;
+  /** Version of the controller's metadata this broker has applied (0 = none). */
+  metaVersion: number;
+  lastHeartbeatAck: number;
+  lead: Record<string, LeaderState>;
+  follow: Record<string, FollowerState>;
+  /** Replica fetcher per leader: whether a fetch is in flight. */
+  fetchers: Record<string, { inFlight: boolean; backoff: boolean; reqId: number }>;
+  parked: ParkedFetch[];
+  purgatory: PendingProduce[];
+  nextToken: number;
+  shuttingDown: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controller (the metadata quorum's state, kept by the active controller)
+// ---------------------------------------------------------------------------------------------
+
+export interface ControllerPartition extends PartitionMeta {
+  history: { t: number; leader: number; leaderEpoch: number; unclean: boolean }[];
+}
+
+export interface ControllerBroker {
+  registered: boolean;
+  fenced: boolean;
+  brokerEpoch: number;
+  lastHeartbeat: number;
+  shuttingDown: boolean;
+}
+
+export interface TopicState {
+  name: string;
+  numPartitions: number;
+  replicationFactor: number;
+  internal: boolean;
+  config: ConfigSlot;
+}
+
+export interface ControllerState {
+  activeId: number | null;
+  epoch: number;
+  /** Token of a pending controller election (after the active controller is lost). */
+  electionToken: number;
+  brokers: Record<string, ControllerBroker>;
+  partitions: Record<string, ControllerPartition>;
+  nextProducerId: number;
+  /** Incremented with every published metadata change. */
+  metadataVersion: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+// ---------------------------------------------------------------------------------------------
+
+export interface PendingRecord {
+  key: string | null;
+  value: string;
+  size: number;
+  createdAt: number;
+}
+
+export interface ProducerBatch {
+  partition: number;
+  records: PendingRecord[];
+  bytes: number;
+  createdAt: number;
+  attempts: number;
+  /** Not sendable before this time (retry backoff). */
+  retryAt: number;
+  /** Idempotence: sequence assigned at first send and reused on retries; -1 before. */
+  baseSeq: number;
+  inFlight: boolean;
+}
+
+export interface ProducerState {
+  id: string;
+  node: NodeId;
+  topic: string;
+  ratePerSec: number;
+  keys: string[] | null;
+  paused: boolean;
+  removed: boolean;
+  inc: number;
+  config: ConfigSlot;
+  /** Fractional records owed by the rate generator. */
+  owed: number;
+  lastGenerateAt: number;
+  nextValue: number;
+  /** Metadata cache: partition -> leader broker (-1 unknown) and epoch. */
+  leaders: number[];
+  leaderEpochs: number[];
+  numPartitions: number;
+  /** Brokers from the last metadata answer (bootstrap list before that). */
+  knownBrokers: number[];
+  /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
+  waiting: PendingRecord[];
+  /** Requests awaiting an answer: reqId -> what and to whom. */
+  pending: Record<string, { kind: MessageKind; broker: number }>;
+  metadataInFlight: boolean;
+  metadataStale: boolean;
+  lastMetadataAt: number;
+  /** Accumulator: per partition, the queue of batches (first is the oldest). */
+  queues: Record<string, ProducerBatch[]>;
+  /** In-flight produce requests per broker id. */
+  inFlight: Record<string, { reqId: number; batches: ProducerBatch[]; token: number }[]>;
+  sticky: StickyState;
+  roundRobin: number;
+  idempotent: boolean;
+  pidNumber: number;
+  producerEpoch: number;
+  pidInFlight: boolean;
+  nextSeq: Record<string, number>;
+  generateToken: number;
+  nextReqId: number;
+  stats: { sent: number; acked: number; failed: number; retried: number };
+  lastError: string | null;
+  bootstrapIndex: number;
+}
+
+export type MemberStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';
+
+export interface ConsumerState {
+  id: string;
+  node: NodeId;
+  groupId: string;
+  status: MemberStatus;
+  inc: number;
+  config: ConfigSlot;
+  memberId: string;
+  generation: number;
+  coordinator: number | null;
+  coordinatorInFlight: boolean;
+  /** Owned partitions ("topic-N"). */
+  owned: string[];
+  /** The last assignment received (sticky assignors send it back as ownedPartitions). */
+  lastAssignment: string[];
+  /** Consumed position per owned partition: the offset after the last record processed. */
+  positions: Record<string, number>;
+  /** Fetch position: the next offset to fetch (ahead of positions by what is buffered). */
+  fetchPos: Record<string, number>;
+  /** Records returned by the current poll, processed one by one (sim.processing.ms each). */
+  inHand: { tp: string; offset: number; key: string | null; value: string }[];
+  pollToken: number;
+  lastAutoCommit: number;
+  partitionCounts: Record<string, number>;
+  lastError: string | null;
+  /** Positions whose value is known (committed or reset); others await OffsetFetch/ListOffsets. */
+  needsPosition: string[];
+  /** Fetched records not yet handed to the application, per partition. */
+  buffer: Record<string, { offset: number; key: string | null; value: string }[]>;
+  /** Partition metadata as this consumer knows it (from Metadata responses). */
+  leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
+  fetchInFlight: Record<string, boolean>;
+  /** Positions consumed since the last commit, to know what to commit. */
+  lastCommitted: Record<string, number>;
+  polling: boolean;
+  joinInFlight: boolean;
+  syncInFlight: boolean;
+  rejoinNeeded: boolean;
+  heartbeatToken: number;
+  metadataInFlight: boolean;
+  knownBrokers: number[];
+  pending: Record<string, { kind: MessageKind; broker: number }>;
+  consumed: number;
+  nextReqId: number;
+}
+
+export interface GroupMember {
+  memberId: string;
+  consumerId: string;
+  /** Subscription metadata sent in JoinGroup. */
+  topics: string[];
+  ownedPartitions: string[];
+  generation: number;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  /** Parked JoinGroup / SyncGroup requests, answered when the phase completes. */
+  joinRequest: Message<'join-group'> | null;
+  syncRequest: Message<'sync-group'> | null;
+  sessionToken: number;
+  assignment: string[];
+}
+
+export interface GroupState {
+  id: string;
+  topics: string[];
+  state: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+  generation: number;
+  protocol: string | null;
+  leaderMemberId: string | null;
+  members: Record<string, GroupMember>;
+  /** Member ids handed out with MEMBER_ID_REQUIRED that have not joined yet. */
+  pending: Record<string, number>;
+  committed: Record<string, number>;
+  config: ConfigSlot;
+  rebalanceReason: string;
+  joinToken: number;
+  syncToken: number;
+  initialDelayUntil: number;
+  /** The broker currently acting as coordinator (leader of its __consumer_offsets partition). */
+  coordinator: number | null;
+  consumerIds: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The world
+// ---------------------------------------------------------------------------------------------
+
+export interface NetworkState {
+  latencyMs: number;
+  jitterMs: number;
+  /** Per directed link, the last delivery time: links are FIFO like TCP connections. */
+  linkClock: Record<string, number>;
+  isolated: Record<string, boolean>;
+}
+
+export interface World {
+  seed: number;
+  preset: PresetName;
+  now: number;
+  queue: QueueState<Task>;
+  rng: number[];
+  nextMessageId: number;
+  nextBatchId: number;
+  /** Incarnation numbers for clients: unique, so a re-added client never sees old replies. */
+  nextInc: number;
+  network: NetworkState;
+  presetValues: Partial<Record<ConfigScope, Record<string, ConfigValue>>>;
+  clusterConfig: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
+  brokers: BrokerState[];
+  controller: ControllerState;
+  topics: Record<string, TopicState>;
+  producers: Record<string, ProducerState>;
+  groups: Record<string, GroupState>;
+  consumers: Record<string, ConsumerState>;
+  events: SimEvent[];
+}

@@ -1,0 +1,326 @@
+// The ClusterView: a plain, serialisable picture of the world for the UI, the CLI and tests.
+import { rebalanceProtocolOf } from '../kernels';
+import { describeSlot } from '../config/resolve';
+import { findConfigDefinition, type ConfigScope } from '../config/definitions';
+import { PRESETS } from '../config/presets';
+import { OFFSETS_TOPIC } from '../controller/topics';
+import { coordinatorPartitionKey } from '../broker/serve';
+import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
+import type {
+  BrokerState,
+  ConsumerState,
+  ControllerPartition,
+  GroupState,
+  LogState,
+  ProducerState,
+} from '../sim/world';
+import type {
+  AssignorName,
+  BrokerView,
+  ClusterView,
+  ConfigEntry,
+  ConsumerView,
+  GroupView,
+  LogRecordView,
+  PartitionView,
+  ProducerView,
+  ReplicaView,
+  TopicView,
+} from '../types';
+import { ENGINE_VERSION } from '../version';
+
+/** Where the model knowingly departs from Kafka. Shown in the UI and written in the docs. */
+export const SIMPLIFICATIONS: readonly string[] = [
+  'The KRaft controller quorum is not modelled: the active controller runs on a broker, the metadata log is always available, and when its broker fails the lowest-id running broker takes over after controller.quorum.election.timeout.ms.',
+  'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
+  '__consumer_offsets decides which broker coordinates each group and fails over like any partition, but its records are not replicated message by message: committed offsets and group state survive a coordinator change.',
+  'A producer keeps at most one batch per partition in flight; max.in.flight.requests.per.connection limits requests per broker.',
+  'Compaction, transactions (read_committed) and follower fetching (KIP-392) are not modelled; cleanup.policy is delete.',
+  'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
+];
+
+function entries(
+  sim: Sim,
+  scope: ConfigScope,
+  slot: Parameters<typeof describeSlot>[2],
+): ConfigEntry[] {
+  return describeSlot(sim.world, scope, slot);
+}
+
+function brokerView(sim: Sim, b: BrokerState): BrokerView {
+  const c = sim.world.controller;
+  const leaderOf: string[] = [];
+  const followerOf: string[] = [];
+  for (const p of Object.values(c.partitions)) {
+    if (p.topic === OFFSETS_TOPIC || !p.replicas.includes(b.id)) continue;
+    (p.leader === b.id ? leaderOf : followerOf).push(tpKey(p.topic, p.partition));
+  }
+  return {
+    id: b.id,
+    rack: b.rack,
+    status: b.status,
+    isolated: sim.isIsolated(brokerNode(b.id)),
+    fenced: c.brokers[b.id]?.fenced ?? true,
+    isController: c.activeId === b.id,
+    brokerEpoch: c.brokers[b.id]?.brokerEpoch ?? 0,
+    leaderOf,
+    followerOf,
+    config: entries(sim, 'broker', b.config),
+  };
+}
+
+function replicaView(sim: Sim, p: ControllerPartition, brokerId: number): ReplicaView {
+  const b = sim.broker(brokerId)!;
+  const log: LogState | undefined = b.logs[tpKey(p.topic, p.partition)];
+  const fenced = sim.world.controller.brokers[brokerId]?.fenced ?? true;
+  return {
+    brokerId,
+    role: p.leader === brokerId ? 'leader' : 'follower',
+    online: b.status === 'running' && !fenced,
+    inIsr: p.isr.includes(brokerId),
+    logStartOffset: log?.logStartOffset ?? 0,
+    logEndOffset: log?.leo ?? 0,
+    highWatermark: log?.hw ?? 0,
+    segments: (log?.segments ?? []).map((s) => ({
+      baseOffset: s.baseOffset,
+      records: s.records,
+      bytes: s.bytes,
+    })),
+  };
+}
+
+function leaderLog(sim: Sim, p: ControllerPartition): LogState | undefined {
+  const key = tpKey(p.topic, p.partition);
+  if (p.leader >= 0) return sim.broker(p.leader)?.logs[key];
+  // Offline: show the most complete replica's log.
+  let best: LogState | undefined;
+  for (const id of p.replicas) {
+    const log = sim.broker(id)?.logs[key];
+    if (log && (!best || log.leo > best.leo)) best = log;
+  }
+  return best;
+}
+
+function partitionView(sim: Sim, p: ControllerPartition, readers: GroupState[]): PartitionView {
+  const log = leaderLog(sim, p);
+  const key = tpKey(p.topic, p.partition);
+  const hw = log?.hw ?? 0;
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: [...p.replicas],
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    isr: [...p.isr],
+    offline: p.leader < 0,
+    logStartOffset: log?.logStartOffset ?? 0,
+    highWatermark: hw,
+    logEndOffset: log?.leo ?? 0,
+    replicaStates: p.replicas.map((id) => replicaView(sim, p, id)),
+    groups: readers.map((g) => {
+      const committed = g.committed[key] ?? null;
+      return {
+        groupId: g.id,
+        committed,
+        lag: committed === null ? null : Math.max(0, hw - committed),
+      };
+    }),
+    leaderHistory: p.history.map((h) => ({ ...h })),
+  };
+}
+
+function topicViews(sim: Sim): TopicView[] {
+  const w = sim.world;
+  const out: TopicView[] = [];
+  for (const t of Object.values(w.topics)) {
+    if (t.internal) continue;
+    const readers = Object.values(w.groups).filter((g) => g.topics.includes(t.name));
+    const partitions: PartitionView[] = [];
+    for (let i = 0; i < t.numPartitions; i++)
+      partitions.push(partitionView(sim, w.controller.partitions[tpKey(t.name, i)], readers));
+    out.push({
+      name: t.name,
+      replicationFactor: t.replicationFactor,
+      partitions,
+      config: entries(sim, 'topic', t.config),
+    });
+  }
+  return out;
+}
+
+function producerView(sim: Sim, p: ProducerState): ProducerView {
+  let inFlight = 0;
+  let buffered = p.waiting.length;
+  for (const q of Object.values(p.queues)) {
+    for (const batch of q) {
+      if (batch.inFlight) inFlight += batch.records.length;
+      else buffered += batch.records.length;
+    }
+  }
+  return {
+    id: p.id,
+    topic: p.topic,
+    ratePerSec: p.ratePerSec,
+    keys: p.keys ? [...p.keys] : null,
+    paused: p.paused,
+    isolated: sim.isIsolated(producerNode(p.id)),
+    producerIdNumber: p.idempotent ? p.pidNumber : -1,
+    knownLeaders: Array.from({ length: p.numPartitions }, (_, i) => p.leaders[i] ?? -1),
+    stats: { ...p.stats, inFlight, buffered },
+    lastError: p.lastError,
+    config: entries(sim, 'producer', p.config),
+  };
+}
+
+function groupView(sim: Sim, g: GroupState): GroupView {
+  const w = sim.world;
+  const key = coordinatorPartitionKey(sim, g.id);
+  const coordinatorPartition = key ? w.controller.partitions[key] : undefined;
+  const assignor = (g.protocol ??
+    String(g.config.eff['partition.assignment.strategy'])) as AssignorName;
+  const offsets: GroupView['offsets'] = [];
+  for (const topic of g.topics) {
+    const t = w.topics[topic];
+    if (!t) continue;
+    for (let i = 0; i < t.numPartitions; i++) {
+      const p = w.controller.partitions[tpKey(topic, i)];
+      const hw = leaderLog(sim, p)?.hw ?? 0;
+      const committed = g.committed[tpKey(topic, i)] ?? null;
+      offsets.push({
+        topic,
+        partition: i,
+        committed,
+        highWatermark: hw,
+        lag: committed === null ? null : Math.max(0, hw - committed),
+      });
+    }
+  }
+  const leader = g.leaderMemberId ? g.members[g.leaderMemberId] : undefined;
+  return {
+    id: g.id,
+    topics: [...g.topics],
+    state: g.state,
+    generation: g.generation,
+    protocol: assignor,
+    rebalanceProtocol: rebalanceProtocolOf(assignor),
+    coordinator:
+      coordinatorPartition && coordinatorPartition.leader >= 0 ? coordinatorPartition.leader : null,
+    leaderConsumerId: leader?.consumerId ?? null,
+    consumerIds: g.consumerIds.filter((id) => w.consumers[id]?.groupId === g.id),
+    offsets,
+    config: entries(sim, 'consumer', g.config),
+  };
+}
+
+function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
+  const lag: Record<string, number> = {};
+  const positions: Record<string, number> = {};
+  for (const tp of c.owned) {
+    if (!(tp in c.positions)) continue;
+    positions[tp] = c.positions[tp];
+    lag[tp] = Math.max(0, (c.leaders[tp]?.hw ?? 0) - c.positions[tp]);
+  }
+  return {
+    id: c.id,
+    groupId: c.groupId,
+    memberId: c.memberId || null,
+    status: c.status,
+    isolated: sim.isIsolated(consumerNode(c.id)),
+    generation: c.generation,
+    assignment: [...c.owned],
+    positions,
+    lag,
+    consumed: c.consumed,
+    processingMsPerRecord: Number(c.config.eff['sim.processing.ms']),
+    config: entries(sim, 'consumer', c.config),
+  };
+}
+
+function presetEntries(sim: Sim): ConfigEntry[] {
+  const preset = PRESETS[sim.world.preset];
+  const out: ConfigEntry[] = [
+    {
+      key: 'sim.network.latency.ms',
+      value: sim.world.network.latencyMs,
+      kafkaDefault: null,
+      source: 'preset',
+      simOnly: true,
+    },
+    {
+      key: 'sim.network.jitter.ms',
+      value: sim.world.network.jitterMs,
+      kafkaDefault: null,
+      source: 'preset',
+      simOnly: true,
+    },
+  ];
+  for (const [scope, values] of Object.entries(preset.values) as [
+    ConfigScope,
+    Record<string, string | number | boolean>,
+  ][]) {
+    for (const [key, value] of Object.entries(values)) {
+      const def = findConfigDefinition(scope, key);
+      out.push({
+        key,
+        value,
+        kafkaDefault: def?.simOnly ? null : (def?.kafkaDefault ?? null),
+        source: 'preset',
+        simOnly: !!def?.simOnly,
+      });
+    }
+  }
+  return out;
+}
+
+export function buildView(sim: Sim): ClusterView {
+  const w = sim.world;
+  return {
+    now: w.now,
+    seed: w.seed,
+    preset: w.preset,
+    engineVersion: ENGINE_VERSION,
+    network: { latencyMs: w.network.latencyMs, jitterMs: w.network.jitterMs },
+    controller: { brokerId: w.controller.activeId, epoch: w.controller.epoch },
+    brokers: w.brokers.map((b) => brokerView(sim, b)),
+    topics: topicViews(sim),
+    producers: Object.values(w.producers).map((p) => producerView(sim, p)),
+    groups: Object.values(w.groups).map((g) => groupView(sim, g)),
+    consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
+    presetConfig: presetEntries(sim),
+    simplifications: [...SIMPLIFICATIONS],
+  };
+}
+
+export function partitionLog(
+  sim: Sim,
+  topic: string,
+  partition: number,
+  options: { brokerId?: number; fromOffset?: number; limit?: number } = {},
+): LogRecordView[] {
+  const p = sim.world.controller.partitions[tpKey(topic, partition)];
+  if (!p || sim.world.topics[topic]?.internal) return [];
+  const log =
+    options.brokerId !== undefined
+      ? sim.broker(options.brokerId)?.logs[tpKey(topic, partition)]
+      : leaderLog(sim, p);
+  if (!log) return [];
+  const limit = options.limit ?? 100;
+  const from = options.fromOffset ?? Math.max(log.logStartOffset, log.leo - limit);
+  const out: LogRecordView[] = [];
+  for (const batch of log.batches) {
+    for (let i = 0; i < batch.records.length && out.length < limit; i++) {
+      const offset = batch.baseOffset + i;
+      if (offset < from) continue;
+      const r = batch.records[i];
+      out.push({
+        offset,
+        key: r.key,
+        value: r.value,
+        leaderEpoch: batch.epoch,
+        timestamp: r.ts,
+        producerId: r.producer,
+      });
+    }
+  }
+  return out;
+}

@@ -82,6 +82,7 @@ export function createProducer(
     lastMetadataAt: 0,
     queues: {},
     inFlight: {},
+    nextBatchId: 1,
     sticky: { partition: -1, producedBytes: 0 },
     roundRobin: 0,
     idempotent: isIdempotent(slot.eff),
@@ -225,6 +226,7 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
     last.bytes += record.size;
   } else {
     queue.push({
+      id: p.nextBatchId++,
       partition,
       records: [record],
       bytes: 61 + record.size,
@@ -370,7 +372,7 @@ function sendRequest(
     }
     return;
   }
-  p.inFlight[leader].push({ reqId, batches, token: reqId });
+  p.inFlight[leader].push({ reqId, batches: batches.map((b) => ({ partition: b.partition, id: b.id })) });
   p.pending[reqId] = { kind: 'produce', broker: leader };
   sim.timer(p.node, p.inc, 'producer.request-timeout', timeoutMs, reqId);
 }
@@ -427,10 +429,15 @@ function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-res
   const leader = Number(msg.from.slice('broker:'.length));
   const entry = takeInFlight(p, leader, msg.body.reqId);
   if (!entry) return;
-  msg.body.results.forEach((result, i) =>
-    handleResult(sim, p, entry.batches[i], result.error, result.baseOffset),
-  );
+  msg.body.results.forEach((result, i) => {
+    const batch = findBatch(p, entry.batches[i]);
+    if (batch) handleResult(sim, p, batch, result.error, result.baseOffset);
+  });
   drain(sim, p);
+}
+
+function findBatch(p: ProducerState, ref: { partition: number; id: number }): ProducerBatch | undefined {
+  return p.queues[ref.partition]?.find((b) => b.id === ref.id);
 }
 
 function takeInFlight(p: ProducerState, leader: number, reqId: number) {
@@ -500,7 +507,10 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
   if (!pending) return;
   if (pending.kind === 'produce') {
     const entry = takeInFlight(p, pending.broker, reqId);
-    if (entry) for (const batch of entry.batches) handleResult(sim, p, batch, error, -1);
+    for (const ref of entry?.batches ?? []) {
+      const batch = findBatch(p, ref);
+      if (batch) handleResult(sim, p, batch, error, -1);
+    }
   } else if (pending.kind === 'metadata') {
     delete p.pending[reqId];
     p.metadataInFlight = false;

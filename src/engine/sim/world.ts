@@ -261,6 +261,8 @@ export interface PendingRecord {
 }
 
 export interface ProducerBatch {
+  /** Unique per producer: in-flight requests refer to batches by id (state stays plain data). */
+  id: number;
   partition: number;
   records: PendingRecord[];
   bytes: number;
@@ -303,7 +305,9 @@ export interface ProducerState {
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
   queues: Record<string, ProducerBatch[]>;
   /** In-flight produce requests per broker id. */
-  inFlight: Record<string, { reqId: number; batches: ProducerBatch[]; token: number }[]>;
+  /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
+  inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
+  nextBatchId: number;
   sticky: StickyState;
   roundRobin: number;
   idempotent: boolean;

@@ -3,15 +3,8 @@
 // requests wait until the high watermark passes their records.
 import { effectiveMinIsr } from '../kernels';
 import { brokerNode, tpKey, type Sim } from '../sim/sim';
-import type {
-  Batch,
-  BrokerState,
-  LogState,
-  Message,
-  PendingProduce,
-  StoredRecord,
-} from '../sim/world';
-import { appendBatch, batchIndexAt, BATCH_HEADER_BYTES } from './log';
+import type { Batch, BrokerState, LogState, Message, PendingProduce } from '../sim/world';
+import { appendBatch, batchIndexAt } from './log';
 import { wakeParked } from './parking';
 import { maybeAdvanceHw, segmentLimits } from './replication';
 
@@ -66,7 +59,7 @@ export function handleProduce(sim: Sim, b: BrokerState, msg: Message<'produce'>)
         continue;
       }
     }
-    const batch = appendAsLeader(sim, b, log, lead.leaderEpoch, pb, body.producer);
+    const batch = appendAsLeader(sim, b, log, lead.leaderEpoch, pb);
     part.baseOffset = batch.baseOffset;
     part.requiredOffset = batch.baseOffset + batch.records.length;
     if (body.acks === 0) markAcked(log, batch.baseOffset, part.requiredOffset);
@@ -99,17 +92,12 @@ function appendAsLeader(
   log: LogState,
   epoch: number,
   pb: Message<'produce'>['body']['batches'][number],
-  producer: string,
 ): Batch {
-  const records: StoredRecord[] = new Array(pb.records.length);
+  // The producer's record objects become the log's: no copy, as if the bytes were written.
+  const records = pb.records;
   let maxTs = 0;
-  let bytes = BATCH_HEADER_BYTES;
-  for (let i = 0; i < pb.records.length; i++) {
-    const r = pb.records[i];
-    records[i] = { key: r.key, value: r.value, ts: r.createdAt, producer, size: r.size };
-    bytes += r.size;
-    if (r.createdAt > maxTs) maxTs = r.createdAt;
-  }
+  for (let i = 0; i < records.length; i++) if (records[i].ts > maxTs) maxTs = records[i].ts;
+  const bytes = pb.bytes;
   const batch: Batch = {
     bid: sim.world.nextBatchId++,
     baseOffset: log.leo,

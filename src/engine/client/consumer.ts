@@ -559,13 +559,10 @@ function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-respons
     if (info) info.hw = part.highWatermark;
     const buf = (c.buffer[tp] ??= []);
     for (const batch of part.batches) {
-      for (let i = 0; i < batch.records.length; i++) {
-        const offset = batch.baseOffset + i;
-        if (offset < c.fetchPos[tp]) continue;
-        const r = batch.records[i];
-        buf.push({ offset, key: r.key, value: r.value });
-        c.fetchPos[tp] = offset + 1;
-      }
+      const from = Math.max(0, c.fetchPos[tp] - batch.baseOffset);
+      if (from >= batch.records.length) continue;
+      buf.push({ batch, from });
+      c.fetchPos[tp] = batch.baseOffset + batch.records.length;
     }
   }
   if (reset.length > 0) {
@@ -602,17 +599,20 @@ function onPoll(sim: Sim, c: ConsumerState, token: number): void {
   }
   // Process records; with no processing time the whole poll batch is handled now.
   do {
-    const r = c.inHand.shift()!;
-    const { topic, partition } = parseTp(r.tp);
-    c.positions[r.tp] = r.offset + 1;
+    const run = c.inHand[0];
+    const r = run.batch.records[run.from];
+    const offset = run.batch.baseOffset + run.from;
+    run.from++;
+    if (run.from >= run.to) c.inHand.shift();
+    c.positions[run.tp] = offset + 1;
     c.consumed++;
     sim.emit({
       type: 'record.consumed',
       groupId: c.groupId,
       consumerId: c.id,
-      topic,
-      partition,
-      offset: r.offset,
+      topic: run.topic,
+      partition: run.partition,
+      offset,
       key: r.key,
       value: r.value,
     });
@@ -621,16 +621,27 @@ function onPoll(sim: Sim, c: ConsumerState, token: number): void {
   schedulePoll(sim, c, processingMs);
 }
 
+/** poll(): hand out up to max.poll.records, round-robin over partitions so none starves. */
 function takePollBatch(c: ConsumerState): void {
   let budget = num(c, 'max.poll.records');
-  // Round-robin over partitions so one busy partition does not starve the others.
   while (budget > 0) {
     let took = false;
     for (const tp of c.owned) {
       const buf = c.buffer[tp];
       if (!buf || buf.length === 0 || budget === 0) continue;
-      const n = Math.min(buf.length, budget);
-      for (const r of buf.splice(0, n)) c.inHand.push({ tp, ...r });
+      const head = buf[0];
+      const n = Math.min(head.batch.records.length - head.from, budget);
+      const { topic, partition } = parseTp(tp);
+      c.inHand.push({
+        tp,
+        topic,
+        partition,
+        batch: head.batch,
+        from: head.from,
+        to: head.from + n,
+      });
+      head.from += n;
+      if (head.from >= head.batch.records.length) buf.shift();
       budget -= n;
       took = true;
     }

@@ -74,6 +74,7 @@ export function createProducer(
     leaders: [],
     leaderEpochs: [],
     numPartitions: 0,
+    keyPartitions: {},
     knownBrokers: sim.world.brokers.map((b) => b.id),
     waiting: [],
     pending: {},
@@ -167,7 +168,14 @@ export function updateRate(sim: Sim, p: ProducerState, ratePerSec: number): void
 // ---------------------------------------------------------------------------------------------
 
 export function send(sim: Sim, p: ProducerState, key: string | null, value: string): void {
-  const record: PendingRecord = { key, value, size: recordSize(key, value), createdAt: sim.now };
+  const record: PendingRecord = {
+    key,
+    value,
+    ts: sim.now,
+    producer: p.id,
+    acked: false,
+    size: recordSize(key, value),
+  };
   p.stats.sent++;
   if (p.numPartitions === 0) {
     // send() blocks until the topic's metadata is known.
@@ -195,7 +203,11 @@ function choosePartition(
     };
   }
   if (key !== null && cfg(p, 'partitioner.ignore.keys') !== true) {
-    return { partition: partitionForKey(key, p.numPartitions), sticky: false };
+    // murmur2 of a key never changes while the partition count does not: remember it.
+    let partition = p.keyPartitions[key];
+    if (partition === undefined)
+      partition = p.keyPartitions[key] = partitionForKey(key, p.numPartitions);
+    return { partition, sticky: false };
   }
   if (p.sticky.partition < 0 || p.sticky.partition >= p.numPartitions) {
     p.sticky = { partition: nextStickyPartition(sim, p), producedBytes: 0 };
@@ -268,7 +280,7 @@ function expireBatches(sim: Sim, p: ProducerState): void {
       failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
     }
   }
-  while (p.waiting.length > 0 && sim.now - p.waiting[0].createdAt >= num(p, 'max.block.ms')) {
+  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= num(p, 'max.block.ms')) {
     const r = p.waiting.shift()!;
     p.stats.failed++;
     sim.emit({
@@ -372,7 +384,10 @@ function sendRequest(
     }
     return;
   }
-  p.inFlight[leader].push({ reqId, batches: batches.map((b) => ({ partition: b.partition, id: b.id })) });
+  p.inFlight[leader].push({
+    reqId,
+    batches: batches.map((b) => ({ partition: b.partition, id: b.id })),
+  });
   p.pending[reqId] = { kind: 'produce', broker: leader };
   sim.timer(p.node, p.inc, 'producer.request-timeout', timeoutMs, reqId);
 }
@@ -436,7 +451,10 @@ function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-res
   drain(sim, p);
 }
 
-function findBatch(p: ProducerState, ref: { partition: number; id: number }): ProducerBatch | undefined {
+function findBatch(
+  p: ProducerState,
+  ref: { partition: number; id: number },
+): ProducerBatch | undefined {
   return p.queues[ref.partition]?.find((b) => b.id === ref.id);
 }
 
@@ -457,7 +475,8 @@ function handleResult(
   batch.inFlight = false;
   if (!error) {
     removeBatch(p, batch);
-    batch.records.forEach((r, i) => acked(sim, p, batch.partition, baseOffset + i, r));
+    for (let i = 0; i < batch.records.length; i++)
+      acked(sim, p, batch.partition, baseOffset + i, batch.records[i]);
     return;
   }
   p.lastError = error;
@@ -557,6 +576,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
     return;
   }
   const changed = topic.partitions.some((m) => p.leaders[m.partition] !== m.leader);
+  if (p.numPartitions !== topic.partitions.length) p.keyPartitions = {};
   p.numPartitions = topic.partitions.length;
   for (const m of topic.partitions) {
     p.leaders[m.partition] = m.leader;

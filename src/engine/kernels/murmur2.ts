@@ -1,13 +1,17 @@
 // Kafka's Utils.murmur2 (kafka-spec §2): the hash behind key -> partition in the Java client and
 // KafkaJS's DefaultPartitioner. Runs once per keyed record, so it allocates nothing.
-import { utf8Encode } from './utf8';
+import { utf8EncodeInto } from './utf8';
 
 const M = 0x5bd1e995;
 const SEED = 0x9747b28c;
 
 /** Kafka `Utils.murmur2`: signed int32 hash of the bytes. */
 export function murmur2(data: Uint8Array): number {
-  const length = data.length;
+  return murmur2Prefix(data, data.length);
+}
+
+/** murmur2 of data[0, length). */
+function murmur2Prefix(data: Uint8Array, length: number): number {
   let h = SEED ^ length;
   const blockEnd = length & ~3;
   for (let i = 0; i < blockEnd; i += 4) {
@@ -41,6 +45,17 @@ export function toPositive(n: number): number {
 
 /** The keyed partition: toPositive(murmur2(keyBytes)) % numPartitions; string keys as UTF-8. */
 export function partitionForKey(key: string | Uint8Array, numPartitions: number): number {
-  const bytes = typeof key === 'string' ? utf8Encode(key) : key;
-  return toPositive(murmur2(bytes)) % numPartitions;
+  return toPositive(typeof key === 'string' ? murmur2String(key) : murmur2(key)) % numPartitions;
+}
+
+// String keys are encoded into one reused buffer: no allocation per record. It holds no state
+// between calls that could be observed.
+let scratch = new Uint8Array(256);
+
+/** murmur2 of the UTF-8 bytes of `s` (Java-compatible encoding, see utf8.ts). */
+export function murmur2String(s: string): number {
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
+  const worstCase = s.length * 3;
+  if (worstCase > scratch.length) scratch = new Uint8Array(Math.max(worstCase, scratch.length * 2));
+  return murmur2Prefix(scratch, utf8EncodeInto(s, scratch, 0));
 }

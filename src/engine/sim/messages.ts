@@ -1,12 +1,12 @@
 // What each kind of network message carries. Shapes follow the Kafka request and response they
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
 import type { MessageKind } from '../types';
-import type { Batch, PartitionMeta } from './world';
+import type { Batch, PartitionMeta, StoredRecord } from './world';
 
 export interface ProduceBatch {
   topic: string;
   partition: number;
-  records: { key: string | null; value: string; size: number; createdAt: number }[];
+  records: StoredRecord[];
   bytes: number;
   pid: number;
   producerEpoch: number;

@@ -1,6 +1,6 @@
 // The runtime around a World: the clock, the seeded generator, the event log, timers and the
 // network. Every part of the model talks to the others only through this object.
-import type { MessageKind, NodeId, RecordRef, SimEventBody } from '../types';
+import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../types';
 import { push } from './queue';
 import { Rng } from './rng';
 import type { MessageBody } from './messages';
@@ -40,8 +40,11 @@ export class Sim {
     this.world.rng = this.rng.state();
   }
 
+  /** Record an event. `t` is added to the object given (no copy: events are hot). */
   emit(body: SimEventBody): void {
-    this.world.events.push({ t: this.world.now, ...body });
+    const event = body as SimEvent;
+    event.t = this.world.now;
+    this.world.events.push(event);
   }
 
   timer(

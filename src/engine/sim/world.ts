@@ -87,7 +87,7 @@ export interface StoredRecord {
   /** Producer id (client id) that wrote it, or null. */
   producer: string | null;
   /** Set when the producer was told this record was written (acks=0/1/all success). */
-  acked?: boolean;
+  acked: boolean;
   /** Encoded size in bytes (record batch v2 record). */
   size: number;
 }
@@ -253,12 +253,11 @@ export interface ControllerState {
 // Clients
 // ---------------------------------------------------------------------------------------------
 
-export interface PendingRecord {
-  key: string | null;
-  value: string;
-  size: number;
-  createdAt: number;
-}
+/**
+ * A record from send() until it is acknowledged. The same object is stored in the log when the
+ * leader appends it (the sim shares memory instead of copying bytes).
+ */
+export type PendingRecord = StoredRecord;
 
 export interface ProducerBatch {
   /** Unique per producer: in-flight requests refer to batches by id (state stays plain data). */
@@ -293,6 +292,8 @@ export interface ProducerState {
   leaders: number[];
   leaderEpochs: number[];
   numPartitions: number;
+  /** Partition of each key seen (murmur2 result for the current partition count). */
+  keyPartitions: Record<string, number>;
   /** Brokers from the last metadata answer (bootstrap list before that). */
   knownBrokers: number[];
   /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
@@ -343,16 +344,23 @@ export interface ConsumerState {
   positions: Record<string, number>;
   /** Fetch position: the next offset to fetch (ahead of positions by what is buffered). */
   fetchPos: Record<string, number>;
-  /** Records returned by the current poll, processed one by one (sim.processing.ms each). */
-  inHand: { tp: string; offset: number; key: string | null; value: string }[];
+  /** Records returned by the current poll, as runs [from, to) of batches, processed in order. */
+  inHand: {
+    tp: string;
+    topic: string;
+    partition: number;
+    batch: Batch;
+    from: number;
+    to: number;
+  }[];
   pollToken: number;
   lastAutoCommit: number;
   partitionCounts: Record<string, number>;
   lastError: string | null;
   /** Positions whose value is known (committed or reset); others await OffsetFetch/ListOffsets. */
   needsPosition: string[];
-  /** Fetched records not yet handed to the application, per partition. */
-  buffer: Record<string, { offset: number; key: string | null; value: string }[]>;
+  /** Fetched records not yet handed to the application: per partition, runs of fetched batches. */
+  buffer: Record<string, { batch: Batch; from: number }[]>;
   /** Partition metadata as this consumer knows it (from Metadata responses). */
   leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
   fetchInFlight: Record<string, boolean>;

@@ -1,0 +1,92 @@
+// Engine throughput in Node (design.md section 5): records per second produced, replicated to
+// RF 3 and consumed by one group, on a 3-broker, 12-partition scenario with Kafka's defaults.
+// Prints numbers against the budget; it does not pass or fail.
+import os from 'node:os';
+import { createEngine, type Scenario } from '../src/engine';
+
+const BUDGET_RECORDS_PER_SEC = 500_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIM_SECONDS = Number(process.env.BENCH_SIM_SECONDS ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 200_000);
+
+export function benchScenario(seed: number): Scenario {
+  return {
+    version: 1,
+    seed,
+    preset: 'kafka-defaults',
+    cluster: { brokers: 3, config: { 'min.insync.replicas': 2 } },
+    topics: [{ name: 'bench', partitions: 12, replicationFactor: 3 }],
+    producers: [
+      {
+        id: 'load',
+        topic: 'bench',
+        ratePerSec: RATE,
+        keys: Array.from({ length: 64 }, (_, i) => `key-${i}`),
+        config: { acks: 'all', 'linger.ms': 5 },
+      },
+    ],
+    groups: [
+      {
+        id: 'readers',
+        topics: ['bench'],
+        consumers: 3,
+        config: { 'auto.offset.reset': 'earliest' },
+      },
+    ],
+  };
+}
+
+interface RunResult {
+  seconds: number;
+  produced: number;
+  consumed: number;
+  events: number;
+  peakHeapMb: number;
+}
+
+function run(seed: number): RunResult {
+  const engine = createEngine(benchScenario(seed));
+  let consumed = 0;
+  let produced = 0;
+  let events = 0;
+  let peakHeap = 0;
+  const start = process.hrtime.bigint();
+  for (let t = 100; t <= SIM_SECONDS * 1000; t += 100) {
+    engine.advanceTo(t);
+    for (const e of engine.drainEvents()) {
+      events++;
+      if (e.type === 'record.consumed') consumed++;
+      else if (e.type === 'record.acked') produced++;
+    }
+    if (t % 1000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, produced, consumed, events, peakHeapMb: peakHeap / 1024 / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(
+  `Engine benchmark: 3 brokers, 12 partitions, RF 3, acks=all, one group; ${SIM_SECONDS} sim s at ${RATE} records/s offered`,
+);
+console.log(
+  `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`,
+);
+run(0); // warm-up (JIT)
+const results: RunResult[] = [];
+for (let i = 1; i <= RUNS; i++) {
+  const r = run(i);
+  results.push(r);
+  console.log(
+    `  run ${i}: ${r.seconds.toFixed(2)} s wall, ${r.produced} acked, ${r.consumed} consumed, ${r.events} events, peak heap ${r.peakHeapMb.toFixed(0)} MB`,
+  );
+}
+const recordsPerSec = median(results.map((r) => r.consumed / r.seconds));
+const eventsPerSec = median(results.map((r) => r.events / r.seconds));
+const peak = Math.max(...results.map((r) => r.peakHeapMb));
+console.log(`\nMedian of ${RUNS} runs:`);
+console.log(
+  `  records/s (produced, replicated x3, consumed): ${Math.round(recordsPerSec).toLocaleString('en')}  (budget >= ${BUDGET_RECORDS_PER_SEC.toLocaleString('en')}: ${recordsPerSec >= BUDGET_RECORDS_PER_SEC ? 'within' : 'OVER'})`,
+);
+console.log(`  events/s: ${Math.round(eventsPerSec).toLocaleString('en')}`);
+console.log(`  peak heap: ${peak.toFixed(0)} MB`);

@@ -1,7 +1,9 @@
 // The engine's public surface (design.md 3.1). Everything above the engine imports from here.
 export type * from './types';
 export { ENGINE_VERSION } from './version';
+export { murmur2, partitionForKey, assign } from './kernels';
 export { createEngine, restoreEngine, checkScenario, EngineInputError } from './engine';
+export { MAX_BROKERS } from './scenarioCheck';
 export {
   CONFIG_DEFINITIONS,
   findConfigDefinition,

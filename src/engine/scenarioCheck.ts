@@ -37,5 +37,117 @@ export function checkScenarioShape(scenario: Scenario): EngineError[] {
     if (!(typeof a.at === 'number' && a.at >= 0))
       err(`actions[${i}].at`, `must be a time in ms >= 0, got ${JSON.stringify(a.at)}`);
   });
+  if (errors.length === 0) errors.push(...checkActions(scenario));
+  return errors;
+}
+
+/**
+ * Static checks of the timed actions: every broker, topic, producer, group and consumer they
+ * name exists by then (counting what earlier actions add), and setConfig values are valid.
+ */
+export function checkActions(scenario: Scenario): EngineError[] {
+  const errors: EngineError[] = [];
+  let brokers = scenario.cluster?.brokers ?? 0;
+  const topics = new Set((scenario.topics ?? []).map((t) => t.name));
+  const producers = new Set((scenario.producers ?? []).map((p) => p.id));
+  const groups = new Map<string, number>();
+  const consumers = new Set<string>();
+  const addConsumers = (groupId: string, n: number) => {
+    const have = groups.get(groupId) ?? 0;
+    for (let i = have + 1; i <= have + n; i++) consumers.add(`${groupId}-${i}`);
+    groups.set(groupId, have + n);
+  };
+  for (const g of scenario.groups ?? []) addConsumers(g.id, g.consumers);
+  const ordered = (scenario.actions ?? [])
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => x.a.at - y.a.at || x.i - y.i);
+  for (const { a, i } of ordered) {
+    const at = `actions[${i}]`;
+    const missing = (field: string, what: string, value: unknown) =>
+      errors.push({
+        code: 'UNKNOWN_REFERENCE',
+        message: `${at}.${field}: no ${what} ${JSON.stringify(value)} at ${a.at} ms`,
+        field: `${at}.${field}`,
+        params: { value: String(value), at: a.at },
+      });
+    switch (a.type) {
+      case 'addBroker':
+        brokers++;
+        break;
+      case 'killBroker':
+      case 'stopBroker':
+      case 'restartBroker':
+      case 'isolateBroker':
+      case 'healBroker':
+        if (!Number.isInteger(a.brokerId) || a.brokerId < 1 || a.brokerId > brokers)
+          missing('brokerId', `broker (brokers are 1..${brokers})`, a.brokerId);
+        break;
+      case 'createTopic':
+        topics.add(a.name);
+        break;
+      case 'addPartitions':
+      case 'resetOffsets':
+      case 'setDeliveryMode':
+        if (!topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        if (a.type === 'resetOffsets' && !groups.has(a.groupId))
+          missing('groupId', 'group', a.groupId);
+        break;
+      case 'electPreferredLeaders':
+        if (a.topic !== undefined && !topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        break;
+      case 'addProducer':
+        if (!topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        producers.add(a.id);
+        break;
+      case 'removeProducer':
+      case 'pauseProducer':
+      case 'resumeProducer':
+      case 'updateProducer':
+      case 'produce':
+        if (!producers.has(a.producerId)) missing('producerId', 'producer', a.producerId);
+        break;
+      case 'addGroup':
+        a.topics.forEach((t, j) => {
+          if (!topics.has(t)) missing(`topics[${j}]`, 'topic', t);
+        });
+        addConsumers(a.id, a.consumers ?? 0);
+        break;
+      case 'addConsumer':
+        if (!groups.has(a.groupId)) missing('groupId', 'group', a.groupId);
+        else if (a.consumerId) consumers.add(a.consumerId);
+        else addConsumers(a.groupId, 1);
+        break;
+      case 'killConsumer':
+      case 'closeConsumer':
+      case 'restartConsumer':
+        if (!consumers.has(a.consumerId)) missing('consumerId', 'consumer', a.consumerId);
+        break;
+      case 'isolateClient':
+      case 'healClient':
+        if (!consumers.has(a.clientId) && !producers.has(a.clientId))
+          missing('clientId', 'producer or consumer', a.clientId);
+        break;
+      case 'setConfig': {
+        const scope = a.scope === 'group' ? 'consumer' : a.scope;
+        const check = checkConfigValue(scope, a.key, a.value, `${at}.value`);
+        if (!check.ok) errors.push(check.error);
+        const id = String(a.id);
+        if (a.scope === 'topic' && !topics.has(id)) missing('id', 'topic', a.id);
+        if (a.scope === 'producer' && !producers.has(id)) missing('id', 'producer', a.id);
+        if (a.scope === 'group' && !groups.has(id)) missing('id', 'group', a.id);
+        if (a.scope === 'consumer' && !consumers.has(id)) missing('id', 'consumer', a.id);
+        if (
+          a.scope === 'broker' &&
+          id !== 'cluster' &&
+          id !== '*' &&
+          !(Number(id) >= 1 && Number(id) <= brokers)
+        )
+          missing('id', 'broker', a.id);
+        break;
+      }
+      default:
+        break;
+    }
+  }
   return errors;
 }

@@ -42,6 +42,11 @@ export interface TopicSpec {
   replicationFactor: number;
   /** Topic configs: retention.ms, cleanup.policy, min.insync.replicas, segment.bytes, ... */
   config?: ConfigMap;
+  /**
+   * Optional replica placement (kafka-topics --replica-assignment): assignment[p] lists the
+   * brokers of partition p, preferred leader first. Without it Kafka's placement decides.
+   */
+  assignment?: number[][];
 }
 
 export interface ProducerSpec {
@@ -80,13 +85,7 @@ export type Command =
   /** Isolate or heal a client (producer or consumer id): its traffic is dropped until healed. */
   | { type: 'isolateClient'; clientId: string }
   | { type: 'healClient'; clientId: string }
-  | {
-      type: 'createTopic';
-      name: string;
-      partitions: number;
-      replicationFactor: number;
-      config?: ConfigMap;
-    }
+  | ({ type: 'createTopic' } & TopicSpec)
   | { type: 'addPartitions'; topic: string; count: number }
   | ({ type: 'addProducer' } & ProducerSpec)
   | { type: 'removeProducer'; producerId: string }
@@ -335,6 +334,7 @@ export type SimEventBody =
       offset: number;
       reason: string;
     }
+  /** `generation` is the one ending (0 for a new group's first rebalance). */
   | { type: 'group.rebalance-started'; groupId: string; reason: string; generation: number }
   | {
       type: 'group.rebalance-completed';
@@ -344,7 +344,10 @@ export type SimEventBody =
       leader: string;
       /** consumerId -> partitions ("topic-N") assigned in this generation. */
       assignment: Record<string, string[]>;
-      /** cooperative: partitions withheld because they are moving (assigned in the follow-up). */
+      /**
+       * Per consumer, the partitions it owned before this generation and does not get now
+       * (eager: everything that moved; cooperative: the ones withheld until the follow-up rebalance).
+       */
       revoked: Record<string, string[]>;
     }
   | { type: 'group.coordinator-changed'; groupId: string; coordinator: number | null }

@@ -67,6 +67,12 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
 /** Crash (process killed) or the last step of a graceful shutdown. Logs stay on disk. */
 export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful'): void {
   b.status = mode === 'crash' ? 'crashed' : 'stopped';
+  // Requests waiting inside the broker (long-poll fetches, acks=all produces) lose their
+  // connection: unless the broker is cut off, their senders see the reset at once.
+  if (!sim.isIsolated(brokerNode(b.id))) {
+    for (const p of b.parked) sim.resetConnection(p.msg);
+    for (const p of b.purgatory) sim.resetConnection(p.msg);
+  }
   resetVolatile(b);
   b.inc++;
   sim.emit({ type: 'broker.stopped', brokerId: b.id, mode });

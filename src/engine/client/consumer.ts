@@ -530,7 +530,8 @@ function maybeFetch(sim: Sim, c: ConsumerState): void {
   }
   if (needMetadata) requestMetadata(sim, c);
   for (const [leader, tps] of byLeader) {
-    for (const tp of tps) c.fetchInFlight[tp] = true;
+    const reqId = c.nextReqId;
+    for (const tp of tps) c.fetchInFlight[tp] = reqId;
     request(sim, c, leader, 'fetch', {
       groupId: c.groupId,
       maxWaitMs: num(c, 'fetch.max.wait.ms'),
@@ -548,7 +549,7 @@ function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-respons
   const reset: string[] = [];
   for (const part of msg.body.partitions) {
     const tp = tpKey(part.topic, part.partition);
-    c.fetchInFlight[tp] = false;
+    c.fetchInFlight[tp] = 0;
     if (!c.owned.includes(tp) || !(tp in c.fetchPos)) continue;
     if (part.error) {
       if (part.error === 'OFFSET_OUT_OF_RANGE') reset.push(tp);
@@ -747,7 +748,7 @@ function onRequestFailed(sim: Sim, c: ConsumerState, reqId: number, error: strin
       return retryLater(sim, c, 'coordinator');
     case 'fetch':
       for (const tp of Object.keys(c.fetchInFlight))
-        if (c.leaders[tp]?.leader === pending.broker) c.fetchInFlight[tp] = false;
+        if (c.fetchInFlight[tp] === reqId) c.fetchInFlight[tp] = 0;
       requestMetadata(sim, c);
       return retryLater(sim, c, 'fetch');
     case 'list-offsets':

@@ -46,6 +46,7 @@ import type {
   EngineError,
   GroupSpec,
   ProducerSpec,
+  TopicSpec,
 } from '../types';
 
 type Result = DispatchResult;
@@ -432,7 +433,7 @@ export function addBroker(sim: Sim, rack: string | null): BrokerState {
 
 export function createTopic(
   sim: Sim,
-  spec: { name: string; partitions: number; replicationFactor: number; config?: ConfigMap },
+  spec: TopicSpec,
   source: 'scenario' | 'user',
   prefix: string,
 ): Result {
@@ -447,6 +448,18 @@ export function createTopic(
   }
   const ctl = needController(sim);
   if (!ctl.ok) return ctl;
+  if (spec.assignment !== undefined) {
+    const check = checkAssignment(sim, spec, f('assignment'));
+    if (!check.ok) return check;
+    createTopicWithAssignment(
+      sim,
+      spec.name,
+      spec.assignment.map((r) => [...r]),
+      normaliseConfigs('topic', spec.config),
+      source,
+    );
+    return OK;
+  }
   const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor, 0);
   if (!placed.ok) {
     const e = placed.error;
@@ -464,6 +477,41 @@ export function createTopic(
     normaliseConfigs('topic', spec.config),
     source,
   );
+  return OK;
+}
+
+/** A hand-made placement must name existing brokers, RF of them per partition, no repeats. */
+function checkAssignment(
+  sim: Sim,
+  spec: { partitions: number; replicationFactor: number; assignment?: number[][] },
+  field: string,
+): Result {
+  const a = spec.assignment!;
+  if (!Array.isArray(a) || a.length !== spec.partitions) {
+    return fail(
+      'INVALID_REPLICA_ASSIGNMENT',
+      `${field} must list ${spec.partitions} partitions`,
+      field,
+    );
+  }
+  for (const [p, replicas] of a.entries()) {
+    const at = `${field}[${p}]`;
+    if (!Array.isArray(replicas) || replicas.length !== spec.replicationFactor) {
+      return fail(
+        'INVALID_REPLICA_ASSIGNMENT',
+        `${at} must list ${spec.replicationFactor} brokers (the replication factor)`,
+        at,
+      );
+    }
+    if (new Set(replicas).size !== replicas.length) {
+      return fail('INVALID_REPLICA_ASSIGNMENT', `${at} lists a broker twice`, at);
+    }
+    for (const id of replicas) {
+      if (!sim.world.controller.brokers[id]?.registered) {
+        return fail('INVALID_REPLICA_ASSIGNMENT', `${at}: no broker ${id}`, at, { brokerId: id });
+      }
+    }
+  }
   return OK;
 }
 

@@ -117,7 +117,8 @@ export function changePartition(
       reason: opts.reason,
     });
   }
-  for (const id of added) {
+  // An unclean leader is not a replica that caught up: the election event says what happened.
+  for (const id of result.unclean ? [] : added) {
     sim.emit({
       type: 'isr.expanded',
       topic: p.topic,

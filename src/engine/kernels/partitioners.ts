@@ -10,7 +10,10 @@ export interface StickyState {
   producedBytes: number;
 }
 
-export const INITIAL_STICKY_STATE: StickyState = { partition: -1, producedBytes: 0 };
+export const INITIAL_STICKY_STATE: Readonly<StickyState> = Object.freeze({
+  partition: -1,
+  producedBytes: 0,
+});
 
 /**
  * BuiltInPartitioner.nextPartition: the next sticky partition.

@@ -8,7 +8,6 @@ import { onProducerDisconnect, onProducerMessage, onProducerTimer } from '../cli
 import { applyCommand } from '../commands/apply';
 import { runControllerElection } from '../controller/controller';
 import type { Scheduled } from './queue';
-import { push } from './queue';
 import type { NodeRef, Sim } from './sim';
 import type { Message, Task } from './world';
 
@@ -61,7 +60,7 @@ function deliver(sim: Sim, msg: Message): void {
   const ref = sim.resolve(msg.to);
   if (!ref || !nodeUp(ref)) {
     sim.emit({ type: 'net.dropped', id: msg.id, reason: 'node-down' });
-    refuseConnection(sim, msg);
+    sim.resetConnection(msg);
     return;
   }
   // A reply addressed to an earlier life of this node (it restarted since): nobody is waiting.
@@ -74,21 +73,6 @@ function deliver(sim: Sim, msg: Message): void {
     case 'consumer':
       return onConsumerMessage(sim, ref.consumer, msg);
   }
-}
-
-/** The peer's process is down (its host is up): the sender sees a reset after one trip back. */
-function refuseConnection(sim: Sim, msg: Message): void {
-  const reqId = (msg.body as { reqId?: number }).reqId;
-  if (reqId === undefined || msg.kind.endsWith('-response')) return;
-  const net = sim.world.network;
-  push(sim.world.queue, sim.now + net.latencyMs, {
-    k: 'disconnect',
-    node: msg.from,
-    inc: msg.fromInc,
-    peer: msg.to,
-    kind: msg.kind,
-    reqId,
-  });
 }
 
 function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {

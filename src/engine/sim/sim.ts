@@ -109,6 +109,24 @@ export class Sim {
     push(w.queue, deliverAt, { k: 'deliver', msg: msg as unknown as Message });
   }
 
+  /**
+   * The process behind `msg.to` is gone while its host is up: the sender's connection is reset
+   * (like a TCP RST) and it learns so one trip later. Used for requests that reach a dead node
+   * and for requests that were waiting inside a node when it died.
+   */
+  resetConnection(msg: Message): void {
+    const reqId = (msg.body as { reqId?: number }).reqId;
+    if (reqId === undefined || msg.kind.endsWith('-response')) return;
+    push(this.world.queue, this.world.now + this.world.network.latencyMs, {
+      k: 'disconnect',
+      node: msg.from,
+      inc: msg.fromInc,
+      peer: msg.to,
+      kind: msg.kind,
+      reqId,
+    });
+  }
+
   isIsolated(node: NodeId): boolean {
     return !!this.world.network.isolated[node];
   }

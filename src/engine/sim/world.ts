@@ -363,7 +363,8 @@ export interface ConsumerState {
   buffer: Record<string, { batch: Batch; from: number }[]>;
   /** Partition metadata as this consumer knows it (from Metadata responses). */
   leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
-  fetchInFlight: Record<string, boolean>;
+  /** Per partition, the id of the fetch request in flight for it (0 or absent: none). */
+  fetchInFlight: Record<string, number>;
   /** Positions consumed since the last commit, to know what to commit. */
   lastCommitted: Record<string, number>;
   polling: boolean;

@@ -1,0 +1,45 @@
+// Read a scenario in three steps, each reporting every problem it finds:
+//   1. shape (zod): types, ranges, required and unknown fields, command types;
+//   2. Kafka configs: every key known for its scope, every value valid;
+//   3. the engine's checkScenario: rules that need the cluster model (replication factor vs
+//      brokers, unknown topics, broker ids in actions, ...).
+// A later step runs only when the earlier ones passed, so it can trust the input's shape.
+import { checkScenario, type EngineError, type Scenario } from '../engine';
+import { checkScenarioConfigs } from './config-check';
+import { issuesToErrors } from './issues';
+import { parseJson } from './json';
+import { scenarioSchema } from './schema';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: EngineError[] };
+
+export function parseScenario(input: unknown): ParseResult {
+  const shape = scenarioSchema.safeParse(input);
+  if (!shape.success) {
+    return { ok: false, errors: issuesToErrors(shape.error.issues, input, scenarioSchema) };
+  }
+  const scenario = shape.data;
+  const configErrors = checkScenarioConfigs(scenario);
+  if (configErrors.length > 0) return { ok: false, errors: configErrors };
+  const modelErrors = checkScenario(scenario);
+  if (modelErrors.length > 0) return { ok: false, errors: modelErrors };
+  return { ok: true, scenario };
+}
+
+/** parseScenario for JSON text; broken JSON is reported with its line and column. */
+export function parseScenarioText(text: string): ParseResult {
+  // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+  const json = parseJson(text.replace(/^\uFEFF/, ''));
+  if (!json.ok) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'INVALID_JSON',
+          message: `invalid JSON at line ${json.line}, column ${json.column}: ${json.problem}`,
+          params: { line: json.line, column: json.column, problem: json.problem },
+        },
+      ],
+    };
+  }
+  return parseScenario(json.value);
+}

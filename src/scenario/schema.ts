@@ -1,0 +1,234 @@
+// The shape of a scenario file (design.md 3.2) as a zod schema. It checks types, ranges and
+// unknown fields only; rules that need the cluster model (replication factor vs brokers, unknown
+// topics, broker ids) are the engine's checkScenario, and config values are checked by key in
+// config-check.ts. Every leaf carries its rule in plain English ("must be a whole number >= 1"):
+// issues.ts turns a failed rule into "<field> <rule>, got <value>".
+import { z } from 'zod';
+import type {
+  Command,
+  ConfigMap,
+  GroupSpec,
+  ProducerSpec,
+  Scenario,
+  TimedCommand,
+  TopicSpec,
+} from '../engine';
+
+// ---------------------------------------------------------------------------------------------
+// Leaves, each with its rule
+// ---------------------------------------------------------------------------------------------
+
+/** The largest seed: the engine folds seeds to 32 bits, so bigger ones would collide. */
+export const MAX_SEED = 4294967295;
+
+function wholeNumber(min: number, max?: number) {
+  const rule =
+    max === undefined
+      ? `must be a whole number >= ${min}`
+      : `must be a whole number from ${min} to ${max}`;
+  const atLeast = z.int({ error: rule }).min(min, { error: rule });
+  return max === undefined ? atLeast : atLeast.max(max, { error: rule });
+}
+
+function numberAtLeastZero() {
+  const rule = 'must be a number >= 0';
+  return z.number({ error: rule }).min(0, { error: rule });
+}
+
+function text() {
+  return z.string({ error: 'must be a string' });
+}
+
+function nonEmptyText() {
+  const rule = 'must be a non-empty string';
+  return z.string({ error: rule }).min(1, { error: rule });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+  });
+}
+
+function object<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape, { error: 'must be an object' });
+}
+
+function list<T extends z.ZodType>(item: T, rule = 'must be a list') {
+  return z.array(item, { error: rule });
+}
+
+// Kafka's own rule for topic names (kafka.common.Topic / Topic.validate).
+const TOPIC_NAME_RULE =
+  "must be 1 to 249 characters from letters, digits, '.', '_' and '-' (Kafka's rule for topic names), and not '.' or '..'";
+const topicName = z
+  .string({ error: TOPIC_NAME_RULE })
+  .regex(/^[A-Za-z0-9._-]{1,249}$/, { error: TOPIC_NAME_RULE })
+  .refine((name) => name !== '.' && name !== '..', { error: TOPIC_NAME_RULE });
+
+const configValue = z.union([z.string(), z.number(), z.boolean()], {
+  error: 'must be a string, a number or true/false',
+});
+
+/** Kafka configs by name; each key and value is checked against its definition afterwards. */
+const configMap = z.record(z.string(), configValue, {
+  error: 'must be an object of Kafka config names and values',
+});
+
+const KEYS_RULE = 'must be null or a list of at least one key (strings)';
+const keys = z.array(text(), { error: KEYS_RULE }).min(1, { error: KEYS_RULE }).nullable();
+
+const topicList = list(nonEmptyText(), 'must be a list of topic names').min(1, {
+  error: 'must name at least one topic',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Scenario parts
+// ---------------------------------------------------------------------------------------------
+
+const replicaAssignment = list(
+  list(wholeNumber(1), 'must be a list of broker ids'),
+  'must be a list (one list of broker ids per partition)',
+);
+
+const topicFields = {
+  name: topicName,
+  partitions: wholeNumber(1),
+  replicationFactor: wholeNumber(1),
+  config: configMap.optional(),
+  assignment: replicaAssignment.optional(),
+};
+export const topicSpecSchema = object(topicFields);
+
+const producerFields = {
+  id: nonEmptyText(),
+  topic: nonEmptyText(),
+  ratePerSec: numberAtLeastZero().optional(),
+  keys: keys.optional(),
+  config: configMap.optional(),
+};
+export const producerSpecSchema = object(producerFields);
+
+const groupFields = {
+  id: nonEmptyText(),
+  topics: topicList,
+  config: configMap.optional(),
+};
+export const groupSpecSchema = object({ ...groupFields, consumers: wholeNumber(0) });
+
+// ---------------------------------------------------------------------------------------------
+// Commands: one strict object per `type`, built twice (plain, and with `at` for actions).
+// ---------------------------------------------------------------------------------------------
+
+function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
+  const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+    object({ ...extra, type: z.literal(type), ...shape });
+  const brokerId = { brokerId: wholeNumber(1) };
+  const clientId = { clientId: nonEmptyText() };
+  const producerId = { producerId: nonEmptyText() };
+  const consumerId = { consumerId: nonEmptyText() };
+  return [
+    command('addBroker', { rack: nonEmptyText().optional() }),
+    command('killBroker', brokerId),
+    command('stopBroker', brokerId),
+    command('restartBroker', brokerId),
+    command('isolateBroker', brokerId),
+    command('healBroker', brokerId),
+    command('isolateClient', clientId),
+    command('healClient', clientId),
+    command('createTopic', topicFields),
+    command('addPartitions', { topic: nonEmptyText(), count: wholeNumber(1) }),
+    command('addProducer', producerFields),
+    command('removeProducer', producerId),
+    command('pauseProducer', producerId),
+    command('resumeProducer', producerId),
+    command('updateProducer', {
+      ...producerId,
+      ratePerSec: numberAtLeastZero().optional(),
+      keys: keys.optional(),
+    }),
+    command('produce', { ...producerId, key: text().nullable(), value: text() }),
+    command('addGroup', { ...groupFields, consumers: wholeNumber(0).optional() }),
+    command('addConsumer', { groupId: nonEmptyText(), consumerId: nonEmptyText().optional() }),
+    command('killConsumer', consumerId),
+    command('closeConsumer', consumerId),
+    command('restartConsumer', consumerId),
+    command('resetOffsets', {
+      groupId: nonEmptyText(),
+      topic: nonEmptyText(),
+      to: z.union([z.enum(['earliest', 'latest']), z.int().min(0)], {
+        error: 'must be "earliest", "latest" or an offset (a whole number >= 0)',
+      }),
+    }),
+    command('setConfig', {
+      scope: oneOf(['broker', 'topic', 'producer', 'group', 'consumer']),
+      id: z.union([nonEmptyText(), wholeNumber(1)], {
+        error: 'must be a broker id, or the name of a topic, producer, group or consumer',
+      }),
+      key: nonEmptyText(),
+      value: configValue,
+    }),
+    command('electPreferredLeaders', { topic: nonEmptyText().optional() }),
+    command('setDeliveryMode', { topic: nonEmptyText(), mode: oneOf(['queue', 'pubsub']) }),
+  ] as const;
+}
+
+/** A command as the UI dispatches it. */
+export const commandSchema = z.discriminatedUnion('type', commandOptions({}), {
+  error: 'must be a command object such as { "type": "killBroker", "brokerId": 2 }',
+});
+
+/** A command in a scenario's `actions`: the same, plus `at` (sim ms). */
+export const timedCommandSchema = z.discriminatedUnion(
+  'type',
+  commandOptions({ at: numberAtLeastZero() }),
+  { error: 'must be a command object such as { "at": 8000, "type": "killBroker", "brokerId": 2 }' },
+);
+
+/** Every command type, in the order of the Command type (for messages and suggestions). */
+export const COMMAND_TYPES: readonly string[] = commandSchema.options.map(
+  (option) => option.shape.type.value,
+);
+
+// ---------------------------------------------------------------------------------------------
+// The scenario
+// ---------------------------------------------------------------------------------------------
+
+export const scenarioSchema = object({
+  version: z.literal(1, { error: 'must be 1 (the only scenario format version so far)' }),
+  seed: wholeNumber(0, MAX_SEED),
+  preset: oneOf(['classroom', 'kafka-defaults']).optional(),
+  title: text().optional(),
+  description: text().optional(),
+  network: object({
+    latencyMs: numberAtLeastZero().optional(),
+    jitterMs: wholeNumber(0).optional(),
+  }).optional(),
+  cluster: object({
+    brokers: wholeNumber(1),
+    racks: list(nonEmptyText(), 'must be a list of rack names').optional(),
+    config: configMap.optional(),
+  }),
+  topics: list(topicSpecSchema, 'must be a list of topics').optional(),
+  producers: list(producerSpecSchema, 'must be a list of producers').optional(),
+  groups: list(groupSpecSchema, 'must be a list of consumer groups').optional(),
+  actions: list(timedCommandSchema, 'must be a list of timed commands').optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The compiler proves the schema describes exactly the engine's types (both directions), so a
+// change to src/engine/types.ts that is not mirrored here fails the type check.
+// ---------------------------------------------------------------------------------------------
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+export type SchemaMatchesEngineTypes = [
+  Assert<Same<z.output<typeof scenarioSchema>, Scenario>>,
+  Assert<Same<z.output<typeof topicSpecSchema>, TopicSpec>>,
+  Assert<Same<z.output<typeof producerSpecSchema>, ProducerSpec>>,
+  Assert<Same<z.output<typeof groupSpecSchema>, GroupSpec>>,
+  Assert<Same<z.output<typeof commandSchema>, Command>>,
+  Assert<Same<z.output<typeof timedCommandSchema>, TimedCommand>>,
+  Assert<Same<z.output<typeof configMap>, ConfigMap>>,
+];

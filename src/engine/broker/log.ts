@@ -148,6 +148,9 @@ export function truncateTo(
   offset: number,
   nextBid: () => number,
 ): TruncatedRecord[] {
+  // Like Kafka's truncateFromEnd: epochs starting at or after the point go, even when no record
+  // does (an epoch this replica led without writing must not be asked about again and again).
+  log.epochCache = log.epochCache.filter((e) => e.startOffset < offset);
   if (offset >= log.leo) return [];
   const removed: TruncatedRecord[] = [];
   const keep: Batch[] = [];
@@ -165,7 +168,6 @@ export function truncateTo(
   log.batches = keep;
   log.leo = Math.max(offset, log.logStartOffset);
   log.hw = Math.min(log.hw, log.leo);
-  log.epochCache = log.epochCache.filter((e) => e.startOffset < log.leo);
   rebuildSegments(log);
   return removed;
 }

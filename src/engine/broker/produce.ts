@@ -44,18 +44,10 @@ export function handleProduce(sim: Sim, b: BrokerState, msg: Message<'produce'>)
       continue;
     }
     if (pb.pid >= 0) {
-      const entry = log.producers[pb.pid];
-      const lastSeq = pb.baseSeq + pb.records.length - 1;
-      const dup = entry?.batches.find((x) => x.firstSeq === pb.baseSeq && x.lastSeq === lastSeq);
-      if (dup) {
-        // A retried batch the log already has: answer with the original offset, append nothing.
-        part.baseOffset = dup.firstOffset;
-        part.requiredOffset = dup.lastOffset + 1;
-        continue;
-      }
-      const last = entry?.batches[entry.batches.length - 1];
-      if (last && pb.baseSeq !== last.lastSeq + 1) {
-        part.error = 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+      const error = checkSequence(log.producers[pb.pid], pb, part);
+      if (error === 'duplicate') continue;
+      if (error) {
+        part.error = error;
         continue;
       }
     }
@@ -133,9 +125,37 @@ function appendAsLeader(
 }
 
 /** Remember an idempotent producer's last batches (duplicate detection after retries). */
+/**
+ * The broker's idempotence checks (kafka-spec 1.5), in order: an older producer epoch is fenced;
+ * a duplicate of one of the last 5 batches is answered with its original offsets; a new epoch
+ * must start at sequence 0; otherwise the sequence must follow the last one.
+ */
+function checkSequence(
+  entry: LogState['producers'][string] | undefined,
+  pb: Message<'produce'>['body']['batches'][number],
+  part: PendingProduce['parts'][number],
+): string | null {
+  if (!entry) return null; // no state for this producer id: any sequence is accepted
+  if (pb.producerEpoch < entry.producerEpoch) return 'INVALID_PRODUCER_EPOCH';
+  if (pb.producerEpoch > entry.producerEpoch)
+    return pb.baseSeq === 0 ? null : 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+  const lastSeq = pb.baseSeq + pb.records.length - 1;
+  const dup = entry.batches.find((x) => x.firstSeq === pb.baseSeq && x.lastSeq === lastSeq);
+  if (dup) {
+    part.baseOffset = dup.firstOffset;
+    part.requiredOffset = dup.lastOffset + 1;
+    return 'duplicate';
+  }
+  const last = entry.batches[entry.batches.length - 1];
+  return last && pb.baseSeq !== last.lastSeq + 1 ? 'OUT_OF_ORDER_SEQUENCE_NUMBER' : null;
+}
+
 export function recordProducerBatch(log: LogState, batch: Batch): void {
   if (batch.pid < 0) return;
-  const entry = (log.producers[batch.pid] ??= { producerEpoch: batch.producerEpoch, batches: [] });
+  let entry = log.producers[batch.pid];
+  if (!entry || batch.producerEpoch > entry.producerEpoch) {
+    entry = log.producers[batch.pid] = { producerEpoch: batch.producerEpoch, batches: [] };
+  }
   entry.batches.push({
     firstSeq: batch.baseSeq,
     lastSeq: batch.baseSeq + batch.records.length - 1,

@@ -4,6 +4,7 @@
 // poll loop with max.poll.records and a per-record processing time, and auto or manual commit.
 import { assign, rebalanceProtocolOf } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import { pickBroker } from './pickBroker';
 import { brokerNode, consumerNode, parseTp, tpKey, type Sim } from '../sim/sim';
 import type { ConsumerState, GroupState, Message, Task } from '../sim/world';
 import type { AssignorName, ConfigMap, MessageKind } from '../types';
@@ -64,6 +65,7 @@ export function createConsumer(
     inHand: [],
     pollToken: 0,
     lastAutoCommit: 0,
+    lastCoordinatorAck: 0,
     partitionCounts: {},
     lastError: null,
     leaders: {},
@@ -76,6 +78,7 @@ export function createConsumer(
     heartbeatToken: 0,
     metadataInFlight: false,
     knownBrokers: sim.world.brokers.map((b) => b.id),
+    brokerFailedAt: {},
     pending: {},
     consumed: 0,
     nextReqId: 1,
@@ -177,11 +180,6 @@ function request(
   return reqId;
 }
 
-function pickBroker(c: ConsumerState): number {
-  const list = c.knownBrokers.length > 0 ? c.knownBrokers : [1];
-  return list[(c.nextReqId + c.id.length) % list.length];
-}
-
 function retryLater(sim: Sim, c: ConsumerState, what: string): void {
   sim.timer(c.node, c.inc, 'consumer.retry', num(c, 'retry.backoff.ms'), undefined, what);
 }
@@ -197,7 +195,9 @@ function groupTopics(sim: Sim, c: ConsumerState): string[] {
 function requestMetadata(sim: Sim, c: ConsumerState): void {
   if (c.metadataInFlight) return;
   c.metadataInFlight = true;
-  request(sim, c, pickBroker(c), 'metadata', { topics: groupTopics(sim, c) });
+  request(sim, c, pickBroker(c.knownBrokers, c.brokerFailedAt), 'metadata', {
+    topics: groupTopics(sim, c),
+  });
 }
 
 function onMetadata(sim: Sim, c: ConsumerState, msg: Message<'metadata-response'>): void {
@@ -235,7 +235,9 @@ function onMetadata(sim: Sim, c: ConsumerState, msg: Message<'metadata-response'
 function findCoordinator(sim: Sim, c: ConsumerState): void {
   if (c.coordinatorInFlight || !isActive(c)) return;
   c.coordinatorInFlight = true;
-  request(sim, c, pickBroker(c), 'find-coordinator', { groupId: c.groupId });
+  request(sim, c, pickBroker(c.knownBrokers, c.brokerFailedAt), 'find-coordinator', {
+    groupId: c.groupId,
+  });
 }
 
 function onFindCoordinator(
@@ -249,14 +251,30 @@ function onFindCoordinator(
     return;
   }
   c.coordinator = msg.body.coordinator;
-  if (c.rejoinNeeded) maybeRejoin(sim, c, 'coordinator found');
-  else startHeartbeats(sim, c);
+  c.lastCoordinatorAck = sim.now;
+  if (c.rejoinNeeded) return maybeRejoin(sim, c, 'coordinator found');
+  // A new coordinator hears from us at once: our session there is already running.
+  if (c.memberId && c.generation >= 0) sendHeartbeat(sim, c);
+  startHeartbeats(sim, c);
+  fetchCommittedOffsets(sim, c);
 }
 
+const COORDINATOR_REQUESTS = new Set<MessageKind>([
+  'join-group',
+  'sync-group',
+  'heartbeat',
+  'offset-commit',
+  'offset-fetch',
+]);
+
+/** Forget the coordinator and everything asked of it; find it again (and rejoin if mid-join). */
 function coordinatorLost(sim: Sim, c: ConsumerState): void {
+  if (c.joinInFlight || c.syncInFlight) c.rejoinNeeded = true;
   c.coordinator = null;
   c.joinInFlight = false;
   c.syncInFlight = false;
+  for (const [reqId, p] of Object.entries(c.pending))
+    if (COORDINATOR_REQUESTS.has(p.kind)) delete c.pending[reqId];
   findCoordinator(sim, c);
 }
 
@@ -308,6 +326,7 @@ function maybeRejoin(sim: Sim, c: ConsumerState, _reason: string): void {
 function onJoinResponse(sim: Sim, c: ConsumerState, msg: Message<'join-group-response'>): void {
   c.joinInFlight = false;
   const body = msg.body;
+  if (!COORDINATOR_ERRORS.has(body.error ?? '')) c.lastCoordinatorAck = sim.now;
   if (body.error === 'MEMBER_ID_REQUIRED') {
     c.memberId = body.memberId;
     c.rejoinNeeded = true;
@@ -358,6 +377,7 @@ function runAssignor(
 function onSyncResponse(sim: Sim, c: ConsumerState, msg: Message<'sync-group-response'>): void {
   c.syncInFlight = false;
   const body = msg.body;
+  if (!COORDINATOR_ERRORS.has(body.error ?? '')) c.lastCoordinatorAck = sim.now;
   if (body.error) {
     if (body.error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
     c.rejoinNeeded = true;
@@ -401,18 +421,31 @@ function startHeartbeats(sim: Sim, c: ConsumerState): void {
 
 function onHeartbeatTimer(sim: Sim, c: ConsumerState, token: number): void {
   if (token !== c.heartbeatToken || !isActive(c)) return;
-  if (c.coordinator !== null && c.memberId && !c.joinInFlight && !c.syncInFlight) {
-    request(sim, c, c.coordinator, 'heartbeat', {
-      groupId: c.groupId,
-      generation: c.generation,
-      memberId: c.memberId,
-    });
+  const busy = c.joinInFlight || c.syncInFlight;
+  if (
+    c.coordinator !== null &&
+    !busy &&
+    sim.now - c.lastCoordinatorAck > num(c, 'session.timeout.ms')
+  ) {
+    // Like Java's heartbeat thread: no answer for a whole session means the coordinator is gone.
+    coordinatorLost(sim, c);
+  } else if (c.coordinator !== null && c.memberId && !busy) {
+    sendHeartbeat(sim, c);
   }
   sim.timer(c.node, c.inc, 'consumer.heartbeat', num(c, 'heartbeat.interval.ms'), c.heartbeatToken);
 }
 
+function sendHeartbeat(sim: Sim, c: ConsumerState): void {
+  request(sim, c, c.coordinator!, 'heartbeat', {
+    groupId: c.groupId,
+    generation: c.generation,
+    memberId: c.memberId,
+  });
+}
+
 function onHeartbeatResponse(sim: Sim, c: ConsumerState, msg: Message<'heartbeat-response'>): void {
   const error = msg.body.error;
+  if (!COORDINATOR_ERRORS.has(error ?? '')) c.lastCoordinatorAck = sim.now;
   if (!error || c.joinInFlight || c.syncInFlight) return;
   if (COORDINATOR_ERRORS.has(error)) return coordinatorLost(sim, c);
   if (error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
@@ -737,14 +770,13 @@ function onRequestFailed(sim: Sim, c: ConsumerState, reqId: number, error: strin
   const pending = c.pending[reqId];
   if (!pending || !isActive(c)) return;
   delete c.pending[reqId];
+  c.brokerFailedAt[pending.broker] = sim.now;
   switch (pending.kind) {
     case 'metadata':
       c.metadataInFlight = false;
-      c.knownBrokers = [...c.knownBrokers.slice(1), ...c.knownBrokers.slice(0, 1)];
       return retryLater(sim, c, 'metadata');
     case 'find-coordinator':
       c.coordinatorInFlight = false;
-      c.knownBrokers = [...c.knownBrokers.slice(1), ...c.knownBrokers.slice(0, 1)];
       return retryLater(sim, c, 'coordinator');
     case 'fetch':
       for (const tp of Object.keys(c.fetchInFlight))
@@ -759,8 +791,8 @@ function onRequestFailed(sim: Sim, c: ConsumerState, reqId: number, error: strin
     case 'heartbeat':
     case 'offset-commit':
     case 'offset-fetch':
-      c.rejoinNeeded =
-        c.rejoinNeeded || (pending.kind !== 'heartbeat' && pending.kind !== 'offset-commit');
+      // A late failure from a coordinator we already left behind changes nothing.
+      if (pending.broker !== c.coordinator) return;
       c.lastError = error;
       return coordinatorLost(sim, c);
     default:

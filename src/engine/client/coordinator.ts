@@ -527,6 +527,9 @@ function onOffsetFetch(
 // ---------------------------------------------------------------------------------------------
 
 export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 'timer' }>): void {
+  // A coordinator cut off from the network cannot write to __consumer_offsets, so nothing it
+  // decides alone (expiring members, ending a phase) would be committed: it waits.
+  if (sim.isIsolated(brokerNode(b.id))) return;
   if (task.name === 'group.session-expiry') {
     const [groupId, memberId] = JSON.parse(task.arg!) as [string, string];
     const group = sim.world.groups[groupId];

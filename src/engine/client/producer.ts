@@ -12,6 +12,7 @@ import {
   utf8Length,
 } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import { pickBroker } from './pickBroker';
 import { brokerNode, producerNode, type Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
 import type { Message, PendingRecord, ProducerBatch, ProducerState, Task } from '../sim/world';
@@ -76,6 +77,7 @@ export function createProducer(
     numPartitions: 0,
     keyPartitions: {},
     knownBrokers: sim.world.brokers.map((b) => b.id),
+    brokerFailedAt: {},
     waiting: [],
     pending: {},
     metadataInFlight: false,
@@ -95,7 +97,6 @@ export function createProducer(
     nextReqId: 1,
     stats: { sent: 0, acked: 0, failed: 0, retried: 0 },
     lastError: null,
-    bootstrapIndex: 0,
   };
   sim.world.producers[p.id] = p;
   sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic });
@@ -246,6 +247,7 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       attempts: 0,
       retryAt: 0,
       baseSeq: -1,
+      seqEpoch: -1,
       inFlight: false,
     });
     const linger = num(p, 'linger.ms');
@@ -339,8 +341,9 @@ function sendRequest(
 ): void {
   const reqId = p.nextReqId++;
   const payload: ProduceBatch[] = batches.map((batch) => {
-    if (p.idempotent && batch.baseSeq < 0) {
+    if (p.idempotent && (batch.baseSeq < 0 || batch.seqEpoch !== p.producerEpoch)) {
       batch.baseSeq = p.nextSeq[batch.partition] ?? 0;
+      batch.seqEpoch = p.producerEpoch;
       p.nextSeq[batch.partition] = batch.baseSeq + batch.records.length;
     }
     batch.inFlight = true;
@@ -480,6 +483,17 @@ function handleResult(
     return;
   }
   p.lastError = error;
+  // KIP-360: the idempotent producer bumps its epoch itself and starts its sequences again, so
+  // the records after the failed batch can be written (the failed batch itself is given up).
+  if (
+    p.idempotent &&
+    (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'UNKNOWN_PRODUCER_ID')
+  ) {
+    if (batch.seqEpoch === p.producerEpoch) {
+      p.producerEpoch++;
+      p.nextSeq = {};
+    }
+  }
   if (REFRESH_ERRORS.has(error)) {
     p.metadataStale = true;
     requestMetadata(sim, p);
@@ -524,6 +538,7 @@ function handleResult(
 function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: string): void {
   const pending = p.pending[reqId];
   if (!pending) return;
+  p.brokerFailedAt[pending.broker] = sim.now;
   if (pending.kind === 'produce') {
     const entry = takeInFlight(p, pending.broker, reqId);
     for (const ref of entry?.batches ?? []) {
@@ -533,13 +548,11 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
   } else if (pending.kind === 'metadata') {
     delete p.pending[reqId];
     p.metadataInFlight = false;
-    p.bootstrapIndex++;
     sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
     p.metadataStale = true;
   } else if (pending.kind === 'init-producer-id') {
     delete p.pending[reqId];
     p.pidInFlight = false;
-    p.bootstrapIndex++;
     sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
   }
   drain(sim, p);
@@ -549,16 +562,11 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
 // Metadata and producer id
 // ---------------------------------------------------------------------------------------------
 
-function pickBroker(p: ProducerState): number {
-  const list = p.knownBrokers.length > 0 ? p.knownBrokers : [1];
-  return list[p.bootstrapIndex % list.length];
-}
-
 export function requestMetadata(sim: Sim, p: ProducerState): void {
   if (p.metadataInFlight) return;
   p.metadataInFlight = true;
   const reqId = p.nextReqId++;
-  const broker = pickBroker(p);
+  const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
   p.pending[reqId] = { kind: 'metadata', broker };
   sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
   sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
@@ -571,7 +579,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
   if (msg.body.brokers.length > 0) p.knownBrokers = [...msg.body.brokers];
   const topic = msg.body.topics.find((t) => t.name === p.topic);
   if (!topic || topic.error || topic.partitions.length === 0) {
-    p.bootstrapIndex++;
+    p.brokerFailedAt[msg.from.slice('broker:'.length)] = sim.now;
     sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
     return;
   }
@@ -601,7 +609,7 @@ function requestProducerId(sim: Sim, p: ProducerState): void {
   if (p.pidInFlight) return;
   p.pidInFlight = true;
   const reqId = p.nextReqId++;
-  const broker = pickBroker(p);
+  const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
   p.pending[reqId] = { kind: 'init-producer-id', broker };
   sim.send(p.node, p.inc, brokerNode(broker), 'init-producer-id', { reqId });
   sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);

@@ -48,7 +48,7 @@ export const PRESETS: Record<PresetName, Preset> = {
         'max.poll.interval.ms': 20000,
         'auto.commit.interval.ms': 1000,
         'max.poll.records': 50,
-        'request.timeout.ms': 10000,
+        'request.timeout.ms': 5000,
       },
     },
   },

@@ -271,6 +271,8 @@ export interface ProducerBatch {
   retryAt: number;
   /** Idempotence: sequence assigned at first send and reused on retries; -1 before. */
   baseSeq: number;
+  /** The producer epoch under which baseSeq was assigned (a new epoch starts sequences at 0). */
+  seqEpoch: number;
   inFlight: boolean;
 }
 
@@ -296,6 +298,8 @@ export interface ProducerState {
   keyPartitions: Record<string, number>;
   /** Brokers from the last metadata answer (bootstrap list before that). */
   knownBrokers: number[];
+  /** When a request to each broker last failed: clients try the least recently failed first. */
+  brokerFailedAt: Record<string, number>;
   /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
   waiting: PendingRecord[];
   /** Requests awaiting an answer: reqId -> what and to whom. */
@@ -320,7 +324,6 @@ export interface ProducerState {
   nextReqId: number;
   stats: { sent: number; acked: number; failed: number; retried: number };
   lastError: string | null;
-  bootstrapIndex: number;
 }
 
 export type MemberStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';
@@ -355,6 +358,8 @@ export interface ConsumerState {
   }[];
   pollToken: number;
   lastAutoCommit: number;
+  /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
+  lastCoordinatorAck: number;
   partitionCounts: Record<string, number>;
   lastError: string | null;
   /** Positions whose value is known (committed or reset); others await OffsetFetch/ListOffsets. */
@@ -374,6 +379,7 @@ export interface ConsumerState {
   heartbeatToken: number;
   metadataInFlight: boolean;
   knownBrokers: number[];
+  brokerFailedAt: Record<string, number>;
   pending: Record<string, { kind: MessageKind; broker: number }>;
   consumed: number;
   nextReqId: number;

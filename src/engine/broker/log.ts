@@ -140,6 +140,8 @@ export function readBatches(
 export interface TruncatedRecord {
   offset: number;
   record: StoredRecord;
+  /** The append it belonged to had been acknowledged to its producer. */
+  acked: boolean;
 }
 
 /** Remove every record at or above `offset`. Returns what was removed, in offset order. */
@@ -161,7 +163,7 @@ export function truncateTo(
       continue;
     }
     for (let i = Math.max(0, offset - b.baseOffset); i < b.records.length; i++) {
-      removed.push({ offset: b.baseOffset + i, record: b.records[i] });
+      removed.push({ offset: b.baseOffset + i, record: b.records[i], acked: b.acked });
     }
     if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, nextBid()));
   }
@@ -201,7 +203,7 @@ export function resetLogTo(log: LogState, offset: number): void {
   log.segments = [];
   log.logStartOffset = offset;
   log.leo = offset;
-  log.hw = Math.min(log.hw, offset);
+  log.hw = offset;
   log.epochCache = [];
 }
 

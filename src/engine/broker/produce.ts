@@ -100,6 +100,7 @@ function appendAsLeader(
     pid: pb.pid,
     producerEpoch: pb.producerEpoch,
     baseSeq: pb.baseSeq,
+    acked: false,
   };
   const rolled = appendBatch(log, batch, segmentLimits(sim, log.topic));
   if (rolled && log.segments.length > 1) {
@@ -176,10 +177,7 @@ function markAcked(log: LogState | undefined, from: number, to: number): void {
   for (let i = batchIndexAt(log, from); i >= 0 && i < log.batches.length; i++) {
     const batch = log.batches[i];
     if (batch.baseOffset >= to) break;
-    for (let j = 0; j < batch.records.length; j++) {
-      const offset = batch.baseOffset + j;
-      if (offset >= from && offset < to) batch.records[j].acked = true;
-    }
+    batch.acked = true;
   }
 }
 

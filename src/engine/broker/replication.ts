@@ -323,9 +323,7 @@ function reportTruncation(
     brokerId: b.id,
     fromOffset: removed[0].offset,
     toOffset: before,
-    lostAcked: removed
-      .filter((r) => r.record.acked)
-      .map((r) => ({ offset: r.offset, key: r.record.key })),
+    lostAcked: removed.filter((r) => r.acked).map((r) => ({ offset: r.offset, key: r.record.key })),
   });
 }
 

@@ -66,6 +66,7 @@ export function createConsumer(
     pollToken: 0,
     lastAutoCommit: 0,
     lastCoordinatorAck: 0,
+    retrying: [],
     partitionCounts: {},
     lastError: null,
     leaders: {},
@@ -113,6 +114,7 @@ export function startConsumer(sim: Sim, c: ConsumerState): void {
   c.rejoinNeeded = true;
   c.metadataInFlight = false;
   c.pending = {};
+  c.retrying = [];
   c.lastAutoCommit = sim.now;
   requestMetadata(sim, c);
   findCoordinator(sim, c);
@@ -180,7 +182,10 @@ function request(
   return reqId;
 }
 
+/** Try `what` again after retry.backoff.ms; one pending retry per kind, so retries never multiply. */
 function retryLater(sim: Sim, c: ConsumerState, what: string): void {
+  if (c.retrying.includes(what)) return;
+  c.retrying.push(what);
   sim.timer(c.node, c.inc, 'consumer.retry', num(c, 'retry.backoff.ms'), undefined, what);
 }
 
@@ -818,6 +823,7 @@ export function onConsumerTimer(
       sim.timer(c.node, c.inc, 'consumer.metadata-refresh', num(c, 'metadata.max.age.ms'));
       return;
     case 'consumer.retry':
+      c.retrying = c.retrying.filter((w) => w !== task.arg);
       switch (task.arg) {
         case 'metadata':
           return requestMetadata(sim, c);

@@ -35,7 +35,7 @@ export function onGroupRequest(sim: Sim, b: BrokerState, raw: Message): void {
     replyError(sim, b, msg, 'NOT_COORDINATOR');
     return;
   }
-  if (group.coordinator !== b.id) loadGroup(sim, b, group);
+  if (!isLoadedOn(group, b)) loadGroup(sim, b, group);
   switch (msg.kind) {
     case 'join-group':
       return onJoin(sim, b, group, msg);
@@ -113,9 +113,14 @@ function replyError(sim: Sim, b: BrokerState, msg: GroupRequest, error: string):
 // ---------------------------------------------------------------------------------------------
 
 /** Take over a group (this broker now leads its __consumer_offsets partition). */
+const isLoadedOn = (group: GroupState, b: BrokerState) =>
+  group.coordinator === b.id && group.coordinatorInc === b.inc;
+
 export function loadGroup(sim: Sim, b: BrokerState, group: GroupState): void {
+  if (group.coordinator !== b.id)
+    sim.emit({ type: 'group.coordinator-changed', groupId: group.id, coordinator: b.id });
   group.coordinator = b.id;
-  sim.emit({ type: 'group.coordinator-changed', groupId: group.id, coordinator: b.id });
+  group.coordinatorInc = b.inc;
   // Parked requests lived on the old coordinator; an unfinished rebalance starts over.
   for (const m of Object.values(group.members)) {
     m.joinRequest = null;
@@ -131,7 +136,7 @@ export function loadGroup(sim: Sim, b: BrokerState, group: GroupState): void {
 /** Called when metadata makes `b` the leader of an __consumer_offsets partition. */
 export function loadGroupsForPartition(sim: Sim, b: BrokerState, partitionKey: string): void {
   for (const group of Object.values(sim.world.groups)) {
-    if (coordinatorPartitionKey(sim, group.id) === partitionKey && group.coordinator !== b.id)
+    if (coordinatorPartitionKey(sim, group.id) === partitionKey && !isLoadedOn(group, b))
       loadGroup(sim, b, group);
   }
 }
@@ -537,7 +542,7 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     if (
       !member ||
       member.sessionToken !== task.token ||
-      group.coordinator !== b.id ||
+      !isLoadedOn(group, b) ||
       !isCoordinator(sim, b, groupId)
     )
       return;
@@ -554,7 +559,7 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     return;
   }
   const group = sim.world.groups[task.arg!];
-  if (!group || group.coordinator !== b.id || !isCoordinator(sim, b, group.id)) return;
+  if (!group || !isLoadedOn(group, b) || !isCoordinator(sim, b, group.id)) return;
   if (
     task.name === 'group.join-deadline' &&
     task.token === group.joinToken &&

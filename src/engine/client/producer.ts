@@ -174,7 +174,6 @@ export function send(sim: Sim, p: ProducerState, key: string | null, value: stri
     value,
     ts: sim.now,
     producer: p.id,
-    acked: false,
     size: recordSize(key, value),
   };
   p.stats.sent++;

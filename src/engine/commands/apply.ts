@@ -653,6 +653,7 @@ function createGroup(
     syncToken: 0,
     initialDelayUntil: 0,
     coordinator: null,
+    coordinatorInc: 0,
     consumerIds: [],
   };
   sim.world.groups[id] = group;

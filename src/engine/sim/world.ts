@@ -86,8 +86,6 @@ export interface StoredRecord {
   ts: number;
   /** Producer id (client id) that wrote it, or null. */
   producer: string | null;
-  /** Set when the producer was told this record was written (acks=0/1/all success). */
-  acked: boolean;
   /** Encoded size in bytes (record batch v2 record). */
   size: number;
 }
@@ -105,6 +103,11 @@ export interface Batch {
   pid: number;
   producerEpoch: number;
   baseSeq: number;
+  /**
+   * Set when the producer was told this append succeeded (acks=0/1/all). Kept on the batch, not
+   * the records: a retried record object may sit in several appends, only some acknowledged.
+   */
+  acked: boolean;
 }
 
 export interface Segment {
@@ -360,6 +363,8 @@ export interface ConsumerState {
   lastAutoCommit: number;
   /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
   lastCoordinatorAck: number;
+  /** Kinds of request with a retry timer pending (metadata, coordinator, join, offsets, fetch). */
+  retrying: string[];
   partitionCounts: Record<string, number>;
   lastError: string | null;
   /** Positions whose value is known (committed or reset); others await OffsetFetch/ListOffsets. */
@@ -419,6 +424,8 @@ export interface GroupState {
   initialDelayUntil: number;
   /** The broker currently acting as coordinator (leader of its __consumer_offsets partition). */
   coordinator: number | null;
+  /** That broker's incarnation when it loaded the group (a restart loads it again). */
+  coordinatorInc: number;
   consumerIds: string[];
 }
 

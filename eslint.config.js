@@ -67,6 +67,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'node_modules/**',
+      'tmp/**',
     ],
   },
   js.configs.recommended,

@@ -237,7 +237,7 @@ export function onReplicaFetchResponse(
     } else if (part.error) {
       needBackoff = true;
     } else if (part.divergingEpoch) {
-      truncateToDivergence(sim, b, log, part.divergingEpoch);
+      truncateToDivergence(sim, b, log, part.divergingEpoch, part.logStartOffset);
     } else {
       appendFromLeader(sim, b, log, part.batches);
       log.hw = Math.max(log.hw, Math.min(part.highWatermark, log.leo));
@@ -290,11 +290,13 @@ function truncateToDivergence(
   b: BrokerState,
   log: LogState,
   diverging: { epoch: number; endOffset: number },
+  leaderLogStart: number,
 ): void {
   const before = log.leo;
   let target: number;
-  if (diverging.epoch < 0) {
-    target = Math.min(diverging.endOffset < 0 ? log.logStartOffset : diverging.endOffset, log.leo);
+  if (diverging.epoch < 0 || diverging.endOffset < 0) {
+    // The leader has no epoch at or below ours: nothing of our log is known to be shared.
+    target = Math.min(leaderLogStart, log.leo);
   } else {
     const own = endOffsetForEpoch(log.epochCache, diverging.epoch, log.leo);
     target =
@@ -302,8 +304,16 @@ function truncateToDivergence(
         ? Math.min(own.endOffset, diverging.endOffset, log.leo)
         : Math.min(own.endOffset < 0 ? log.logStartOffset : own.endOffset, log.leo);
   }
-  target = Math.max(target, log.logStartOffset);
-  const removed = truncateTo(log, target, () => sim.world.nextBatchId++);
+  const nextBid = () => sim.world.nextBatchId++;
+  let removed;
+  if (target < log.logStartOffset) {
+    // Below our own log start (an unclean leader with a shorter history): like Kafka's
+    // truncateFullyAndStartAt, drop everything and start an empty log at the target.
+    removed = truncateTo(log, log.logStartOffset, nextBid);
+    resetLogTo(log, target);
+  } else {
+    removed = truncateTo(log, target, nextBid);
+  }
   rebuildProducerState(log);
   reportTruncation(sim, b, log, removed, before);
 }

@@ -151,6 +151,31 @@ export function closeConsumer(sim: Sim, c: ConsumerState): void {
   dropPartitions(c, c.owned);
 }
 
+/** The coordinator no longer knows this member (or its generation): its partitions are lost. */
+const isFenced = (error: string | null) =>
+  error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION';
+
+/**
+ * onPartitionsLost (KIP-429): another member may already own them, so nothing is committed and
+ * nothing is claimed when rejoining; an unknown member also forgets its member id.
+ */
+function losePartitions(sim: Sim, c: ConsumerState, error: string | null): void {
+  if (error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
+  c.generation = -1;
+  c.lastAssignment = [];
+  if (c.owned.length === 0) return;
+  const lost = [...c.owned];
+  dropPartitions(c, lost);
+  sim.emit({
+    type: 'consumer.assigned',
+    groupId: c.groupId,
+    consumerId: c.id,
+    generation: c.generation,
+    partitions: [],
+    revoked: lost,
+  });
+}
+
 function dropPartitions(c: ConsumerState, tps: string[]): void {
   for (const tp of tps) {
     delete c.positions[tp];
@@ -175,7 +200,7 @@ function request(
   body: Record<string, unknown>,
 ): number {
   const reqId = c.nextReqId++;
-  c.pending[reqId] = { kind, broker };
+  c.pending[reqId] = { kind, broker, generation: c.generation };
   sim.send(c.node, c.inc, brokerNode(broker), kind, { reqId, ...body } as never);
   const wait = kind === 'fetch' ? num(c, 'fetch.max.wait.ms') : 0;
   sim.timer(c.node, c.inc, 'consumer.request-timeout', num(c, 'request.timeout.ms') + wait, reqId);
@@ -338,7 +363,7 @@ function onJoinResponse(sim: Sim, c: ConsumerState, msg: Message<'join-group-res
     return maybeRejoin(sim, c, 'member id');
   }
   if (body.error) {
-    if (body.error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
+    if (isFenced(body.error)) losePartitions(sim, c, body.error);
     c.rejoinNeeded = true;
     if (COORDINATOR_ERRORS.has(body.error)) return coordinatorLost(sim, c);
     return retryLater(sim, c, 'join');
@@ -384,7 +409,7 @@ function onSyncResponse(sim: Sim, c: ConsumerState, msg: Message<'sync-group-res
   const body = msg.body;
   if (!COORDINATOR_ERRORS.has(body.error ?? '')) c.lastCoordinatorAck = sim.now;
   if (body.error) {
-    if (body.error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
+    if (isFenced(body.error)) losePartitions(sim, c, body.error);
     c.rejoinNeeded = true;
     if (COORDINATOR_ERRORS.has(body.error)) return coordinatorLost(sim, c);
     return maybeRejoin(sim, c, body.error);
@@ -448,12 +473,17 @@ function sendHeartbeat(sim: Sim, c: ConsumerState): void {
   });
 }
 
-function onHeartbeatResponse(sim: Sim, c: ConsumerState, msg: Message<'heartbeat-response'>): void {
+function onHeartbeatResponse(
+  sim: Sim,
+  c: ConsumerState,
+  msg: Message<'heartbeat-response'>,
+  sentGeneration: number,
+): void {
   const error = msg.body.error;
   if (!COORDINATOR_ERRORS.has(error ?? '')) c.lastCoordinatorAck = sim.now;
-  if (!error || c.joinInFlight || c.syncInFlight) return;
+  if (!error || c.joinInFlight || c.syncInFlight || sentGeneration !== c.generation) return;
   if (COORDINATOR_ERRORS.has(error)) return coordinatorLost(sim, c);
-  if (error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
+  if (isFenced(error)) losePartitions(sim, c, error);
   c.rejoinNeeded = true;
   maybeRejoin(sim, c, error);
 }
@@ -718,6 +748,7 @@ function onCommitResponse(
   sim: Sim,
   c: ConsumerState,
   msg: Message<'offset-commit-response'>,
+  sentGeneration: number,
 ): void {
   const error = msg.body.error;
   if (!error) {
@@ -726,7 +757,9 @@ function onCommitResponse(
   }
   c.lastError = error;
   if (COORDINATOR_ERRORS.has(error)) return coordinatorLost(sim, c);
-  if (error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
+  // An answer about a generation we have since left says nothing about the current one.
+  if (sentGeneration !== c.generation) return;
+  if (isFenced(error)) losePartitions(sim, c, error);
   if (
     error === 'REBALANCE_IN_PROGRESS' ||
     error === 'ILLEGAL_GENERATION' ||
@@ -744,8 +777,9 @@ function onCommitResponse(
 export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): void {
   if (!isActive(c)) return;
   const reqId = (msg.body as { reqId?: number }).reqId;
-  if (reqId === undefined || !c.pending[reqId]) return;
-  delete c.pending[reqId];
+  const pending = reqId === undefined ? undefined : c.pending[reqId];
+  if (!pending) return;
+  delete c.pending[reqId!];
   switch (msg.kind) {
     case 'metadata-response':
       return onMetadata(sim, c, msg as Message<'metadata-response'>);
@@ -756,7 +790,7 @@ export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): voi
     case 'sync-group-response':
       return onSyncResponse(sim, c, msg as Message<'sync-group-response'>);
     case 'heartbeat-response':
-      return onHeartbeatResponse(sim, c, msg as Message<'heartbeat-response'>);
+      return onHeartbeatResponse(sim, c, msg as Message<'heartbeat-response'>, pending.generation);
     case 'offset-fetch-response':
       return onOffsetFetch(sim, c, msg as Message<'offset-fetch-response'>);
     case 'list-offsets-response':
@@ -764,7 +798,7 @@ export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): voi
     case 'fetch-response':
       return onFetchResponse(sim, c, msg as Message<'fetch-response'>);
     case 'offset-commit-response':
-      return onCommitResponse(sim, c, msg as Message<'offset-commit-response'>);
+      return onCommitResponse(sim, c, msg as Message<'offset-commit-response'>, pending.generation);
     default:
       return;
   }

@@ -479,11 +479,12 @@ function onCommit(
   const body = msg.body;
   const standalone = body.generation < 0 && body.memberId === '' && group.state === 'Empty';
   if (!standalone) {
+    // Kafka's order: a group waiting for SyncGroup refuses every commit as "rebalancing".
+    if (group.state === 'CompletingRebalance')
+      return replyError(sim, b, msg, 'REBALANCE_IN_PROGRESS');
     const member = group.members[body.memberId];
     if (!member) return replyError(sim, b, msg, 'UNKNOWN_MEMBER_ID');
     if (body.generation !== group.generation) return replyError(sim, b, msg, 'ILLEGAL_GENERATION');
-    if (group.state === 'CompletingRebalance')
-      return replyError(sim, b, msg, 'REBALANCE_IN_PROGRESS');
   }
   const consumerId = standalone ? null : group.members[body.memberId].consumerId;
   for (const o of body.offsets) {

@@ -385,7 +385,8 @@ export interface ConsumerState {
   metadataInFlight: boolean;
   knownBrokers: number[];
   brokerFailedAt: Record<string, number>;
-  pending: Record<string, { kind: MessageKind; broker: number }>;
+  /** Requests awaiting an answer, with the generation the member had when it sent each. */
+  pending: Record<string, { kind: MessageKind; broker: number; generation: number }>;
   consumed: number;
   nextReqId: number;
 }

@@ -1,0 +1,186 @@
+// One seed -> one world: a random workload (brokers, topics, producers, groups) and a random
+// fault plan (crashes, graceful stops, restarts, isolation of brokers and clients, consumer
+// churn, slow consumers). Faults are intents ("crash some running broker"); the runner resolves
+// each against the cluster as it is at that moment, with its own seeded generator.
+import type {
+  AssignorName,
+  ConfigMap,
+  GroupSpec,
+  ProducerSpec,
+  Scenario,
+  TopicSpec,
+} from '../../src/engine';
+import { TestRng } from './rng';
+
+export type FaultKind =
+  | 'crash-broker'
+  | 'stop-broker'
+  | 'restart-broker'
+  | 'isolate-broker'
+  | 'heal-broker'
+  | 'isolate-client'
+  | 'heal-client'
+  | 'add-consumer'
+  | 'kill-consumer'
+  | 'close-consumer'
+  | 'restart-consumer'
+  | 'slow-consumer'
+  | 'elect-preferred'
+  | 'add-partitions'
+  | 'add-broker';
+
+export interface Fault {
+  at: number;
+  kind: FaultKind;
+}
+
+export interface PlanSize {
+  /** Faults happen in [2 s, chaosMs]. */
+  chaosMs: number;
+  maxBrokers: number;
+  maxRatePerSec: number;
+  /** The liveness phase may last this long at most before liveness counts as violated. */
+  livenessMaxMs: number;
+}
+
+/** Small worlds for `npm test`. */
+export const CI_SIZE: PlanSize = {
+  chaosMs: 30_000,
+  maxBrokers: 4,
+  maxRatePerSec: 12,
+  livenessMaxMs: 240_000,
+};
+/** Larger ones for `npm run fuzz`. */
+export const FUZZ_SIZE: PlanSize = {
+  chaosMs: 60_000,
+  maxBrokers: 5,
+  maxRatePerSec: 20,
+  livenessMaxMs: 400_000,
+};
+
+export interface SimPlan {
+  seed: number;
+  scenario: Scenario;
+  faults: Fault[];
+  chaosUntil: number;
+  livenessMaxMs: number;
+  /** acks of each producer, for the durability invariant. */
+  producerAcks: Record<string, string>;
+}
+
+const ASSIGNORS: AssignorName[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
+
+const FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
+  [3, 'crash-broker'],
+  [2, 'stop-broker'],
+  [4, 'restart-broker'],
+  [2, 'isolate-broker'],
+  [3, 'heal-broker'],
+  [1.5, 'isolate-client'],
+  [2, 'heal-client'],
+  [1, 'add-consumer'],
+  [1.5, 'kill-consumer'],
+  [1, 'close-consumer'],
+  [2, 'restart-consumer'],
+  [1, 'slow-consumer'],
+  [0.5, 'elect-preferred'],
+  [0.3, 'add-partitions'],
+  [0.2, 'add-broker'],
+];
+
+export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
+  const rng = new TestRng(seed);
+  const brokers = rng.int(3, size.maxBrokers);
+  // Mostly the classroom preset; sometimes Kafka's own defaults on a faster or slower network.
+  const kafkaDefaults = rng.chance(0.25);
+  const network = kafkaDefaults
+    ? { latencyMs: rng.pick([1, 5, 20]), jitterMs: rng.pick([0, 0, 3]) }
+    : undefined;
+
+  const topics: TopicSpec[] = [];
+  for (let i = 0, n = rng.int(1, 2); i < n; i++) {
+    const durable = rng.chance(0.6);
+    const config: ConfigMap = {};
+    let replicationFactor: number;
+    if (durable) {
+      // The durable shape: no acknowledged acks=all record may ever be lost.
+      replicationFactor = 3;
+      config['min.insync.replicas'] = 2;
+    } else {
+      replicationFactor = rng.int(1, 3);
+      config['min.insync.replicas'] = 1;
+      if (rng.chance(0.4)) config['unclean.leader.election.enable'] = true;
+    }
+    if (rng.chance(0.2)) config['retention.ms'] = rng.int(15_000, 40_000);
+    topics.push({ name: `topic-${i}`, partitions: rng.int(1, 4), replicationFactor, config });
+  }
+
+  const producers: ProducerSpec[] = [];
+  const producerAcks: Record<string, string> = {};
+  for (let i = 0, n = Math.max(topics.length, rng.int(1, 3)); i < n; i++) {
+    // Every topic gets a producer; further ones pick a topic at random.
+    const topic = i < topics.length ? topics[i] : rng.pick(topics);
+    const durableTopic = topic.config!['min.insync.replicas'] === 2;
+    const acks = rng.chance(durableTopic ? 0.8 : 0.5) ? 'all' : rng.chance(0.85) ? '1' : '0';
+    const config: ConfigMap = {
+      acks,
+      'enable.idempotence': acks === 'all' && rng.chance(0.5),
+    };
+    if (rng.chance(0.15)) config['partitioner'] = 'round-robin';
+    if (rng.chance(0.3)) config['linger.ms'] = rng.pick([0, 5, 500]);
+    if (rng.chance(0.3)) config['batch.size'] = rng.pick([200, 1000]);
+    const keys = rng.chance(0.6)
+      ? Array.from({ length: rng.int(1, 6) }, (_, k) => `key-${k}`)
+      : null;
+    const id = `producer-${i}`;
+    producerAcks[id] = acks;
+    producers.push({
+      id,
+      topic: topic.name,
+      ratePerSec: rng.int(2, size.maxRatePerSec),
+      keys,
+      config,
+    });
+  }
+
+  const groups: GroupSpec[] = [];
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const reads = topics.filter(() => rng.chance(0.7));
+    const config: ConfigMap = {
+      'partition.assignment.strategy': rng.pick(ASSIGNORS),
+      // earliest: every group is expected to read every acknowledged record eventually.
+      'auto.offset.reset': 'earliest',
+    };
+    if (rng.chance(0.25)) config['sim.processing.ms'] = rng.int(5, 40);
+    groups.push({
+      id: `group-${i}`,
+      topics: (reads.length > 0 ? reads : [rng.pick(topics)]).map((t) => t.name),
+      consumers: rng.int(1, 4),
+      config,
+    });
+  }
+
+  const faults: Fault[] = [];
+  for (let at = rng.int(2000, 5000); at < size.chaosMs; at += rng.int(500, 4000)) {
+    faults.push({ at, kind: rng.weighted(FAULT_WEIGHTS) });
+  }
+
+  return {
+    seed,
+    scenario: {
+      version: 1,
+      seed,
+      preset: kafkaDefaults ? 'kafka-defaults' : 'classroom',
+      ...(network ? { network } : {}),
+      cluster: { brokers },
+      topics,
+      producers,
+      groups,
+    },
+    faults,
+    chaosUntil: size.chaosMs,
+    // Kafka's defaults are slower to notice failures (broker session 9 s, consumer session 45 s).
+    livenessMaxMs: kafkaDefaults ? size.livenessMaxMs * 1.5 : size.livenessMaxMs,
+    producerAcks,
+  };
+}

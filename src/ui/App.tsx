@@ -1,16 +1,59 @@
-import { useSimStore } from '../app/store';
-import { SimClock } from './SimClock';
+// The page: header with playback, the build-and-break toolbar, the scene, and on the right the
+// inspector above the event log. Dialogs and the screen-reader announcer sit on top.
+import { useEffect, useMemo } from 'react';
+import type { ActionContext } from '../app/actions';
+import { getSimClient } from '../app/client';
+import { simStore, useSim } from '../app/store';
+import { Header } from './chrome/Header';
+import { Toolbar } from './chrome/Toolbar';
+import { Announcer, Banner, Footer } from './chrome/StatusParts';
+import { Dialogs } from './dialogs/Dialogs';
+import { ActionContextReact, useT } from './hooks';
+import { useKeyboardShortcuts } from './keyboard';
+import { EventLog } from './panels/EventLog';
+import { Inspector } from './panels/Inspector';
+import { Scene } from './scene/Scene';
+import { zoomScene } from './scene/zoomControl';
+
+function Workspace() {
+  const open = useSim((s) => s.sidePanelOpen);
+  return (
+    <main className={`workspace${open ? '' : ' panel-hidden'}`}>
+      <Scene />
+      {open && (
+        <aside className="side">
+          <Inspector />
+          <EventLog />
+        </aside>
+      )}
+    </main>
+  );
+}
 
 export function App() {
-  const { status, engineVersion, error } = useSimStore();
+  const t = useT();
+  const ctx = useMemo<ActionContext>(
+    () => ({ client: getSimClient(), store: simStore, zoom: zoomScene }),
+    [],
+  );
+  useKeyboardShortcuts(ctx);
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
   return (
-    <main>
-      <h1>Kafka Visual Simulator</h1>
-      {status === 'error' && <p role="alert">Engine worker failed: {error}</p>}
-      <p>
-        Engine: <span data-testid="engine-version">{engineVersion ?? 'starting…'}</span>
-      </p>
-      <SimClock />
-    </main>
+    <ActionContextReact.Provider value={ctx}>
+      <a href="#scene" className="skip-link">
+        {t('app.skipToScene')}
+      </a>
+      <div className="app">
+        <Header />
+        <Toolbar />
+        <Banner />
+        <Workspace />
+        <Footer />
+      </div>
+      <Announcer />
+      <Dialogs />
+    </ActionContextReact.Provider>
   );
 }

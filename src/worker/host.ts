@@ -1,34 +1,207 @@
 // The worker host owns one Engine and answers protocol messages. It has no timers and no
 // globals, so Node tests drive it directly; engine.worker.ts only wires it to postMessage.
-import { createEngine, ENGINE_VERSION, type Engine } from '../engine';
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+import {
+  createEngine,
+  ENGINE_VERSION,
+  EngineInputError,
+  type ClusterView,
+  type Engine,
+  type RecordRef,
+} from '../engine';
+import { splitTraffic } from './flights';
+import {
+  checkToWorker,
+  partitionKey,
+  PROTOCOL_VERSION,
+  type FrameMessage,
+  type FromWorker,
+  type LoadResult,
+  type ReplyMessage,
+  type Request,
+} from './protocol';
+import { scenarioSources, resolveScenario, type ScenarioSources } from './scenarios';
+import { isEmptyChanges, isEmptyFast, ViewDiffer } from './viewDiff';
 
 export class WorkerHost {
-  private engine: Engine = createEngine({ version: 1, seed: 1, cluster: { brokers: 3 } });
+  private engine: Engine | null = null;
+  private differ = new ViewDiffer();
+  /** The next view diff must be a full snapshot (nothing sent yet, or a new engine). */
+  private fullViewDue = true;
 
-  constructor(private readonly post: (message: FromWorker) => void) {}
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    private readonly sources: ScenarioSources = scenarioSources,
+  ) {}
 
-  handle(message: ToWorker): void {
-    switch (message.type) {
-      case 'hello':
-        if (message.protocol !== PROTOCOL_VERSION) {
-          this.post({
-            type: 'error',
-            message: `Protocol mismatch: page speaks v${message.protocol}, worker speaks v${PROTOCOL_VERSION}. Reload the page.`,
-          });
+  handle(raw: unknown): void {
+    const message = checkToWorker(raw);
+    if (typeof message === 'string') {
+      this.post({ type: 'error', message: `Bad message from the page: ${message}`, fatal: false });
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'hello':
+          this.hello(message.protocol);
           return;
-        }
-        this.post({
-          type: 'ready',
-          protocol: PROTOCOL_VERSION,
-          engineVersion: ENGINE_VERSION,
-          now: this.engine.now,
-        });
-        return;
-      case 'advance':
-        this.engine.advanceTo(message.to);
-        this.post({ type: 'frame', now: this.engine.now });
-        return;
+        case 'advance':
+          this.engine?.advanceTo(message.to);
+          this.post(this.frame('advance', message.withView));
+          return;
+        case 'step':
+          this.engine?.step();
+          this.post(this.frame('step', true));
+          return;
+        case 'request':
+          this.request(message.id, message.request);
+          return;
+      }
+    } catch (error) {
+      // An engine bug: report it rather than dying silently. The page offers a reset.
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false });
     }
   }
+
+  private hello(protocol: number): void {
+    if (protocol !== PROTOCOL_VERSION) {
+      this.post({
+        type: 'error',
+        message: `Protocol mismatch: page speaks v${protocol}, worker speaks v${PROTOCOL_VERSION}. Reload the page.`,
+        fatal: true,
+      });
+      return;
+    }
+    this.post({
+      type: 'ready',
+      protocol: PROTOCOL_VERSION,
+      engineVersion: ENGINE_VERSION,
+      now: this.engine?.now ?? 0,
+    });
+  }
+
+  private request(id: number, request: Request): void {
+    switch (request.type) {
+      case 'load': {
+        const value = this.load(request);
+        this.reply({ type: 'reply', id, request: 'load', value });
+        if (value.ok) this.post(this.frame('load', true));
+        return;
+      }
+      case 'dispatch': {
+        const value = this.engine
+          ? this.engine.dispatch(request.command)
+          : ({ ok: false, error: noEngine() } as const);
+        this.reply({ type: 'reply', id, request: 'dispatch', value });
+        if (value.ok) this.post(this.frame('dispatch', true));
+        return;
+      }
+      case 'view': {
+        if (!this.engine) throw new Error('no scenario loaded yet');
+        this.reply({ type: 'reply', id, request: 'view', value: this.engine.view() });
+        return;
+      }
+      case 'scenarios':
+        this.reply({ type: 'reply', id, request: 'scenarios', value: this.sources.list() });
+        return;
+      case 'partitionLog': {
+        const { topic, partition, brokerId, fromOffset, limit } = request;
+        const value = this.engine
+          ? this.engine.partitionLog(topic, partition, { brokerId, fromOffset, limit })
+          : [];
+        this.reply({ type: 'reply', id, request: 'partitionLog', value });
+        return;
+      }
+    }
+  }
+
+  private load(request: Extract<Request, { type: 'load' }>): LoadResult {
+    const resolved = resolveScenario(request.source, this.sources);
+    if (!resolved.ok) return resolved;
+    let engine: Engine;
+    try {
+      engine = createEngine(resolved.scenario);
+    } catch (error) {
+      if (error instanceof EngineInputError) return { ok: false, errors: error.errors };
+      throw error;
+    }
+    this.engine = engine;
+    this.differ = new ViewDiffer();
+    this.fullViewDue = true;
+    return {
+      ok: true,
+      title: resolved.scenario.title ?? null,
+      description: resolved.scenario.description ?? null,
+    };
+  }
+
+  private reply(message: ReplyMessage): void {
+    this.post(message);
+  }
+
+  /** The newest records of each partition, for small scenes (the big one shows no strips). */
+  private tails(engine: Engine, view: ClusterView): Map<string, RecordRef[]> | undefined {
+    const partitions = view.topics
+      .filter((t) => !t.name.startsWith('__'))
+      .flatMap((t) => t.partitions);
+    if (partitions.length > TAIL_PARTITIONS) return undefined;
+    const tails = new Map<string, RecordRef[]>();
+    for (const p of partitions) {
+      const from = Math.max(p.logStartOffset, p.logEndOffset - TAIL_RECORDS);
+      const records = engine.partitionLog(p.topic, p.partition, {
+        fromOffset: from,
+        limit: TAIL_RECORDS,
+      });
+      tails.set(
+        partitionKey(p.topic, p.partition),
+        records.map((r) => ({ offset: r.offset, key: r.key })),
+      );
+    }
+    return tails;
+  }
+
+  private frame(cause: FrameMessage['cause'], withView: boolean): FrameMessage {
+    const engine = this.engine;
+    if (!engine) {
+      return {
+        type: 'frame',
+        cause,
+        now: 0,
+        nextEventTime: null,
+        events: [],
+        flights: [],
+        lostFlights: [],
+        changes: null,
+        fast: null,
+      };
+    }
+    const traffic = splitTraffic(engine.drainEvents());
+    let changes: FrameMessage['changes'] = null;
+    let fast: FrameMessage['fast'] = null;
+    if (withView || this.fullViewDue) {
+      const view = engine.view();
+      const diff = this.differ.diff(view, this.fullViewDue, this.tails(engine, view));
+      this.fullViewDue = false;
+      changes = isEmptyChanges(diff.changes) ? null : diff.changes;
+      fast = isEmptyFast(diff.fast) ? null : diff.fast;
+    }
+    return {
+      type: 'frame',
+      cause,
+      now: engine.now,
+      nextEventTime: engine.nextEventTime(),
+      ...traffic,
+      changes,
+      fast,
+    };
+  }
+}
+
+/** Records per partition sent for the offset strips. */
+export const TAIL_RECORDS = 32;
+/** Above this many partitions the scene draws no strips, so no tails are sent. */
+export const TAIL_PARTITIONS = 60;
+
+function noEngine() {
+  return { code: 'NO_SCENARIO', message: 'no scenario is loaded yet' };
 }

@@ -1,0 +1,65 @@
+// window.__kafkaSim: a small console API, in every build, for curious learners, the e2e tests and
+// the UI benchmark. The engine lives in a worker, so anything that asks it returns a Promise.
+import type { ClusterView, Command, DispatchResult, LogRecordView, SimEvent } from '../engine';
+import type { Flight, LoadResult } from '../worker/protocol';
+import type { SimClient } from './client';
+
+export interface KafkaSimApi {
+  /** A fresh, full ClusterView from the engine. */
+  view(): Promise<ClusterView>;
+  /** Apply a command now, exactly as the UI would. */
+  dispatch(command: Command): Promise<DispatchResult>;
+  /** The engine's sim time (ms) as last reported. */
+  now(): number;
+  /** Recent engine events (up to 5000), oldest first; network traffic is in flights(). */
+  events(): SimEvent[];
+  /** Load a scenario (JSON object); it is validated by the worker. */
+  load(scenario: unknown): Promise<LoadResult>;
+  /** Recent messages put on the wire (up to 1000). */
+  flights(): Flight[];
+  /** The records of one partition (the leader's replica unless brokerId is given). */
+  partitionLog(
+    topic: string,
+    partition: number,
+    options?: { brokerId?: number; fromOffset?: number; limit?: number },
+  ): Promise<LogRecordView[]>;
+  play(): void;
+  pause(): void;
+  isPlaying(): boolean;
+  /** Run one engine event. */
+  step(): void;
+  /** Sim speed: 0.1 .. 100 (sim ms per wall ms). */
+  setSpeed(speed: number): void;
+  speed(): number;
+  /** Load the current scenario again from the start. */
+  reset(): Promise<LoadResult>;
+}
+
+export function createSimApi(client: SimClient): KafkaSimApi {
+  return {
+    view: () => client.view(),
+    dispatch: (command) => client.dispatch(command),
+    now: () => client.now,
+    events: () => client.events(),
+    load: (scenario) => client.load({ kind: 'scenario', scenario }),
+    flights: () => client.flights(),
+    partitionLog: (topic, partition, options) => client.partitionLog(topic, partition, options),
+    play: () => client.setPlaying(true),
+    pause: () => client.setPlaying(false),
+    isPlaying: () => client.store.getState().playing,
+    step: () => client.step(),
+    setSpeed: (speed) => client.setSpeed(speed),
+    speed: () => client.store.getState().speed,
+    reset: () => client.reset(),
+  };
+}
+
+declare global {
+  interface Window {
+    __kafkaSim?: KafkaSimApi;
+  }
+}
+
+export function installSimApi(client: SimClient): void {
+  window.__kafkaSim = createSimApi(client);
+}

@@ -1,0 +1,84 @@
+// The page's status parts: the footer (engine version, seed, preset), the banner for worker
+// failures and engine refusals, and the polite announcer for important events.
+import { simStore, useSim } from '../../app/store';
+import { useEventLog } from '../../app/eventLog';
+import { describeEvent } from '../../app/eventText';
+import { engineErrorText, useT } from '../hooks';
+import { ScenarioPicker } from './ScenarioPicker';
+
+export function Footer() {
+  const t = useT();
+  const version = useSim((s) => s.engineVersion);
+  const seed = useSim((s) => s.cluster?.seed);
+  const preset = useSim((s) => s.cluster?.preset);
+  return (
+    <footer className="app-footer">
+      <span>
+        {t('app.engine')} <span data-testid="engine-version">{version ?? '…'}</span>
+      </span>
+      {seed !== undefined && <span>{t('app.seed', { seed })}</span>}
+      {preset && <span>{t('app.preset', { preset: t(`app.presetName.${preset}`) })}</span>}
+      <ScenarioPicker />
+    </footer>
+  );
+}
+
+export function Banner() {
+  const t = useT();
+  const status = useSim((s) => s.status);
+  const error = useSim((s) => s.error);
+  const refusal = useSim((s) => s.refusal);
+  if (status === 'error' && error) {
+    return (
+      <div className="banner bad" role="alert">
+        {error.startsWith('Protocol mismatch')
+          ? t('app.protocolMismatch')
+          : t('app.workerFailed', { message: error })}
+      </div>
+    );
+  }
+  if (error) {
+    return (
+      <div className="banner bad" role="alert">
+        {t('app.engineStopped', { message: error })}
+        <button
+          type="button"
+          className="button quiet"
+          onClick={() => simStore.setState({ error: null })}
+        >
+          {t('app.dismiss')}
+        </button>
+      </div>
+    );
+  }
+  if (refusal) {
+    return (
+      <div className="banner warn" role="alert" key={refusal.id}>
+        {t('dialog.engineSaid', { message: engineErrorText(refusal.error, t) })}
+        <button
+          type="button"
+          className="button quiet"
+          onClick={() => simStore.setState({ refusal: null })}
+        >
+          {t('app.dismiss')}
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+/** Important events, spoken politely by screen readers (at most one every 1.5 s). */
+export function Announcer() {
+  const t = useT();
+  const announcement = useEventLog((s) => s.announcement);
+  const text = announcement
+    ? describeEvent(announcement.event, t) +
+      (announcement.more > 0 ? ` ${t('eventLog.andMore', { count: announcement.more })}` : '')
+    : '';
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {text}
+    </div>
+  );
+}

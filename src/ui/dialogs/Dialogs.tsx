@@ -1,0 +1,27 @@
+// Shows the dialog the store asks for (at most one at a time).
+import { useSim } from '../../app/store';
+import { AboutDialog, ShortcutsDialog } from './InfoDialogs';
+import { CreateTopicDialog } from './CreateTopicDialog';
+import { ProducerDialog } from './ProducerDialog';
+import { AddConsumerDialog, AddGroupDialog } from './GroupDialogs';
+
+export function Dialogs() {
+  const dialog = useSim((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'createTopic':
+      return <CreateTopicDialog />;
+    case 'addProducer':
+      return <ProducerDialog />;
+    case 'editProducer':
+      return <ProducerDialog key={dialog.producerId} editId={dialog.producerId} />;
+    case 'addGroup':
+      return <AddGroupDialog />;
+    case 'addConsumer':
+      return <AddConsumerDialog groupId={dialog.groupId} />;
+    case 'about':
+      return <AboutDialog />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+  }
+}

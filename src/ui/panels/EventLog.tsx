@@ -1,0 +1,88 @@
+// Every engine event in plain words, newest first, filterable by kind. A line that names a thing
+// (a partition, a broker, a group…) is a button that shows it in the inspector.
+import { memo } from 'react';
+import { eventLogStore, useEventLog, type LogEntry } from '../../app/eventLog';
+import { describeEvent, eventInfo, EVENT_CATEGORIES } from '../../app/eventText';
+import { simStore, type Selection } from '../../app/store';
+import { useT } from '../hooks';
+import { select } from '../scene/selection';
+
+export function EventLog() {
+  const t = useT();
+  const entries = useEventLog((s) => s.entries);
+  const filters = useEventLog((s) => s.filters);
+  const shown = entries.filter((e) => filters[e.category]);
+  return (
+    <section className="panel event-log" aria-label={t('eventLog.region')}>
+      <div className="panel-head">
+        <h2>{t('eventLog.region')}</h2>
+        <button type="button" className="button quiet small" onClick={() => eventLogStore.clear()}>
+          {t('eventLog.clear')}
+        </button>
+      </div>
+      <fieldset className="log-filters">
+        <legend>{t('eventLog.filters')}</legend>
+        {EVENT_CATEGORIES.map((category) => (
+          <label key={category} className={`chip cat-${category}`}>
+            <input
+              type="checkbox"
+              checked={filters[category]}
+              onChange={(e) => eventLogStore.setFilter(category, e.target.checked)}
+            />
+            {t(`eventLog.category.${category}`)}
+          </label>
+        ))}
+      </fieldset>
+      {shown.length === 0 ? (
+        <p className="muted">{t('eventLog.empty')}</p>
+      ) : (
+        <ol className="log-lines">
+          {[...shown].reverse().map((entry) => (
+            <LogLine key={entry.id} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Producers and consumers share the client-id space: find which one the id names. */
+function resolve(selection: Selection): Selection {
+  const s = simStore.getState();
+  if (
+    selection.kind === 'consumer' &&
+    !(selection.id in s.consumers) &&
+    selection.id in s.producers
+  ) {
+    return { kind: 'producer', id: selection.id };
+  }
+  return selection;
+}
+
+const LogLine = memo(function LogLine({ entry }: { entry: LogEntry }) {
+  const t = useT();
+  const text = describeEvent(entry.event, t);
+  const subject = eventInfo(entry.event).subject;
+  const time = `${(entry.event.t / 1000).toFixed(1)}`;
+  return (
+    <li className={`log-line cat-${entry.category}${entry.important ? ' important' : ''}`}>
+      <span className="log-time" aria-hidden="true">
+        {time}
+      </span>
+      {subject ? (
+        <button
+          type="button"
+          className="log-text link-button"
+          onClick={() => select(resolve(subject))}
+        >
+          {text}
+        </button>
+      ) : (
+        <span className="log-text">{text}</span>
+      )}
+      {entry.count > 1 && (
+        <span className="log-count">{t('eventLog.repeated', { count: entry.count })}</span>
+      )}
+    </li>
+  );
+});

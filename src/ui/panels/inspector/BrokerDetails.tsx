@@ -1,0 +1,33 @@
+// The inspector for a broker: its state, the partitions it leads and follows, its config.
+import { useSim } from '../../../app/store';
+import { useT } from '../../hooks';
+import { ConfigTable, PartitionList, Props } from '../parts';
+
+export function BrokerDetails({ id }: { id: number }) {
+  const t = useT();
+  const b = useSim((s) => s.brokers[id]);
+  if (!b) return null;
+  const status = [
+    t(`broker.status.${b.status}`),
+    b.isolated ? t('broker.isolated') : null,
+    b.fenced ? t('broker.fenced') : null,
+    b.isController ? t('broker.controller') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <>
+      <h2>{t('inspector.brokerTitle', { id })}</h2>
+      <Props
+        rows={[
+          [t('inspector.status'), status],
+          [t('inspector.rack'), b.rack ?? t('inspector.none')],
+          [t('inspector.brokerEpoch'), b.brokerEpoch],
+          [t('inspector.leaderOf'), <PartitionList keys={b.leaderOf} />],
+          [t('inspector.followerOf'), <PartitionList keys={b.followerOf} />],
+        ]}
+      />
+      <ConfigTable entries={b.config} />
+    </>
+  );
+}

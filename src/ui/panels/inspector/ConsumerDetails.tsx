@@ -1,0 +1,89 @@
+// The inspector for a consumer: group, status, member id, assignment, position and lag per
+// partition, and (in the compact scene, where consumers have no buttons) its actions.
+import { CONSUMER_ACTIONS } from '../../../app/actions';
+import { useSim } from '../../../app/store';
+import { useAction, useFastRefresh, useT } from '../../hooks';
+import { chooseMode } from '../../scene/layout';
+import { layoutInputFrom } from '../../scene/model';
+import { ConfigTable, PartitionList, Props, Ref } from '../parts';
+
+export function ConsumerDetails({ id }: { id: string }) {
+  const t = useT();
+  const c = useSim((s) => s.consumers[id]);
+  const compact = useSim((s) => chooseMode(layoutInputFrom(s)) === 'compact');
+  const buffer = useFastRefresh(300);
+  if (!c) return null;
+  const fast = buffer.consumers.get(id);
+  return (
+    <>
+      <h2>{t('inspector.consumerTitle', { id })}</h2>
+      {compact && <CompactConsumerActions id={id} />}
+      <Props
+        rows={[
+          [t('inspector.group'), <Ref to={{ kind: 'group', id: c.groupId }}>{c.groupId}</Ref>],
+          [t('inspector.status'), t(`consumer.status.${c.status}`)],
+          [t('inspector.memberId'), c.memberId ? <code>{c.memberId}</code> : '—'],
+          [t('inspector.generation'), c.generation],
+          [
+            t('inspector.assignment'),
+            c.assignment.length ? (
+              <PartitionList keys={c.assignment} />
+            ) : (
+              t('inspector.noAssignment')
+            ),
+          ],
+          [t('inspector.consumed'), fast?.consumed ?? '—'],
+          [t('inspector.processing'), `${c.processingMsPerRecord} ms`],
+        ]}
+      />
+      {fast && Object.keys(fast.positions).length > 0 && (
+        <section className="inspector-section">
+          <h3>{t('inspector.position')}</h3>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('inspector.partition')}</th>
+                <th scope="col">{t('inspector.position')}</th>
+                <th scope="col">{t('inspector.lag')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(fast.positions).map(([key, position]) => (
+                <tr key={key}>
+                  <th scope="row">
+                    <Ref to={{ kind: 'partition', key }}>{key}</Ref>
+                  </th>
+                  <td>{position}</td>
+                  <td>{fast.lag[key] ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <ConfigTable entries={c.config} />
+    </>
+  );
+}
+
+/** In the compact scene consumers are chips without buttons: their actions live here. */
+function CompactConsumerActions({ id }: { id: string }) {
+  const kill = useAction(CONSUMER_ACTIONS.kill, { consumerId: id });
+  const leave = useAction(CONSUMER_ACTIONS.leave, { consumerId: id });
+  const restart = useAction(CONSUMER_ACTIONS.restart, { consumerId: id });
+  return (
+    <div className="inspector-actions">
+      {[kill, leave, restart].map((a) => (
+        <button
+          key={a.label}
+          type="button"
+          className="button"
+          onClick={a.perform}
+          disabled={!a.enabled}
+        >
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}

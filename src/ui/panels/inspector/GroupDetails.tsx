@@ -1,0 +1,108 @@
+// The inspector for a consumer group: state, generation, assignor and protocol, coordinator,
+// members, and committed offsets with lag per partition.
+import type { FrameBuffer } from '../../../app/frameBuffer';
+import { useSim } from '../../../app/store';
+import { parsePartitionKey } from '../../../worker/protocol';
+import { useFastRefresh, useT } from '../../hooks';
+import { ConfigTable, Props, Ref } from '../parts';
+
+export function GroupDetails({ id }: { id: string }) {
+  const t = useT();
+  const g = useSim((s) => s.groups[id]);
+  const buffer = useFastRefresh(300);
+  if (!g) return null;
+  const offsets = groupOffsets(id, g.topics, buffer);
+  return (
+    <>
+      <h2>{t('inspector.groupTitle', { id })}</h2>
+      <Props
+        rows={[
+          [t('inspector.state'), t(`group.state.${g.state}`)],
+          [t('inspector.generation'), g.generation],
+          [t('inspector.assignor'), <code>{g.protocol}</code>],
+          [t('inspector.rebalanceProtocol'), t(`group.${g.rebalanceProtocol}`)],
+          [
+            t('inspector.coordinator'),
+            g.coordinator === null ? (
+              t('group.noCoordinator')
+            ) : (
+              <Ref to={{ kind: 'broker', id: g.coordinator }}>
+                {t('broker.title', { id: g.coordinator })}
+              </Ref>
+            ),
+          ],
+          [t('inspector.groupLeader'), g.leaderConsumerId ?? '—'],
+          [
+            t('inspector.members'),
+            g.consumerIds.length ? (
+              <span className="ref-list">
+                {g.consumerIds.map((c, i) => (
+                  <span key={c}>
+                    {i > 0 && ', '}
+                    <Ref to={{ kind: 'consumer', id: c }}>{c}</Ref>
+                  </span>
+                ))}
+              </span>
+            ) : (
+              t('group.noConsumers')
+            ),
+          ],
+          [t('inspector.topics'), g.topics.join(', ')],
+        ]}
+      />
+      {offsets.length > 0 && (
+        <section className="inspector-section">
+          <h3>{t('inspector.committedByGroup')}</h3>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('inspector.partition')}</th>
+                <th scope="col">{t('inspector.committed')}</th>
+                <th scope="col">HW</th>
+                <th scope="col">{t('inspector.lag')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offsets.map((o) => (
+                <tr key={`${o.topic}-${o.partition}`}>
+                  <th scope="row">
+                    <Ref to={{ kind: 'partition', key: `${o.topic}-${o.partition}` }}>
+                      {o.topic}-{o.partition}
+                    </Ref>
+                  </th>
+                  <td>{o.committed ?? '—'}</td>
+                  <td>{o.highWatermark}</td>
+                  <td>{o.lag ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <ConfigTable entries={g.config} />
+    </>
+  );
+}
+
+/** A group's committed offsets and lag, from the fast data of the partitions it reads. */
+function groupOffsets(groupId: string, topics: string[], buffer: FrameBuffer) {
+  const rows: {
+    topic: string;
+    partition: number;
+    committed: number | null;
+    highWatermark: number;
+    lag: number | null;
+  }[] = [];
+  for (const [key, fast] of buffer.partitions) {
+    const parsed = parsePartitionKey(key);
+    if (!parsed || !topics.includes(parsed.topic)) continue;
+    const g = fast.groups.find((x) => x.groupId === groupId);
+    rows.push({
+      ...parsed,
+      committed: g?.committed ?? null,
+      highWatermark: fast.highWatermark,
+      lag: g?.lag ?? null,
+    });
+  }
+  return rows.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}

@@ -1,0 +1,54 @@
+// The inspector for a producer: topic, rate, keys, its idempotent id, what it has sent, acknowledged
+// and lost, its last error in plain words, and its config.
+import { useSim } from '../../../app/store';
+import { useFastRefresh, useT } from '../../hooks';
+import { ConfigTable, Props, Ref } from '../parts';
+
+export function ProducerDetails({ id }: { id: string }) {
+  const t = useT();
+  const p = useSim((s) => s.producers[id]);
+  const buffer = useFastRefresh(300);
+  if (!p) return null;
+  const stats = buffer.producers.get(id);
+  return (
+    <>
+      <h2>{t('inspector.producerTitle', { id })}</h2>
+      <Props
+        rows={[
+          [t('inspector.topic'), <Ref to={{ kind: 'topic', name: p.topic }}>{p.topic}</Ref>],
+          [t('inspector.rate'), t('inspector.ratePerSec', { rate: p.ratePerSec })],
+          [t('inspector.keys'), p.keys === null ? t('inspector.nullKeys') : p.keys.join(', ')],
+          [
+            t('inspector.status'),
+            p.paused ? t('producer.paused') : p.isolated ? t('producer.isolated') : '—',
+          ],
+          [t('inspector.producerId'), p.producerIdNumber < 0 ? '—' : p.producerIdNumber],
+          [
+            t('inspector.knownLeaders'),
+            p.knownLeaders.map((b, i) => `${p.topic}-${i} → ${b < 0 ? '?' : b}`).join(', ') || '—',
+          ],
+          [t('inspector.sent'), stats?.sent ?? '—'],
+          [t('inspector.acked'), stats?.acked ?? '—'],
+          [t('inspector.failed'), stats?.failed ?? '—'],
+          [t('inspector.retried'), stats?.retried ?? '—'],
+          [t('inspector.inFlight'), stats?.inFlight ?? '—'],
+          [t('inspector.buffered'), stats?.buffered ?? '—'],
+          [
+            t('inspector.lastError'),
+            p.lastError ? (
+              <>
+                <code>{p.lastError}</code>{' '}
+                <span className="muted">
+                  {t(`kafkaErrors.${p.lastError}`, { defaultValue: '' })}
+                </span>
+              </>
+            ) : (
+              '—'
+            ),
+          ],
+        ]}
+      />
+      <ConfigTable entries={p.config} />
+    </>
+  );
+}

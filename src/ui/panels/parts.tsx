@@ -1,0 +1,111 @@
+// Building blocks of the inspector: a property list, a config table that puts Kafka's default
+// beside every changed value, and a clickable reference to another thing in the cluster.
+import { useState, type ReactNode } from 'react';
+import type { ConfigEntry } from '../../engine';
+import type { Selection } from '../../app/store';
+import { useT } from '../hooks';
+import { select } from '../scene/selection';
+
+export function Props({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="props">
+      {rows.map(([label, value]) => (
+        <div key={label} className="prop">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Ref({ to, children }: { to: Selection; children: ReactNode }) {
+  return (
+    <button type="button" className="link-button" onClick={() => select(to)}>
+      {children}
+    </button>
+  );
+}
+
+export function BrokerList({ ids }: { ids: number[] }) {
+  const t = useT();
+  if (ids.length === 0) return <>{t('inspector.none')}</>;
+  return (
+    <span className="ref-list">
+      [
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Ref to={{ kind: 'broker', id }}>{id}</Ref>
+        </span>
+      ))}
+      ]
+    </span>
+  );
+}
+
+export function PartitionList({ keys }: { keys: string[] }) {
+  const t = useT();
+  if (keys.length === 0) return <>{t('inspector.none')}</>;
+  return (
+    <span className="ref-list">
+      {keys.map((key, i) => (
+        <span key={key}>
+          {i > 0 && ', '}
+          <Ref to={{ kind: 'partition', key }}>{key}</Ref>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function show(value: ConfigEntry['value'] | null): string {
+  return value === null ? '—' : String(value);
+}
+
+export function ConfigTable({ entries }: { entries: ConfigEntry[] }) {
+  const t = useT();
+  const [all, setAll] = useState(false);
+  const changed = entries.filter((e) => e.source !== 'kafka-default' || e.simOnly);
+  const rows = all ? entries : changed;
+  return (
+    <section className="inspector-section">
+      <h3>{t('inspector.config')}</h3>
+      {rows.length === 0 ? (
+        <p className="muted">{t('inspector.noChangedConfig')}</p>
+      ) : (
+        <table className="table config-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('inspector.configKey')}</th>
+              <th scope="col">{t('inspector.configValue')}</th>
+              <th scope="col">{t('inspector.kafkaDefault')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.key} className={e.source !== 'kafka-default' ? 'changed' : undefined}>
+                <th scope="row">
+                  <code>{e.key}</code>
+                  {e.simOnly && <span className="tag">{t('inspector.simOnly')}</span>}
+                </th>
+                <td>
+                  {show(e.value)}
+                  {e.source !== 'kafka-default' && (
+                    <span className="tag">{t(`inspector.source.${e.source}`)}</span>
+                  )}
+                </td>
+                <td>{e.simOnly ? '—' : show(e.kafkaDefault)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {entries.length > changed.length && (
+        <button type="button" className="link-button" onClick={() => setAll(!all)}>
+          {all ? t('inspector.showChangedConfig') : t('inspector.showAllConfig')}
+        </button>
+      )}
+    </section>
+  );
+}

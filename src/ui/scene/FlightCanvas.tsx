@@ -1,0 +1,375 @@
+// The one canvas for everything that moves: messages in flight, interpolated between their send
+// and delivery times (so motion is smooth at any speed and frozen when paused), and the fading
+// highlights that mark where something happened. It redraws only when something changed.
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ZoomTransform } from 'd3-zoom';
+import { frameBuffer } from '../../app/client';
+import {
+  flightProgress,
+  HIGHLIGHT_MS,
+  type LiveFlight,
+  type LiveHighlight,
+} from '../../app/frameBuffer';
+import type { HighlightTarget } from '../../app/highlights';
+import { simStore } from '../../app/store';
+import { partitionKey } from '../../worker/protocol';
+import type { Translate } from '../../i18n';
+import { centre, edgeToward, type Rect, type SceneLayout } from './layout';
+import { addShape, COLOURS, keyStyle, TONE_COLOURS, type KeyShape } from './palette';
+
+export interface CanvasInputs {
+  layout: SceneLayout;
+  transform: ZoomTransform;
+  reducedMotion: boolean;
+  t: Translate;
+  /** Bumped by the scene when anything above changed. */
+  version: number;
+}
+
+export function FlightCanvas({ inputs }: { inputs: RefObject<CanvasInputs | null> }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    let size = { w: 0, h: 0, dpr: 1 };
+    let last = '';
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const w = canvas.clientWidth;
+      const h = canvas.clientHeight;
+      if (w === size.w && h === size.h && dpr === size.dpr) return;
+      size = { w, h, dpr };
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+      last = '';
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    resize();
+
+    const unsubscribe = frameBuffer.subscribe((buffer) => {
+      const input = inputs.current;
+      if (!input) return;
+      const showControl = simStore.getState().showControlTraffic;
+      const ages = buffer.highlights.reduce((sum, h) => sum + h.age, 0);
+      const signature = `${buffer.displayNow}|${buffer.flightsVersion}|${input.version}|${ages}|${showControl}|${size.w}x${size.h}`;
+      if (signature === last) return;
+      last = signature;
+      draw(ctx, size, input, buffer.flights, buffer.highlights, buffer.displayNow, showControl);
+    });
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+    };
+  }, [inputs]);
+
+  return <canvas ref={canvasRef} className="flight-canvas" aria-hidden="true" />;
+}
+
+type Point = { x: number; y: number };
+
+/** A flight's route in scene units: start, control point and end of a quadratic curve. */
+type Route = [number, number, number, number, number, number];
+
+/** Routes are worked out once per flight and layout, not every frame. */
+const routes = new WeakMap<LiveFlight, { layout: SceneLayout; route: Route | null }>();
+
+function nodeRect(node: string, f: LiveFlight, layout: SceneLayout): Rect | null {
+  const colon = node.indexOf(':');
+  const kind = node.slice(0, colon);
+  const id = node.slice(colon + 1);
+  if (kind === 'broker') {
+    const box = layout.brokers.get(Number(id));
+    if (!box) return null;
+    if (f.topic !== undefined && f.partition !== undefined) {
+      const row = box.rows.get(partitionKey(f.topic, f.partition));
+      if (row) return row;
+    }
+    return layout.mode === 'compact' ? box.rect : box.header;
+  }
+  if (kind === 'producer') return layout.producers.get(id) ?? null;
+  if (kind === 'consumer') return layout.consumers.get(id) ?? null;
+  return null;
+}
+
+/** A gentle arc: requests and their answers bow to opposite sides, so they do not overlap. */
+function routeOf(f: LiveFlight, layout: SceneLayout): Route | null {
+  const cached = routes.get(f);
+  if (cached && cached.layout === layout) return cached.route;
+  const a = nodeRect(f.from, f, layout);
+  const b = nodeRect(f.to, f, layout);
+  let route: Route | null = null;
+  if (a && b && a !== b) {
+    const p = edgeToward(a, centre(b));
+    const q = edgeToward(b, centre(a));
+    const bow = 0.14;
+    const cx = (p.x + q.x) / 2 - (q.y - p.y) * bow;
+    const cy = (p.y + q.y) / 2 + (q.x - p.x) * bow;
+    route = [p.x, p.y, cx, cy, q.x, q.y];
+  }
+  routes.set(f, { layout, route });
+  return route;
+}
+
+function at(r: Route, t: number): Point {
+  const u = 1 - t;
+  return {
+    x: u * u * r[0] + 2 * u * t * r[2] + t * t * r[4],
+    y: u * u * r[1] + 2 * u * t * r[3] + t * t * r[5],
+  };
+}
+
+/** Above this many messages on screen, trails are left out. */
+const BUSY = 250;
+/** Radius of a record's dot, in scene units: big enough to follow from the back of a room. */
+const DOT = 8;
+
+function draw(
+  ctx: CanvasRenderingContext2D,
+  size: { w: number; h: number; dpr: number },
+  input: CanvasInputs,
+  flights: LiveFlight[],
+  highlights: LiveHighlight[],
+  now: number,
+  showControl: boolean,
+): void {
+  const { transform: tf, layout, reducedMotion } = input;
+  ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
+  ctx.clearRect(0, 0, size.w, size.h);
+  ctx.setTransform(size.dpr * tf.k, 0, 0, size.dpr * tf.k, size.dpr * tf.x, size.dpr * tf.y);
+  const busy = flights.length > BUSY;
+
+  // Sort what is on the wire into a few kinds, each drawn with one path per style.
+  const control: number[] = [];
+  const acks: number[] = [];
+  const errors: number[] = [];
+  const lost: number[] = [];
+  const dots = new Map<string, number[]>();
+  const batches: { p: Point; f: LiveFlight }[] = [];
+  const trails: { r: Route; t: number; f: LiveFlight }[] = [];
+  for (const f of flights) {
+    const isData = f.recordCount > 0;
+    const isAck = f.kind === 'produce-response';
+    const isError = f.error !== undefined;
+    if (!isData && !isAck && !isError && !showControl) continue;
+    const progress = flightProgress(f, now);
+    if (!progress) continue;
+    const route = routeOf(f, layout);
+    if (!route) continue;
+    const t = reducedMotion && !progress.lost ? 0.5 : progress.at;
+    const p = at(route, t);
+    if (reducedMotion) drawStaticPath(ctx, route, progress.opacity);
+    if (progress.lost) lost.push(p.x, p.y, progress.opacity);
+    else if (isError) errors.push(p.x, p.y);
+    else if (isData) {
+      if (!busy && !reducedMotion) trails.push({ r: route, t, f });
+      if (f.recordCount >= 4 || f.merged > 1) batches.push({ p, f });
+      else {
+        const keys = f.keys.length ? f.keys : [null];
+        const n = Math.min(f.recordCount, keys.length);
+        for (let i = 0; i < n; i++) {
+          const style = keyStyle(keys[i]);
+          const id = `${style.colour}|${style.shape}`;
+          let list = dots.get(id);
+          if (!list) dots.set(id, (list = []));
+          list.push(p.x - ((n - 1) * DOT * 1.8) / 2 + i * DOT * 1.8, p.y);
+        }
+      }
+    } else if (isAck) acks.push(p.x, p.y);
+    else control.push(p.x, p.y, f.merged > 1 ? 5 : 3.8);
+  }
+
+  if (control.length) {
+    // Control messages (heartbeats, fetch requests, group traffic): small quiet rings.
+    ctx.globalAlpha = 0.8;
+    ctx.fillStyle = '#FFFFFF';
+    ctx.strokeStyle = COLOURS.control;
+    ctx.lineWidth = 1.6;
+    ctx.beginPath();
+    for (let i = 0; i < control.length; i += 3) {
+      ctx.moveTo(control[i] + control[i + 2], control[i + 1]);
+      ctx.arc(control[i], control[i + 1], control[i + 2], 0, Math.PI * 2);
+    }
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  for (const { r, t, f } of trails) drawTrail(ctx, r, t, f);
+  for (const [id, list] of dots) {
+    const [colour, shape] = id.split('|') as [string, KeyShape];
+    ctx.beginPath();
+    for (let i = 0; i < list.length; i += 2) addShape(ctx, shape, list[i], list[i + 1], DOT);
+    ctx.fillStyle = colour;
+    ctx.fill();
+    ctx.strokeStyle = '#FFFFFF';
+    ctx.lineWidth = 2;
+    ctx.stroke();
+  }
+  for (const { p, f } of batches) drawBatch(ctx, p, f);
+  if (acks.length) {
+    ctx.beginPath();
+    for (let i = 0; i < acks.length; i += 2) {
+      ctx.moveTo(acks[i] + 5, acks[i + 1]);
+      ctx.arc(acks[i], acks[i + 1], 5, 0, Math.PI * 2);
+    }
+    ctx.fillStyle = '#FFFFFF';
+    ctx.fill();
+    ctx.strokeStyle = COLOURS.good;
+    ctx.lineWidth = 2;
+    ctx.stroke();
+  }
+  for (let i = 0; i < errors.length; i += 2) drawError(ctx, { x: errors[i], y: errors[i + 1] });
+  for (let i = 0; i < lost.length; i += 3) {
+    ctx.globalAlpha = lost[i + 2];
+    drawLost(ctx, { x: lost[i], y: lost[i + 1] });
+  }
+  ctx.globalAlpha = 1;
+  for (const h of highlights) drawHighlight(ctx, h, layout, input.t, reducedMotion);
+  ctx.globalAlpha = 1;
+}
+
+function drawStaticPath(ctx: CanvasRenderingContext2D, r: Route, opacity: number): void {
+  ctx.save();
+  ctx.globalAlpha = 0.3 * opacity;
+  ctx.strokeStyle = COLOURS.muted;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(r[0], r[1]);
+  ctx.quadraticCurveTo(r[2], r[3], r[4], r[5]);
+  ctx.stroke();
+  ctx.restore();
+}
+
+function drawTrail(ctx: CanvasRenderingContext2D, r: Route, t: number, f: LiveFlight) {
+  const from = at(r, Math.max(0, t - 0.08));
+  const to = at(r, t);
+  ctx.save();
+  ctx.globalAlpha *= 0.35;
+  ctx.strokeStyle = keyStyle(f.keys[0] ?? null).colour;
+  ctx.lineWidth = 5;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(from.x, from.y);
+  ctx.lineTo(to.x, to.y);
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** A batch: one pill that says how many records it carries. */
+function drawBatch(ctx: CanvasRenderingContext2D, p: Point, f: LiveFlight): void {
+  const keys = new Set(f.keys);
+  const colour = keys.size === 1 ? keyStyle(f.keys[0] ?? null).colour : '#344054';
+  const text = `×${f.recordCount}`;
+  ctx.font = '700 11px system-ui, sans-serif';
+  const w = Math.max(28, text.length * 7 + 12);
+  ctx.fillStyle = colour;
+  ctx.strokeStyle = '#FFFFFF';
+  ctx.lineWidth = 2;
+  roundRect(ctx, p.x - w / 2, p.y - 9, w, 18, 9);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = '#FFFFFF';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, p.x, p.y + 0.5);
+}
+
+function drawError(ctx: CanvasRenderingContext2D, p: Point): void {
+  ctx.fillStyle = COLOURS.bad;
+  ctx.beginPath();
+  ctx.arc(p.x, p.y, 7, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = '#FFFFFF';
+  ctx.font = '800 11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText('!', p.x, p.y + 0.5);
+}
+
+function drawLost(ctx: CanvasRenderingContext2D, p: Point): void {
+  ctx.strokeStyle = COLOURS.bad;
+  ctx.lineWidth = 3;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(p.x - 6, p.y - 6);
+  ctx.lineTo(p.x + 6, p.y + 6);
+  ctx.moveTo(p.x + 6, p.y - 6);
+  ctx.lineTo(p.x - 6, p.y + 6);
+  ctx.stroke();
+}
+
+function targetRect(target: HighlightTarget, layout: SceneLayout): Rect | null {
+  switch (target.kind) {
+    case 'broker':
+      return layout.brokers.get(target.id)?.rect ?? null;
+    case 'partition': {
+      const strip = layout.strips.get(target.key);
+      if (strip) return strip.rect;
+      const topic = target.key.slice(0, target.key.lastIndexOf('-'));
+      return layout.topics.get(topic) ?? null;
+    }
+    case 'replica': {
+      const box = layout.brokers.get(target.brokerId);
+      return box?.rows.get(target.key) ?? box?.rect ?? null;
+    }
+    case 'producer':
+      return layout.producers.get(target.id) ?? null;
+    case 'group':
+      return layout.groups.get(target.id) ?? null;
+    case 'consumer':
+      return layout.consumers.get(target.id) ?? null;
+  }
+}
+
+function drawHighlight(
+  ctx: CanvasRenderingContext2D,
+  h: LiveHighlight,
+  layout: SceneLayout,
+  t: Translate,
+  reducedMotion: boolean,
+): void {
+  const r = targetRect(h.target, layout);
+  if (!r) return;
+  const life = h.age / HIGHLIGHT_MS;
+  const fade = life < 0.75 ? 1 : Math.max(0, 1 - (life - 0.75) / 0.25);
+  const pulse = reducedMotion ? 0 : Math.max(0, 1 - h.age / 900);
+  const colour = TONE_COLOURS[h.tone];
+  const inflate = 4 + pulse * 6;
+  ctx.globalAlpha = fade;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 3.5;
+  roundRect(ctx, r.x - inflate, r.y - inflate, r.w + 2 * inflate, r.h + 2 * inflate, 12);
+  ctx.stroke();
+
+  const label = t(`highlight.${h.labelKey}`, h.params);
+  ctx.font = '700 12.5px system-ui, sans-serif';
+  const w = ctx.measureText(label).width + 14;
+  // Replica rows are stacked tightly: the label goes inside the row. Brokers and producers have
+  // a section heading above them: the label goes below. Everything else: above.
+  const inside = h.target.kind === 'replica' && r.h < 60;
+  const below = h.target.kind === 'broker' || h.target.kind === 'producer';
+  const x = inside ? r.x + r.w - w - 4 : Math.max(r.x - 4, r.x + r.w - w + 4);
+  const y = inside ? r.y + r.h - 22 : below ? r.y + r.h + inflate + 3 : r.y - inflate - 22;
+  ctx.fillStyle = colour;
+  roundRect(ctx, x, y, w, 20, 10);
+  ctx.fill();
+  ctx.fillStyle = '#FFFFFF';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, x + 7, y + 10.5);
+}
+
+function roundRect(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  r: number,
+) {
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, r);
+}

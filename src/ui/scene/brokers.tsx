@@ -1,0 +1,286 @@
+// Brokers as columns (design.md 4): a header with the controller badge and the broker's state,
+// one row per replica it hosts (leader solid with "L" and its epoch, follower lighter, out of ISR
+// dashed, offline hatched), and the Kill / Restart / Isolate buttons at the bottom.
+import { memo, useRef } from 'react';
+import { BROKER_ACTIONS } from '../../app/actions';
+import { useSim } from '../../app/store';
+import type { PartitionInfo } from '../../worker/protocol';
+import { useAction, useFastWriter, useT } from '../hooks';
+import type { BrokerBox, Rect } from './layout';
+import { COLOURS } from './palette';
+import { SceneButton, SceneHtml, fit } from './SceneHtml';
+import { select, useIsSelected } from './selection';
+
+export type ReplicaRole = 'leader' | 'follower' | 'out-of-isr' | 'offline';
+
+export function replicaRole(p: PartitionInfo, brokerId: number): ReplicaRole {
+  const state = p.replicaStates.find((r) => r.brokerId === brokerId);
+  if (state && !state.online) return 'offline';
+  if (p.leader === brokerId && !p.offline) return 'leader';
+  if (p.isr.includes(brokerId) && (state?.inIsr ?? true)) return 'follower';
+  if (!state) return 'offline';
+  return 'out-of-isr';
+}
+
+export const BrokerColumn = memo(function BrokerColumn({
+  id,
+  box,
+}: {
+  id: number;
+  box: BrokerBox;
+}) {
+  const t = useT();
+  const broker = useSim((s) => s.brokers[id]);
+  const selected = useIsSelected({ kind: 'broker', id });
+  if (!broker) return null;
+  const { rect } = box;
+  const down = broker.status !== 'running';
+  return (
+    <g
+      role="group"
+      aria-label={t('broker.group', { id })}
+      data-select={`broker:${id}`}
+      className="broker"
+    >
+      <rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.w}
+        height={rect.h}
+        rx={12}
+        fill={down ? 'url(#hatch-down)' : COLOURS.panel}
+        stroke={broker.isolated ? COLOURS.bad : selected ? COLOURS.info : COLOURS.line}
+        strokeWidth={broker.isolated || selected ? 3 : 1.5}
+        strokeDasharray={broker.isolated ? '8 5' : undefined}
+      />
+      <SceneHtml rect={{ x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: 32 }}>
+        <button
+          type="button"
+          className="scene-title"
+          aria-label={t('broker.details', { id })}
+          aria-pressed={selected}
+          onClick={() => select({ kind: 'broker', id })}
+        >
+          {t('broker.title', { id })}
+        </button>
+      </SceneHtml>
+      <BrokerStatusLine x={rect.x + 14} y={rect.y + 56} id={id} />
+      {broker.isController && <ControllerTag x={rect.x + rect.w - 10} y={rect.y} />}
+      {[...box.rows].map(([key, row]) => (
+        <ReplicaRow key={key} partitionKey={key} brokerId={id} rect={row} />
+      ))}
+      <SceneHtml rect={box.actions} className="scene-actions">
+        <BrokerButtons id={id} />
+      </SceneHtml>
+    </g>
+  );
+});
+
+export function BrokerStatusLine({ x, y, id }: { x: number; y: number; id: number }) {
+  const t = useT();
+  const broker = useSim((s) => s.brokers[id]);
+  if (!broker) return null;
+  const down = broker.status !== 'running';
+  const status = down
+    ? `${broker.status === 'crashed' ? '✕' : '■'} ${t(`broker.status.${broker.status}`)}`
+    : broker.isolated
+      ? `⚡ ${t('broker.isolated')}`
+      : `● ${t('broker.status.running')}`;
+  const colour = down || broker.isolated ? COLOURS.bad : COLOURS.good;
+  return (
+    <text x={x} y={y} className="scene-text strong" fill={colour}>
+      {status}
+      {broker.fenced && !down ? ` · ${t('broker.fenced')}` : ''}
+    </text>
+  );
+}
+
+/** The controller's badge: a tag on the top edge of its column, right-aligned at x. */
+export function ControllerTag({ x, y }: { x: number; y: number }) {
+  const t = useT();
+  const label = `♛ ${t('broker.controller')}`;
+  const width = [...label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 13 : 7.6), 0) + 16;
+  return (
+    <g>
+      <rect x={x - width} y={y - 11} width={width} height={22} rx={11} fill={COLOURS.controller} />
+      <text
+        x={x - width / 2}
+        y={y + 4.5}
+        textAnchor="middle"
+        className="scene-text small strong"
+        fill="#fff"
+      >
+        {label}
+      </text>
+    </g>
+  );
+}
+
+export function BrokerButtons({ id, compact }: { id: number; compact?: boolean }) {
+  const t = useT();
+  const isolated = useSim((s) => s.brokers[id]?.isolated ?? false);
+  const kill = useAction(BROKER_ACTIONS.kill, { brokerId: id });
+  const restart = useAction(BROKER_ACTIONS.restart, { brokerId: id });
+  const isolate = useAction(BROKER_ACTIONS.isolate, { brokerId: id });
+  const heal = useAction(BROKER_ACTIONS.heal, { brokerId: id });
+  const net = isolated ? heal : isolate;
+  return (
+    <>
+      <SceneButton
+        label={kill.label}
+        text={compact ? '✕' : t('broker.killShort')}
+        onClick={kill.perform}
+        disabled={!kill.enabled}
+        tone="danger"
+      />
+      <SceneButton
+        label={restart.label}
+        text={compact ? '↻' : t('broker.restartShort')}
+        onClick={restart.perform}
+        disabled={!restart.enabled}
+        tone="good"
+      />
+      <SceneButton
+        label={net.label}
+        text={compact ? '⚡' : t(isolated ? 'broker.healShort' : 'broker.isolateShort')}
+        onClick={net.perform}
+        disabled={!net.enabled}
+      />
+    </>
+  );
+}
+
+const ReplicaRow = memo(function ReplicaRow({
+  partitionKey,
+  brokerId,
+  rect,
+}: {
+  partitionKey: string;
+  brokerId: number;
+  rect: Rect;
+}) {
+  const t = useT();
+  const partition = useSim((s) => s.partitions[partitionKey]);
+  const leoRef = useRef<SVGTextElement>(null);
+  useFastWriter(
+    (buffer) => buffer.partitions.get(partitionKey),
+    (fast) => {
+      const replica = fast?.replicas.find((r) => r.brokerId === brokerId);
+      if (leoRef.current && replica) {
+        const behind = fast ? fast.logEndOffset - replica.logEndOffset : 0;
+        leoRef.current.textContent =
+          t('replica.leo', { leo: replica.logEndOffset }) +
+          (behind > 0 ? ` · ${t('replica.behind', { count: behind })}` : '');
+      }
+    },
+  );
+  if (!partition) return null;
+  const role = replicaRole(partition, brokerId);
+  const style = ROW_STYLES[role];
+  const mark =
+    role === 'leader'
+      ? `${t('replica.leaderMark')} · ${t('replica.epoch', { epoch: partition.leaderEpoch })}`
+      : role === 'follower'
+        ? t('replica.followerMark')
+        : role === 'out-of-isr'
+          ? t('replica.outOfIsr')
+          : t('replica.offline');
+  const description = t('replica.describe', {
+    partition: partitionKey,
+    broker: brokerId,
+    role:
+      role === 'leader'
+        ? t('replica.roleLeader', { epoch: partition.leaderEpoch })
+        : role === 'follower'
+          ? t('replica.roleFollower')
+          : role === 'out-of-isr'
+            ? t('replica.roleOutOfIsr')
+            : t('replica.roleOffline'),
+  });
+  return (
+    <g
+      role="img"
+      aria-label={description}
+      data-select={`partition:${partitionKey}`}
+      className="replica-row"
+    >
+      <rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.w}
+        height={rect.h}
+        rx={8}
+        fill={style.fill}
+        stroke={style.stroke}
+        strokeWidth={style.strokeWidth}
+        strokeDasharray={style.dash}
+      />
+      <text x={rect.x + 10} y={rect.y + 17} className="scene-text strong" fill={style.text}>
+        {fit(partitionKey, 14)}
+      </text>
+      <text
+        x={rect.x + rect.w - 9}
+        y={rect.y + 17}
+        textAnchor="end"
+        className="scene-text small strong"
+        fill={style.mark}
+      >
+        {mark}
+      </text>
+      <text
+        ref={leoRef}
+        x={rect.x + 10}
+        y={rect.y + 33}
+        className="scene-text small"
+        fill={style.sub}
+      />
+    </g>
+  );
+});
+
+const ROW_STYLES: Record<
+  ReplicaRole,
+  {
+    fill: string;
+    stroke: string;
+    strokeWidth: number;
+    dash?: string;
+    text: string;
+    mark: string;
+    sub: string;
+  }
+> = {
+  leader: {
+    fill: COLOURS.leader,
+    stroke: COLOURS.leader,
+    strokeWidth: 1,
+    text: COLOURS.leaderText,
+    mark: COLOURS.leaderText,
+    sub: '#D1FADF',
+  },
+  follower: {
+    fill: COLOURS.follower,
+    stroke: '#8FD5C7',
+    strokeWidth: 1,
+    text: COLOURS.followerText,
+    mark: COLOURS.followerText,
+    sub: '#2E6B61',
+  },
+  'out-of-isr': {
+    fill: '#FFFFFF',
+    stroke: COLOURS.outOfIsr,
+    strokeWidth: 2,
+    dash: '6 4',
+    text: COLOURS.ink,
+    mark: COLOURS.outOfIsr,
+    sub: COLOURS.muted,
+  },
+  offline: {
+    fill: 'url(#hatch-offline)',
+    stroke: COLOURS.offline,
+    strokeWidth: 1,
+    text: COLOURS.muted,
+    mark: COLOURS.muted,
+    sub: COLOURS.muted,
+  },
+};

@@ -1,0 +1,299 @@
+// Partition logs as offset strips (design.md 4): one cell per offset, coloured by key with the
+// key's first letter; markers for log start, HW and LEO; one row per consumer group with its
+// committed offset and the lag, labelled. The cells tick with every record, so they are drawn
+// straight into the SVG with d3 (no React render per record).
+import { memo, useRef } from 'react';
+import { select } from 'd3-selection';
+import type { RecordRef } from '../../engine';
+import { useSim } from '../../app/store';
+import type { PartitionFast } from '../../worker/protocol';
+import { useFastWriter, useT } from '../hooks';
+import type { Translate } from '../../i18n';
+import { D, type Rect, type StripBox } from './layout';
+import { COLOURS, groupColour, keyStyle } from './palette';
+import { SceneHtml, fit } from './SceneHtml';
+import { select as choose, useIsSelected } from './selection';
+import { configValue } from './producers';
+
+export const TopicBlock = memo(function TopicBlock({
+  name,
+  rect,
+  strips,
+}: {
+  name: string;
+  rect: Rect;
+  strips: [string, StripBox][];
+}) {
+  const t = useT();
+  const topic = useSim((s) => s.topics[name]);
+  if (!topic) return null;
+  const minIsr = configValue(topic.config, 'min.insync.replicas');
+  return (
+    <g role="group" aria-label={t('partition.topicTitle', { topic: name })} className="topic">
+      <text x={rect.x} y={rect.y + 20} className="scene-text strong" data-select={`topic:${name}`}>
+        {t('partition.topicTitle', { topic: fit(name, 24) })}
+        <tspan fill={COLOURS.muted} fontWeight={400}>
+          {' · '}
+          {t('partition.topicSummary', {
+            partitions: topic.partitionCount,
+            rf: topic.replicationFactor,
+          })}
+          {minIsr !== undefined ? ` · min.insync.replicas ${String(minIsr)}` : ''}
+        </tspan>
+      </text>
+      {strips.map(([key, box]) => (
+        <PartitionStrip key={key} partitionKey={key} box={box} />
+      ))}
+    </g>
+  );
+});
+
+const PartitionStrip = memo(function PartitionStrip({
+  partitionKey,
+  box,
+}: {
+  partitionKey: string;
+  box: StripBox;
+}) {
+  const t = useT();
+  const partition = useSim((s) => s.partitions[partitionKey]);
+  const selected = useIsSelected({ kind: 'partition', key: partitionKey });
+  const cellsRef = useRef<SVGGElement>(null);
+  useFastWriter(
+    (buffer) => buffer.partitions.get(partitionKey),
+    (fast) => {
+      if (cellsRef.current) drawStrip(cellsRef.current, fast, box, t);
+    },
+  );
+  if (!partition) return null;
+  const { label } = box;
+  return (
+    <g data-select={`partition:${partitionKey}`} className="strip">
+      {selected && (
+        <rect
+          x={box.rect.x - 6}
+          y={box.rect.y - 2}
+          width={box.rect.w + 12}
+          height={box.rect.h + 4}
+          rx={8}
+          fill="none"
+          stroke={COLOURS.info}
+          strokeWidth={2.5}
+        />
+      )}
+      <SceneHtml rect={{ x: label.x, y: label.y + 8, w: label.w, h: 30 }}>
+        <button
+          type="button"
+          className="scene-title small"
+          aria-label={t('partition.select', { partition: partitionKey })}
+          aria-pressed={selected}
+          onClick={() => choose({ kind: 'partition', key: partitionKey })}
+        >
+          {fit(partitionKey, 13)}
+        </button>
+      </SceneHtml>
+      {partition.offline ? (
+        <text
+          x={label.x + 6}
+          y={label.y + 56}
+          className="scene-text small strong"
+          fill={COLOURS.bad}
+        >
+          {t('replica.offline')}
+        </text>
+      ) : (
+        <>
+          <text x={label.x + 6} y={label.y + 54} className="scene-text small">
+            {t('partition.leaderIs', { broker: partition.leader })}
+          </text>
+          <text x={label.x + 6} y={label.y + 70} className="scene-text small" fill={COLOURS.muted}>
+            {t('replica.epoch', { epoch: partition.leaderEpoch })}
+          </text>
+        </>
+      )}
+      <g ref={cellsRef} aria-hidden="true" />
+    </g>
+  );
+});
+
+interface Cell {
+  offset: number;
+  state: 'deleted' | 'committed' | 'uncommitted' | 'empty';
+  record: RecordRef | undefined;
+}
+
+/** The offsets to show: the newest ones, with two empty cells for what comes next. */
+export function stripWindow(logEnd: number, capacity: number): { start: number; end: number } {
+  const end = Math.max(logEnd + 2, capacity);
+  return { start: end - capacity, end };
+}
+
+function drawStrip(
+  g: SVGGElement,
+  fast: PartitionFast | undefined,
+  box: StripBox,
+  t: Translate,
+): void {
+  const root = select(g);
+  if (!fast) {
+    root.selectAll('*').remove();
+    return;
+  }
+  const capacity = Math.max(4, Math.floor(box.cells.w / D.cellW));
+  const { start } = stripWindow(fast.logEndOffset, capacity);
+  const records = new Map((fast.tail ?? []).map((r) => [r.offset, r]));
+  const cells: Cell[] = Array.from({ length: capacity }, (_, i) => {
+    const offset = start + i;
+    const state =
+      offset < fast.logStartOffset
+        ? 'deleted'
+        : offset < fast.highWatermark
+          ? 'committed'
+          : offset < fast.logEndOffset
+            ? 'uncommitted'
+            : 'empty';
+    return { offset, state, record: records.get(offset) };
+  });
+  const x = (offset: number) =>
+    box.cells.x + Math.min(capacity, Math.max(0, offset - start)) * D.cellW - 1.5;
+  const y = box.cells.y;
+  const h = box.cells.h;
+
+  const cell = root
+    .selectAll<SVGGElement, Cell>('g.cell')
+    .data(cells)
+    .join((enter) => {
+      const c = enter.append('g').attr('class', 'cell');
+      c.append('rect').attr('rx', 4);
+      c.append('text').attr('class', 'cell-key').attr('text-anchor', 'middle');
+      c.append('text').attr('class', 'cell-offset').attr('text-anchor', 'middle');
+      return c;
+    });
+  cell
+    .select('rect')
+    .attr('x', (_, i) => box.cells.x + i * D.cellW)
+    .attr('y', y)
+    .attr('width', D.cellW - 3)
+    .attr('height', h)
+    .attr('fill', (c) => cellFill(c))
+    .attr('fill-opacity', (c) => (c.state === 'uncommitted' ? 0.45 : 1))
+    .attr('stroke', (c) =>
+      c.state === 'empty' || c.state === 'deleted'
+        ? COLOURS.line
+        : c.state === 'uncommitted'
+          ? COLOURS.ink
+          : '#FFFFFF',
+    )
+    .attr('stroke-dasharray', (c) =>
+      c.state === 'uncommitted' || c.state === 'deleted' ? '3 2' : null,
+    )
+    .attr('stroke-width', (c) => (c.state === 'uncommitted' ? 1.2 : 1));
+  cell
+    .select('text.cell-key')
+    .attr('x', (_, i) => box.cells.x + i * D.cellW + (D.cellW - 3) / 2)
+    .attr('y', y + h / 2 + 4.5)
+    .text((c) =>
+      c.record && c.state !== 'deleted' && c.state !== 'empty' ? keyLetter(c.record.key) : '',
+    );
+  cell
+    .select('text.cell-offset')
+    .attr('x', (_, i) => box.cells.x + i * D.cellW + (D.cellW - 3) / 2)
+    .attr('y', y + h + 12)
+    .text((c) => (c.offset % 5 === 0 ? String(c.offset) : ''));
+
+  // Markers above the cells: log start, HW, LEO.
+  const hwX = x(fast.highWatermark);
+  const leoX = x(fast.logEndOffset);
+  const markers: {
+    id: string;
+    x: number;
+    label: string;
+    anchor: 'start' | 'end';
+    colour: string;
+  }[] = [
+    { id: 'hw', x: hwX, label: t('partition.hw'), anchor: 'end', colour: COLOURS.ink },
+    { id: 'leo', x: leoX, label: t('partition.leo'), anchor: 'start', colour: COLOURS.info },
+  ];
+  if (fast.logStartOffset > start) {
+    markers.push({
+      id: 'start',
+      x: x(fast.logStartOffset),
+      label: t('partition.logStart'),
+      anchor: 'end',
+      colour: COLOURS.muted,
+    });
+  }
+  const marker = root
+    .selectAll<SVGGElement, (typeof markers)[number]>('g.marker')
+    .data(markers, (m) => m.id)
+    .join((enter) => {
+      const m = enter.append('g').attr('class', 'marker');
+      m.append('line');
+      m.append('text').attr('class', 'marker-label');
+      return m;
+    });
+  marker
+    .select('line')
+    .attr('x1', (m) => m.x)
+    .attr('x2', (m) => m.x)
+    .attr('y1', y - 14)
+    .attr('y2', y + h + 2)
+    .attr('stroke', (m) => m.colour)
+    .attr('stroke-width', 2.5);
+  marker
+    .select('text')
+    .attr('x', (m) => m.x + (m.anchor === 'end' ? -4 : 4))
+    .attr('y', y - 5)
+    .attr('text-anchor', (m) => m.anchor)
+    .attr('fill', (m) => m.colour)
+    .text((m) => m.label);
+
+  // One row per group: its committed offset and its lag.
+  const rows = box.groupRows.map((row, index) => {
+    const info = fast.groups.find((gr) => gr.groupId === row.groupId);
+    return { ...row, index, committed: info?.committed ?? null, lag: info?.lag ?? null };
+  });
+  const group = root
+    .selectAll<SVGGElement, (typeof rows)[number]>('g.group-marker')
+    .data(rows, (r) => r.groupId)
+    .join((enter) => {
+      const m = enter.append('g').attr('class', 'group-marker');
+      m.append('path');
+      m.append('text').attr('class', 'group-label');
+      return m;
+    });
+  group
+    .select('path')
+    .attr('d', (r) => {
+      if (r.committed === null) return '';
+      const cx = x(r.committed);
+      return `M ${cx} ${r.y} L ${cx + 6} ${r.y + 10} L ${cx - 6} ${r.y + 10} Z`;
+    })
+    .attr('fill', (r) => groupColour(r.index));
+  const label = (r: (typeof rows)[number]) => {
+    const name = fit(r.groupId, 14);
+    if (r.committed === null) return `${name}: —`;
+    return r.lag !== null ? `${name} · ${t('partition.lag', { lag: r.lag })}` : name;
+  };
+  // A label that would run past the end of the strip goes to the left of its marker.
+  const flip = (r: (typeof rows)[number]) =>
+    r.committed !== null && x(r.committed) + 10 + label(r).length * 7 > box.cells.x + box.cells.w;
+  group
+    .select('text')
+    .attr('x', (r) => (r.committed === null ? box.cells.x : x(r.committed) + (flip(r) ? -10 : 10)))
+    .attr('y', (r) => r.y + 10)
+    .attr('text-anchor', (r) => (flip(r) ? 'end' : 'start'))
+    .attr('fill', (r) => groupColour(r.index))
+    .text(label);
+}
+
+function cellFill(c: Cell): string {
+  if (c.state === 'empty' || c.state === 'deleted') return '#FFFFFF';
+  if (!c.record) return '#C9D2DE';
+  return keyStyle(c.record.key).colour;
+}
+
+function keyLetter(key: string | null): string {
+  if (key === null) return '·';
+  return key.slice(0, 1).toUpperCase();
+}

@@ -1,0 +1,142 @@
+// Producers on the left: what they write to, with which acks and rate, live counters, and the
+// pause / edit / remove buttons.
+import { memo, useRef } from 'react';
+import { PRODUCER_ACTIONS } from '../../app/actions';
+import { useSim } from '../../app/store';
+import { useAction, useFastWriter, useT } from '../hooks';
+import type { Rect } from './layout';
+import { COLOURS } from './palette';
+import { SceneButton, SceneHtml, fit } from './SceneHtml';
+import { select, useIsSelected } from './selection';
+
+export function configValue(
+  config: { key: string; value: string | number | boolean }[],
+  key: string,
+): string | number | boolean | undefined {
+  return config.find((c) => c.key === key)?.value;
+}
+
+export const ProducerCard = memo(function ProducerCard({
+  id,
+  rect,
+  compact,
+}: {
+  id: string;
+  rect: Rect;
+  compact?: boolean;
+}) {
+  const t = useT();
+  const producer = useSim((s) => s.producers[id]);
+  const selected = useIsSelected({ kind: 'producer', id });
+  const statsRef = useRef<SVGTextElement>(null);
+  useFastWriter(
+    (buffer) => buffer.producers.get(id),
+    (stats) => {
+      if (statsRef.current && stats) statsRef.current.textContent = t('producer.stats', stats);
+    },
+  );
+  if (!producer) return null;
+  const acks = configValue(producer.config, 'acks');
+  const state = producer.isolated
+    ? t('producer.isolated')
+    : producer.paused
+      ? t('producer.paused')
+      : t('producer.rate', { rate: producer.ratePerSec });
+  return (
+    <g
+      role="group"
+      aria-label={t('producer.group', { id })}
+      data-select={`producer:${id}`}
+      className="producer"
+    >
+      <rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.w}
+        height={rect.h}
+        rx={12}
+        fill={COLOURS.panel}
+        stroke={producer.isolated ? COLOURS.bad : selected ? COLOURS.info : COLOURS.line}
+        strokeWidth={selected || producer.isolated ? 3 : 1.5}
+        strokeDasharray={producer.isolated ? '8 5' : undefined}
+      />
+      <SceneHtml rect={{ x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: 32 }}>
+        <button
+          type="button"
+          className="scene-title"
+          aria-label={t('producer.details', { id })}
+          aria-pressed={selected}
+          onClick={() => select({ kind: 'producer', id })}
+        >
+          {fit(id, 18)}
+        </button>
+      </SceneHtml>
+      <text x={rect.x + 14} y={rect.y + 56} className="scene-text">
+        {t('producer.toTopic', { topic: fit(producer.topic, 14) })}
+        {acks !== undefined ? ` · acks=${String(acks)}` : ''}
+      </text>
+      <text
+        x={rect.x + 14}
+        y={rect.y + 76}
+        className="scene-text strong"
+        fill={producer.paused || producer.isolated ? COLOURS.warn : COLOURS.muted}
+      >
+        {state}
+      </text>
+      {!compact && (
+        <text
+          ref={statsRef}
+          x={rect.x + 14}
+          y={rect.y + 95}
+          className="scene-text small"
+          fill={COLOURS.muted}
+        />
+      )}
+      <SceneHtml
+        rect={{ x: rect.x + 6, y: rect.y + rect.h - 36, w: rect.w - 12, h: 32 }}
+        className="scene-actions"
+      >
+        <ProducerButtons id={id} compact={compact} />
+      </SceneHtml>
+    </g>
+  );
+});
+
+function ProducerButtons({ id, compact }: { id: string; compact?: boolean }) {
+  const t = useT();
+  const paused = useSim((s) => s.producers[id]?.paused ?? false);
+  const pause = useAction(PRODUCER_ACTIONS.pause, { producerId: id });
+  const resume = useAction(PRODUCER_ACTIONS.resume, { producerId: id });
+  const edit = useAction(PRODUCER_ACTIONS.edit, { producerId: id });
+  const remove = useAction(PRODUCER_ACTIONS.remove, { producerId: id });
+  const toggle = paused ? resume : pause;
+  return (
+    <>
+      <SceneButton
+        label={toggle.label}
+        text={
+          compact
+            ? paused
+              ? '▶'
+              : '❚❚'
+            : t(paused ? 'producer.resumeShort' : 'producer.pauseShort')
+        }
+        onClick={toggle.perform}
+        disabled={!toggle.enabled}
+      />
+      <SceneButton
+        label={edit.label}
+        text={compact ? '✎' : t('producer.editShort')}
+        onClick={edit.perform}
+        disabled={!edit.enabled}
+      />
+      <SceneButton
+        label={remove.label}
+        text={compact ? '✕' : t('producer.removeShort')}
+        onClick={remove.perform}
+        disabled={!remove.enabled}
+        tone="danger"
+      />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// Choosing what the inspector shows, from the scene, the event log or the keyboard.
+import { sameSelection, simStore, useSim, type Selection } from '../../app/store';
+
+export function select(selection: Selection | null): void {
+  const current = simStore.getState().selection;
+  // Choosing the same thing again closes it: the title buttons act as toggles.
+  simStore.setState({ selection: sameSelection(current, selection) ? null : selection });
+}
+
+export function selectionId(selection: Selection): string {
+  switch (selection.kind) {
+    case 'broker':
+      return `broker:${selection.id}`;
+    case 'topic':
+      return `topic:${selection.name}`;
+    case 'partition':
+      return `partition:${selection.key}`;
+    default:
+      return `${selection.kind}:${selection.id}`;
+  }
+}
+
+/** The inverse of selectionId, for the scene's data-select attributes. */
+export function parseSelectionId(text: string): Selection | null {
+  const colon = text.indexOf(':');
+  if (colon < 0) return null;
+  const kind = text.slice(0, colon);
+  const rest = text.slice(colon + 1);
+  switch (kind) {
+    case 'broker':
+      return { kind, id: Number(rest) };
+    case 'topic':
+      return { kind, name: rest };
+    case 'partition':
+      return { kind, key: rest };
+    case 'producer':
+    case 'group':
+    case 'consumer':
+      return { kind, id: rest };
+    default:
+      return null;
+  }
+}
+
+export function useIsSelected(selection: Selection): boolean {
+  return useSim((s) => sameSelection(s.selection, selection));
+}

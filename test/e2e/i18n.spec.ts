@@ -1,0 +1,79 @@
+// Simplified Chinese: every control translated, no English left in the chrome (names of topics,
+// clients and groups, Kafka config keys and error names are data, not chrome), and the choice
+// is remembered.
+import { test, expect, type Page } from '@playwright/test';
+import { openApp, view } from './helpers';
+
+/** Everything the interface itself says: visible text of the chrome and accessible names. */
+async function chromeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const chrome = document.querySelectorAll(
+      'header, .toolbar, .scene-legend, footer, .scene-heading, .panel h2, .panel legend, .panel label, ' +
+        '.panel > p, .scene-title, .scene-button, .scene-text, .zoom-buttons, .banner',
+    );
+    for (const el of chrome) texts.push((el as HTMLElement).innerText ?? el.textContent ?? '');
+    for (const el of document.querySelectorAll('[aria-label], [title], [aria-valuetext]')) {
+      for (const attr of ['aria-label', 'title', 'aria-valuetext']) {
+        const value = el.getAttribute(attr);
+        if (value) texts.push(value);
+      }
+    }
+    texts.push(document.title);
+    return texts;
+  });
+}
+
+test('the Chinese UI renders with no English left in the chrome', async ({ page }) => {
+  await openApp(page, { lang: 'zh-CN' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('button', { name: '添加代理', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '创建主题', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: '代理 1', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '终止代理 1', exact: true })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: '投递模式' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '事件日志' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: '速度' })).toBeVisible();
+  // Let some events into the log and open a dialog, so their words are checked too.
+  await expect
+    .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 20_000 })
+    .toBeGreaterThan(5000);
+
+  const v = await view(page);
+  const data = [
+    ...v.topics.map((t) => t.name),
+    ...v.producers.map((p) => p.id),
+    ...v.groups.map((g) => g.id),
+    ...v.consumers.map((c) => c.id),
+    ...v.producers.flatMap((p) => p.keys ?? []),
+  ];
+  const allowed = [
+    /\b[a-z]+(\.[a-z]+)+(=\S+)?/g, // config keys and values: min.insync.replicas, acks=all
+    /\backs=\w+/g,
+    /\b[A-Z][A-Z_]{3,}\b/g, // Kafka error names
+    /\b(range|roundrobin|sticky|cooperative-sticky|earliest|latest)\b/g, // assignor and reset values
+    /\bKafka\b/g,
+    /\bEnglish\b/g, // the language switch names each language in itself
+    /window\.__kafkaSim\.view\(\)/g,
+  ];
+  const leftovers: string[] = [];
+  for (const text of await chromeTexts(page)) {
+    let rest = text;
+    for (const name of data.sort((a, b) => b.length - a.length)) rest = rest.split(name).join(' ');
+    for (const pattern of allowed) rest = rest.replace(pattern, ' ');
+    const english = rest.match(/[A-Za-z]{2,}/g);
+    if (english) leftovers.push(`${english.join(' ')}  ⟵  ${text.slice(0, 80)}`);
+  }
+  expect(leftovers).toEqual([]);
+});
+
+test('the language switch is remembered', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('button', { name: '添加代理', exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: '添加代理', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Add broker', exact: true })).toBeVisible();
+});

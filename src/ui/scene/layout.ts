@@ -61,7 +61,7 @@ export const D = {
   heading: 34,
   gutter: 56,
   producerW: 204,
-  producerH: 128,
+  producerH: 144,
   producerGap: 16,
   brokerW: 192,
   brokerGap: 16,

@@ -4,9 +4,9 @@
 import { effectiveMinIsr } from '../kernels';
 import { brokerNode, tpKey, type Sim } from '../sim/sim';
 import type { Batch, BrokerState, LogState, Message, PendingProduce } from '../sim/world';
-import { appendBatch, batchIndexAt } from './log';
+import { batchIndexAt } from './log';
 import { wakeParked } from './parking';
-import { maybeAdvanceHw, segmentLimits } from './replication';
+import { maybeAdvanceHw, segmentLimits, storeBatch } from './replication';
 
 const PRODUCER_BATCH_MEMORY = 5;
 
@@ -102,26 +102,7 @@ function appendAsLeader(
     baseSeq: pb.baseSeq,
     acked: false,
   };
-  const rolled = appendBatch(log, batch, segmentLimits(sim, log.topic));
-  if (rolled && log.segments.length > 1) {
-    sim.emit({
-      type: 'log.segment-rolled',
-      topic: log.topic,
-      partition: log.partition,
-      brokerId: b.id,
-      baseOffset: batch.baseOffset,
-    });
-  }
-  recordProducerBatch(log, batch);
-  sim.emit({
-    type: 'record.appended',
-    topic: log.topic,
-    partition: log.partition,
-    offset: batch.baseOffset,
-    count: records.length,
-    brokerId: b.id,
-    leaderEpoch: epoch,
-  });
+  storeBatch(sim, b, log, batch, segmentLimits(sim, log.topic));
   return batch;
 }
 

@@ -20,6 +20,7 @@ import type {
 } from '../sim/world';
 import {
   appendBatch,
+  type SegmentLimits,
   createLog,
   lastEpoch,
   readBatches,
@@ -258,33 +259,43 @@ function appendFromLeader(sim: Sim, b: BrokerState, log: LogState, batches: Batc
       if (batch.baseOffset > log.leo) break;
       continue;
     }
-    const rolled = appendBatch(log, batch, limits);
-    if (rolled && log.segments.length > 1) {
-      sim.emit({
-        type: 'log.segment-rolled',
-        topic: log.topic,
-        partition: log.partition,
-        brokerId: b.id,
-        baseOffset: batch.baseOffset,
-      });
-    }
-    recordProducerBatch(log, batch);
-    sim.emit({
-      type: 'record.appended',
-      topic: log.topic,
-      partition: log.partition,
-      offset: batch.baseOffset,
-      count: batch.records.length,
-      brokerId: b.id,
-      leaderEpoch: batch.epoch,
-    });
+    storeBatch(sim, b, log, batch, limits);
   }
 }
 
 /**
- * The leader said our log diverges (KIP-279): find our own end offset for the diverging epoch
- * and truncate there. If our epoch there differs, the next fetch asks again, epoch by epoch.
+ * Append a batch whose offsets are set (by this leader, or copied from it), remember its
+ * producer sequence, and announce it (and any new segment) as events.
  */
+export function storeBatch(
+  sim: Sim,
+  b: BrokerState,
+  log: LogState,
+  batch: Batch,
+  limits: SegmentLimits,
+): void {
+  const rolled = appendBatch(log, batch, limits);
+  if (rolled && log.segments.length > 1) {
+    sim.emit({
+      type: 'log.segment-rolled',
+      topic: log.topic,
+      partition: log.partition,
+      brokerId: b.id,
+      baseOffset: batch.baseOffset,
+    });
+  }
+  recordProducerBatch(log, batch);
+  sim.emit({
+    type: 'record.appended',
+    topic: log.topic,
+    partition: log.partition,
+    offset: batch.baseOffset,
+    count: batch.records.length,
+    brokerId: b.id,
+    leaderEpoch: batch.epoch,
+  });
+}
+
 function truncateToDivergence(
   sim: Sim,
   b: BrokerState,

@@ -163,16 +163,21 @@ function losePartitions(sim: Sim, c: ConsumerState, error: string | null): void 
   if (error === 'UNKNOWN_MEMBER_ID') c.memberId = '';
   c.generation = -1;
   c.lastAssignment = [];
+  revokeAll(sim, c);
+}
+
+/** Give up every owned partition and say so (eager revocation, or partitions lost). */
+function revokeAll(sim: Sim, c: ConsumerState): void {
   if (c.owned.length === 0) return;
-  const lost = [...c.owned];
-  dropPartitions(c, lost);
+  const revoked = [...c.owned];
+  dropPartitions(c, revoked);
   sim.emit({
     type: 'consumer.assigned',
     groupId: c.groupId,
     consumerId: c.id,
     generation: c.generation,
     partitions: [],
-    revoked: lost,
+    revoked,
   });
 }
 
@@ -329,16 +334,7 @@ function maybeRejoin(sim: Sim, c: ConsumerState, _reason: string): void {
   if (!isCooperative(c) && c.owned.length > 0) {
     // Eager: revoke everything before joining (committing first when auto-commit is on).
     if (c.config.eff['enable.auto.commit'] === true) commit(sim, c);
-    const revoked = [...c.owned];
-    dropPartitions(c, revoked);
-    sim.emit({
-      type: 'consumer.assigned',
-      groupId: c.groupId,
-      consumerId: c.id,
-      generation: c.generation,
-      partitions: [],
-      revoked,
-    });
+    revokeAll(sim, c);
   }
   c.joinInFlight = true;
   request(sim, c, c.coordinator, 'join-group', {

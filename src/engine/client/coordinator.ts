@@ -275,10 +275,10 @@ function maybeCompleteJoin(sim: Sim, b: BrokerState, group: GroupState): void {
     completeJoin(sim, b, group);
 }
 
-/** The join phase ends: drop members that did not rejoin, bump the generation, answer all. */
-function completeJoin(sim: Sim, b: BrokerState, group: GroupState): void {
+/** Remove the members that missed a phase of the rebalance (they are out of the group). */
+function dropMembersWhere(sim: Sim, group: GroupState, missed: (m: GroupMember) => boolean): void {
   for (const m of Object.values(group.members)) {
-    if (m.joinRequest) continue;
+    if (!missed(m)) continue;
     delete group.members[m.memberId];
     sim.emit({
       type: 'consumer.left',
@@ -287,6 +287,11 @@ function completeJoin(sim: Sim, b: BrokerState, group: GroupState): void {
       memberId: m.memberId,
     });
   }
+}
+
+/** The join phase ends: drop members that did not rejoin, bump the generation, answer all. */
+function completeJoin(sim: Sim, b: BrokerState, group: GroupState): void {
+  dropMembersWhere(sim, group, (m) => m.joinRequest === null);
   group.generation++;
   const members = Object.values(group.members);
   if (members.length === 0) {
@@ -575,16 +580,7 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     group.state === 'CompletingRebalance'
   ) {
     // Members that did not send SyncGroup in time are removed; the rest rebalance again.
-    for (const m of Object.values(group.members)) {
-      if (m.syncRequest) continue;
-      delete group.members[m.memberId];
-      sim.emit({
-        type: 'consumer.left',
-        groupId: group.id,
-        consumerId: m.consumerId,
-        memberId: m.memberId,
-      });
-    }
+    dropMembersWhere(sim, group, (m) => m.syncRequest === null);
     if (group.leaderMemberId && !group.members[group.leaderMemberId]) group.leaderMemberId = null;
     prepareRebalance(sim, b, group, 'members did not sync in time');
   }

@@ -7,14 +7,16 @@ import type { ConfigSlot, World } from '../sim/world';
 type Explicit = ConfigSlot['explicit'];
 
 export function newSlot(): ConfigSlot {
-  return { explicit: {}, eff: {} };
+  return { explicit: {}, eff: {}, entries: [] };
 }
 
 /** Recompute slot.eff for the scope. Call after any change to explicit values or cluster config. */
 export function refreshSlot(world: World, scope: ConfigScope, slot: ConfigSlot): void {
   const eff: Record<string, ConfigValue> = {};
-  for (const entry of describeSlot(world, scope, slot)) eff[entry.key] = entry.value;
+  const entries = describeSlot(world, scope, slot);
+  for (const entry of entries) eff[entry.key] = entry.value;
   slot.eff = eff;
+  slot.entries = entries;
 }
 
 /** Every config of the scope with its effective value, Kafka's default and where it comes from. */

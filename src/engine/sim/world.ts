@@ -1,6 +1,14 @@
 // The whole state of one simulated world, as plain data. Every module of the engine reads and
 // writes this structure; save() serialises it and restore rebuilds an identical world.
-import type { Command, ConfigValue, MessageKind, NodeId, PresetName, SimEvent } from '../types';
+import type {
+  Command,
+  ConfigEntry,
+  ConfigValue,
+  MessageKind,
+  NodeId,
+  PresetName,
+  SimEvent,
+} from '../types';
 import type { ConfigScope } from '../config/definitions';
 import type { QueueState } from './queue';
 import type { MessageBody } from './messages';
@@ -73,6 +81,8 @@ export interface ConfigSlot {
   explicit: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   /** Effective values for every key of the scope (derived; rebuilt on every change). */
   eff: Record<string, ConfigValue>;
+  /** The same values described for the view (with Kafka's default and source); derived too. */
+  entries: ConfigEntry[];
 }
 
 // ---------------------------------------------------------------------------------------------

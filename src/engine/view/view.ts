@@ -1,6 +1,5 @@
 // The ClusterView: a plain, serialisable picture of the world for the UI, the CLI and tests.
 import { rebalanceProtocolOf } from '../kernels';
-import { describeSlot } from '../config/resolve';
 import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { PRESETS } from '../config/presets';
 import { OFFSETS_TOPIC } from '../controller/topics';
@@ -8,6 +7,7 @@ import { coordinatorPartitionKey } from '../broker/serve';
 import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
 import type {
   BrokerState,
+  ConfigSlot,
   ConsumerState,
   ControllerPartition,
   GroupState,
@@ -39,22 +39,32 @@ export const SIMPLIFICATIONS: readonly string[] = [
   'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
 ];
 
-function entries(
-  sim: Sim,
-  scope: ConfigScope,
-  slot: Parameters<typeof describeSlot>[2],
-): ConfigEntry[] {
-  return describeSlot(sim.world, scope, slot);
+/** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
+function entries(_sim: Sim, _scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {
+  return slot.entries.map((e) => ({ ...e }));
 }
 
-function brokerView(sim: Sim, b: BrokerState): BrokerView {
-  const c = sim.world.controller;
-  const leaderOf: string[] = [];
-  const followerOf: string[] = [];
-  for (const p of Object.values(c.partitions)) {
-    if (p.topic === OFFSETS_TOPIC || !p.replicas.includes(b.id)) continue;
-    (p.leader === b.id ? leaderOf : followerOf).push(tpKey(p.topic, p.partition));
+/** Per broker, the partitions it leads and follows ("topic-N"), in one pass over all of them. */
+function roles(sim: Sim): { leaderOf: string[]; followerOf: string[] }[] {
+  const out = sim.world.brokers.map(() => ({
+    leaderOf: [] as string[],
+    followerOf: [] as string[],
+  }));
+  for (const [key, p] of Object.entries(sim.world.controller.partitions)) {
+    if (p.topic === OFFSETS_TOPIC) continue;
+    for (const id of p.replicas)
+      (p.leader === id ? out[id - 1].leaderOf : out[id - 1].followerOf).push(key);
   }
+  return out;
+}
+
+function brokerView(
+  sim: Sim,
+  b: BrokerState,
+  role: { leaderOf: string[]; followerOf: string[] },
+): BrokerView {
+  const c = sim.world.controller;
+  const { leaderOf, followerOf } = role;
   return {
     id: b.id,
     rack: b.rack,
@@ -274,6 +284,7 @@ function presetEntries(sim: Sim): ConfigEntry[] {
 
 export function buildView(sim: Sim): ClusterView {
   const w = sim.world;
+  const brokerRoles = roles(sim);
   return {
     now: w.now,
     seed: w.seed,
@@ -281,7 +292,7 @@ export function buildView(sim: Sim): ClusterView {
     engineVersion: ENGINE_VERSION,
     network: { latencyMs: w.network.latencyMs, jitterMs: w.network.jitterMs },
     controller: { brokerId: w.controller.activeId, epoch: w.controller.epoch },
-    brokers: w.brokers.map((b) => brokerView(sim, b)),
+    brokers: w.brokers.map((b, i) => brokerView(sim, b, brokerRoles[i])),
     topics: topicViews(sim),
     producers: Object.values(w.producers).map((p) => producerView(sim, p)),
     groups: Object.values(w.groups).map((g) => groupView(sim, g)),

@@ -20,6 +20,7 @@ import {
 import { eventLogStore, type EventLogStore } from './eventLog';
 import { FrameBuffer } from './frameBuffer';
 import { MAX_FRAME_MS, nextSpeed, Pacer, roundSpeed } from './pacing';
+import { applyRevocationEvents } from './rebalance';
 import {
   applyViewChanges,
   CHANGES_PER_FRAME,
@@ -254,7 +255,7 @@ export class SimClient {
       this.recentEvents = [];
       this.recentFlights = [];
       this.loading = false;
-      this.store.setState({ status: 'ready', error: null, selection: null });
+      this.store.setState({ status: 'ready', error: null, selection: null, revoked: {} });
     } else if (frame.cause === 'advance') {
       this.pacer.confirm(frame.now, wall);
     } else {
@@ -269,6 +270,8 @@ export class SimClient {
       this.applyChanges(first);
       this.queuedChanges.push(...rest);
     }
+    const revoked = applyRevocationEvents(this.store.getState().revoked, frame.events);
+    if (revoked !== this.store.getState().revoked) this.store.setState({ revoked });
     this.log.append(frame.events, wall);
     this.remember(frame);
   }

@@ -17,6 +17,7 @@ import type {
   TopicInfo,
   ViewChanges,
 } from '../worker/protocol';
+import type { Revocations } from './rebalance';
 
 /** What the inspector shows. */
 export type Selection =
@@ -65,6 +66,8 @@ export interface SimState {
   groups: Record<string, GroupInfo>;
   consumerIds: string[];
   consumers: Record<string, ConsumerInfo>;
+  /** What each consumer gave up in the rebalance under way (from events, not the view). */
+  revoked: Revocations;
 
   selection: Selection | null;
   /** The topic the Delivery mode switch acts on. */
@@ -104,6 +107,7 @@ export function initialSimState(): SimState {
     groups: {},
     consumerIds: [],
     consumers: {},
+    revoked: {},
     selection: null,
     deliveryTopic: null,
     dialog: null,
@@ -138,43 +142,34 @@ function mergeEntities<T, K extends string | number>(
   return { records: next, ids: nextIds };
 }
 
+/** Where each kind of entity keeps its ordered id list, and which field of a record is its id. */
+const ENTITY_IDS = {
+  brokers: { list: 'brokerIds', field: 'id' },
+  topics: { list: 'topicNames', field: 'name' },
+  partitions: { list: 'partitionKeys', field: 'key' },
+  producers: { list: 'producerIds', field: 'id' },
+  groups: { list: 'groupIds', field: 'id' },
+  consumers: { list: 'consumerIds', field: 'id' },
+} as const satisfies Record<EntityKind, { list: keyof SimState; field: string }>;
+
+type EntityKind = 'brokers' | 'topics' | 'partitions' | 'producers' | 'groups' | 'consumers';
+type AnyRecord = Record<string, unknown>;
+
 /** The part of the state a frame's structural changes replace. */
 export function applyViewChanges(state: SimState, changes: ViewChanges): Partial<SimState> {
   const out: Partial<SimState> = {};
-  const full = changes.full;
   if (changes.cluster) out.cluster = changes.cluster;
-
-  const brokers = mergeEntities(state.brokers, state.brokerIds, changes.brokers, (b) => b.id, full);
-  if (brokers) Object.assign(out, { brokers: brokers.records, brokerIds: brokers.ids });
-  const topics = mergeEntities(state.topics, state.topicNames, changes.topics, (t) => t.name, full);
-  if (topics) Object.assign(out, { topics: topics.records, topicNames: topics.ids });
-  const partitions = mergeEntities(
-    state.partitions,
-    state.partitionKeys,
-    changes.partitions,
-    (p) => p.key,
-    full,
-  );
-  if (partitions)
-    Object.assign(out, { partitions: partitions.records, partitionKeys: partitions.ids });
-  const producers = mergeEntities(
-    state.producers,
-    state.producerIds,
-    changes.producers,
-    (p) => p.id,
-    full,
-  );
-  if (producers) Object.assign(out, { producers: producers.records, producerIds: producers.ids });
-  const groups = mergeEntities(state.groups, state.groupIds, changes.groups, (g) => g.id, full);
-  if (groups) Object.assign(out, { groups: groups.records, groupIds: groups.ids });
-  const consumers = mergeEntities(
-    state.consumers,
-    state.consumerIds,
-    changes.consumers,
-    (c) => c.id,
-    full,
-  );
-  if (consumers) Object.assign(out, { consumers: consumers.records, consumerIds: consumers.ids });
+  for (const kind of ENTITY_KINDS) {
+    const { list, field } = ENTITY_IDS[kind];
+    const merged = mergeEntities(
+      state[kind] as unknown as Record<string, AnyRecord>,
+      state[list] as string[],
+      changes[kind] as unknown as EntityChanges<AnyRecord, string>,
+      (record) => record[field] as string,
+      changes.full,
+    );
+    if (merged) Object.assign(out, { [kind]: merged.records, [list]: merged.ids });
+  }
 
   // Keep the selection and the delivery topic pointing at things that still exist.
   const next = { ...state, ...out };
@@ -189,14 +184,14 @@ export function applyViewChanges(state: SimState, changes: ViewChanges): Partial
 /** Records applied to the store per animation frame when a change is big. */
 export const CHANGES_PER_FRAME = 120;
 
-const ENTITY_KINDS = [
+const ENTITY_KINDS: readonly EntityKind[] = [
   'brokers',
   'topics',
   'partitions',
   'producers',
   'groups',
   'consumers',
-] as const;
+];
 
 /**
  * Cut a big change into pieces of at most `max` records. The first piece carries the id lists

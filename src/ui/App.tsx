@@ -1,6 +1,6 @@
 // The page: header with playback, the build-and-break toolbar, the scene, and on the right the
 // inspector above the event log. Dialogs and the screen-reader announcer sit on top.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { ActionContext } from '../app/actions';
 import { getSimClient } from '../app/client';
 import { simStore, useSim } from '../app/store';
@@ -14,6 +14,9 @@ import { EventLog } from './panels/EventLog';
 import { Inspector } from './panels/Inspector';
 import { Scene } from './scene/Scene';
 import { zoomScene } from './scene/zoomControl';
+
+/** Below this width the side panel starts hidden. */
+const NARROW_SCREEN = 1200;
 
 function Workspace() {
   const open = useSim((s) => s.sidePanelOpen);
@@ -37,6 +40,11 @@ export function App() {
     [],
   );
   useKeyboardShortcuts(ctx);
+  // On a narrow screen (a projector at 1024 px) the picture needs the whole width: the side
+  // panel starts hidden, and opens when something is selected. Before the first paint.
+  useLayoutEffect(() => {
+    if (window.innerWidth < NARROW_SCREEN) simStore.setState({ sidePanelOpen: false });
+  }, []);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);

@@ -29,7 +29,13 @@ export function useActionContext(): ActionContext {
 }
 
 /** An action bound to its parameters: translated label, enabled flag and a perform callback. */
-export function useAction<P>(action: Action<P>, params: P) {
+export interface BoundAction {
+  label: string;
+  enabled: boolean;
+  perform: () => void;
+}
+
+export function useAction<P>(action: Action<P>, params: P): BoundAction {
   const ctx = useActionContext();
   const t = useT();
   const labelKey = useSim((s) => labelKeyOf(action, s, params));

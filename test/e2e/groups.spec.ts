@@ -1,6 +1,8 @@
 // Consumers and delivery modes: Add consumer rebalances billing; Queue and Publish-subscribe
 // change how many groups read orders.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
+import type { ClusterView } from '../../src/engine';
+import defaultScenario from '../../src/scenario/examples/default.json' with { type: 'json' };
 import { groupsReading, openApp, view, waitForView } from './helpers';
 
 test('Add consumer rebalances billing', async ({ page }) => {
@@ -67,6 +69,24 @@ test('Queue and Publish-subscribe change how many groups read orders', async ({ 
   await expect(mode.getByRole('radio', { name: 'Queue' })).toBeChecked();
 });
 
+test('the Delivery mode hint opens from its info button where it does not fit inline', async ({
+  page,
+}) => {
+  await openApp(page);
+  const explain = page.getByRole('button', { name: 'Explain delivery mode', exact: true });
+  const hint = page.locator('.delivery-hint');
+  // Closed, the hint is there for screen readers only (a 1 px clip); open, it is a bubble.
+  const shownWidth = () => hint.evaluate((el) => el.getBoundingClientRect().width);
+  expect(await shownWidth()).toBeLessThanOrEqual(1);
+  await explain.click();
+  await expect(explain).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(shownWidth).toBeGreaterThan(100);
+  await expect(hint).toHaveText(/groups?|group of its own/);
+  await page.keyboard.press('Escape');
+  await expect(explain).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(shownWidth).toBeLessThanOrEqual(1);
+});
+
 test('killing a consumer makes its group wait for the session timeout, then rebalance', async ({
   page,
 }) => {
@@ -92,5 +112,109 @@ test('killing a consumer makes its group wait for the session timeout, then reba
     page
       .getByRole('region', { name: 'Event log' })
       .getByText('billing-2 crashed: group billing waits for its session timeout'),
+  ).toBeVisible();
+});
+
+// The group card shows the rebalance itself: eager (every partition revoked) and cooperative
+// (only the ones that move). The sim is slowed down and paused while the card is read.
+
+const billingOf = (v: ClusterView) => v.groups.find((g) => g.id === 'billing')!;
+const owned = (v: ClusterView, id: string) =>
+  v.consumers.find((c) => c.id === id)?.assignment ?? [];
+
+async function addConsumerToBilling(page: Page) {
+  await waitForView(page, (v) => billingOf(v).state === 'Stable', 'billing is stable');
+  await page.evaluate(() => window.__kafkaSim!.setSpeed(0.2));
+  await page.getByRole('button', { name: 'Add consumer to billing', exact: true }).click();
+}
+
+async function playUntilStable(page: Page) {
+  await page.evaluate(() => {
+    window.__kafkaSim!.setSpeed(4);
+    window.__kafkaSim!.play();
+  });
+  return waitForView(
+    page,
+    (v) =>
+      billingOf(v).state === 'Stable' &&
+      ['billing-1', 'billing-2', 'billing-3'].every((id) => owned(v, id).length === 1),
+    'billing settled with one partition per consumer',
+  );
+}
+
+test('an eager rebalance shows every partition revoked', async ({ page }) => {
+  await openApp(page, { speed: 4 });
+  const card = page.getByRole('group', { name: 'Group billing', exact: true });
+  await expect(card).toContainText('Eager rebalancing');
+  await addConsumerToBilling(page);
+  await waitForView(
+    page,
+    (v) => owned(v, 'billing-1').length === 0 && owned(v, 'billing-2').length === 0,
+    'billing-1 and billing-2 gave up their partitions',
+  );
+  await page.evaluate(() => window.__kafkaSim!.pause());
+
+  await expect(card).toContainText('Rebalancing, eager:');
+  await expect(card).toContainText('every partition revoked');
+  const consumer = (id: string) => card.getByRole('group', { name: `Consumer ${id}`, exact: true });
+  await expect(
+    consumer('billing-1').getByRole('img', {
+      name: 'gave up orders: 0, 1 for the rebalance',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(
+    consumer('billing-2').getByRole('img', {
+      name: 'gave up orders: 2 for the rebalance',
+      exact: true,
+    }),
+  ).toBeVisible();
+
+  const after = await playUntilStable(page);
+  await expect(card).toContainText(`Generation ${billingOf(after).generation}`);
+  await expect(card).not.toContainText('Rebalancing, eager:');
+});
+
+test('a cooperative rebalance revokes only the partition that moves', async ({ page }) => {
+  await openApp(page, { speed: 4 });
+  const scenario = structuredClone(defaultScenario) as {
+    groups: { config: Record<string, string> }[];
+  };
+  scenario.groups[0].config['partition.assignment.strategy'] = 'cooperative-sticky';
+  await page.evaluate((s) => window.__kafkaSim!.load(s), scenario);
+  await page.evaluate(() => window.__kafkaSim!.setSpeed(4));
+  const card = page.getByRole('group', { name: 'Group billing', exact: true });
+  await expect(card).toContainText('Cooperative rebalancing');
+  await addConsumerToBilling(page);
+  // After the first round billing-1 keeps orders-0 and gives up orders-2, which moves to the
+  // new consumer in the follow-up rebalance.
+  await waitForView(
+    page,
+    (v) =>
+      billingOf(v).generation >= 2 &&
+      owned(v, 'billing-1').join() === 'orders-0' &&
+      owned(v, 'billing-3').length === 0,
+    'billing-1 gave up orders-2 and kept orders-0',
+  );
+  await page.evaluate(() => window.__kafkaSim!.pause());
+
+  await expect(card).toContainText('Rebalancing, cooperative:');
+  await expect(card).toContainText('only moving partitions revoked');
+  const consumer = (id: string) => card.getByRole('group', { name: `Consumer ${id}`, exact: true });
+  await expect(
+    consumer('billing-1').getByRole('img', {
+      name: 'orders: 0; gave up orders: 2 for the rebalance',
+      exact: true,
+    }),
+  ).toBeVisible();
+  // billing-2 loses nothing and reads on.
+  await expect(
+    consumer('billing-2').getByRole('img', { name: 'orders: 1', exact: true }),
+  ).toBeVisible();
+
+  await playUntilStable(page);
+  await expect(card).not.toContainText('Rebalancing, cooperative:');
+  await expect(
+    consumer('billing-3').getByRole('img', { name: 'orders: 2', exact: true }),
   ).toBeVisible();
 });

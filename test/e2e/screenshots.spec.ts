@@ -78,3 +78,30 @@ test('the big scene', async ({ page }) => {
   await page.waitForTimeout(600);
   await page.screenshot({ path: 'tmp/big-scene-zoomed.png' });
 });
+
+test('an eager rebalance, paused while every partition is revoked', async ({ page }) => {
+  await openApp(page);
+  await settle(page);
+  await page.evaluate(() => window.__kafkaSim!.setSpeed(0.3));
+  await page.getByRole('button', { name: 'Add consumer to billing', exact: true }).click();
+  await waitForView(
+    page,
+    (v) => v.consumers.filter((c) => c.groupId === 'billing' && !c.assignment.length).length > 1,
+    'billing gave up its partitions',
+  );
+  await page.evaluate(() => window.__kafkaSim!.pause());
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'tmp/rebalance-eager.png' });
+});
+
+test.describe('on a 1024x768 projector', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('the default scene, and the Delivery mode hint opened', async ({ page }) => {
+    await openApp(page);
+    await settle(page);
+    await page.screenshot({ path: 'tmp/projector-1024.png' });
+    await page.getByRole('button', { name: 'Explain delivery mode', exact: true }).click();
+    await page.screenshot({ path: 'tmp/projector-1024-hint.png' });
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseMode,
   computeLayout,
+  D,
   edgeToward,
   overlaps,
   type LayoutInput,
@@ -55,6 +56,22 @@ describe('the default scene layout', () => {
 
   it('leaves out internal topics', () => {
     expect(input.topics.map((t) => t.name)).toEqual(['orders']);
+  });
+
+  it('keeps consumer rows below the group header and above its footer', () => {
+    for (const g of input.groups) {
+      const group = layout.groups.get(g.id)!;
+      for (const c of g.consumers) {
+        const row = layout.consumers.get(c)!;
+        expect(row.y).toBeGreaterThanOrEqual(group.y + D.groupHeader);
+        expect(row.y + row.h).toBeLessThanOrEqual(group.y + group.h - D.groupFooter);
+      }
+    }
+  });
+
+  it('gives an empty group the room of one row', () => {
+    const empty = computeLayout({ ...input, groups: [{ id: 'idle', consumers: [] }] });
+    expect(empty.groups.get('idle')!.h).toBe(D.groupHeader + D.consumerH + D.groupFooter);
   });
 
   it('overlaps nothing', () => {

@@ -3,6 +3,7 @@ import { ACTIONS } from '../../app/actions';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { useAction, useT } from '../hooks';
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from './ActionButton';
 import { Playback } from './Playback';
 
 export function Header() {
@@ -23,25 +24,19 @@ export function Header() {
       <Playback />
       <div className="header-end">
         <LanguageSwitch />
-        <button
-          type="button"
-          className="button quiet"
-          onClick={about.perform}
-          aria-label={about.label}
+        <ActionButton
+          action={about}
+          text={t('app.aboutShort')}
+          className="quiet"
           title={about.label}
-        >
-          {t('app.aboutShort')}
-        </button>
-        <button
-          type="button"
-          className="button quiet"
-          onClick={shortcuts.perform}
-          aria-label={shortcuts.label}
+        />
+        <ActionButton
+          action={shortcuts}
+          text={t('app.shortcutsShort')}
+          className="quiet"
           title={shortcuts.label}
-          aria-keyshortcuts="?"
-        >
-          {t('app.shortcutsShort')}
-        </button>
+          keys="?"
+        />
       </div>
     </header>
   );
@@ -51,7 +46,7 @@ function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <label className="language">
-      <span>{t('app.language')}</span>
+      <span className="language-label">{t('app.language')}</span>
       <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>

@@ -7,6 +7,7 @@ import { frameBuffer, getSimClient } from '../../app/client';
 import { sliderFromSpeed, speedFromSlider } from '../../app/pacing';
 import { useSim } from '../../app/store';
 import { useAction, useT } from '../hooks';
+import { ActionButton } from './ActionButton';
 
 export function Playback() {
   const t = useT();
@@ -16,45 +17,16 @@ export function Playback() {
   const reset = useAction(ACTIONS.reset, undefined);
   return (
     <div className="playback" role="group" aria-label={t('playback.group')}>
-      <button
-        type="button"
-        className="button primary play"
-        onClick={play.perform}
-        disabled={!play.enabled}
-        aria-keyshortcuts="Space P"
-      >
-        <span aria-hidden="true" className="icon">
-          {playing ? '❚❚' : '▶'}
-        </span>
-        {play.label}
-      </button>
-      <button
-        type="button"
-        className="button"
-        onClick={step.perform}
-        disabled={!step.enabled}
-        title={t('playback.stepHint')}
-        aria-keyshortcuts="."
-      >
-        <span aria-hidden="true" className="icon">
-          ▶❘
-        </span>
-        {step.label}
-      </button>
+      <ActionButton
+        action={play}
+        icon={playing ? '❚❚' : '▶'}
+        className="primary play"
+        keys="Space P"
+      />
+      <ActionButton action={step} icon="▶❘" title={t('playback.stepHint')} keys="." />
       <SpeedSlider />
       <SimClock />
-      <button
-        type="button"
-        className="button"
-        onClick={reset.perform}
-        disabled={!reset.enabled}
-        title={t('playback.resetHint')}
-      >
-        <span aria-hidden="true" className="icon">
-          ↺
-        </span>
-        {reset.label}
-      </button>
+      <ActionButton action={reset} icon="↺" title={t('playback.resetHint')} />
     </div>
   );
 }

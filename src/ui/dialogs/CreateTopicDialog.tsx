@@ -2,10 +2,11 @@
 // checked as the engine checks them.
 import { useState, type FormEvent } from 'react';
 import { simStore, useSim } from '../../app/store';
-import { configValue, topicName, wholeNumber, type Checked } from '../../app/validation';
-import { engineErrorText, useActionContext, useT } from '../hooks';
-import { closeDialog, Dialog, Field, FormButtons, FormError } from './Dialog';
-import { problemText } from './problems';
+import { configValue, topicName, wholeNumber } from '../../app/validation';
+import { useActionContext, useT } from '../hooks';
+import { closeDialog, Dialog } from './Dialog';
+import { FormButtons, FormError, InputField } from './fields';
+import { useForm } from './useForm';
 
 export function CreateTopicDialog() {
   const t = useT();
@@ -18,8 +19,7 @@ export function CreateTopicDialog() {
   const [rf, setRf] = useState(String(Math.max(1, Math.min(3, running))));
   const [minIsr, setMinIsr] = useState(String(Math.max(1, Math.min(2, running))));
   const [retention, setRetention] = useState('604800000');
-  const [touched, setTouched] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm();
 
   const checks = {
     name: topicName(name, simStore.getState().topicNames, t('forms.createTopic.name')),
@@ -32,11 +32,10 @@ export function CreateTopicDialog() {
     checks.rf.ok && checks.rf.value > running
       ? t('forms.errors.rfTooBig', { rf: checks.rf.value, brokers: running })
       : null;
-  const show = (c: Checked<unknown>) => (touched && !c.ok ? problemText(c.problem, t) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
+    form.submitted();
     const { name: n, partitions: p, rf: r, minIsr: m, retention: ret } = checks;
     if (!n.ok || !p.ok || !r.ok || !m.ok || !ret.ok || rfProblem) return;
     const result = await ctx.client.dispatch({
@@ -46,88 +45,58 @@ export function CreateTopicDialog() {
       replicationFactor: r.value,
       config: { 'min.insync.replicas': m.value, 'retention.ms': ret.value },
     });
-    if (result.ok) closeDialog();
-    else setRefusal(t('dialog.engineSaid', { message: engineErrorText(result.error, t) }));
+    if (form.accepted(result)) closeDialog();
   };
 
   return (
     <Dialog title={t('forms.createTopic.title')}>
       <form onSubmit={submit} noValidate>
-        <Field
+        <InputField
           label={t('forms.createTopic.name')}
           hint={t('forms.createTopic.nameHint')}
-          error={show(checks.name)}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          error={form.show(checks.name)}
+          value={name}
+          onChange={setName}
+        />
         <div className="field-row">
-          <Field label={t('forms.createTopic.partitions')} error={show(checks.partitions)}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                value={partitions}
-                onChange={(e) => setPartitions(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <InputField
+            label={t('forms.createTopic.partitions')}
+            error={form.show(checks.partitions)}
+            type="number"
+            min={1}
+            value={partitions}
+            onChange={setPartitions}
+          />
+          <InputField
             label={t('forms.createTopic.replicationFactor')}
-            error={show(checks.rf) ?? (touched || rfProblem ? rfProblem : null)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                value={rf}
-                onChange={(e) => setRf(e.target.value)}
-              />
-            )}
-          </Field>
+            error={form.show(checks.rf) ?? (form.touched || rfProblem ? rfProblem : null)}
+            type="number"
+            min={1}
+            value={rf}
+            onChange={setRf}
+          />
         </div>
         <div className="field-row">
-          <Field
+          <InputField
             label={t('forms.createTopic.minIsr')}
             hint={t('forms.createTopic.minIsrHint')}
-            error={show(checks.minIsr)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                value={minIsr}
-                onChange={(e) => setMinIsr(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            error={form.show(checks.minIsr)}
+            type="number"
+            min={1}
+            value={minIsr}
+            onChange={setMinIsr}
+          />
+          <InputField
             label={t('forms.createTopic.retention')}
             hint={t('forms.createTopic.retentionHint')}
-            error={show(checks.retention)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={-1}
-                value={retention}
-                onChange={(e) => setRetention(e.target.value)}
-              />
-            )}
-          </Field>
+            error={form.show(checks.retention)}
+            type="number"
+            min={-1}
+            value={retention}
+            onChange={setRetention}
+          />
         </div>
-        <FormError message={refusal} />
+        <FormError message={form.refusal} />
         <FormButtons submitLabel={t('dialog.create')} />
       </form>
     </Dialog>

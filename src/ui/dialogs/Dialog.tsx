@@ -1,5 +1,5 @@
 // A modal dialog on the native <dialog> element: focus is trapped inside, Escape closes it, and
-// focus goes back to whatever opened it. Plus the small form helpers the dialogs share.
+// focus goes back to whatever opened it. The form helpers the dialogs share are in fields.tsx.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { simStore } from '../../app/store';
 import { useT } from '../hooks';
@@ -53,75 +53,5 @@ export function Dialog({
         ×
       </button>
     </dialog>
-  );
-}
-
-export function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  error?: string | null;
-  children: (props: {
-    id: string;
-    'aria-describedby'?: string;
-    'aria-invalid'?: boolean;
-  }) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        'aria-describedby': describedBy || undefined,
-        'aria-invalid': error ? true : undefined,
-      })}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function FormButtons({
-  submitLabel,
-  disabled,
-}: {
-  submitLabel: string;
-  disabled?: boolean;
-}) {
-  const t = useT();
-  return (
-    <div className="dialog-buttons">
-      <button type="button" className="button" onClick={closeDialog}>
-        {t('dialog.cancel')}
-      </button>
-      <button type="submit" className="button primary" disabled={disabled}>
-        {submitLabel}
-      </button>
-    </div>
-  );
-}
-
-export function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p className="form-error" role="alert">
-      {message}
-    </p>
   );
 }

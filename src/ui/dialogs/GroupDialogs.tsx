@@ -2,13 +2,15 @@
 // consumer to an existing group.
 import { useState, type FormEvent } from 'react';
 import { simStore } from '../../app/store';
-import { freeId, newId, wholeNumber, type Checked } from '../../app/validation';
-import { engineErrorText, useActionContext, useT } from '../hooks';
+import { freeId, newId, wholeNumber } from '../../app/validation';
+import { useActionContext, useT } from '../hooks';
 import { visibleTopics } from '../scene/model';
-import { closeDialog, Dialog, Field, FormButtons, FormError } from './Dialog';
-import { problemText } from './problems';
+import { closeDialog, Dialog } from './Dialog';
+import { FormButtons, FormError, InputField, SelectField } from './fields';
+import { useForm } from './useForm';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const;
+const OFFSET_RESETS = ['earliest', 'latest'] as const;
 
 export function AddGroupDialog() {
   const t = useT();
@@ -22,19 +24,17 @@ export function AddGroupDialog() {
   const [consumers, setConsumers] = useState('2');
   const [assignor, setAssignor] = useState<string>('range');
   const [reset, setReset] = useState('earliest');
-  const [touched, setTouched] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm();
 
   const checks = {
     id: newId(id, t('forms.addGroup.id'), state.groupIds),
     consumers: wholeNumber(consumers, t('forms.addGroup.consumers'), { min: 0, max: 50 }),
   };
   const topicsProblem = chosen.length === 0 ? t('forms.errors.pickTopic') : null;
-  const show = (c: Checked<unknown>) => (touched && !c.ok ? problemText(c.problem, t) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
+    form.submitted();
     if (!checks.id.ok || !checks.consumers.ok || topicsProblem) return;
     const result = await ctx.client.dispatch({
       type: 'addGroup',
@@ -43,38 +43,29 @@ export function AddGroupDialog() {
       consumers: checks.consumers.value,
       config: { 'partition.assignment.strategy': assignor, 'auto.offset.reset': reset },
     });
-    if (result.ok) closeDialog();
-    else setRefusal(t('dialog.engineSaid', { message: engineErrorText(result.error, t) }));
+    if (form.accepted(result)) closeDialog();
   };
 
   return (
     <Dialog title={t('forms.addGroup.title')}>
       <form onSubmit={submit} noValidate>
         <div className="field-row">
-          <Field label={t('forms.addGroup.id')} error={show(checks.id)}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={id}
-                onChange={(e) => setId(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label={t('forms.addGroup.consumers')} error={show(checks.consumers)}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                value={consumers}
-                onChange={(e) => setConsumers(e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t('forms.addGroup.id')}
+            error={form.show(checks.id)}
+            value={id}
+            onChange={setId}
+          />
+          <InputField
+            label={t('forms.addGroup.consumers')}
+            error={form.show(checks.consumers)}
+            type="number"
+            min={0}
+            value={consumers}
+            onChange={setConsumers}
+          />
         </div>
-        <fieldset className={`field${topicsProblem && touched ? ' invalid' : ''}`}>
+        <fieldset className={`field${topicsProblem && form.touched ? ' invalid' : ''}`}>
           <legend>{t('forms.addGroup.topics')}</legend>
           {topics.map((name) => (
             <label key={name} className="checkbox-line">
@@ -88,30 +79,23 @@ export function AddGroupDialog() {
               {name}
             </label>
           ))}
-          {topicsProblem && touched && <p className="field-error">{topicsProblem}</p>}
+          {topicsProblem && form.touched && <p className="field-error">{topicsProblem}</p>}
         </fieldset>
         <div className="field-row">
-          <Field label={t('forms.addGroup.assignor')}>
-            {(p) => (
-              <select {...p} value={assignor} onChange={(e) => setAssignor(e.target.value)}>
-                {ASSIGNORS.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('forms.addGroup.offsetReset')}>
-            {(p) => (
-              <select {...p} value={reset} onChange={(e) => setReset(e.target.value)}>
-                <option value="earliest">earliest</option>
-                <option value="latest">latest</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('forms.addGroup.assignor')}
+            value={assignor}
+            onChange={setAssignor}
+            options={ASSIGNORS}
+          />
+          <SelectField
+            label={t('forms.addGroup.offsetReset')}
+            value={reset}
+            onChange={setReset}
+            options={OFFSET_RESETS}
+          />
         </div>
-        <FormError message={refusal} />
+        <FormError message={form.refusal} />
         <FormButtons submitLabel={t('dialog.add')} />
       </form>
     </Dialog>
@@ -124,21 +108,19 @@ export function AddConsumerDialog({ groupId }: { groupId?: string }) {
   const state = simStore.getState();
   const [group, setGroup] = useState(groupId ?? state.groupIds[0] ?? '');
   const [id, setId] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm();
   const idCheck = id.trim() === '' ? null : newId(id, t('forms.addConsumer.id'), state.consumerIds);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
+    form.submitted();
     if (!group || (idCheck && !idCheck.ok)) return;
     const result = await ctx.client.dispatch({
       type: 'addConsumer',
       groupId: group,
       ...(idCheck?.ok ? { consumerId: idCheck.value } : {}),
     });
-    if (result.ok) closeDialog();
-    else setRefusal(t('dialog.engineSaid', { message: engineErrorText(result.error, t) }));
+    if (form.accepted(result)) closeDialog();
   };
 
   return (
@@ -147,33 +129,20 @@ export function AddConsumerDialog({ groupId }: { groupId?: string }) {
         <p>{t('forms.addConsumer.noGroup')}</p>
       ) : (
         <form onSubmit={submit} noValidate>
-          <Field label={t('forms.addConsumer.group')}>
-            {(p) => (
-              <select {...p} value={group} onChange={(e) => setGroup(e.target.value)}>
-                {state.groupIds.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
+          <SelectField
+            label={t('forms.addConsumer.group')}
+            value={group}
+            onChange={setGroup}
+            options={state.groupIds}
+          />
+          <InputField
             label={t('forms.addConsumer.id')}
             hint={t('forms.addConsumer.idHint')}
-            error={touched && idCheck && !idCheck.ok ? problemText(idCheck.problem, t) : null}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={id}
-                onChange={(e) => setId(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <FormError message={refusal} />
+            error={idCheck ? form.show(idCheck) : null}
+            value={id}
+            onChange={setId}
+          />
+          <FormError message={form.refusal} />
           <FormButtons submitLabel={t('dialog.add')} />
         </form>
       )}

@@ -3,19 +3,13 @@
 import { useState, type FormEvent } from 'react';
 import type { Command, ConfigValue } from '../../engine';
 import { simStore } from '../../app/store';
-import {
-  configValue,
-  freeId,
-  keyList,
-  newId,
-  wholeNumber,
-  type Checked,
-} from '../../app/validation';
-import { engineErrorText, useActionContext, useT } from '../hooks';
+import { configValue, freeId, keyList, newId, wholeNumber } from '../../app/validation';
+import { useActionContext, useT } from '../hooks';
 import { visibleTopics } from '../scene/model';
 import { configValue as currentConfig } from '../scene/producers';
-import { closeDialog, Dialog, Field, FormButtons, FormError } from './Dialog';
-import { problemText } from './problems';
+import { closeDialog, Dialog } from './Dialog';
+import { FormButtons, FormError, InputField, SelectField } from './fields';
+import { useForm } from './useForm';
 
 export function ProducerDialog({ editId }: { editId?: string }) {
   const t = useT();
@@ -37,8 +31,7 @@ export function ProducerDialog({ editId }: { editId?: string }) {
     ? currentConfig(existing.config, 'enable.idempotence') !== false
     : true;
   const [idempotence, setIdempotence] = useState(initialIdempotence);
-  const [touched, setTouched] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = useForm();
 
   const checks = {
     id: editId
@@ -52,7 +45,6 @@ export function ProducerDialog({ editId }: { editId?: string }) {
   };
   const idempotenceProblem =
     idempotence && acks !== 'all' ? t('forms.errors.idempotenceNeedsAll') : null;
-  const show = (c: Checked<unknown>) => (touched && !c.ok ? problemText(c.problem, t) : null);
 
   const onAcks = (value: string) => {
     setAcks(value);
@@ -62,7 +54,7 @@ export function ProducerDialog({ editId }: { editId?: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
+    form.submitted();
     const { id: i, rate: r, linger: l } = checks;
     if (!i.ok || !r.ok || !l.ok || idempotenceProblem || !topic) return;
     const config: Record<string, ConfigValue> = { acks, 'enable.idempotence': idempotence };
@@ -97,10 +89,7 @@ export function ProducerDialog({ editId }: { editId?: string }) {
         ];
     for (const command of commands) {
       const result = await ctx.client.dispatch(command);
-      if (!result.ok) {
-        setRefusal(t('dialog.engineSaid', { message: engineErrorText(result.error, t) }));
-        return;
-      }
+      if (!form.accepted(result)) return;
     }
     closeDialog();
   };
@@ -116,75 +105,55 @@ export function ProducerDialog({ editId }: { editId?: string }) {
       <form onSubmit={submit} noValidate>
         {!existing && (
           <div className="field-row">
-            <Field label={t('forms.addProducer.id')} error={show(checks.id)}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={id}
-                  onChange={(e) => setId(e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label={t('forms.addProducer.topic')}>
-              {(p) => (
-                <select {...p} value={topic} onChange={(e) => setTopic(e.target.value)}>
-                  {topics.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <InputField
+              label={t('forms.addProducer.id')}
+              error={form.show(checks.id)}
+              value={id}
+              onChange={setId}
+            />
+            <SelectField
+              label={t('forms.addProducer.topic')}
+              value={topic}
+              onChange={setTopic}
+              options={topics}
+            />
           </div>
         )}
         <div className="field-row">
-          <Field label={t('forms.addProducer.rate')} error={show(checks.rate)}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                value={rate}
-                onChange={(e) => setRate(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('forms.addProducer.linger')} error={show(checks.linger)}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                value={linger}
-                placeholder="—"
-                onChange={(e) => setLinger(e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label={t('forms.addProducer.rate')}
+            error={form.show(checks.rate)}
+            type="number"
+            min={0}
+            value={rate}
+            onChange={setRate}
+          />
+          <InputField
+            label={t('forms.addProducer.linger')}
+            error={form.show(checks.linger)}
+            type="number"
+            min={0}
+            placeholder="—"
+            value={linger}
+            onChange={setLinger}
+          />
         </div>
-        <Field label={t('forms.addProducer.keys')} hint={t('forms.addProducer.keysHint')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={keys}
-              onChange={(e) => setKeys(e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-        <Field label={t('forms.addProducer.acks')}>
-          {(p) => (
-            <select {...p} value={acks} onChange={(e) => onAcks(e.target.value)}>
-              <option value="all">{t('forms.addProducer.acksAll')}</option>
-              <option value="1">{t('forms.addProducer.acksOne')}</option>
-              <option value="0">{t('forms.addProducer.acksZero')}</option>
-            </select>
-          )}
-        </Field>
+        <InputField
+          label={t('forms.addProducer.keys')}
+          hint={t('forms.addProducer.keysHint')}
+          value={keys}
+          onChange={setKeys}
+        />
+        <SelectField
+          label={t('forms.addProducer.acks')}
+          value={acks}
+          onChange={onAcks}
+          options={[
+            { value: 'all', text: t('forms.addProducer.acksAll') },
+            { value: '1', text: t('forms.addProducer.acksOne') },
+            { value: '0', text: t('forms.addProducer.acksZero') },
+          ]}
+        />
         <div className={`field checkbox${idempotenceProblem ? ' invalid' : ''}`}>
           <label>
             <input
@@ -198,9 +167,11 @@ export function ProducerDialog({ editId }: { editId?: string }) {
           <p id="idempotence-hint" className="field-hint">
             {t('forms.addProducer.idempotenceHint')}
           </p>
-          {idempotenceProblem && touched && <p className="field-error">{idempotenceProblem}</p>}
+          {idempotenceProblem && form.touched && (
+            <p className="field-error">{idempotenceProblem}</p>
+          )}
         </div>
-        <FormError message={refusal} />
+        <FormError message={form.refusal} />
         <FormButtons submitLabel={existing ? t('dialog.save') : t('dialog.add')} />
       </form>
     </Dialog>

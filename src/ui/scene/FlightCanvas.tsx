@@ -344,22 +344,27 @@ function drawHighlight(
   roundRect(ctx, r.x - inflate, r.y - inflate, r.w + 2 * inflate, r.h + 2 * inflate, 12);
   ctx.stroke();
 
+  // A group card says in words what changed (rebalancing, the generation): the outline is
+  // enough there, a label would only cover its neighbours.
+  if (h.target.kind === 'group') return;
   const label = t(`highlight.${h.labelKey}`, h.params);
-  ctx.font = '700 12.5px system-ui, sans-serif';
-  const w = ctx.measureText(label).width + 14;
-  // Replica rows are stacked tightly: the label goes inside the row. Brokers and producers have
-  // a section heading above them: the label goes below. Everything else: above.
-  const inside = h.target.kind === 'replica' && r.h < 60;
+  // Replica and consumer rows are stacked tightly: the label goes inside the row, smaller, so it
+  // hides little of the row. Brokers and producers have a section heading above them: the label
+  // goes below. Everything else: above.
+  const inside = (h.target.kind === 'replica' || h.target.kind === 'consumer') && r.h < 60;
   const below = h.target.kind === 'broker' || h.target.kind === 'producer';
-  const x = inside ? r.x + r.w - w - 4 : Math.max(r.x - 4, r.x + r.w - w + 4);
-  const y = inside ? r.y + r.h - 22 : below ? r.y + r.h + inflate + 3 : r.y - inflate - 22;
+  const height = inside ? 17 : 20;
+  ctx.font = `700 ${inside ? 11 : 12.5}px system-ui, sans-serif`;
+  const w = ctx.measureText(label).width + 12;
+  const x = inside ? r.x + r.w - w - 3 : Math.max(r.x - 4, r.x + r.w - w + 4);
+  const y = inside ? r.y + r.h - height - 2 : below ? r.y + r.h + inflate + 3 : r.y - inflate - 22;
   ctx.fillStyle = colour;
-  roundRect(ctx, x, y, w, 20, 10);
+  roundRect(ctx, x, y, w, height, height / 2);
   ctx.fill();
   ctx.fillStyle = '#FFFFFF';
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(label, x + 7, y + 10.5);
+  ctx.fillText(label, x + 6, y + height / 2 + 0.5);
 }
 
 function roundRect(

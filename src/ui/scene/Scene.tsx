@@ -25,9 +25,11 @@ import { BrokerTile, CompactGroup, TopicSummary } from './compact';
 import { parseSelectionId, select as choose } from './selection';
 import { setZoomHandler } from './zoomControl';
 import { SceneLegend } from './SceneLegend';
+import { Hatch } from './shapes';
 
 const MIN_ZOOM = 0.15;
 const MAX_ZOOM = 4;
+const ZOOM_BUTTONS_WIDTH = 44;
 
 export function Scene() {
   const t = useT();
@@ -74,7 +76,8 @@ export function Scene() {
   const fitTransform = useCallback((l: SceneLayout): ZoomTransform => {
     const viewport = viewportRef.current;
     if (!viewport) return zoomIdentity;
-    const w = viewport.clientWidth;
+    // The zoom buttons stand in the bottom-right corner: keep the picture clear of them.
+    const w = viewport.clientWidth - ZOOM_BUTTONS_WIDTH;
     const h = viewport.clientHeight;
     const k = Math.max(MIN_ZOOM, Math.min(1.5, (w - 16) / l.width, (h - 16) / l.height));
     return zoomIdentity
@@ -262,39 +265,18 @@ function SectionHeadings({ layout }: { layout: SceneLayout }) {
 function SceneDefs() {
   return (
     <defs>
-      <pattern
-        id="hatch-down"
-        width="10"
-        height="10"
-        patternUnits="userSpaceOnUse"
-        patternTransform="rotate(45)"
-      >
-        <rect width="10" height="10" fill="#EEF0F3" />
-        <line x1="0" y1="0" x2="0" y2="10" stroke="#C3C8D0" strokeWidth="3" />
-      </pattern>
-      <pattern
-        id="hatch-offline"
-        width="8"
-        height="8"
-        patternUnits="userSpaceOnUse"
-        patternTransform="rotate(45)"
-      >
-        <rect width="8" height="8" fill="#F2F4F7" />
-        <line x1="0" y1="0" x2="0" y2="8" stroke="#D0D5DD" strokeWidth="2.5" />
-      </pattern>
-      <pattern
-        id="hatch-bad"
-        width="6"
-        height="6"
-        patternUnits="userSpaceOnUse"
-        patternTransform="rotate(45)"
-      >
-        <rect width="6" height="6" fill="#FEE4E2" />
-        <line x1="0" y1="0" x2="0" y2="6" stroke={COLOURS.bad} strokeWidth="2" />
-      </pattern>
+      <Hatch id="hatch-down" size={10} background="#EEF0F3" stripe="#C3C8D0" width={3} />
+      <Hatch id="hatch-offline" size={8} background="#F2F4F7" stripe="#D0D5DD" width={2.5} />
+      <Hatch id="hatch-bad" size={6} background="#FEE4E2" stripe={COLOURS.bad} width={2} />
     </defs>
   );
 }
+
+const ZOOMS = [
+  ['in', 'zoom.zoomIn', '+'],
+  ['out', 'zoom.zoomOut', '−'],
+  ['fit', 'zoom.fit', '⤢'],
+] as const;
 
 function ZoomButtons({ onZoom }: { onZoom: (d: 'in' | 'out' | 'fit') => void }) {
   const t = useT();
@@ -312,30 +294,17 @@ function ZoomButtons({ onZoom }: { onZoom: (d: 'in' | 'out' | 'fit') => void }) 
       >
         {open ? '⇥' : '⇤'}
       </button>
-      <button
-        type="button"
-        onClick={() => onZoom('in')}
-        aria-label={t('zoom.zoomIn')}
-        title={t('zoom.zoomIn')}
-      >
-        +
-      </button>
-      <button
-        type="button"
-        onClick={() => onZoom('out')}
-        aria-label={t('zoom.zoomOut')}
-        title={t('zoom.zoomOut')}
-      >
-        −
-      </button>
-      <button
-        type="button"
-        onClick={() => onZoom('fit')}
-        aria-label={t('zoom.fit')}
-        title={t('zoom.fit')}
-      >
-        ⤢
-      </button>
+      {ZOOMS.map(([direction, labelKey, symbol]) => (
+        <button
+          key={direction}
+          type="button"
+          onClick={() => onZoom(direction)}
+          aria-label={t(labelKey)}
+          title={t(labelKey)}
+        >
+          {symbol}
+        </button>
+      ))}
     </div>
   );
 }

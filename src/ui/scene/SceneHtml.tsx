@@ -1,6 +1,7 @@
 // HTML controls placed inside the SVG scene (a foreignObject), so that they zoom and pan with
 // the picture and stay real, focusable buttons with accessible names.
 import type { ReactNode } from 'react';
+import type { BoundAction } from '../hooks';
 import type { Rect } from './layout';
 
 export function SceneHtml({
@@ -19,30 +20,23 @@ export function SceneHtml({
   );
 }
 
-/** A button in the scene: short visible text, full accessible name. */
+/** A button in the scene for one action: short visible text, the action's label as its name. */
 export function SceneButton({
-  label,
+  action,
   text,
-  onClick,
-  disabled,
   tone,
-  pressed,
 }: {
-  label: string;
+  action: BoundAction;
   text: string;
-  onClick: () => void;
-  disabled?: boolean;
   tone?: 'danger' | 'plain' | 'good';
-  pressed?: boolean;
 }) {
   return (
     <button
       type="button"
       className={`scene-button ${tone ?? 'plain'}`}
-      aria-label={label}
-      aria-pressed={pressed}
-      disabled={disabled}
-      onClick={onClick}
+      aria-label={action.label}
+      disabled={!action.enabled}
+      onClick={action.perform}
     >
       {text}
     </button>

@@ -2,6 +2,7 @@
 // (colour and shape), batches and control messages, and the switch for control traffic.
 import { simStore, useSim } from '../../app/store';
 import { useT } from '../hooks';
+import { Hatch } from './shapes';
 import { knownKeys } from './model';
 import { COLOURS, keyStyle, keyStyleAt, NULL_KEY_COLOUR, shapePath } from './palette';
 
@@ -20,16 +21,7 @@ function Swatch({
     <svg width="22" height="14" aria-hidden="true" className="swatch">
       {pattern && (
         <defs>
-          <pattern
-            id="legend-hatch"
-            width="5"
-            height="5"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="5" height="5" fill="#F2F4F7" />
-            <line x1="0" y1="0" x2="0" y2="5" stroke="#98A2B3" strokeWidth="2" />
-          </pattern>
+          <Hatch id="legend-hatch" size={5} background="#F2F4F7" stripe="#98A2B3" width={2} />
         </defs>
       )}
       <rect

@@ -8,8 +8,10 @@ import type { PartitionInfo } from '../../worker/protocol';
 import { useAction, useFastWriter, useT } from '../hooks';
 import type { BrokerBox, Rect } from './layout';
 import { COLOURS } from './palette';
+import { Box } from './shapes';
 import { SceneButton, SceneHtml, fit } from './SceneHtml';
-import { select, useIsSelected } from './selection';
+import { SceneCard } from './card';
+import { textWidth } from './measure';
 
 export type ReplicaRole = 'leader' | 'follower' | 'out-of-isr' | 'offline';
 
@@ -31,39 +33,19 @@ export const BrokerColumn = memo(function BrokerColumn({
 }) {
   const t = useT();
   const broker = useSim((s) => s.brokers[id]);
-  const selected = useIsSelected({ kind: 'broker', id });
   if (!broker) return null;
   const { rect } = box;
-  const down = broker.status !== 'running';
   return (
-    <g
-      role="group"
-      aria-label={t('broker.group', { id })}
-      data-select={`broker:${id}`}
+    <SceneCard
+      label={t('broker.group', { id })}
+      selection={{ kind: 'broker', id }}
+      rect={rect}
+      title={t('broker.title', { id })}
+      titleLabel={t('broker.details', { id })}
+      fill={broker.status !== 'running' ? 'url(#hatch-down)' : undefined}
+      isolated={broker.isolated}
       className="broker"
     >
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={12}
-        fill={down ? 'url(#hatch-down)' : COLOURS.panel}
-        stroke={broker.isolated ? COLOURS.bad : selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={broker.isolated || selected ? 3 : 1.5}
-        strokeDasharray={broker.isolated ? '8 5' : undefined}
-      />
-      <SceneHtml rect={{ x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: 32 }}>
-        <button
-          type="button"
-          className="scene-title"
-          aria-label={t('broker.details', { id })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'broker', id })}
-        >
-          {t('broker.title', { id })}
-        </button>
-      </SceneHtml>
       <BrokerStatusLine x={rect.x + 14} y={rect.y + 56} id={id} />
       {broker.isController && <ControllerTag x={rect.x + rect.w - 10} y={rect.y} />}
       {[...box.rows].map(([key, row]) => (
@@ -72,11 +54,21 @@ export const BrokerColumn = memo(function BrokerColumn({
       <SceneHtml rect={box.actions} className="scene-actions">
         <BrokerButtons id={id} />
       </SceneHtml>
-    </g>
+    </SceneCard>
   );
 });
 
-export function BrokerStatusLine({ x, y, id }: { x: number; y: number; id: number }) {
+export function BrokerStatusLine({
+  x,
+  y,
+  id,
+  small,
+}: {
+  x: number;
+  y: number;
+  id: number;
+  small?: boolean;
+}) {
   const t = useT();
   const broker = useSim((s) => s.brokers[id]);
   if (!broker) return null;
@@ -88,7 +80,12 @@ export function BrokerStatusLine({ x, y, id }: { x: number; y: number; id: numbe
       : `● ${t('broker.status.running')}`;
   const colour = down || broker.isolated ? COLOURS.bad : COLOURS.good;
   return (
-    <text x={x} y={y} className="scene-text strong" fill={colour}>
+    <text
+      x={x}
+      y={y}
+      className={small ? 'scene-text small strong' : 'scene-text strong'}
+      fill={colour}
+    >
       {status}
       {broker.fenced && !down ? ` · ${t('broker.fenced')}` : ''}
     </text>
@@ -99,7 +96,7 @@ export function BrokerStatusLine({ x, y, id }: { x: number; y: number; id: numbe
 export function ControllerTag({ x, y }: { x: number; y: number }) {
   const t = useT();
   const label = `♛ ${t('broker.controller')}`;
-  const width = [...label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 13 : 7.6), 0) + 16;
+  const width = textWidth(label, 12.5) + 16;
   return (
     <g>
       <rect x={x - width} y={y - 11} width={width} height={22} rx={11} fill={COLOURS.controller} />
@@ -123,28 +120,15 @@ export function BrokerButtons({ id, compact }: { id: number; compact?: boolean }
   const restart = useAction(BROKER_ACTIONS.restart, { brokerId: id });
   const isolate = useAction(BROKER_ACTIONS.isolate, { brokerId: id });
   const heal = useAction(BROKER_ACTIONS.heal, { brokerId: id });
-  const net = isolated ? heal : isolate;
+  // Compact tiles are narrow: a symbol each (the accessible name stays the full label).
+  const text = (symbol: string, key: string) => (compact ? symbol : t(key));
   return (
     <>
+      <SceneButton action={kill} text={text('✕', 'broker.killShort')} tone="danger" />
+      <SceneButton action={restart} text={text('↻', 'broker.restartShort')} tone="good" />
       <SceneButton
-        label={kill.label}
-        text={compact ? '✕' : t('broker.killShort')}
-        onClick={kill.perform}
-        disabled={!kill.enabled}
-        tone="danger"
-      />
-      <SceneButton
-        label={restart.label}
-        text={compact ? '↻' : t('broker.restartShort')}
-        onClick={restart.perform}
-        disabled={!restart.enabled}
-        tone="good"
-      />
-      <SceneButton
-        label={net.label}
-        text={compact ? '⚡' : t(isolated ? 'broker.healShort' : 'broker.isolateShort')}
-        onClick={net.perform}
-        disabled={!net.enabled}
+        action={isolated ? heal : isolate}
+        text={text('⚡', isolated ? 'broker.healShort' : 'broker.isolateShort')}
       />
     </>
   );
@@ -204,11 +188,8 @@ const ReplicaRow = memo(function ReplicaRow({
       data-select={`partition:${partitionKey}`}
       className="replica-row"
     >
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
+      <Box
+        rect={rect}
         rx={8}
         fill={style.fill}
         stroke={style.stroke}

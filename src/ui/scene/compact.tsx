@@ -6,56 +6,30 @@ import { useSim } from '../../app/store';
 import { useT } from '../hooks';
 import type { BrokerBox, Rect } from './layout';
 import { COLOURS } from './palette';
+import { Box } from './shapes';
 import { SceneHtml, fit } from './SceneHtml';
-import { BrokerButtons } from './brokers';
-import { groupStateColour } from './groups';
-import { select, useIsSelected } from './selection';
+import { BrokerButtons, BrokerStatusLine } from './brokers';
+import { SceneCard } from './card';
+import { isDead } from './consumers';
+import { GroupFrame, GroupStateText, type GroupCardProps } from './groups';
 
 export const BrokerTile = memo(function BrokerTile({ id, box }: { id: number; box: BrokerBox }) {
   const t = useT();
   const broker = useSim((s) => s.brokers[id]);
-  const selected = useIsSelected({ kind: 'broker', id });
   if (!broker) return null;
   const r = box.rect;
-  const down = broker.status !== 'running';
-  const status = down
-    ? t(`broker.status.${broker.status}`)
-    : broker.isolated
-      ? t('broker.isolated')
-      : t('broker.status.running');
   return (
-    <g role="group" aria-label={t('broker.group', { id })} data-select={`broker:${id}`}>
-      <rect
-        x={r.x}
-        y={r.y}
-        width={r.w}
-        height={r.h}
-        rx={10}
-        fill={down ? 'url(#hatch-down)' : COLOURS.panel}
-        stroke={broker.isolated ? COLOURS.bad : selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={broker.isolated || selected ? 3 : 1.5}
-        strokeDasharray={broker.isolated ? '7 4' : undefined}
-      />
-      <SceneHtml rect={{ x: r.x + 4, y: r.y + 4, w: r.w - 8, h: 28 }}>
-        <button
-          type="button"
-          className="scene-title small"
-          aria-label={t('broker.details', { id })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'broker', id })}
-        >
-          {t('broker.title', { id })}
-          {broker.isController ? ' ♛' : ''}
-        </button>
-      </SceneHtml>
-      <text
-        x={r.x + 10}
-        y={r.y + 48}
-        className="scene-text small strong"
-        fill={down || broker.isolated ? COLOURS.bad : COLOURS.good}
-      >
-        {status}
-      </text>
+    <SceneCard
+      label={t('broker.group', { id })}
+      selection={{ kind: 'broker', id }}
+      rect={r}
+      size="small"
+      title={`${t('broker.title', { id })}${broker.isController ? ' ♛' : ''}`}
+      titleLabel={t('broker.details', { id })}
+      fill={broker.status !== 'running' ? 'url(#hatch-down)' : undefined}
+      isolated={broker.isolated}
+    >
+      <BrokerStatusLine x={r.x + 10} y={r.y + 48} id={id} small />
       <text x={r.x + 10} y={r.y + 64} className="scene-text small" fill={COLOURS.muted}>
         {t('broker.leaderCount', { count: broker.leaderOf.length })}
       </text>
@@ -65,7 +39,7 @@ export const BrokerTile = memo(function BrokerTile({ id, box }: { id: number; bo
       <SceneHtml rect={box.actions} className="scene-actions compact">
         <BrokerButtons id={id} compact />
       </SceneHtml>
-    </g>
+    </SceneCard>
   );
 });
 
@@ -92,38 +66,20 @@ export const TopicSummary = memo(function TopicSummary({
   const t = useT();
   const topic = useSim((s) => s.topics[name]);
   const health = useSim(topicHealth(name));
-  const selected = useIsSelected({ kind: 'topic', name });
   if (!topic) return null;
   const under = [...health].filter((c) => c === 'u').length;
   const offline = [...health].filter((c) => c === 'o').length;
   const cellW = Math.max(3, Math.min(14, (rect.w - 8) / Math.max(1, health.length)));
   return (
-    <g
-      role="group"
-      aria-label={t('partition.topicTitle', { topic: name })}
-      data-select={`topic:${name}`}
+    <SceneCard
+      label={t('partition.topicTitle', { topic: name })}
+      selection={{ kind: 'topic', name }}
+      rect={rect}
+      size="small"
+      title={t('partition.topicTitle', { topic: fit(name, 18) })}
+      titleLabel={t('partition.topicDetails', { topic: name })}
+      titleWidth={220}
     >
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={10}
-        fill={COLOURS.panel}
-        stroke={selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={selected ? 3 : 1.5}
-      />
-      <SceneHtml rect={{ x: rect.x + 4, y: rect.y + 4, w: 220, h: 28 }}>
-        <button
-          type="button"
-          className="scene-title small"
-          aria-label={t('partition.topicDetails', { topic: name })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'topic', name })}
-        >
-          {t('partition.topicTitle', { topic: fit(name, 18) })}
-        </button>
-      </SceneHtml>
       <text
         x={rect.x + 232}
         y={rect.y + 23}
@@ -142,78 +98,33 @@ export const TopicSummary = memo(function TopicSummary({
           fill={c === 'k' ? COLOURS.leader : c === 'u' ? '#FEC84B' : 'url(#hatch-bad)'}
         />
       ))}
-    </g>
+    </SceneCard>
   );
 });
 
-export const CompactGroup = memo(function CompactGroup({
-  id,
-  rect,
-  consumers,
-}: {
-  id: string;
-  rect: Rect;
-  consumers: [string, Rect][];
-}) {
-  const t = useT();
+export const CompactGroup = memo(function CompactGroup({ id, rect, consumers }: GroupCardProps) {
   const group = useSim((s) => s.groups[id]);
-  const selected = useIsSelected({ kind: 'group', id });
   if (!group) return null;
   return (
-    <g role="group" aria-label={t('group.group', { id })} data-select={`group:${id}`}>
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={10}
-        fill={COLOURS.panel}
-        stroke={selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={selected ? 3 : 1.5}
-      />
-      <SceneHtml rect={{ x: rect.x + 4, y: rect.y + 4, w: rect.w - 8, h: 28 }}>
-        <button
-          type="button"
-          className="scene-title small"
-          aria-label={t('group.details', { id })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'group', id })}
-        >
-          {t('group.title', { id: fit(id, 16) })}
-        </button>
-      </SceneHtml>
-      <text
-        x={rect.x + 10}
-        y={rect.y + 46}
-        className="scene-text small strong"
-        fill={groupStateColour(group.state)}
-      >
-        {t(`group.state.${group.state}`)}
-        <tspan fill={COLOURS.muted} fontWeight={400}>
-          {' · '}
-          {t('inspector.generation')} {group.generation}
-        </tspan>
-      </text>
+    <GroupFrame id={id} rect={rect} generation={group.generation} small>
+      <GroupStateText x={rect.x + 10} y={rect.y + 46} group={group} small />
       {consumers.map(([consumerId, r]) => (
         <ConsumerChip key={consumerId} id={consumerId} rect={r} />
       ))}
-    </g>
+    </GroupFrame>
   );
 });
 
 const ConsumerChip = memo(function ConsumerChip({ id, rect }: { id: string; rect: Rect }) {
   const consumer = useSim((s) => s.consumers[id]);
   if (!consumer) return null;
-  const dead = consumer.status === 'crashed' || consumer.status === 'closed';
+  const dead = isDead(consumer);
   const idle = consumer.status === 'stable' && consumer.assignment.length === 0;
   const suffix = id.slice(id.lastIndexOf('-') + 1) || id;
   return (
     <g data-select={`consumer:${id}`}>
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
+      <Box
+        rect={rect}
         rx={5}
         fill={dead ? 'url(#hatch-offline)' : idle ? '#FFFFFF' : COLOURS.follower}
         stroke={dead ? COLOURS.bad : consumer.status === 'stable' ? '#8FD5C7' : COLOURS.warn}

@@ -1,87 +1,60 @@
-// Consumer groups on the right (design.md 4): a box per group with its state and generation,
-// a row per consumer with the partitions it owns (or "idle"), its lag, and Kill / Leave.
-import { memo, useRef } from 'react';
-import { CONSUMER_ACTIONS, GROUP_ACTIONS } from '../../app/actions';
+// Consumer groups on the right (design.md 4): a card per group with its generation, its state,
+// what a rebalance does under its protocol (eager: every partition revoked; cooperative: only
+// the ones that move) lit up while one runs, a row per consumer, its assignor and coordinator.
+import { memo, type ReactNode } from 'react';
+import { GROUP_ACTIONS } from '../../app/actions';
+import { isRebalancing } from '../../app/rebalance';
 import { useSim } from '../../app/store';
-import { useAction, useFastWriter, useT } from '../hooks';
+import type { GroupInfo } from '../../worker/protocol';
+import { useAction, useT } from '../hooks';
+import { SceneCard } from './card';
+import { ConsumerRow } from './consumers';
 import type { Rect } from './layout';
+import { textWidth } from './measure';
 import { COLOURS } from './palette';
+import { Box } from './shapes';
 import { SceneButton, SceneHtml, fit } from './SceneHtml';
-import { select, useIsSelected } from './selection';
-import { assignmentText } from '../../app/eventText';
 
-export function groupStateColour(state: string): string {
+function groupStateColour(state: string): string {
   if (state === 'Stable') return COLOURS.good;
   if (state === 'Empty' || state === 'Dead') return COLOURS.muted;
   return COLOURS.warn;
 }
 
-export const GroupBox = memo(function GroupBox({
-  id,
-  rect,
-  consumers,
-}: {
+/** What a group's card is given by the scene: its rectangle and its consumers' rectangles. */
+export interface GroupCardProps {
   id: string;
   rect: Rect;
   consumers: [string, Rect][];
-}) {
+}
+
+export const GroupBox = memo(function GroupBox({ id, rect, consumers }: GroupCardProps) {
   const t = useT();
   const group = useSim((s) => s.groups[id]);
-  const selected = useIsSelected({ kind: 'group', id });
+  const rebalancing = useSim((s) => (s.groups[id] ? isRebalancing(s, s.groups[id]) : false));
   const add = useAction(GROUP_ACTIONS.addConsumer, { groupId: id });
   if (!group) return null;
   const footerY = rect.y + rect.h - 40;
   return (
-    <g
-      role="group"
-      aria-label={t('group.group', { id })}
-      data-select={`group:${id}`}
-      className="group"
-    >
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={12}
-        fill={COLOURS.panel}
-        stroke={selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={selected ? 3 : 1.5}
+    <GroupFrame id={id} rect={rect} generation={group.generation} className="group">
+      <GroupStateText x={rect.x + 14} y={rect.y + 60} group={group} />
+      <RebalanceNote
+        rect={{ x: rect.x + 8, y: rect.y + 68, w: rect.w - 16, h: 40 }}
+        protocol={group.rebalanceProtocol}
+        active={rebalancing}
       />
-      <SceneHtml rect={{ x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: 32 }}>
-        <button
-          type="button"
-          className="scene-title"
-          aria-label={t('group.details', { id })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'group', id })}
-        >
-          {t('group.title', { id: fit(id, 18) })}
-        </button>
-      </SceneHtml>
-      <text
-        x={rect.x + 14}
-        y={rect.y + 56}
-        className="scene-text strong"
-        fill={groupStateColour(group.state)}
-      >
-        {t(`group.state.${group.state}`)}
-        <tspan fill={COLOURS.muted} fontWeight={400}>
-          {' · '}
-          {t('inspector.generation')} {group.generation}
-        </tspan>
-      </text>
       {consumers.map(([consumerId, r]) => (
         <ConsumerRow key={consumerId} id={consumerId} rect={r} />
       ))}
       {consumers.length === 0 && (
-        <text x={rect.x + 14} y={rect.y + 84} className="scene-text" fill={COLOURS.muted}>
+        <text x={rect.x + 14} y={rect.y + 140} className="scene-text" fill={COLOURS.muted}>
           {t('group.noConsumers')}
         </text>
       )}
-      <text x={rect.x + 14} y={footerY + 24} className="scene-text small" fill={COLOURS.muted}>
-        {group.protocol}
-        {' · '}
+      <text x={rect.x + 14} y={footerY + 15} className="scene-text small" fill={COLOURS.muted}>
+        {fit(group.protocol, 18)}
+      </text>
+      <text x={rect.x + 14} y={footerY + 31} className="scene-text small" fill={COLOURS.muted}>
         {group.coordinator === null
           ? t('group.noCoordinator')
           : t('group.coordinator', { broker: group.coordinator })}
@@ -90,133 +63,141 @@ export const GroupBox = memo(function GroupBox({
         rect={{ x: rect.x + rect.w - 112, y: footerY + 4, w: 106, h: 32 }}
         className="scene-actions end"
       >
-        <SceneButton
-          label={add.label}
-          text={t('group.addConsumerShort')}
-          onClick={add.perform}
-          disabled={!add.enabled}
-          tone="good"
-        />
+        <SceneButton action={add} text={t('group.addConsumerShort')} tone="good" />
       </SceneHtml>
-    </g>
+    </GroupFrame>
   );
 });
 
-const ConsumerRow = memo(function ConsumerRow({ id, rect }: { id: string; rect: Rect }) {
+/**
+ * A group's card (full size, or small in the compact scene): titled with the group's id, and its
+ * generation in a tag in the corner, the number every rebalance moves on.
+ */
+export function GroupFrame({
+  id,
+  rect,
+  generation,
+  small,
+  className,
+  children,
+}: {
+  id: string;
+  rect: Rect;
+  generation: number;
+  small?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   const t = useT();
-  const consumer = useSim((s) => s.consumers[id]);
-  const selected = useIsSelected({ kind: 'consumer', id });
-  const lagRef = useRef<SVGTextElement>(null);
-  useFastWriter(
-    (buffer) => buffer.consumers.get(id),
-    (fast) => {
-      if (!lagRef.current) return;
-      if (!fast) {
-        lagRef.current.textContent = '';
-        return;
-      }
-      // How many records it has read shows who gets what: queue splits them, pub-sub copies them.
-      const lag = Object.values(fast.lag).reduce((a, b) => a + b, 0);
-      lagRef.current.textContent = `${t('consumer.consumed', { count: fast.consumed })} · ${t('consumer.lag', { lag })}`;
-    },
-  );
-  if (!consumer) return null;
-  const dead = consumer.status === 'crashed' || consumer.status === 'closed';
-  // During a rebalance an eager consumer has given up everything; a cooperative one keeps
-  // reading the partitions that do not move, so they stay listed (with ⟳).
-  const owned = consumer.assignment.length ? assignmentText(consumer.assignment) : null;
-  const line =
-    consumer.status === 'stable'
-      ? (owned ?? t('consumer.idle'))
-      : !dead && owned
-        ? `⟳ ${owned}`
-        : t(`consumer.status.${consumer.status}`);
-  const lineColour = dead
-    ? COLOURS.bad
-    : consumer.status === 'stable'
-      ? consumer.assignment.length
-        ? COLOURS.ink
-        : COLOURS.muted
-      : COLOURS.warn;
+  const tag = t('group.generation', { generation });
+  const tagW = textWidth(tag, 12.5) + 16;
+  const inset = small ? 6 : 10;
+  // The tag is centred on the title's row.
+  const tagY = rect.y + (small ? 7 : 11);
   return (
-    <g
-      role="group"
-      aria-label={t('consumer.group', { id })}
-      data-select={`consumer:${id}`}
-      className="consumer"
+    <SceneCard
+      label={t('group.group', { id })}
+      selection={{ kind: 'group', id }}
+      rect={rect}
+      size={small ? 'small' : 'large'}
+      title={fit(id, small ? 20 : 16)}
+      titleLabel={t('group.details', { id })}
+      titleWidth={rect.w - 2 * inset - tagW}
+      className={className}
     >
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={8}
-        fill={dead ? 'url(#hatch-offline)' : '#F9FAFB'}
-        stroke={consumer.isolated ? COLOURS.bad : selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={selected || consumer.isolated ? 2.5 : 1}
-        strokeDasharray={consumer.isolated ? '6 4' : undefined}
-      />
-      <SceneHtml
-        rect={{ x: rect.x + 3, y: rect.y + 3, w: rect.w - 6, h: 30 }}
-        className="scene-row"
-      >
-        <button
-          type="button"
-          className="scene-title small"
-          aria-label={t('consumer.details', { id })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'consumer', id })}
+      <g>
+        <Box
+          rect={{ x: rect.x + rect.w - inset - tagW, y: tagY, w: tagW, h: 22 }}
+          rx={11}
+          fill="#F2F4F7"
+          stroke={COLOURS.line}
+        />
+        <text
+          x={rect.x + rect.w - inset - tagW / 2}
+          y={tagY + 15.5}
+          textAnchor="middle"
+          className="scene-text small strong"
+          fill={COLOURS.ink}
         >
-          {fit(id, 14)}
-        </button>
-        <ConsumerButtons id={id} dead={dead} />
-      </SceneHtml>
-      <text x={rect.x + 10} y={rect.y + 50} className="scene-text small strong" fill={lineColour}>
-        {fit(line, 19)}
+          {tag}
+        </text>
+      </g>
+      {children}
+    </SceneCard>
+  );
+}
+
+/** The group's state in words (and a symbol, so colour is not the only signal). */
+export function GroupStateText({
+  x,
+  y,
+  group,
+  small,
+}: {
+  x: number;
+  y: number;
+  group: GroupInfo;
+  small?: boolean;
+}) {
+  const t = useT();
+  const symbol =
+    group.state === 'Stable' ? '●' : group.state === 'Empty' || group.state === 'Dead' ? '○' : '⟳';
+  return (
+    <text
+      x={x}
+      y={y}
+      className={small ? 'scene-text small strong' : 'scene-text strong'}
+      fill={groupStateColour(group.state)}
+    >
+      {symbol} {t(`group.state.${group.state}`)}
+    </text>
+  );
+}
+
+/**
+ * What a rebalance does under this group's protocol. Quiet while the group is stable; while a
+ * rebalance runs it fills in, says "Rebalancing" and what is revoked.
+ */
+function RebalanceNote({
+  rect,
+  protocol,
+  active,
+}: {
+  rect: Rect;
+  protocol: 'eager' | 'cooperative';
+  active: boolean;
+}) {
+  const t = useT();
+  const line1 = t(active ? `group.rebalance.${protocol}Now` : `group.rebalance.${protocol}`);
+  const line2 = t(
+    active ? `group.rebalance.${protocol}NowHint` : `group.rebalance.${protocol}Hint`,
+  );
+  return (
+    <g className={active ? 'rebalance-note active' : 'rebalance-note'}>
+      <Box
+        rect={rect}
+        rx={8}
+        fill={active ? '#FFFAEB' : 'none'}
+        stroke={active ? COLOURS.warn : COLOURS.line}
+        strokeWidth={active ? 2 : 1}
+        strokeDasharray={active ? undefined : '4 3'}
+      />
+      <text
+        x={rect.x + 8}
+        y={rect.y + 16}
+        className="scene-text small strong"
+        fill={active ? COLOURS.warn : COLOURS.muted}
+      >
+        {line1}
       </text>
       <text
-        ref={lagRef}
-        x={rect.x + rect.w - 10}
-        y={rect.y + 50}
-        textAnchor="end"
-        className="scene-text small"
-        fill={COLOURS.muted}
-      />
+        x={rect.x + 8}
+        y={rect.y + 32}
+        className={active ? 'scene-text small strong' : 'scene-text small'}
+        fill={active ? COLOURS.ink : COLOURS.muted}
+      >
+        {line2}
+      </text>
     </g>
-  );
-});
-
-export function ConsumerButtons({ id, dead }: { id: string; dead: boolean }) {
-  const t = useT();
-  const kill = useAction(CONSUMER_ACTIONS.kill, { consumerId: id });
-  const leave = useAction(CONSUMER_ACTIONS.leave, { consumerId: id });
-  const restart = useAction(CONSUMER_ACTIONS.restart, { consumerId: id });
-  if (dead) {
-    return (
-      <SceneButton
-        label={restart.label}
-        text={t('consumer.restartShort')}
-        onClick={restart.perform}
-        disabled={!restart.enabled}
-        tone="good"
-      />
-    );
-  }
-  return (
-    <>
-      <SceneButton
-        label={kill.label}
-        text={t('consumer.killShort')}
-        onClick={kill.perform}
-        disabled={!kill.enabled}
-        tone="danger"
-      />
-      <SceneButton
-        label={leave.label}
-        text={t('consumer.leaveShort')}
-        onClick={leave.perform}
-        disabled={!leave.enabled}
-      />
-    </>
   );
 }

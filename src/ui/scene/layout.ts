@@ -59,7 +59,7 @@ export const COMPACT_CONSUMERS = 40;
 export const D = {
   margin: 20,
   heading: 34,
-  gutter: 56,
+  gutter: 48,
   producerW: 204,
   producerH: 144,
   producerGap: 16,
@@ -77,8 +77,9 @@ export const D = {
   stripGap: 12,
   stripLabelW: 120,
   cellW: 24,
-  groupW: 268,
-  groupHeader: 64,
+  groupW: 288,
+  // title and generation, state, and the note on what a rebalance revokes
+  groupHeader: 114,
   consumerH: 64,
   groupFooter: 44,
   groupGap: 16,
@@ -161,7 +162,8 @@ function detailed(input: LayoutInput): SceneLayout {
   // Partition logs under the brokers, one block per topic.
   const topics = new Map<string, Rect>();
   const strips = new Map<string, StripBox>();
-  let y = top + brokerH + D.heading + 10;
+  // Room under the brokers for a highlight's label ("crashed", "fenced") above the heading.
+  let y = top + brokerH + D.heading + 28;
   const partitionsTop = y - D.heading;
   for (const topic of input.topics) {
     const stripH = Math.max(
@@ -193,7 +195,8 @@ function detailed(input: LayoutInput): SceneLayout {
   const consumers = new Map<string, Rect>();
   let gy = top;
   for (const g of input.groups) {
-    const h = D.groupHeader + g.consumers.length * D.consumerH + D.groupFooter;
+    // An empty group keeps one row's room, for the words "No consumers".
+    const h = D.groupHeader + Math.max(1, g.consumers.length) * D.consumerH + D.groupFooter;
     groups.set(g.id, rect(groupsX, gy, D.groupW, h));
     g.consumers.forEach((id, i) => {
       consumers.set(

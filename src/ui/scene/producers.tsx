@@ -7,7 +7,7 @@ import { useAction, useFastWriter, useT } from '../hooks';
 import type { Rect } from './layout';
 import { COLOURS } from './palette';
 import { SceneButton, SceneHtml, fit } from './SceneHtml';
-import { select, useIsSelected } from './selection';
+import { SceneCard } from './card';
 
 export function configValue(
   config: { key: string; value: string | number | boolean }[],
@@ -27,7 +27,6 @@ export const ProducerCard = memo(function ProducerCard({
 }) {
   const t = useT();
   const producer = useSim((s) => s.producers[id]);
-  const selected = useIsSelected({ kind: 'producer', id });
   const statsRef = useRef<SVGTextElement>(null);
   useFastWriter(
     (buffer) => buffer.producers.get(id),
@@ -43,34 +42,15 @@ export const ProducerCard = memo(function ProducerCard({
       ? t('producer.paused')
       : t('producer.rate', { rate: producer.ratePerSec });
   return (
-    <g
-      role="group"
-      aria-label={t('producer.group', { id })}
-      data-select={`producer:${id}`}
+    <SceneCard
+      label={t('producer.group', { id })}
+      selection={{ kind: 'producer', id }}
+      rect={rect}
+      title={fit(id, 18)}
+      titleLabel={t('producer.details', { id })}
+      isolated={producer.isolated}
       className="producer"
     >
-      <rect
-        x={rect.x}
-        y={rect.y}
-        width={rect.w}
-        height={rect.h}
-        rx={12}
-        fill={COLOURS.panel}
-        stroke={producer.isolated ? COLOURS.bad : selected ? COLOURS.info : COLOURS.line}
-        strokeWidth={selected || producer.isolated ? 3 : 1.5}
-        strokeDasharray={producer.isolated ? '8 5' : undefined}
-      />
-      <SceneHtml rect={{ x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: 32 }}>
-        <button
-          type="button"
-          className="scene-title"
-          aria-label={t('producer.details', { id })}
-          aria-pressed={selected}
-          onClick={() => select({ kind: 'producer', id })}
-        >
-          {fit(id, 18)}
-        </button>
-      </SceneHtml>
       <text x={rect.x + 14} y={rect.y + 56} className="scene-text">
         {t('producer.toTopic', { topic: fit(producer.topic, 14) })}
         {acks !== undefined ? ` · acks=${String(acks)}` : ''}
@@ -98,7 +78,7 @@ export const ProducerCard = memo(function ProducerCard({
       >
         <ProducerButtons id={id} compact={compact} />
       </SceneHtml>
-    </g>
+    </SceneCard>
   );
 });
 
@@ -109,34 +89,16 @@ function ProducerButtons({ id, compact }: { id: string; compact?: boolean }) {
   const resume = useAction(PRODUCER_ACTIONS.resume, { producerId: id });
   const edit = useAction(PRODUCER_ACTIONS.edit, { producerId: id });
   const remove = useAction(PRODUCER_ACTIONS.remove, { producerId: id });
-  const toggle = paused ? resume : pause;
+  // Compact cards are short of room: a symbol each (the accessible name stays the full label).
+  const text = (symbol: string, key: string) => (compact ? symbol : t(key));
   return (
     <>
       <SceneButton
-        label={toggle.label}
-        text={
-          compact
-            ? paused
-              ? '▶'
-              : '❚❚'
-            : t(paused ? 'producer.resumeShort' : 'producer.pauseShort')
-        }
-        onClick={toggle.perform}
-        disabled={!toggle.enabled}
+        action={paused ? resume : pause}
+        text={paused ? text('▶', 'producer.resumeShort') : text('❚❚', 'producer.pauseShort')}
       />
-      <SceneButton
-        label={edit.label}
-        text={compact ? '✎' : t('producer.editShort')}
-        onClick={edit.perform}
-        disabled={!edit.enabled}
-      />
-      <SceneButton
-        label={remove.label}
-        text={compact ? '✕' : t('producer.removeShort')}
-        onClick={remove.perform}
-        disabled={!remove.enabled}
-        tone="danger"
-      />
+      <SceneButton action={edit} text={text('✎', 'producer.editShort')} />
+      <SceneButton action={remove} text={text('✕', 'producer.removeShort')} tone="danger" />
     </>
   );
 }

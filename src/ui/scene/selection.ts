@@ -4,7 +4,9 @@ import { sameSelection, simStore, useSim, type Selection } from '../../app/store
 export function select(selection: Selection | null): void {
   const current = simStore.getState().selection;
   // Choosing the same thing again closes it: the title buttons act as toggles.
-  simStore.setState({ selection: sameSelection(current, selection) ? null : selection });
+  const next = sameSelection(current, selection) ? null : selection;
+  // The details are in the side panel: show it if it was hidden (narrow screens start so).
+  simStore.setState(next ? { selection: next, sidePanelOpen: true } : { selection: null });
 }
 
 export function selectionId(selection: Selection): string {

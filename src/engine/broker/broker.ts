@@ -37,7 +37,6 @@ function resetVolatile(b: BrokerState): void {
   b.liveBrokers = [];
   b.controllerId = null;
   b.metaVersion = 0;
-  b.lastHeartbeatAck = 0;
   b.lead = {};
   b.follow = {};
   b.fetchers = {};
@@ -125,7 +124,6 @@ function onHeartbeatResponse(
   msg: Message<'broker-heartbeat-response'>,
 ): void {
   if (msg.body.error) return;
-  b.lastHeartbeatAck = sim.now;
   if (b.shuttingDown && msg.body.shutdownReady) stopBroker(sim, b, 'graceful');
 }
 

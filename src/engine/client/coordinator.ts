@@ -252,7 +252,6 @@ function prepareRebalance(sim: Sim, b: BrokerState, group: GroupState, reason: s
     }
   }
   group.state = 'PreparingRebalance';
-  group.rebalanceReason = reason;
   sim.emit({
     type: 'group.rebalance-started',
     groupId: group.id,

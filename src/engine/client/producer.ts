@@ -73,7 +73,6 @@ export function createProducer(
     lastGenerateAt: sim.now,
     nextValue: 1,
     leaders: [],
-    leaderEpochs: [],
     numPartitions: 0,
     keyPartitions: {},
     knownBrokers: sim.world.brokers.map((b) => b.id),
@@ -82,7 +81,6 @@ export function createProducer(
     pending: {},
     metadataInFlight: false,
     metadataStale: true,
-    lastMetadataAt: 0,
     queues: {},
     inFlight: {},
     nextBatchId: 1,
@@ -587,9 +585,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
   p.numPartitions = topic.partitions.length;
   for (const m of topic.partitions) {
     p.leaders[m.partition] = m.leader;
-    p.leaderEpochs[m.partition] = m.leaderEpoch;
   }
-  p.lastMetadataAt = sim.now;
   p.metadataStale = topic.partitions.some((m) => m.leader < 0);
   if (changed)
     sim.emit({

@@ -63,14 +63,12 @@ export type TimerName =
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
-  | 'consumer.auto-commit'
   | 'consumer.request-timeout'
   | 'consumer.retry'
   | 'consumer.metadata-refresh'
   | 'group.join-deadline'
   | 'group.sync-deadline'
-  | 'group.session-expiry'
-  | 'group.initial-delay';
+  | 'group.session-expiry';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
@@ -215,7 +213,6 @@ export interface BrokerState {
   controllerId: number | null;
   /** Version of the controller's metadata this broker has applied (0 = none). */
   metaVersion: number;
-  lastHeartbeatAck: number;
   lead: Record<string, LeaderState>;
   follow: Record<string, FollowerState>;
   /** Replica fetcher per leader: whether a fetch is in flight. */
@@ -303,9 +300,8 @@ export interface ProducerState {
   owed: number;
   lastGenerateAt: number;
   nextValue: number;
-  /** Metadata cache: partition -> leader broker (-1 unknown) and epoch. */
+  /** Metadata cache: partition -> leader broker (-1 unknown). */
   leaders: number[];
-  leaderEpochs: number[];
   numPartitions: number;
   /** Partition of each key seen (murmur2 result for the current partition count). */
   keyPartitions: Record<string, number>;
@@ -319,7 +315,6 @@ export interface ProducerState {
   pending: Record<string, { kind: MessageKind; broker: number }>;
   metadataInFlight: boolean;
   metadataStale: boolean;
-  lastMetadataAt: number;
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
   queues: Record<string, ProducerBatch[]>;
   /** In-flight produce requests per broker id. */
@@ -429,7 +424,6 @@ export interface GroupState {
   pending: Record<string, number>;
   committed: Record<string, number>;
   config: ConfigSlot;
-  rebalanceReason: string;
   joinToken: number;
   syncToken: number;
   initialDelayUntil: number;

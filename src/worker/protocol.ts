@@ -18,8 +18,6 @@ import type {
   EngineError,
   GroupView,
   LogRecordView,
-  MessageKind,
-  NodeId,
   PartitionView,
   ProducerView,
   RecordRef,
@@ -115,26 +113,21 @@ export interface FrameMessage {
   fast: FastChanges | null;
 }
 
-/** One message in flight, drawn from `sentAt` to `deliverAt`. */
-export interface Flight {
-  id: number;
-  from: NodeId;
-  to: NodeId;
-  kind: MessageKind;
-  sentAt: number;
-  deliverAt: number;
-  /** Already lost when sent (the link was cut): drawn fading out half-way. */
-  dropped: boolean;
-  topic?: string;
-  partition?: number;
+/**
+ * One message in flight, drawn from `sentAt` to `deliverAt`: the engine's `net.sent` event with
+ * its record sample reduced to keys (to colour the dot) and a count of merged messages.
+ */
+export type Flight = Omit<
+  Extract<SimEvent, { type: 'net.sent' }>,
+  't' | 'type' | 'records' | 'recordCount'
+> & {
   /** A sample of the record keys carried (at most a few), to colour the dot. */
   keys: (string | null)[];
   /** Records carried; 0 for control messages. */
   recordCount: number;
-  error?: string;
   /** How many wire messages this flight stands for (> 1 when merged to keep the picture calm). */
   merged: number;
-}
+};
 
 // ---------------------------------------------------------------------------------------------
 // The view, split by rate: structure (rarely changes, goes to the store) and fast numbers

@@ -1,6 +1,20 @@
 // The engine's public contract (design.md section 3): the scenario it loads, the commands it
 // accepts, the events it emits and the view it reports. Everything here is plain, serialisable
 // data: it crosses the worker boundary and is written to JSON by the CLI.
+import type {
+  ConsumerFailReason,
+  DropReason,
+  FenceReason,
+  MetadataRefreshReason,
+  OffsetResetReason,
+  PartitionChangeReason,
+  RebalanceReason,
+  RetentionReason,
+} from './reasons';
+import type { SimplificationKey } from './view/simplifications';
+
+export type * from './reasons';
+export type { SimplificationKey } from './view/simplifications';
 
 /** A Kafka config value as written in a scenario or a command. */
 export type ConfigValue = string | number | boolean;
@@ -191,7 +205,7 @@ export type SimEventBody =
   | { type: 'broker.stopped'; brokerId: number; mode: 'crash' | 'graceful' }
   | { type: 'broker.isolated'; brokerId: number }
   | { type: 'broker.healed'; brokerId: number }
-  | { type: 'broker.fenced'; brokerId: number; reason: 'session-timeout' | 'shutdown' }
+  | { type: 'broker.fenced'; brokerId: number; reason: FenceReason }
   | { type: 'broker.unfenced'; brokerId: number }
   | { type: 'client.isolated'; clientId: string }
   | { type: 'client.healed'; clientId: string }
@@ -219,8 +233,7 @@ export type SimEventBody =
       leaderEpoch: number;
       isr: number[];
       unclean: boolean;
-      /** 'new-partition' | 'leader-failed' | 'preferred' | 'controlled-shutdown' | 'offline-recovered' */
-      reason: string;
+      reason: PartitionChangeReason;
     }
   | {
       type: 'partition.offline';
@@ -235,7 +248,7 @@ export type SimEventBody =
       partition: number;
       brokerId: number;
       isr: number[];
-      reason: string;
+      reason: PartitionChangeReason;
     }
   | { type: 'isr.expanded'; topic: string; partition: number; brokerId: number; isr: number[] }
   | {
@@ -297,7 +310,7 @@ export type SimEventBody =
       brokerId: number;
       segments: number;
       logStartOffset: number;
-      reason: 'time' | 'size';
+      reason: RetentionReason;
     }
   | {
       type: 'log.segment-rolled';
@@ -332,10 +345,15 @@ export type SimEventBody =
       topic: string;
       partition: number;
       offset: number;
-      reason: string;
+      reason: OffsetResetReason;
     }
   /** `generation` is the one ending (0 for a new group's first rebalance). */
-  | { type: 'group.rebalance-started'; groupId: string; reason: string; generation: number }
+  | {
+      type: 'group.rebalance-started';
+      groupId: string;
+      reason: RebalanceReason;
+      generation: number;
+    }
   | {
       type: 'group.rebalance-completed';
       groupId: string;
@@ -358,7 +376,7 @@ export type SimEventBody =
       groupId: string;
       consumerId: string;
       memberId: string;
-      reason: 'session-timeout' | 'crashed';
+      reason: ConsumerFailReason;
     }
   | {
       type: 'consumer.assigned';
@@ -371,7 +389,7 @@ export type SimEventBody =
   // Clients and configuration
   | { type: 'producer.added'; producerId: string; topic: string }
   | { type: 'producer.removed'; producerId: string }
-  | { type: 'producer.metadata-refreshed'; producerId: string; reason: string }
+  | { type: 'producer.metadata-refreshed'; producerId: string; reason: MetadataRefreshReason }
   | { type: 'group.added'; groupId: string; topics: string[] }
   | { type: 'consumer.added'; groupId: string; consumerId: string }
   | { type: 'config.changed'; scope: string; id: string; key: string; value: ConfigValue }
@@ -397,7 +415,7 @@ export type SimEventBody =
       /** Kafka error name carried by a response, if any. */
       error?: string;
     }
-  | { type: 'net.dropped'; id: number; reason: 'isolated' | 'node-down' };
+  | { type: 'net.dropped'; id: number; reason: DropReason };
 
 export type SimEventType = SimEventBody['type'];
 
@@ -430,8 +448,8 @@ export interface ClusterView {
   consumers: ConsumerView[];
   /** Settings the preset changes from Kafka's defaults, each with the default beside it. */
   presetConfig: ConfigEntry[];
-  /** Where the model knowingly departs from Kafka, in plain words (shown in the UI and docs). */
-  simplifications: string[];
+  /** Where the model knowingly departs from Kafka, by key (the catalogues say it in words). */
+  simplifications: SimplificationKey[];
 }
 
 export type BrokerStatus = 'running' | 'crashed' | 'stopped';

@@ -481,7 +481,13 @@ function maybeExpandIsr(sim: Sim, b: BrokerState, key: string, follower: number)
   );
 }
 
-function proposeIsr(sim: Sim, b: BrokerState, key: string, newIsr: number[]): void {
+function proposeIsr(
+  sim: Sim,
+  b: BrokerState,
+  key: string,
+  newIsr: number[],
+  lagging: { brokerId: number; lagMs: number }[] = [],
+): void {
   const lead = b.lead[key];
   const controller = sim.world.controller.activeId;
   if (controller === null) return;
@@ -496,6 +502,8 @@ function proposeIsr(sim: Sim, b: BrokerState, key: string, newIsr: number[]): vo
     leaderEpoch: lead.leaderEpoch,
     partitionEpoch: lead.partitionEpoch,
     newIsr,
+    lagging,
+    maxLagMs: Number(b.config.eff['replica.lag.time.max.ms']),
   });
 }
 
@@ -532,6 +540,10 @@ export function onIsrCheck(sim: Sim, b: BrokerState): void {
         b,
         key,
         lead.isr.filter((id) => !stale.includes(id)),
+        stale.map((id) => ({
+          brokerId: id,
+          lagMs: sim.now - (lead.followers[id]?.lastCaughtUpTimeMs ?? 0),
+        })),
       );
   }
 }

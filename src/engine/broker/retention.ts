@@ -18,7 +18,10 @@ export function onRetentionCheck(sim: Sim, b: BrokerState): void {
       brokerId: b.id,
       segments: result.segments,
       logStartOffset: log.logStartOffset,
-      reason: result.reason,
+      reason:
+        result.reason === 'time'
+          ? { code: 'retention-ms', retentionMs }
+          : { code: 'retention-bytes', retentionBytes },
     });
   }
 }

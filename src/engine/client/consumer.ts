@@ -130,7 +130,7 @@ export function killConsumer(sim: Sim, c: ConsumerState): void {
     groupId: c.groupId,
     consumerId: c.id,
     memberId: c.memberId,
-    reason: 'crashed',
+    reason: { code: 'process-crashed' },
   });
   dropPartitions(c, c.owned);
 }
@@ -568,7 +568,7 @@ function onListOffsets(sim: Sim, c: ConsumerState, msg: Message<'list-offsets-re
       topic: r.topic,
       partition: r.partition,
       offset: r.offset,
-      reason: `auto.offset.reset=${policy}`,
+      reason: { code: 'auto-offset-reset', policy: policy as 'earliest' | 'latest' },
     });
   }
   maybeFetch(sim, c);

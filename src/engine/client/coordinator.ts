@@ -5,7 +5,7 @@
 // continues from it after a failover.
 import { brokerNode, tpKey, type Sim } from '../sim/sim';
 import type { BrokerState, GroupMember, GroupState, Message, Task } from '../sim/world';
-import type { AssignorName } from '../types';
+import type { AssignorName, RebalanceReason } from '../types';
 import { coordinatorPartitionKey } from '../broker/serve';
 
 type GroupRequest =
@@ -129,7 +129,7 @@ export function loadGroup(sim: Sim, b: BrokerState, group: GroupState): void {
   }
   if (group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance') {
     group.state = 'Stable';
-    prepareRebalance(sim, b, group, 'coordinator moved');
+    prepareRebalance(sim, b, group, { code: 'coordinator-moved', coordinator: b.id });
   }
 }
 
@@ -228,7 +228,8 @@ function onJoin(sim: Sim, b: BrokerState, group: GroupState, msg: Message<'join-
   member.joinRequest = msg;
   armSession(sim, b, group, member);
   if (group.state !== 'PreparingRebalance') {
-    prepareRebalance(sim, b, group, isNew ? `${consumerId} joined` : `${consumerId} rejoined`);
+    const code = isNew ? 'member-joined' : 'member-rejoined';
+    prepareRebalance(sim, b, group, { code, consumerId, memberId: body.memberId });
   } else if (group.initialDelayUntil > sim.now && isNew) {
     // group.initial.rebalance.delay.ms: each new member of a new group extends the wait.
     const delay = brokerCfg(b, 'group.initial.rebalance.delay.ms');
@@ -243,7 +244,12 @@ function scheduleJoinDeadline(sim: Sim, b: BrokerState, group: GroupState, delay
   sim.timer(brokerNode(b.id), b.inc, 'group.join-deadline', delayMs, group.joinToken, group.id);
 }
 
-function prepareRebalance(sim: Sim, b: BrokerState, group: GroupState, reason: string): void {
+function prepareRebalance(
+  sim: Sim,
+  b: BrokerState,
+  group: GroupState,
+  reason: RebalanceReason,
+): void {
   const wasEmpty = group.state === 'Empty';
   if (group.state === 'CompletingRebalance') {
     for (const m of Object.values(group.members)) {
@@ -275,9 +281,15 @@ function maybeCompleteJoin(sim: Sim, b: BrokerState, group: GroupState): void {
 }
 
 /** Remove the members that missed a phase of the rebalance (they are out of the group). */
-function dropMembersWhere(sim: Sim, group: GroupState, missed: (m: GroupMember) => boolean): void {
+function dropMembersWhere(
+  sim: Sim,
+  group: GroupState,
+  missed: (m: GroupMember) => boolean,
+): string[] {
+  const dropped: string[] = [];
   for (const m of Object.values(group.members)) {
     if (!missed(m)) continue;
+    dropped.push(m.consumerId);
     delete group.members[m.memberId];
     sim.emit({
       type: 'consumer.left',
@@ -286,6 +298,7 @@ function dropMembersWhere(sim: Sim, group: GroupState, missed: (m: GroupMember) 
       memberId: m.memberId,
     });
   }
+  return dropped;
 }
 
 /** The join phase ends: drop members that did not rejoin, bump the generation, answer all. */
@@ -446,7 +459,7 @@ function removeMember(
   b: BrokerState,
   group: GroupState,
   member: GroupMember,
-  reason: string,
+  reason: RebalanceReason,
 ): void {
   delete group.members[member.memberId];
   if (group.leaderMemberId === member.memberId) group.leaderMemberId = null;
@@ -471,7 +484,11 @@ function onLeave(sim: Sim, b: BrokerState, group: GroupState, msg: Message<'leav
     consumerId: member.consumerId,
     memberId: member.memberId,
   });
-  removeMember(sim, b, group, member, `${member.consumerId} left`);
+  removeMember(sim, b, group, member, {
+    code: 'member-left',
+    consumerId: member.consumerId,
+    memberId: member.memberId,
+  });
 }
 
 function onCommit(
@@ -558,9 +575,13 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
       groupId,
       consumerId: member.consumerId,
       memberId,
-      reason: 'session-timeout',
+      reason: { code: 'member-session-timeout', consumerId: member.consumerId, memberId },
     });
-    removeMember(sim, b, group, member, `${member.consumerId} session timed out`);
+    removeMember(sim, b, group, member, {
+      code: 'member-session-timeout',
+      consumerId: member.consumerId,
+      memberId,
+    });
     return;
   }
   const group = sim.world.groups[task.arg!];
@@ -579,9 +600,9 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     group.state === 'CompletingRebalance'
   ) {
     // Members that did not send SyncGroup in time are removed; the rest rebalance again.
-    dropMembersWhere(sim, group, (m) => m.syncRequest === null);
+    const consumerIds = dropMembersWhere(sim, group, (m) => m.syncRequest === null);
     if (group.leaderMemberId && !group.members[group.leaderMemberId]) group.leaderMemberId = null;
-    prepareRebalance(sim, b, group, 'members did not sync in time');
+    prepareRebalance(sim, b, group, { code: 'members-missed-sync', consumerIds });
   }
 }
 

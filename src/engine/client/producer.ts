@@ -591,7 +591,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
     sim.emit({
       type: 'producer.metadata-refreshed',
       producerId: p.id,
-      reason: p.stats.sent === 0 ? 'startup' : 'leaders changed',
+      reason: { code: p.stats.sent === 0 ? 'startup' : 'leaders-changed' },
     });
   const waiting = p.waiting;
   p.waiting = [];

@@ -5,6 +5,7 @@
 import { electLeader } from '../kernels';
 import { brokerNode, tpKey, type Sim } from '../sim/sim';
 import type { BrokerState, ControllerPartition, Message, PartitionMeta } from '../sim/world';
+import type { FenceReason, PartitionChangeReason } from '../types';
 
 const HISTORY_LIMIT = 20;
 
@@ -58,7 +59,9 @@ export function metaOf(p: ControllerPartition): PartitionMeta {
 // ---------------------------------------------------------------------------------------------
 
 interface ChangeOptions {
-  reason: string;
+  reason: PartitionChangeReason;
+  /** Why each removed broker left the ISR, when that differs per broker (default: `reason`). */
+  shrinkReason?: (brokerId: number) => PartitionChangeReason;
   /** Broker that must not stay leader (shutting down / fenced). */
   avoid?: number;
   type?: 'online' | 'preferred' | 'controlled-shutdown';
@@ -114,7 +117,7 @@ export function changePartition(
       partition: p.partition,
       brokerId: id,
       isr: [...isr],
-      reason: opts.reason,
+      reason: opts.shrinkReason ? opts.shrinkReason(id) : opts.reason,
     });
   }
   // An unclean leader is not a replica that caught up: the election event says what happened.
@@ -271,15 +274,12 @@ export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): v
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
   const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
-  if (sim.now - reg.lastHeartbeat >= timeout) fenceBroker(sim, brokerId, 'session-timeout');
+  if (sim.now - reg.lastHeartbeat >= timeout)
+    fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
 }
 
 /** Remove a broker from every ISR it is in and move its leaderships (KRaft fencing). */
-export function fenceBroker(
-  sim: Sim,
-  brokerId: number,
-  reason: 'session-timeout' | 'shutdown',
-): void {
+export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
@@ -292,10 +292,10 @@ export function fenceBroker(
     const shrunk = p.isr.filter((id) => id !== brokerId);
     const newIsr = shrunk.length > 0 ? shrunk : p.isr;
     const internal = sim.world.topics[p.topic].internal;
-    const why = reason === 'shutdown' ? 'controlled-shutdown' : 'leader-failed';
+    const why = reason.code === 'controlled-shutdown' ? 'controlled-shutdown' : 'leader-failed';
     if (
       changePartition(sim, p, internal ? internalIsr(sim, p) : newIsr, {
-        reason: p.leader === brokerId ? why : 'broker-fenced',
+        reason: { code: p.leader === brokerId ? why : 'broker-fenced', brokerId },
         avoid: brokerId,
       })
     ) {
@@ -317,10 +317,11 @@ export function unfenceBroker(sim: Sim, brokerId: number): void {
     if (!p.replicas.includes(brokerId)) continue;
     const internal = sim.world.topics[p.topic].internal;
     if (internal) {
-      if (changePartition(sim, p, internalIsr(sim, p), { reason: 'offline-recovered' }))
+      if (changePartition(sim, p, internalIsr(sim, p), { reason: { code: 'offline-recovered' } }))
         changed.push(p);
     } else if (p.leader < 0) {
-      if (changePartition(sim, p, p.isr, { reason: 'offline-recovered' })) changed.push(p);
+      if (changePartition(sim, p, p.isr, { reason: { code: 'offline-recovered' } }))
+        changed.push(p);
     }
   }
   publish(sim, changed);
@@ -329,7 +330,7 @@ export function unfenceBroker(sim: Sim, brokerId: number): void {
 function controlledShutdown(sim: Sim, brokerId: number): void {
   const reg = sim.world.controller.brokers[brokerId];
   reg.shuttingDown = true;
-  fenceBroker(sim, brokerId, 'shutdown');
+  fenceBroker(sim, brokerId, { code: 'controlled-shutdown' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +364,13 @@ export function handleAlterPartition(
   if (added.some((id) => !isAcceptableLeader(sim, id)))
     return reply('INELIGIBLE_REPLICA', metaOf(p));
   const newIsr = p.replicas.filter((id) => b.newIsr.includes(id));
-  if (changePartition(sim, p, newIsr, { reason: 'follower-lagging' })) publish(sim, [p]);
+  // The leader says why it drops each follower (as Kafka's leader logs it when shrinking).
+  const lagging = (id: number): PartitionChangeReason => {
+    const lag = b.lagging.find((l) => l.brokerId === id);
+    return { code: 'follower-lagging', brokerId: id, lagMs: lag?.lagMs ?? 0, maxLagMs: b.maxLagMs };
+  };
+  const reason = lagging(p.isr.find((id) => !newIsr.includes(id)) ?? leaderId);
+  if (changePartition(sim, p, newIsr, { reason, shrinkReason: lagging })) publish(sim, [p]);
   reply(null, metaOf(p));
 }
 
@@ -380,7 +387,8 @@ export function electPreferredLeaders(sim: Sim, topic?: string): number {
     const preferred = p.replicas[0];
     if (p.leader === preferred || !p.isr.includes(preferred) || !isAcceptableLeader(sim, preferred))
       continue;
-    if (changePartition(sim, p, p.isr, { reason: 'preferred', type: 'preferred' })) changed.push(p);
+    if (changePartition(sim, p, p.isr, { reason: { code: 'preferred-leader' }, type: 'preferred' }))
+      changed.push(p);
   }
   publish(sim, changed);
   return changed.length;
@@ -391,7 +399,7 @@ export function electOfflinePartitions(sim: Sim, topic?: string): void {
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(sim.world.controller.partitions)) {
     if (p.leader >= 0 || (topic !== undefined && p.topic !== topic)) continue;
-    if (changePartition(sim, p, p.isr, { reason: 'offline-recovered' })) changed.push(p);
+    if (changePartition(sim, p, p.isr, { reason: { code: 'offline-recovered' } })) changed.push(p);
   }
   publish(sim, changed);
 }

@@ -145,7 +145,7 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
       leaderEpoch: 0,
       isr: [...p.isr],
       unclean: false,
-      reason: 'new-partition',
+      reason: { code: 'new-partition' },
     });
   } else {
     sim.emit({

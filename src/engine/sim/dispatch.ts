@@ -54,12 +54,12 @@ export function runTask(sim: Sim, item: Scheduled<Task>): void {
 
 function deliver(sim: Sim, msg: Message): void {
   if (sim.isIsolated(msg.from) || sim.isIsolated(msg.to)) {
-    sim.emit({ type: 'net.dropped', id: msg.id, reason: 'isolated' });
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'link-isolated' } });
     return;
   }
   const ref = sim.resolve(msg.to);
   if (!ref || !nodeUp(ref)) {
-    sim.emit({ type: 'net.dropped', id: msg.id, reason: 'node-down' });
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'node-down' } });
     sim.resetConnection(msg);
     return;
   }

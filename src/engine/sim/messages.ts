@@ -99,6 +99,10 @@ export interface Bodies {
     leaderEpoch: number;
     partitionEpoch: number;
     newIsr: number[];
+    /** Followers dropped for lagging, and how long since each was caught up (Kafka logs this). */
+    lagging: { brokerId: number; lagMs: number }[];
+    /** The leader's replica.lag.time.max.ms, for the same log line. */
+    maxLagMs: number;
   };
   'alter-partition-response': {
     reqId: number;

@@ -28,16 +28,7 @@ import type {
   TopicView,
 } from '../types';
 import { ENGINE_VERSION } from '../version';
-
-/** Where the model knowingly departs from Kafka. Shown in the UI and written in the docs. */
-export const SIMPLIFICATIONS: readonly string[] = [
-  'The KRaft controller quorum is not modelled: the active controller runs on a broker, the metadata log is always available, and when its broker fails the lowest-id running broker takes over after controller.quorum.election.timeout.ms.',
-  'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
-  '__consumer_offsets decides which broker coordinates each group and fails over like any partition, but its records are not replicated message by message: committed offsets and group state survive a coordinator change.',
-  'A producer keeps at most one batch per partition in flight; max.in.flight.requests.per.connection limits requests per broker.',
-  'Compaction, transactions (read_committed) and follower fetching (KIP-392) are not modelled; cleanup.policy is delete.',
-  'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
-];
+import { SIMPLIFICATIONS } from './simplifications';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
 function entries(_sim: Sim, _scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {

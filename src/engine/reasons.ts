@@ -1,0 +1,92 @@
+// Why something happened, as a typed code with its facts: events and views carry these, never
+// English sentences. The app and the CLI turn a reason into words through the i18n catalogues
+// (`reasons.<code>`, with the other fields as parameters), so every code needs a text in each
+// language; test/app/reasons.test.ts checks that against REASON_CODES.
+
+/** Why a partition's leader or ISR changed (partition.leader-elected, isr.shrunk). */
+export type PartitionChangeReason =
+  | { code: 'new-partition' }
+  /** The leader's broker was fenced (its session expired): another replica takes over. */
+  | { code: 'leader-failed'; brokerId: number }
+  /** A broker asked to shut down: the controller moves its leaderships first. */
+  | { code: 'controlled-shutdown'; brokerId: number }
+  /** A follower's broker was fenced, so it leaves the ISR. */
+  | { code: 'broker-fenced'; brokerId: number }
+  /** The leader dropped a follower that was not caught up for replica.lag.time.max.ms. */
+  | { code: 'follower-lagging'; brokerId: number; lagMs: number; maxLagMs: number }
+  | { code: 'preferred-leader' }
+  /** A replica that may lead came back for a partition that had no leader. */
+  | { code: 'offline-recovered' };
+
+/** Why a group started a rebalance (group.rebalance-started). */
+export type RebalanceReason =
+  | { code: 'member-joined'; consumerId: string; memberId: string }
+  | { code: 'member-rejoined'; consumerId: string; memberId: string }
+  | { code: 'member-left'; consumerId: string; memberId: string }
+  | { code: 'member-session-timeout'; consumerId: string; memberId: string }
+  /** The group's coordinator moved to another broker mid-rebalance: it starts over there. */
+  | { code: 'coordinator-moved'; coordinator: number }
+  | { code: 'members-missed-sync'; consumerIds: string[] };
+
+/** Why the controller fenced a broker (broker.fenced). */
+export type FenceReason = { code: 'broker-session-timeout' } | { code: 'controlled-shutdown' };
+
+/** Why a consumer left its group without LeaveGroup (consumer.failed). */
+export type ConsumerFailReason =
+  | { code: 'process-crashed' }
+  | { code: 'member-session-timeout'; consumerId: string; memberId: string };
+
+/** Why a consumer's position was set without a committed offset (offset.reset). */
+export type OffsetResetReason = { code: 'auto-offset-reset'; policy: 'earliest' | 'latest' };
+
+/** Why a broker deleted old segments (log.retention-deleted). */
+export type RetentionReason =
+  | { code: 'retention-ms'; retentionMs: number }
+  | { code: 'retention-bytes'; retentionBytes: number };
+
+/** Why a producer took in new metadata (producer.metadata-refreshed). */
+export type MetadataRefreshReason = { code: 'startup' } | { code: 'leaders-changed' };
+
+/** Why a message never arrived (net.dropped). */
+export type DropReason = { code: 'link-isolated' } | { code: 'node-down' };
+
+export type Reason =
+  | PartitionChangeReason
+  | RebalanceReason
+  | FenceReason
+  | ConsumerFailReason
+  | OffsetResetReason
+  | RetentionReason
+  | MetadataRefreshReason
+  | DropReason;
+
+export type ReasonCode = Reason['code'];
+
+/** Every reason code, for the catalogue check. */
+export const REASON_CODES = [
+  'new-partition',
+  'leader-failed',
+  'controlled-shutdown',
+  'broker-fenced',
+  'follower-lagging',
+  'preferred-leader',
+  'offline-recovered',
+  'member-joined',
+  'member-rejoined',
+  'member-left',
+  'member-session-timeout',
+  'coordinator-moved',
+  'members-missed-sync',
+  'broker-session-timeout',
+  'process-crashed',
+  'auto-offset-reset',
+  'retention-ms',
+  'retention-bytes',
+  'startup',
+  'leaders-changed',
+  'link-isolated',
+  'node-down',
+] as const satisfies readonly ReasonCode[];
+
+/** Codes missing from REASON_CODES: `never` when the list is complete (a test checks it). */
+export type UnlistedReasonCode = Exclude<ReasonCode, (typeof REASON_CODES)[number]>;

@@ -8,21 +8,23 @@ import {
   onSessionCheck,
   scheduleControllerElection,
 } from '../controller/controller';
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, Task } from '../sim/world';
 import { loadGroupsForPartition, onGroupRequest } from '../client/coordinator';
-import { handleProduce, onProduceTimeout } from './produce';
+import { isInternalTopic } from '../sim/internalTopics';
+import { onParkedFetchTimeout } from './fetchPurgatory';
+import { handleReplicaFetch } from './followerFetch';
+import { onAlterPartitionResponse, onIsrCheck } from './isr';
+import { becomeFollowerOrLeader } from './leadership';
+import { handleProduce } from './produce';
+import { onProduceTimeout } from './producePurgatory';
 import {
-  becomeFollowerOrLeader,
-  handleReplicaFetch,
-  onAlterPartitionResponse,
-  onIsrCheck,
+  onReplicaFetchFailed,
   onReplicaFetchResponse,
-  onReplicaFetchTimeout,
   resumeReplicaFetcher,
   startReplicaFetchers,
-} from './replication';
-import { onParkedFetchTimeout } from './parking';
+} from './replicaFetcher';
 import { onRetentionCheck } from './retention';
 import {
   handleFetch,
@@ -141,11 +143,7 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
     b.meta[key] = meta;
     if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
     // Leading a __consumer_offsets partition makes this broker the coordinator of its groups.
-    if (
-      meta.leader === b.id &&
-      previous?.leader !== b.id &&
-      sim.world.topics[meta.topic]?.internal
-    ) {
+    if (meta.leader === b.id && previous?.leader !== b.id && isInternalTopic(meta.topic)) {
       loadGroupsForPartition(sim, b, key);
     }
   }
@@ -229,7 +227,7 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
     case 'broker.replica-fetch-backoff':
       return resumeReplicaFetcher(sim, b, Number(task.arg));
     case 'broker.replica-fetch-timeout':
-      return onReplicaFetchTimeout(sim, b, Number(task.arg), task.token!);
+      return onReplicaFetchFailed(sim, b, Number(task.arg), task.token!);
     case 'broker.shutdown-timeout':
       if (b.shuttingDown) stopBroker(sim, b, 'graceful');
       return;

@@ -1,4 +1,5 @@
 // The broker's periodic retention pass (log.retention.check.interval.ms) over every log it holds.
+import { isInternalTopic } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
 import type { BrokerState } from '../sim/world';
 import { applyRetention } from './log';
@@ -6,7 +7,7 @@ import { applyRetention } from './log';
 export function onRetentionCheck(sim: Sim, b: BrokerState): void {
   for (const log of Object.values(b.logs)) {
     const topic = sim.world.topics[log.topic];
-    if (!topic || topic.internal) continue;
+    if (!topic || isInternalTopic(topic.name)) continue;
     const retentionMs = Number(topic.config.eff['retention.ms']);
     const retentionBytes = Number(topic.config.eff['retention.bytes']);
     const result = applyRetention(log, sim.now, retentionMs, retentionBytes);

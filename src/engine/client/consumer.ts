@@ -5,7 +5,8 @@
 import { assign, rebalanceProtocolOf } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import { pickBroker } from './pickBroker';
-import { brokerNode, consumerNode, parseTp, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, consumerNode, parseTp, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { ConsumerState, GroupState, Message, Task } from '../sim/world';
 import type { AssignorName, ConfigMap, MessageKind } from '../types';
 

@@ -3,10 +3,11 @@
 // committed offsets. It runs on the broker that leads the group's __consumer_offsets partition.
 // The group's state stands for what Kafka persists in that partition, so a new coordinator
 // continues from it after a failover.
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { BrokerState, GroupMember, GroupState, Message, Task } from '../sim/world';
 import type { AssignorName, RebalanceReason } from '../types';
-import { coordinatorPartitionKey } from '../broker/serve';
+import { coordinatorPartitionKey } from '../sim/internalTopics';
 
 type GroupRequest =
   | Message<'join-group'>
@@ -19,7 +20,7 @@ type GroupRequest =
 const consumerIdOf = (node: string) => node.slice('consumer:'.length);
 
 function isCoordinator(sim: Sim, b: BrokerState, groupId: string): boolean {
-  const key = coordinatorPartitionKey(sim, groupId);
+  const key = coordinatorPartitionKey(sim.world, groupId);
   return key !== null && b.meta[key]?.leader === b.id;
 }
 
@@ -136,7 +137,7 @@ export function loadGroup(sim: Sim, b: BrokerState, group: GroupState): void {
 /** Called when metadata makes `b` the leader of an __consumer_offsets partition. */
 export function loadGroupsForPartition(sim: Sim, b: BrokerState, partitionKey: string): void {
   for (const group of Object.values(sim.world.groups)) {
-    if (coordinatorPartitionKey(sim, group.id) === partitionKey && !isLoadedOn(group, b))
+    if (coordinatorPartitionKey(sim.world, group.id) === partitionKey && !isLoadedOn(group, b))
       loadGroup(sim, b, group);
   }
 }

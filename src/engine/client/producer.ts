@@ -12,8 +12,10 @@ import {
   utf8Length,
 } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import { appendedOffset } from '../records/batch';
 import { pickBroker } from './pickBroker';
-import { brokerNode, producerNode, type Sim } from '../sim/sim';
+import { brokerNode, producerNode } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
 import type { Message, PendingRecord, ProducerBatch, ProducerState, Task } from '../sim/world';
 import type { MessageKind, ProducerSpec } from '../types';
@@ -476,7 +478,7 @@ function handleResult(
   if (!error) {
     removeBatch(p, batch);
     for (let i = 0; i < batch.records.length; i++)
-      acked(sim, p, batch.partition, baseOffset + i, batch.records[i]);
+      acked(sim, p, batch.partition, appendedOffset(baseOffset, i), batch.records[i]);
     return;
   }
   p.lastError = error;

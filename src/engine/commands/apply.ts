@@ -37,7 +37,9 @@ import {
   setPaused,
   updateRate,
 } from '../client/producer';
-import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ConsumerState, GroupState } from '../sim/world';
 import type {
   Command,
@@ -281,7 +283,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       return createTopic(sim, cmd, source, '');
     case 'addPartitions': {
       const topic = w.topics[cmd.topic];
-      if (!topic || topic.internal)
+      if (!topic || isInternalTopic(topic.name))
         return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${cmd.topic}"`, 'topic', {
           topic: cmd.topic,
         });
@@ -536,7 +538,7 @@ export function addProducer(
   ]) {
     if (!check.ok) return check;
   }
-  if (!w.topics[spec.topic] || w.topics[spec.topic].internal) {
+  if (!w.topics[spec.topic] || isInternalTopic(spec.topic)) {
     return fail(
       'UNKNOWN_TOPIC_OR_PARTITION',
       `${f('topic')}: no topic "${spec.topic}"`,
@@ -594,7 +596,7 @@ export function addGroup(
   if (!Array.isArray(spec.topics) || spec.topics.length === 0)
     return fail('INVALID_VALUE', `${f('topics')}: a group reads at least one topic`, f('topics'));
   for (const [i, t] of spec.topics.entries()) {
-    if (!w.topics[t] || w.topics[t].internal)
+    if (!w.topics[t] || isInternalTopic(t))
       return fail(
         'UNKNOWN_TOPIC_OR_PARTITION',
         `${f(`topics[${i}]`)}: no topic "${t}"`,
@@ -736,7 +738,7 @@ function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Resu
     }
     case 'topic': {
       const t = w.topics[String(cmd.id)];
-      if (!t || t.internal)
+      if (!t || isInternalTopic(t.name))
         return fail('UNKNOWN_TOPIC_OR_PARTITION', `id: no topic "${cmd.id}"`, 'id', {
           topic: String(cmd.id),
         });
@@ -809,7 +811,7 @@ function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Resu
  */
 function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Result {
   const w = sim.world;
-  if (!w.topics[topic] || w.topics[topic].internal)
+  if (!w.topics[topic] || isInternalTopic(topic))
     return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${topic}"`, 'topic', { topic });
   if (mode !== 'queue' && mode !== 'pubsub')
     return fail(

@@ -3,7 +3,9 @@
 // publishing metadata changes to the brokers. Its state is the metadata log's content; the
 // quorum that replicates that log is not modelled (see SIMPLIFICATIONS in view/view.ts).
 import { electLeader } from '../kernels';
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ControllerPartition, Message, PartitionMeta } from '../sim/world';
 import type { FenceReason, PartitionChangeReason } from '../types';
 
@@ -77,9 +79,8 @@ export function changePartition(
   newIsr: number[],
   opts: ChangeOptions,
 ): boolean {
-  const topic = sim.world.topics[p.topic];
-  const uncleanEnabled =
-    !topic.internal && cfg(sim, p.topic, 'unclean.leader.election.enable') === true;
+  const internal = isInternalTopic(p.topic);
+  const uncleanEnabled = !internal && cfg(sim, p.topic, 'unclean.leader.election.enable') === true;
   const result = electLeader({
     replicas: p.replicas,
     isr: newIsr,
@@ -109,7 +110,7 @@ export function changePartition(
     if (p.history.length > HISTORY_LIMIT) p.history.shift();
   }
   // __consumer_offsets changes matter only through coordinator moves (group.coordinator-changed).
-  if (topic.internal) return true;
+  if (internal) return true;
   for (const id of removed) {
     sim.emit({
       type: 'isr.shrunk',
@@ -291,7 +292,7 @@ export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): vo
     // The ISR is never emptied (ELR is off): the last member stays, even when it is gone.
     const shrunk = p.isr.filter((id) => id !== brokerId);
     const newIsr = shrunk.length > 0 ? shrunk : p.isr;
-    const internal = sim.world.topics[p.topic].internal;
+    const internal = isInternalTopic(p.topic);
     const why = reason.code === 'controlled-shutdown' ? 'controlled-shutdown' : 'leader-failed';
     if (
       changePartition(sim, p, internal ? internalIsr(sim, p) : newIsr, {
@@ -315,8 +316,7 @@ export function unfenceBroker(sim: Sim, brokerId: number): void {
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
     if (!p.replicas.includes(brokerId)) continue;
-    const internal = sim.world.topics[p.topic].internal;
-    if (internal) {
+    if (isInternalTopic(p.topic)) {
       if (changePartition(sim, p, internalIsr(sim, p), { reason: { code: 'offline-recovered' } }))
         changed.push(p);
     } else if (p.leader < 0) {
@@ -383,7 +383,7 @@ export function electPreferredLeaders(sim: Sim, topic?: string): number {
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(sim.world.controller.partitions)) {
     if (topic !== undefined && p.topic !== topic) continue;
-    if (sim.world.topics[p.topic].internal && topic === undefined) continue;
+    if (isInternalTopic(p.topic) && topic === undefined) continue;
     const preferred = p.replicas[0];
     if (p.leader === preferred || !p.isr.includes(preferred) || !isAcceptableLeader(sim, preferred))
       continue;

@@ -4,11 +4,10 @@ import { assignReplicasToBrokers } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import type { ConfigMap, EngineError } from '../types';
 import type { Sim } from '../sim/sim';
-import { tpKey } from '../sim/sim';
+import { tpKey } from '../sim/ids';
+import { isInternalTopic, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { ControllerPartition } from '../sim/world';
 import { isAcceptableLeader, publish } from './controller';
-
-export const OFFSETS_TOPIC = '__consumer_offsets';
 
 /** Brokers the placer may use: registered and unfenced, in id order, with their racks. */
 function placeableBrokers(sim: Sim) {
@@ -87,7 +86,6 @@ export function createTopicWithAssignment(
   assignment: number[][],
   config: ConfigMap | undefined,
   source: 'scenario' | 'user',
-  internal = false,
 ): void {
   const w = sim.world;
   const slot = newSlot();
@@ -96,7 +94,6 @@ export function createTopicWithAssignment(
     name,
     numPartitions: assignment.length,
     replicationFactor: assignment[0]?.length ?? 0,
-    internal,
     config: slot,
   };
   refreshSlot(w, 'topic', slot);
@@ -134,7 +131,7 @@ export function addPartitionsWithAssignment(sim: Sim, name: string, assignment: 
 }
 
 function announceNewLeader(sim: Sim, p: ControllerPartition): void {
-  if (sim.world.topics[p.topic].internal) return;
+  if (isInternalTopic(p.topic)) return;
   if (p.leader >= 0) {
     sim.emit({
       type: 'partition.leader-elected',
@@ -171,6 +168,6 @@ export function ensureOffsetsTopic(sim: Sim): boolean {
   const rf = Number(host.config.eff['offsets.topic.replication.factor']);
   const placed = placeReplicas(sim, partitions, rf, 0);
   if (!placed.ok) return false;
-  createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario', true);
+  createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario');
   return true;
 }

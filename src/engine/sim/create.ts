@@ -5,12 +5,15 @@ import { checkConfigValue } from '../config/validate';
 import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
 import { becomeActiveController } from '../controller/controller';
 import { ensureOffsetsTopic } from '../controller/topics';
-import { becomeFollowerOrLeader, startReplicaFetchers } from '../broker/replication';
+import { becomeFollowerOrLeader } from '../broker/leadership';
+import { startReplicaFetchers } from '../broker/replicaFetcher';
 import { loadGroupsForPartition } from '../client/coordinator';
 import type { EngineError, Scenario } from '../types';
 import { createQueue, push } from './queue';
+import { isInternalTopic } from './internalTopics';
 import { Rng } from './rng';
-import { Sim, tpKey } from './sim';
+import { tpKey } from './ids';
+import { Sim } from './sim';
 import type { World } from './world';
 import { metaOf } from '../controller/controller';
 
@@ -118,7 +121,7 @@ function syncBrokerMetadata(sim: Sim): void {
       const meta = metaOf(p);
       b.meta[tpKey(p.topic, p.partition)] = meta;
       if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
-      if (meta.leader === b.id && sim.world.topics[p.topic].internal)
+      if (meta.leader === b.id && isInternalTopic(p.topic))
         loadGroupsForPartition(sim, b, tpKey(p.topic, p.partition));
     }
     startReplicaFetchers(sim, b);

@@ -1,12 +1,13 @@
 // Runs one scheduled task: delivers a message to its node, fires a timer, applies a timed
 // scenario action, or tells a sender its peer refused the connection.
 import { onBrokerMessage, onBrokerTimer } from '../broker/broker';
-import { onReplicaFetchDisconnect } from '../broker/replication';
+import { onReplicaFetchFailed } from '../broker/replicaFetcher';
 import { onGroupTimer } from '../client/coordinator';
 import { onConsumerDisconnect, onConsumerMessage, onConsumerTimer } from '../client/consumer';
 import { onProducerDisconnect, onProducerMessage, onProducerTimer } from '../client/producer';
 import { applyCommand } from '../commands/apply';
 import { runControllerElection } from '../controller/controller';
+import { brokerIdOf } from './ids';
 import type { Scheduled } from './queue';
 import type { NodeRef, Sim } from './sim';
 import type { Message, Task } from './world';
@@ -81,12 +82,7 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
   switch (ref.type) {
     case 'broker':
       if (task.kind === 'replica-fetch')
-        onReplicaFetchDisconnect(
-          sim,
-          ref.broker,
-          Number(task.peer.slice('broker:'.length)),
-          task.reqId,
-        );
+        onReplicaFetchFailed(sim, ref.broker, brokerIdOf(task.peer), task.reqId);
       return;
     case 'producer':
       return onProducerDisconnect(sim, ref.producer, task.reqId, task.kind);

@@ -1,6 +1,7 @@
 // The runtime around a World: the clock, the seeded generator, the event log, timers and the
 // network. Every part of the model talks to the others only through this object.
 import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../types';
+import { RECORD_SAMPLE } from '../records/batch';
 import { push } from './queue';
 import { Rng } from './rng';
 import type { MessageBody } from './messages';
@@ -15,9 +16,6 @@ export interface TrafficInfo {
   recordCount?: number;
   error?: string;
 }
-
-/** The most records a traffic event lists for colouring; the count says how many in all. */
-const RECORD_SAMPLE = 16;
 
 export type NodeRef =
   | { type: 'broker'; broker: BrokerState }
@@ -154,17 +152,4 @@ export class Sim {
   broker(id: number): BrokerState | undefined {
     return this.world.brokers[id - 1];
   }
-}
-
-export const brokerNode = (id: number): NodeId => `broker:${id}`;
-export const producerNode = (id: string): NodeId => `producer:${id}`;
-export const consumerNode = (id: string): NodeId => `consumer:${id}`;
-
-export function tpKey(topic: string, partition: number): string {
-  return `${topic}-${partition}`;
-}
-
-export function parseTp(key: string): { topic: string; partition: number } {
-  const dash = key.lastIndexOf('-');
-  return { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)) };
 }

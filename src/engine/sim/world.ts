@@ -243,7 +243,6 @@ export interface TopicState {
   name: string;
   numPartitions: number;
   replicationFactor: number;
-  internal: boolean;
   config: ConfigSlot;
 }
 

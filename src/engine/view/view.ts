@@ -2,9 +2,9 @@
 import { rebalanceProtocolOf } from '../kernels';
 import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { PRESETS } from '../config/presets';
-import { OFFSETS_TOPIC } from '../controller/topics';
-import { coordinatorPartitionKey } from '../broker/serve';
-import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
+import { coordinatorPartitionKey, isInternalTopic } from '../sim/internalTopics';
+import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type {
   BrokerState,
   ConfigSlot,
@@ -28,6 +28,7 @@ import type {
   TopicView,
 } from '../types';
 import { ENGINE_VERSION } from '../version';
+import { recordsFrom } from '../broker/log';
 import { SIMPLIFICATIONS } from './simplifications';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
@@ -42,7 +43,7 @@ function roles(sim: Sim): { leaderOf: string[]; followerOf: string[] }[] {
     followerOf: [] as string[],
   }));
   for (const [key, p] of Object.entries(sim.world.controller.partitions)) {
-    if (p.topic === OFFSETS_TOPIC) continue;
+    if (isInternalTopic(p.topic)) continue;
     for (const id of p.replicas)
       (p.leader === id ? out[id - 1].leaderOf : out[id - 1].followerOf).push(key);
   }
@@ -134,7 +135,7 @@ function topicViews(sim: Sim): TopicView[] {
   const w = sim.world;
   const out: TopicView[] = [];
   for (const t of Object.values(w.topics)) {
-    if (t.internal) continue;
+    if (isInternalTopic(t.name)) continue;
     const readers = Object.values(w.groups).filter((g) => g.topics.includes(t.name));
     const partitions: PartitionView[] = [];
     for (let i = 0; i < t.numPartitions; i++)
@@ -175,7 +176,7 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
 
 function groupView(sim: Sim, g: GroupState): GroupView {
   const w = sim.world;
-  const key = coordinatorPartitionKey(sim, g.id);
+  const key = coordinatorPartitionKey(w, g.id);
   const coordinatorPartition = key ? w.controller.partitions[key] : undefined;
   const assignor = (g.protocol ??
     String(g.config.eff['partition.assignment.strategy'])) as AssignorName;
@@ -300,7 +301,7 @@ export function partitionLog(
   options: { brokerId?: number; fromOffset?: number; limit?: number } = {},
 ): LogRecordView[] {
   const p = sim.world.controller.partitions[tpKey(topic, partition)];
-  if (!p || sim.world.topics[topic]?.internal) return [];
+  if (!p || isInternalTopic(topic)) return [];
   const log =
     options.brokerId !== undefined
       ? sim.broker(options.brokerId)?.logs[tpKey(topic, partition)]
@@ -308,21 +309,12 @@ export function partitionLog(
   if (!log) return [];
   const limit = options.limit ?? 100;
   const from = options.fromOffset ?? Math.max(log.logStartOffset, log.leo - limit);
-  const out: LogRecordView[] = [];
-  for (const batch of log.batches) {
-    for (let i = 0; i < batch.records.length && out.length < limit; i++) {
-      const offset = batch.baseOffset + i;
-      if (offset < from) continue;
-      const r = batch.records[i];
-      out.push({
-        offset,
-        key: r.key,
-        value: r.value,
-        leaderEpoch: batch.epoch,
-        timestamp: r.ts,
-        producerId: r.producer,
-      });
-    }
-  }
-  return out;
+  return recordsFrom(log, from, limit).map(({ offset, record, batch }) => ({
+    offset,
+    key: record.key,
+    value: record.value,
+    leaderEpoch: batch.epoch,
+    timestamp: record.ts,
+    producerId: record.producer,
+  }));
 }

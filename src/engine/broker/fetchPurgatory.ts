@@ -1,9 +1,9 @@
-// Long-poll fetches: a fetch that finds no new data waits at the broker ("fetch purgatory") until
-// data arrives or its max wait expires, then is answered with whatever the log holds then.
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
+// Long-poll fetches (Kafka's fetch purgatory): a fetch that finds no new data waits at the broker
+// until data arrives or its max wait expires, then is answered with whatever the log holds then.
+import { brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, ParkedFetch } from '../sim/world';
-import { respondReplicaFetch } from './replication';
-import { respondConsumerFetch } from './serve';
+import { respondConsumerFetch, respondReplicaFetch } from './fetchResponses';
 
 export function park(
   sim: Sim,
@@ -16,9 +16,9 @@ export function park(
   sim.timer(brokerNode(b.id), b.inc, 'broker.fetch-wait', waitMs, token);
 }
 
-function respond(sim: Sim, b: BrokerState, msg: Message<'replica-fetch'> | Message<'fetch'>): void {
-  if (msg.kind === 'replica-fetch') respondReplicaFetch(sim, b, msg as Message<'replica-fetch'>);
-  else respondConsumerFetch(sim, b, msg as Message<'fetch'>);
+function respond(sim: Sim, b: BrokerState, msg: ParkedFetch['msg']): void {
+  if (msg.kind === 'replica-fetch') respondReplicaFetch(sim, b, msg);
+  else respondConsumerFetch(sim, b, msg);
 }
 
 /**

@@ -1,0 +1,28 @@
+// How the engine names things: network nodes ("broker:1", "consumer:g-1") and partitions
+// ("orders-0", the key of every per-partition map). One helper each, used everywhere.
+import type { NodeId } from '../types';
+
+export const brokerNode = (id: number): NodeId => `broker:${id}`;
+export const producerNode = (id: string): NodeId => `producer:${id}`;
+export const consumerNode = (id: string): NodeId => `consumer:${id}`;
+
+/** The broker id of a "broker:N" node. */
+export function brokerIdOf(node: NodeId): number {
+  return Number(node.slice(node.indexOf(':') + 1));
+}
+
+/** The client id of a "producer:ID" or "consumer:ID" node. */
+export function clientIdOf(node: NodeId): string {
+  return node.slice(node.indexOf(':') + 1);
+}
+
+/** The key of a partition in per-partition maps: "topic-N", as Kafka writes a TopicPartition. */
+export function tpKey(topic: string, partition: number): string {
+  return `${topic}-${partition}`;
+}
+
+/** The topic and partition of a "topic-N" key (topic names may contain '-'). */
+export function parseTp(key: string): { topic: string; partition: number } {
+  const dash = key.lastIndexOf('-');
+  return { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)) };
+}

@@ -11,7 +11,7 @@ import {
 import { brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, Task } from '../sim/world';
-import { loadGroupsForPartition, onGroupRequest } from '../client/coordinator';
+import { loadGroupsForPartition, onGroupRequest } from './group/coordinator';
 import { isInternalTopic } from '../sim/internalTopics';
 import { onParkedFetchTimeout } from './fetchPurgatory';
 import { handleReplicaFetch } from './followerFetch';
@@ -153,31 +153,31 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
 export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
   switch (msg.kind) {
     case 'broker-heartbeat':
-      return handleBrokerHeartbeat(sim, b, msg as Message<'broker-heartbeat'>);
+      return handleBrokerHeartbeat(sim, b, msg);
     case 'broker-heartbeat-response':
-      return onHeartbeatResponse(sim, b, msg as Message<'broker-heartbeat-response'>);
+      return onHeartbeatResponse(sim, b, msg);
     case 'alter-partition':
-      return handleAlterPartition(sim, b, msg as Message<'alter-partition'>);
+      return handleAlterPartition(sim, b, msg);
     case 'alter-partition-response':
-      return onAlterPartitionResponse(sim, b, msg as Message<'alter-partition-response'>);
+      return onAlterPartitionResponse(sim, b, msg);
     case 'metadata-update':
-      return applyMetadata(sim, b, msg as Message<'metadata-update'>);
+      return applyMetadata(sim, b, msg);
     case 'replica-fetch':
-      return handleReplicaFetch(sim, b, msg as Message<'replica-fetch'>);
+      return handleReplicaFetch(sim, b, msg);
     case 'replica-fetch-response':
-      return onReplicaFetchResponse(sim, b, msg as Message<'replica-fetch-response'>);
+      return onReplicaFetchResponse(sim, b, msg);
     case 'produce':
-      return handleProduce(sim, b, msg as Message<'produce'>);
+      return handleProduce(sim, b, msg);
     case 'fetch':
-      return handleFetch(sim, b, msg as Message<'fetch'>);
+      return handleFetch(sim, b, msg);
     case 'metadata':
-      return handleMetadata(sim, b, msg as Message<'metadata'>);
+      return handleMetadata(sim, b, msg);
     case 'list-offsets':
-      return handleListOffsets(sim, b, msg as Message<'list-offsets'>);
+      return handleListOffsets(sim, b, msg);
     case 'find-coordinator':
-      return handleFindCoordinator(sim, b, msg as Message<'find-coordinator'>);
+      return handleFindCoordinator(sim, b, msg);
     case 'init-producer-id':
-      return handleInitProducerId(sim, b, msg as Message<'init-producer-id'>);
+      return handleInitProducerId(sim, b, msg);
     case 'join-group':
     case 'sync-group':
     case 'heartbeat':

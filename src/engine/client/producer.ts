@@ -14,7 +14,7 @@ import {
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import { appendedOffset } from '../records/batch';
 import { pickBroker } from './pickBroker';
-import { brokerNode, producerNode } from '../sim/ids';
+import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
 import type { Message, PendingRecord, ProducerBatch, ProducerState, Task } from '../sim/world';
@@ -443,7 +443,7 @@ function failBatch(
 }
 
 function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-response'>): void {
-  const leader = Number(msg.from.slice('broker:'.length));
+  const leader = brokerIdOf(msg.from);
   const entry = takeInFlight(p, leader, msg.body.reqId);
   if (!entry) return;
   msg.body.results.forEach((result, i) => {
@@ -578,7 +578,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
   if (msg.body.brokers.length > 0) p.knownBrokers = [...msg.body.brokers];
   const topic = msg.body.topics.find((t) => t.name === p.topic);
   if (!topic || topic.error || topic.partitions.length === 0) {
-    p.brokerFailedAt[msg.from.slice('broker:'.length)] = sim.now;
+    p.brokerFailedAt[brokerIdOf(msg.from)] = sim.now;
     sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
     return;
   }
@@ -632,11 +632,11 @@ function onProducerIdResponse(
 export function onProducerMessage(sim: Sim, p: ProducerState, msg: Message): void {
   switch (msg.kind) {
     case 'produce-response':
-      return onProduceResponse(sim, p, msg as Message<'produce-response'>);
+      return onProduceResponse(sim, p, msg);
     case 'metadata-response':
-      return onMetadataResponse(sim, p, msg as Message<'metadata-response'>);
+      return onMetadataResponse(sim, p, msg);
     case 'init-producer-id-response':
-      return onProducerIdResponse(sim, p, msg as Message<'init-producer-id-response'>);
+      return onProducerIdResponse(sim, p, msg);
     default:
       return;
   }

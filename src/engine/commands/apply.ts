@@ -24,10 +24,11 @@ import {
   closeConsumer,
   createConsumer,
   killConsumer,
-  requestRejoin,
   startConsumer,
-} from '../client/consumer';
-import { resetCommitted } from '../client/coordinator';
+} from '../client/consumer/lifecycle';
+import { requestRejoin } from '../client/consumer/membership';
+import { isRunning } from '../client/consumer/state';
+import { resetCommitted } from '../broker/group/offsets';
 import {
   createProducer,
   drain,
@@ -40,7 +41,7 @@ import {
 import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
-import type { BrokerState, ConsumerState, GroupState } from '../sim/world';
+import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
 import type {
   Command,
   ConfigMap,
@@ -87,7 +88,7 @@ function findBroker(sim: Sim, id: unknown, field = 'brokerId'): BrokerState | Re
   return b;
 }
 
-function findGroup(sim: Sim, id: string, field = 'groupId'): GroupState | Result {
+function findGroup(sim: Sim, id: string, field = 'groupId'): GroupRecord | Result {
   return (
     sim.world.groups[id] ??
     fail('UNKNOWN_GROUP', `${field}: no consumer group "${id}"`, field, { groupId: id })
@@ -102,7 +103,6 @@ function findConsumer(sim: Sim, id: string, field = 'consumerId'): ConsumerState
 }
 
 const isResult = (x: unknown): x is Result => typeof x === 'object' && x !== null && 'ok' in x;
-const activeConsumer = (c: ConsumerState) => c.status !== 'crashed' && c.status !== 'closed';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -360,14 +360,14 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       const c = findConsumer(sim, cmd.consumerId);
       if (isResult(c)) return c;
       if (cmd.type === 'restartConsumer') {
-        if (activeConsumer(c))
+        if (isRunning(c))
           return fail('CONSUMER_RUNNING', `consumer ${c.id} is already running`, 'consumerId', {
             consumerId: c.id,
           });
         startConsumer(sim, c);
         return OK;
       }
-      if (!activeConsumer(c))
+      if (!isRunning(c))
         return fail('CONSUMER_NOT_RUNNING', `consumer ${c.id} is not running`, 'consumerId', {
           consumerId: c.id,
         });
@@ -634,11 +634,11 @@ function createGroup(
   topics: string[],
   config: ConfigMap,
   source: 'scenario' | 'user',
-): GroupState {
+): GroupRecord {
   const slot = newSlot();
   setExplicit(slot.explicit, config, source);
   refreshSlot(sim.world, 'consumer', slot);
-  const group: GroupState = {
+  const group: GroupRecord = {
     id,
     topics: [...topics],
     state: 'Empty',
@@ -795,7 +795,7 @@ function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Resu
         c.config.explicit[cmd.key] = entry;
         refreshSlot(w, 'consumer', c.config);
         // A new assignor takes effect through a rebalance.
-        if (cmd.key === 'partition.assignment.strategy' && activeConsumer(c)) requestRejoin(sim, c);
+        if (cmd.key === 'partition.assignment.strategy' && isRunning(c)) requestRejoin(sim, c);
       }
       break;
     }
@@ -823,7 +823,7 @@ function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Res
   const readers = groups.flatMap((g) =>
     g.consumerIds
       .map((id) => w.consumers[id])
-      .filter((c) => c && c.groupId === g.id && activeConsumer(c)),
+      .filter((c) => c && c.groupId === g.id && isRunning(c)),
   );
   if (readers.length === 0)
     return fail('NO_CONSUMERS', `no running consumer reads topic "${topic}"`, 'topic', { topic });
@@ -853,7 +853,7 @@ function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Res
   return OK;
 }
 
-function moveConsumer(sim: Sim, c: ConsumerState, to: GroupState): void {
+function moveConsumer(sim: Sim, c: ConsumerState, to: GroupRecord): void {
   const from = sim.world.groups[c.groupId];
   closeConsumer(sim, c);
   from.consumerIds = from.consumerIds.filter((id) => id !== c.id);

@@ -3,7 +3,7 @@
 // publishing metadata changes to the brokers. Its state is the metadata log's content; the
 // quorum that replicates that log is not modelled (see SIMPLIFICATIONS in view/view.ts).
 import { electLeader } from '../kernels';
-import { brokerNode, tpKey } from '../sim/ids';
+import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ControllerPartition, Message, PartitionMeta } from '../sim/world';
@@ -215,7 +215,7 @@ export function handleBrokerHeartbeat(
   msg: Message<'broker-heartbeat'>,
 ): void {
   const c = sim.world.controller;
-  const brokerId = Number(msg.from.slice('broker:'.length));
+  const brokerId = brokerIdOf(msg.from);
   const body = msg.body;
   const reply = (fenced: boolean, shutdownReady: boolean, error: string | null = null) =>
     sim.send(
@@ -356,7 +356,7 @@ export function handleAlterPartition(
   if (c.activeId !== host.id) return reply('NOT_CONTROLLER', null);
   const p = c.partitions[tpKey(b.topic, b.partition)];
   if (!p) return reply('UNKNOWN_TOPIC_OR_PARTITION', null);
-  const leaderId = Number(msg.from.slice('broker:'.length));
+  const leaderId = brokerIdOf(msg.from);
   if (p.leader !== leaderId || b.leaderEpoch !== p.leaderEpoch)
     return reply('FENCED_LEADER_EPOCH', metaOf(p));
   if (b.partitionEpoch !== p.partitionEpoch) return reply('INVALID_UPDATE_VERSION', metaOf(p));

@@ -7,7 +7,7 @@ import { becomeActiveController } from '../controller/controller';
 import { ensureOffsetsTopic } from '../controller/topics';
 import { becomeFollowerOrLeader } from '../broker/leadership';
 import { startReplicaFetchers } from '../broker/replicaFetcher';
-import { loadGroupsForPartition } from '../client/coordinator';
+import { loadGroupsForPartition } from '../broker/group/coordinator';
 import type { EngineError, Scenario } from '../types';
 import { createQueue, push } from './queue';
 import { isInternalTopic } from './internalTopics';

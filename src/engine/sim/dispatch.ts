@@ -2,9 +2,14 @@
 // scenario action, or tells a sender its peer refused the connection.
 import { onBrokerMessage, onBrokerTimer } from '../broker/broker';
 import { onReplicaFetchFailed } from '../broker/replicaFetcher';
-import { onGroupTimer } from '../client/coordinator';
-import { onConsumerDisconnect, onConsumerMessage, onConsumerTimer } from '../client/consumer';
+import { onGroupTimer } from '../broker/group/coordinator';
+import {
+  onConsumerDisconnect,
+  onConsumerMessage,
+  onConsumerTimer,
+} from '../client/consumer/consumer';
 import { onProducerDisconnect, onProducerMessage, onProducerTimer } from '../client/producer';
+import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { runControllerElection } from '../controller/controller';
 import { brokerIdOf } from './ids';
@@ -19,7 +24,7 @@ function nodeUp(ref: NodeRef): boolean {
     case 'producer':
       return !ref.producer.removed;
     case 'consumer':
-      return ref.consumer.status !== 'crashed' && ref.consumer.status !== 'closed';
+      return isRunning(ref.consumer);
   }
 }
 

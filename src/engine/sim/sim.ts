@@ -4,8 +4,16 @@ import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../
 import { RECORD_SAMPLE } from '../records/batch';
 import { push } from './queue';
 import { Rng } from './rng';
-import type { MessageBody } from './messages';
-import type { BrokerState, ConsumerState, Message, ProducerState, TimerName, World } from './world';
+import { isRequest, type MessageBody } from './messages';
+import type {
+  BrokerState,
+  ConsumerState,
+  Message,
+  MessageOf,
+  ProducerState,
+  TimerName,
+  World,
+} from './world';
 
 /** Optional facts a message carries for the traffic event (drawing and the event log). */
 export interface TrafficInfo {
@@ -102,9 +110,11 @@ export class Sim {
       ...(info.error ? { error: info.error } : {}),
     });
     if (dropped) return;
-    const msg: Message<K> = { id, from, to, fromInc, kind, body, sentAt: w.now, deliverAt };
+    const msg: MessageOf<K> = { id, from, to, fromInc, kind, body, sentAt: w.now, deliverAt };
     if (info.toInc !== undefined) msg.toInc = info.toInc;
-    push(w.queue, deliverAt, { k: 'deliver', msg: msg as unknown as Message });
+    // `kind` and `body` agree (the signature says so), which makes this one of the union's
+    // members; TypeScript cannot follow that for a generic K, hence the assertion.
+    push(w.queue, deliverAt, { k: 'deliver', msg: msg as Message });
   }
 
   /**
@@ -113,8 +123,8 @@ export class Sim {
    * and for requests that were waiting inside a node when it died.
    */
   resetConnection(msg: Message): void {
-    const reqId = (msg.body as { reqId?: number }).reqId;
-    if (reqId === undefined || msg.kind.endsWith('-response')) return;
+    if (!isRequest(msg)) return;
+    const reqId = msg.body.reqId;
     push(this.world.queue, this.world.now + this.world.network.latencyMs, {
       k: 'disconnect',
       node: msg.from,

@@ -4,6 +4,7 @@ import type {
   Command,
   ConfigEntry,
   ConfigValue,
+  GroupState,
   MessageKind,
   NodeId,
   PresetName,
@@ -11,14 +12,15 @@ import type {
 } from '../types';
 import type { ConfigScope } from '../config/definitions';
 import type { QueueState } from './queue';
-import type { MessageBody } from './messages';
+import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
 // ---------------------------------------------------------------------------------------------
 
-export interface Message<K extends MessageKind = MessageKind> {
+/** One message on the wire, of one kind. */
+export interface MessageOf<K extends MessageKind> {
   id: number;
   from: NodeId;
   to: NodeId;
@@ -31,6 +33,12 @@ export interface Message<K extends MessageKind = MessageKind> {
   sentAt: number;
   deliverAt: number;
 }
+
+/**
+ * A message of kind K; without K, any message, as a union that `switch (msg.kind)` narrows to
+ * the right body (routing needs no casts).
+ */
+export type Message<K extends MessageKind = MessageKind> = { [P in K]: MessageOf<P> }[K];
 
 export type Task =
   | { k: 'deliver'; msg: Message }
@@ -335,25 +343,51 @@ export interface ProducerState {
 
 export type MemberStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';
 
-export interface ConsumerState {
-  id: string;
-  node: NodeId;
-  groupId: string;
-  status: MemberStatus;
-  inc: number;
-  config: ConfigSlot;
+/** The consumer's side of the group protocol (Kafka's ConsumerCoordinator). */
+export interface ConsumerMembership {
   memberId: string;
   generation: number;
   coordinator: number | null;
   coordinatorInFlight: boolean;
+  joinInFlight: boolean;
+  syncInFlight: boolean;
+  rejoinNeeded: boolean;
+  heartbeatToken: number;
+  /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
+  lastCoordinatorAck: number;
   /** Owned partitions ("topic-N"). */
   owned: string[];
   /** The last assignment received (sticky assignors send it back as ownedPartitions). */
   lastAssignment: string[];
+}
+
+/** Where the consumer is in each owned partition (Kafka's SubscriptionState). */
+export interface ConsumerPositions {
   /** Consumed position per owned partition: the offset after the last record processed. */
-  positions: Record<string, number>;
-  /** Fetch position: the next offset to fetch (ahead of positions by what is buffered). */
-  fetchPos: Record<string, number>;
+  byPartition: Record<string, number>;
+  /** Partitions whose position is not known yet: they await OffsetFetch or ListOffsets. */
+  unknown: string[];
+}
+
+/** Fetching from partition leaders (Kafka's Fetcher). */
+export interface ConsumerFetcher {
+  /** The next offset to fetch per partition (ahead of the consumed position by the buffer). */
+  fetchOffset: Record<string, number>;
+  /** Fetched records not yet handed to the application: per partition, runs of fetched batches. */
+  buffer: Record<string, { batch: Batch; from: number }[]>;
+  /** Per partition, the id of the fetch request in flight for it (0 or absent: none). */
+  inFlight: Record<string, number>;
+}
+
+/** The consumer's picture of the cluster (from Metadata responses). */
+export interface ConsumerMetadata {
+  inFlight: boolean;
+  partitionCounts: Record<string, number>;
+  leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
+}
+
+/** The application's poll loop. */
+export interface ConsumerPollLoop {
   /** Records returned by the current poll, as runs [from, to) of batches, processed in order. */
   inHand: {
     tp: string;
@@ -363,36 +397,45 @@ export interface ConsumerState {
     from: number;
     to: number;
   }[];
-  pollToken: number;
+  token: number;
+  /** Whether a poll step is scheduled. */
+  active: boolean;
+}
+
+/** Committing consumed positions. */
+export interface ConsumerCommits {
+  /** The last position committed per partition, to know what changed since. */
+  committed: Record<string, number>;
   lastAutoCommit: number;
-  /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
-  lastCoordinatorAck: number;
+}
+
+/** Requests awaiting an answer and the brokers a client knows. */
+export interface ClientRequests {
+  nextReqId: number;
+  /** Requests awaiting an answer, with the generation the member had when it sent each. */
+  pending: Record<string, { kind: RequestKind; broker: number; generation: number }>;
   /** Kinds of request with a retry timer pending (metadata, coordinator, join, offsets, fetch). */
   retrying: string[];
-  partitionCounts: Record<string, number>;
-  lastError: string | null;
-  /** Positions whose value is known (committed or reset); others await OffsetFetch/ListOffsets. */
-  needsPosition: string[];
-  /** Fetched records not yet handed to the application: per partition, runs of fetched batches. */
-  buffer: Record<string, { batch: Batch; from: number }[]>;
-  /** Partition metadata as this consumer knows it (from Metadata responses). */
-  leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
-  /** Per partition, the id of the fetch request in flight for it (0 or absent: none). */
-  fetchInFlight: Record<string, number>;
-  /** Positions consumed since the last commit, to know what to commit. */
-  lastCommitted: Record<string, number>;
-  polling: boolean;
-  joinInFlight: boolean;
-  syncInFlight: boolean;
-  rejoinNeeded: boolean;
-  heartbeatToken: number;
-  metadataInFlight: boolean;
   knownBrokers: number[];
   brokerFailedAt: Record<string, number>;
-  /** Requests awaiting an answer, with the generation the member had when it sent each. */
-  pending: Record<string, { kind: MessageKind; broker: number; generation: number }>;
+}
+
+export interface ConsumerState {
+  id: string;
+  node: NodeId;
+  groupId: string;
+  status: MemberStatus;
+  inc: number;
+  config: ConfigSlot;
+  requests: ClientRequests;
+  metadata: ConsumerMetadata;
+  membership: ConsumerMembership;
+  positions: ConsumerPositions;
+  fetcher: ConsumerFetcher;
+  poll: ConsumerPollLoop;
+  commits: ConsumerCommits;
+  lastError: string | null;
   consumed: number;
-  nextReqId: number;
 }
 
 export interface GroupMember {
@@ -411,10 +454,11 @@ export interface GroupMember {
   assignment: string[];
 }
 
-export interface GroupState {
+/** A consumer group as the world keeps it (what Kafka persists in __consumer_offsets). */
+export interface GroupRecord {
   id: string;
   topics: string[];
-  state: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+  state: GroupState;
   generation: number;
   protocol: string | null;
   leaderMemberId: string | null;
@@ -462,7 +506,7 @@ export interface World {
   controller: ControllerState;
   topics: Record<string, TopicState>;
   producers: Record<string, ProducerState>;
-  groups: Record<string, GroupState>;
+  groups: Record<string, GroupRecord>;
   consumers: Record<string, ConsumerState>;
   events: SimEvent[];
 }

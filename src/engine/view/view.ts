@@ -10,7 +10,7 @@ import type {
   ConfigSlot,
   ConsumerState,
   ControllerPartition,
-  GroupState,
+  GroupRecord,
   LogState,
   ProducerState,
 } from '../sim/world';
@@ -103,7 +103,7 @@ function leaderLog(sim: Sim, p: ControllerPartition): LogState | undefined {
   return best;
 }
 
-function partitionView(sim: Sim, p: ControllerPartition, readers: GroupState[]): PartitionView {
+function partitionView(sim: Sim, p: ControllerPartition, readers: GroupRecord[]): PartitionView {
   const log = leaderLog(sim, p);
   const key = tpKey(p.topic, p.partition);
   const hw = log?.hw ?? 0;
@@ -174,7 +174,7 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
   };
 }
 
-function groupView(sim: Sim, g: GroupState): GroupView {
+function groupView(sim: Sim, g: GroupRecord): GroupView {
   const w = sim.world;
   const key = coordinatorPartitionKey(w, g.id);
   const coordinatorPartition = key ? w.controller.partitions[key] : undefined;
@@ -217,19 +217,20 @@ function groupView(sim: Sim, g: GroupState): GroupView {
 function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
   const lag: Record<string, number> = {};
   const positions: Record<string, number> = {};
-  for (const tp of c.owned) {
-    if (!(tp in c.positions)) continue;
-    positions[tp] = c.positions[tp];
-    lag[tp] = Math.max(0, (c.leaders[tp]?.hw ?? 0) - c.positions[tp]);
+  const consumedTo = c.positions.byPartition;
+  for (const tp of c.membership.owned) {
+    if (!(tp in consumedTo)) continue;
+    positions[tp] = consumedTo[tp];
+    lag[tp] = Math.max(0, (c.metadata.leaders[tp]?.hw ?? 0) - consumedTo[tp]);
   }
   return {
     id: c.id,
     groupId: c.groupId,
-    memberId: c.memberId || null,
+    memberId: c.membership.memberId || null,
     status: c.status,
     isolated: sim.isIsolated(consumerNode(c.id)),
-    generation: c.generation,
-    assignment: [...c.owned],
+    generation: c.membership.generation,
+    assignment: [...c.membership.owned],
     positions,
     lag,
     consumed: c.consumed,

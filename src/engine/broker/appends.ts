@@ -2,6 +2,7 @@
 // append of a produce batch, the follower's append of batches copied from its leader, and the
 // follower's truncation to its leader's history. Each keeps the producer state and the events
 // (record.appended, log.segment-rolled, log.truncated) in step with the log.
+import * as cfg from '../config/access';
 import { endOffsetForEpoch } from '../kernels';
 import { maxTimestamp } from '../records/batch';
 import type { Sim } from '../sim/sim';
@@ -18,8 +19,11 @@ import {
 import { rebuildProducerState, recordProducerBatch } from './producerState';
 
 function segmentLimits(sim: Sim, topic: string): SegmentLimits {
-  const eff = sim.world.topics[topic].config.eff;
-  return { segmentBytes: Number(eff['segment.bytes']), segmentMs: Number(eff['segment.ms']) };
+  const config = sim.world.topics[topic].config;
+  return {
+    segmentBytes: cfg.int(config, 'segment.bytes'),
+    segmentMs: cfg.int(config, 'segment.ms'),
+  };
 }
 
 /** The leader appends a producer's batch at its log end, in its leader epoch. */

@@ -1,5 +1,6 @@
 // A broker's life: start (register with the controller by heartbeat), run, crash or shut down
 // gracefully, restart with the same logs; and the routing of every message it receives.
+import * as cfg from '../config/access';
 import {
   controllerCanAct,
   handleAlterPartition,
@@ -54,13 +55,13 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   sim.emit({ type: 'broker.started', brokerId: b.id, restart });
   const node = brokerNode(b.id);
   sendHeartbeat(sim, b);
-  sim.timer(node, b.inc, 'broker.heartbeat', Number(b.config.eff['broker.heartbeat.interval.ms']));
-  sim.timer(node, b.inc, 'broker.isr-check', Number(b.config.eff['replica.lag.time.max.ms']) / 2);
+  sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
+  sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
   sim.timer(
     node,
     b.inc,
     'broker.retention-check',
-    Number(b.config.eff['log.retention.check.interval.ms']),
+    cfg.int(b.config, 'log.retention.check.interval.ms'),
   );
   if (sim.world.controller.activeId === null) scheduleControllerElection(sim);
 }
@@ -88,7 +89,7 @@ export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
     brokerNode(b.id),
     b.inc,
     'broker.shutdown-timeout',
-    Number(b.config.eff['broker.session.timeout.ms']),
+    cfg.int(b.config, 'broker.session.timeout.ms'),
   );
 }
 
@@ -195,21 +196,11 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
   switch (task.name) {
     case 'broker.heartbeat':
       sendHeartbeat(sim, b);
-      sim.timer(
-        node,
-        b.inc,
-        'broker.heartbeat',
-        Number(b.config.eff['broker.heartbeat.interval.ms']),
-      );
+      sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
       return;
     case 'broker.isr-check':
       onIsrCheck(sim, b);
-      sim.timer(
-        node,
-        b.inc,
-        'broker.isr-check',
-        Number(b.config.eff['replica.lag.time.max.ms']) / 2,
-      );
+      sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
       return;
     case 'broker.retention-check':
       onRetentionCheck(sim, b);
@@ -217,7 +208,7 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
         node,
         b.inc,
         'broker.retention-check',
-        Number(b.config.eff['log.retention.check.interval.ms']),
+        cfg.int(b.config, 'log.retention.check.interval.ms'),
       );
       return;
     case 'broker.fetch-wait':

@@ -1,6 +1,7 @@
 // Who moves the high watermark: the leader, by Kafka's rule over its followers' fetch state
 // (kafka-spec 3.3), releasing acks=all producers and long-polling consumers when it rises; and a
 // follower, which takes the leader's HW from each fetch answer (never above its own log end).
+import * as cfg from '../config/access';
 import { effectiveMinIsr, isCaughtUp, nextHighWatermark } from '../kernels';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, LogState } from '../sim/world';
@@ -14,8 +15,7 @@ export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
   if (!lead || !log) return;
   const meta = b.meta[key];
   const replicas = meta?.replicas ?? [b.id, ...Object.keys(lead.followers).map(Number)];
-  const topicCfg = sim.world.topics[log.topic].config.eff;
-  const lagMax = Number(b.config.eff['replica.lag.time.max.ms']);
+  const lagMax = cfg.int(b.config, 'replica.lag.time.max.ms');
   const maximal = lead.pendingIsr ? [...new Set([...lead.isr, ...lead.pendingIsr])] : lead.isr;
   const followers = [];
   for (const id of replicas) {
@@ -33,7 +33,10 @@ export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
     leaderLogEndOffset: log.leo,
     currentHighWatermark: log.hw,
     isrSize: lead.isr.length,
-    effectiveMinIsr: effectiveMinIsr(Number(topicCfg['min.insync.replicas']), replicas.length),
+    effectiveMinIsr: effectiveMinIsr(
+      cfg.int(sim.world.topics[log.topic].config, 'min.insync.replicas'),
+      replicas.length,
+    ),
     followers,
   });
   if (hw <= log.hw) return;

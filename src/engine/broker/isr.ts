@@ -1,6 +1,7 @@
 // The leader's side of ISR membership (kafka-spec 3.4): it proposes shrinking the ISR when a
 // follower falls behind for replica.lag.time.max.ms and expanding it when one catches up, with
 // AlterPartition to the controller, and adopts the controller's answer.
+import * as cfg from '../config/access';
 import { canJoinIsr, isCaughtUp } from '../kernels';
 import { brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -52,7 +53,7 @@ function proposeIsr(
     partitionEpoch: lead.partitionEpoch,
     newIsr,
     lagging,
-    maxLagMs: Number(b.config.eff['replica.lag.time.max.ms']),
+    maxLagMs: cfg.int(b.config, 'replica.lag.time.max.ms'),
   });
 }
 
@@ -75,7 +76,7 @@ export function onAlterPartitionResponse(
 
 /** Periodic ISR check (every replica.lag.time.max.ms / 2): drop followers that fell behind. */
 export function onIsrCheck(sim: Sim, b: BrokerState): void {
-  const lagMax = Number(b.config.eff['replica.lag.time.max.ms']);
+  const lagMax = cfg.int(b.config, 'replica.lag.time.max.ms');
   for (const [key, lead] of Object.entries(b.lead)) {
     if (lead.pendingIsr && sim.now - lead.pendingSince > lagMax) lead.pendingIsr = null;
     if (lead.pendingIsr) continue;

@@ -1,6 +1,7 @@
 // Produce purgatory (kafka-spec 1.3, 3.5): an acks=all request waits here until the high
 // watermark passes its records, its partition loses leadership, or request.timeout.ms expires;
 // then its producer gets one answer for every partition of the request.
+import * as cfg from '../config/access';
 import { effectiveMinIsr } from '../kernels';
 import { brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -12,7 +13,7 @@ type ProducePart = PendingProduce['parts'][number];
 /** min.insync.replicas of the partition's topic, capped at its replication factor (Kafka 3.7+). */
 export function minIsrFor(sim: Sim, b: BrokerState, key: string, topic: string): number {
   const rf = b.meta[key]?.replicas.length ?? sim.world.topics[topic].replicationFactor;
-  return effectiveMinIsr(Number(sim.world.topics[topic].config.eff['min.insync.replicas']), rf);
+  return effectiveMinIsr(cfg.int(sim.world.topics[topic].config, 'min.insync.replicas'), rf);
 }
 
 /** Answer now if every part is decided, else wait for the high watermark (acks=all). */

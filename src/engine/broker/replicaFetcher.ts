@@ -2,6 +2,7 @@
 // sends a fetch for every partition it follows there, with its log end and last fetched epoch;
 // the answer is appended, or truncated to where the logs diverge, or restarts an empty log at the
 // leader's log start. No answer in time, or an error, backs the fetcher off before it retries.
+import * as cfg from '../config/access';
 import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message } from '../sim/world';
@@ -41,7 +42,7 @@ function sendReplicaFetch(sim: Sim, b: BrokerState, leader: number, keys: string
       currentLeaderEpoch: b.follow[key].leaderEpoch,
     };
   });
-  const maxWaitMs = Number(b.config.eff['replica.fetch.wait.max.ms']);
+  const maxWaitMs = cfg.int(b.config, 'replica.fetch.wait.max.ms');
   sim.send(brokerNode(b.id), b.inc, brokerNode(leader), 'replica-fetch', {
     reqId,
     replicaId: b.id,
@@ -49,7 +50,7 @@ function sendReplicaFetch(sim: Sim, b: BrokerState, leader: number, keys: string
     maxWaitMs,
     partitions,
   });
-  const timeout = maxWaitMs + Number(b.config.eff['replica.socket.timeout.ms']);
+  const timeout = maxWaitMs + cfg.int(b.config, 'replica.socket.timeout.ms');
   sim.timer(
     brokerNode(b.id),
     b.inc,
@@ -82,7 +83,7 @@ function backoffFetcher(sim: Sim, b: BrokerState, leader: number): void {
     brokerNode(b.id),
     b.inc,
     'broker.replica-fetch-backoff',
-    Number(b.config.eff['replica.fetch.backoff.ms']),
+    cfg.int(b.config, 'replica.fetch.backoff.ms'),
     undefined,
     String(leader),
   );

@@ -3,6 +3,7 @@
 // round-robin), the record accumulator (batch.size, linger.ms), the sender (one request per
 // leader, max.in.flight.requests.per.connection), acks, retries with backoff and
 // delivery.timeout.ms, idempotence (producer id + sequence numbers), and metadata refresh.
+import * as cfg from '../config/access';
 import {
   builtinAfterAppend,
   builtinNextPartition,
@@ -17,7 +18,14 @@ import { pickBroker } from './pickBroker';
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
-import type { Message, PendingRecord, ProducerBatch, ProducerState, Task } from '../sim/world';
+import type {
+  ConfigSlot,
+  Message,
+  PendingRecord,
+  ProducerBatch,
+  ProducerState,
+  Task,
+} from '../sim/world';
 import type { MessageKind, ProducerSpec } from '../types';
 
 /** Errors after which the producer refreshes metadata before retrying (leadership moved). */
@@ -46,9 +54,6 @@ export function recordSize(key: string | null, value: string): number {
   return sizeOfVarint(body) + body;
 }
 
-const cfg = (p: ProducerState, key: string) => p.config.eff[key];
-const num = (p: ProducerState, key: string) => Number(p.config.eff[key]);
-
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 // ---------------------------------------------------------------------------------------------
@@ -58,9 +63,9 @@ export function createProducer(
   spec: ProducerSpec,
   source: 'scenario' | 'user',
 ): ProducerState {
-  const slot = newSlot();
+  const slot = newSlot('producer');
   setExplicit(slot.explicit, spec.config, source);
-  refreshSlot(sim.world, 'producer', slot);
+  refreshSlot(sim.world, slot);
   const p: ProducerState = {
     id: spec.id,
     node: producerNode(spec.id),
@@ -88,7 +93,7 @@ export function createProducer(
     nextBatchId: 1,
     sticky: { partition: -1, producedBytes: 0 },
     roundRobin: 0,
-    idempotent: isIdempotent(slot.eff),
+    idempotent: isIdempotent(slot),
     pidNumber: -1,
     producerEpoch: 0,
     pidInFlight: false,
@@ -103,7 +108,7 @@ export function createProducer(
   requestMetadata(sim, p);
   if (p.idempotent) requestProducerId(sim, p);
   sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
-  sim.timer(p.node, p.inc, 'producer.metadata-refresh', num(p, 'metadata.max.age.ms'));
+  sim.timer(p.node, p.inc, 'producer.metadata-refresh', cfg.int(p.config, 'metadata.max.age.ms'));
   return p;
 }
 
@@ -111,12 +116,12 @@ export function createProducer(
  * Idempotence is on by default, but silently off when a conflicting setting is present (acks
  * other than all, retries 0) unless the user asked for it explicitly (kafka-spec 1.5).
  */
-export function isIdempotent(eff: Record<string, unknown>): boolean {
-  if (eff['enable.idempotence'] !== true) return false;
+export function isIdempotent(config: ConfigSlot<'producer'>): boolean {
+  if (!cfg.bool(config, 'enable.idempotence')) return false;
   return (
-    eff['acks'] === 'all' &&
-    Number(eff['retries']) > 0 &&
-    Number(eff['max.in.flight.requests.per.connection']) <= 5
+    cfg.choice(config, 'acks') === 'all' &&
+    cfg.int(config, 'retries') > 0 &&
+    cfg.int(config, 'max.in.flight.requests.per.connection') <= 5
   );
 }
 
@@ -196,13 +201,13 @@ function choosePartition(
   p: ProducerState,
   key: string | null,
 ): { partition: number; sticky: boolean } {
-  if (cfg(p, 'partitioner') === 'round-robin') {
+  if (cfg.choice(p.config, 'partitioner') === 'round-robin') {
     return {
       partition: roundRobinPartition(p.roundRobin++, availablePartitions(p), p.numPartitions),
       sticky: false,
     };
   }
-  if (key !== null && cfg(p, 'partitioner.ignore.keys') !== true) {
+  if (key !== null && !cfg.bool(p.config, 'partitioner.ignore.keys')) {
     // murmur2 of a key never changes while the partition count does not: remember it.
     let partition = p.keyPartitions[key];
     if (partition === undefined)
@@ -217,14 +222,14 @@ function choosePartition(
 
 function nextStickyPartition(sim: Sim, p: ProducerState): number {
   const available = availablePartitions(p);
-  const adaptive = cfg(p, 'partitioner.adaptive.partitioning.enable') === true;
+  const adaptive = cfg.bool(p.config, 'partitioner.adaptive.partitioning.enable');
   const queueSizes = adaptive ? available.map((i) => p.queues[i]?.length ?? 0) : undefined;
   return builtinNextPartition(sim.rng.int32(), available, p.numPartitions, queueSizes);
 }
 
 function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
   const { partition, sticky } = choosePartition(sim, p, record.key);
-  const batchSize = num(p, 'batch.size');
+  const batchSize = cfg.int(p.config, 'batch.size');
   const queue = (p.queues[partition] ??= []);
   const last = queue[queue.length - 1];
   if (
@@ -249,7 +254,7 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       seqEpoch: -1,
       inFlight: false,
     });
-    const linger = num(p, 'linger.ms');
+    const linger = cfg.int(p.config, 'linger.ms');
     if (linger > 0) sim.timer(p.node, p.inc, 'producer.linger', linger);
   }
   if (sticky) {
@@ -269,19 +274,19 @@ function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerB
   const head = queue[0];
   if (!head || head.inFlight || sim.now < head.retryAt) return null;
   if (head.attempts > 0) return head;
-  const full = queue.length > 1 || head.bytes >= num(p, 'batch.size');
-  return full || sim.now - head.createdAt >= num(p, 'linger.ms') ? head : null;
+  const full = queue.length > 1 || head.bytes >= cfg.int(p.config, 'batch.size');
+  return full || sim.now - head.createdAt >= cfg.int(p.config, 'linger.ms') ? head : null;
 }
 
 /** Expire batches older than delivery.timeout.ms that are not in flight. */
 function expireBatches(sim: Sim, p: ProducerState): void {
-  const timeout = num(p, 'delivery.timeout.ms');
+  const timeout = cfg.int(p.config, 'delivery.timeout.ms');
   for (const [partition, queue] of Object.entries(p.queues)) {
     while (queue.length > 0 && !queue[0].inFlight && sim.now - queue[0].createdAt >= timeout) {
       failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
     }
   }
-  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= num(p, 'max.block.ms')) {
+  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= cfg.int(p.config, 'max.block.ms')) {
     const r = p.waiting.shift()!;
     p.stats.failed++;
     sim.emit({
@@ -321,8 +326,8 @@ export function drain(sim: Sim, p: ProducerState): void {
     else byLeader.set(leader, [batch]);
   }
   if (leaderMissing) requestMetadata(sim, p);
-  const acks = cfg(p, 'acks') === 'all' ? -1 : Number(cfg(p, 'acks'));
-  const maxInFlight = num(p, 'max.in.flight.requests.per.connection');
+  const acks = cfg.choice(p.config, 'acks') === 'all' ? -1 : Number(cfg.choice(p.config, 'acks'));
+  const maxInFlight = cfg.int(p.config, 'max.in.flight.requests.per.connection');
   for (const [leader, batches] of byLeader) {
     const inFlight = (p.inFlight[leader] ??= []);
     if (acks !== 0 && inFlight.length >= maxInFlight) continue;
@@ -364,7 +369,7 @@ function sendRequest(
       count++;
     }
   }
-  const timeoutMs = num(p, 'request.timeout.ms');
+  const timeoutMs = cfg.int(p.config, 'request.timeout.ms');
   sim.send(
     p.node,
     p.inc,
@@ -497,8 +502,9 @@ function handleResult(
     p.metadataStale = true;
     requestMetadata(sim, p);
   }
-  const expired = sim.now - batch.createdAt >= num(p, 'delivery.timeout.ms');
-  const canRetry = RETRIABLE_ERRORS.has(error) && batch.attempts < num(p, 'retries') && !expired;
+  const expired = sim.now - batch.createdAt >= cfg.int(p.config, 'delivery.timeout.ms');
+  const canRetry =
+    RETRIABLE_ERRORS.has(error) && batch.attempts < cfg.int(p.config, 'retries') && !expired;
   if (!canRetry) {
     removeBatch(p, batch);
     failBatch(
@@ -514,8 +520,8 @@ function handleResult(
   p.stats.retried++;
   // Exponential backoff with +-20% jitter, capped (retry.backoff.ms, retry.backoff.max.ms).
   const base = Math.min(
-    num(p, 'retry.backoff.ms') * 2 ** (batch.attempts - 1),
-    num(p, 'retry.backoff.max.ms'),
+    cfg.int(p.config, 'retry.backoff.ms') * 2 ** (batch.attempts - 1),
+    cfg.int(p.config, 'retry.backoff.max.ms'),
   );
   const jitter = 0.8 + 0.4 * sim.rng.float();
   batch.retryAt = sim.now + Math.max(1, Math.round(base * jitter));
@@ -547,12 +553,12 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
   } else if (pending.kind === 'metadata') {
     delete p.pending[reqId];
     p.metadataInFlight = false;
-    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
     p.metadataStale = true;
   } else if (pending.kind === 'init-producer-id') {
     delete p.pending[reqId];
     p.pidInFlight = false;
-    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   }
   drain(sim, p);
 }
@@ -568,7 +574,13 @@ export function requestMetadata(sim: Sim, p: ProducerState): void {
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
   p.pending[reqId] = { kind: 'metadata', broker };
   sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
-  sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
+  sim.timer(
+    p.node,
+    p.inc,
+    'producer.request-timeout',
+    cfg.int(p.config, 'request.timeout.ms'),
+    reqId,
+  );
 }
 
 function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-response'>): void {
@@ -579,7 +591,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
   const topic = msg.body.topics.find((t) => t.name === p.topic);
   if (!topic || topic.error || topic.partitions.length === 0) {
     p.brokerFailedAt[brokerIdOf(msg.from)] = sim.now;
-    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
     return;
   }
   const changed = topic.partitions.some((m) => p.leaders[m.partition] !== m.leader);
@@ -598,7 +610,8 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
   const waiting = p.waiting;
   p.waiting = [];
   for (const r of waiting) accumulate(sim, p, r);
-  if (p.metadataStale) sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+  if (p.metadataStale)
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   drain(sim, p);
 }
 
@@ -609,7 +622,13 @@ function requestProducerId(sim: Sim, p: ProducerState): void {
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
   p.pending[reqId] = { kind: 'init-producer-id', broker };
   sim.send(p.node, p.inc, brokerNode(broker), 'init-producer-id', { reqId });
-  sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
+  sim.timer(
+    p.node,
+    p.inc,
+    'producer.request-timeout',
+    cfg.int(p.config, 'request.timeout.ms'),
+    reqId,
+  );
 }
 
 function onProducerIdResponse(
@@ -660,7 +679,12 @@ export function onProducerTimer(
       return onRequestFailed(sim, p, task.token!, 'REQUEST_TIMED_OUT');
     case 'producer.metadata-refresh':
       requestMetadata(sim, p);
-      sim.timer(p.node, p.inc, 'producer.metadata-refresh', num(p, 'metadata.max.age.ms'));
+      sim.timer(
+        p.node,
+        p.inc,
+        'producer.metadata-refresh',
+        cfg.int(p.config, 'metadata.max.age.ms'),
+      );
       return;
     default:
       return;

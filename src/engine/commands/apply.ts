@@ -10,11 +10,7 @@ import {
   startBroker,
   stopBroker,
 } from '../broker/broker';
-import {
-  controllerCanAct,
-  electOfflinePartitions,
-  electPreferredLeaders,
-} from '../controller/controller';
+import { controllerCanAct, electPreferredLeaders } from '../controller/controller';
 import {
   addPartitionsWithAssignment,
   createTopicWithAssignment,
@@ -26,7 +22,6 @@ import {
   killConsumer,
   startConsumer,
 } from '../client/consumer/lifecycle';
-import { requestRejoin } from '../client/consumer/membership';
 import { isRunning } from '../client/consumer/state';
 import { resetCommitted } from '../broker/group/offsets';
 import {
@@ -42,67 +37,9 @@ import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
-import type {
-  Command,
-  ConfigMap,
-  DispatchResult,
-  EngineError,
-  GroupSpec,
-  ProducerSpec,
-  TopicSpec,
-} from '../types';
-
-type Result = DispatchResult;
-const OK: Result = { ok: true };
-
-function fail(
-  code: string,
-  message: string,
-  field?: string,
-  params?: Record<string, string | number>,
-): Result {
-  const error: EngineError = { code, message };
-  if (field) error.field = field;
-  if (params) error.params = params;
-  return { ok: false, error };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lookups that fail with a clear error
-// ---------------------------------------------------------------------------------------------
-
-function findBroker(sim: Sim, id: unknown, field = 'brokerId'): BrokerState | Result {
-  const n = Number(id);
-  const b = Number.isInteger(n) ? sim.broker(n) : undefined;
-  if (!b) {
-    return fail(
-      'UNKNOWN_BROKER',
-      `${field}: no broker ${String(id)} (brokers are 1..${sim.world.brokers.length})`,
-      field,
-      {
-        brokerId: String(id),
-        brokers: sim.world.brokers.length,
-      },
-    );
-  }
-  return b;
-}
-
-function findGroup(sim: Sim, id: string, field = 'groupId'): GroupRecord | Result {
-  return (
-    sim.world.groups[id] ??
-    fail('UNKNOWN_GROUP', `${field}: no consumer group "${id}"`, field, { groupId: id })
-  );
-}
-
-function findConsumer(sim: Sim, id: string, field = 'consumerId'): ConsumerState | Result {
-  return (
-    sim.world.consumers[id] ??
-    fail('UNKNOWN_CONSUMER', `${field}: no consumer "${id}"`, field, { consumerId: id })
-  );
-}
-
-const isResult = (x: unknown): x is Result => typeof x === 'object' && x !== null && 'ok' in x;
+import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../types';
+import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
+import { setConfig } from './setConfig';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -406,8 +343,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
 
 export function addBroker(sim: Sim, rack: string | null): BrokerState {
   const w = sim.world;
-  const slot = newSlot();
-  refreshSlot(w, 'broker', slot);
+  const slot = newSlot('broker');
+  refreshSlot(w, slot);
   const b: BrokerState = {
     id: w.brokers.length + 1,
     rack,
@@ -559,10 +496,10 @@ export function addProducer(
   const config = normaliseConfigs('producer', spec.config);
   // Kafka refuses an explicit enable.idempotence=true together with a setting it conflicts with.
   if (config['enable.idempotence'] === true) {
-    const slot = newSlot();
+    const slot = newSlot('producer');
     setExplicit(slot.explicit, config, source);
-    refreshSlot(w, 'producer', slot);
-    if (!isIdempotent(slot.eff)) {
+    refreshSlot(w, slot);
+    if (!isIdempotent(slot)) {
       return fail(
         'INVALID_CONFIG',
         `${f('config')}: enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5`,
@@ -635,9 +572,9 @@ function createGroup(
   config: ConfigMap,
   source: 'scenario' | 'user',
 ): GroupRecord {
-  const slot = newSlot();
+  const slot = newSlot('consumer');
   setExplicit(slot.explicit, config, source);
-  refreshSlot(sim.world, 'consumer', slot);
+  refreshSlot(sim.world, slot);
   const group: GroupRecord = {
     id,
     topics: [...topics],
@@ -712,98 +649,6 @@ function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>)
   return OK;
 }
 
-function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Result {
-  const w = sim.world;
-  const scope: ConfigScope = cmd.scope === 'group' ? 'consumer' : cmd.scope;
-  const check = checkConfigValue(scope, cmd.key, cmd.value, 'value');
-  if (!check.ok) return { ok: false, error: check.error };
-  const value = check.value;
-  const entry = { value, source: 'user' as const };
-  switch (cmd.scope) {
-    case 'broker': {
-      if (cmd.id === 'cluster' || cmd.id === '*') {
-        // The cluster-wide default (kafka-configs --entity-default): every broker and topic.
-        w.clusterConfig[cmd.key] = entry;
-        for (const b of w.brokers) refreshSlot(w, 'broker', b.config);
-        for (const t of Object.values(w.topics)) refreshSlot(w, 'topic', t.config);
-      } else {
-        const b = findBroker(sim, cmd.id, 'id');
-        if (isResult(b)) return b;
-        b.config.explicit[cmd.key] = entry;
-        refreshSlot(w, 'broker', b.config);
-      }
-      if (cmd.key === 'unclean.leader.election.enable' && value === true && controllerCanAct(sim))
-        electOfflinePartitions(sim);
-      break;
-    }
-    case 'topic': {
-      const t = w.topics[String(cmd.id)];
-      if (!t || isInternalTopic(t.name))
-        return fail('UNKNOWN_TOPIC_OR_PARTITION', `id: no topic "${cmd.id}"`, 'id', {
-          topic: String(cmd.id),
-        });
-      t.config.explicit[cmd.key] = entry;
-      refreshSlot(w, 'topic', t.config);
-      if (cmd.key === 'unclean.leader.election.enable' && value === true && controllerCanAct(sim))
-        electOfflinePartitions(sim, t.name);
-      break;
-    }
-    case 'producer': {
-      const p = w.producers[String(cmd.id)];
-      if (!p)
-        return fail('UNKNOWN_PRODUCER', `id: no producer "${cmd.id}"`, 'id', {
-          producerId: String(cmd.id),
-        });
-      const before = { ...p.config.explicit };
-      p.config.explicit[cmd.key] = entry;
-      refreshSlot(w, 'producer', p.config);
-      if (cmd.key === 'enable.idempotence' && value === true && !isIdempotent(p.config.eff)) {
-        p.config.explicit = before;
-        refreshSlot(w, 'producer', p.config);
-        return fail(
-          'INVALID_CONFIG',
-          'enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
-          'value',
-        );
-      }
-      // Like a producer restarted with the new settings; a new producer id if now idempotent.
-      const idempotent = isIdempotent(p.config.eff);
-      if (idempotent !== p.idempotent) {
-        p.idempotent = idempotent;
-        p.pidNumber = -1;
-        p.nextSeq = {};
-      }
-      drain(sim, p);
-      break;
-    }
-    case 'group':
-    case 'consumer': {
-      const targets: ConsumerState[] = [];
-      if (cmd.scope === 'group') {
-        const g = findGroup(sim, String(cmd.id), 'id');
-        if (isResult(g)) return g;
-        g.config.explicit[cmd.key] = entry;
-        refreshSlot(w, 'consumer', g.config);
-        for (const id of g.consumerIds)
-          if (w.consumers[id]?.groupId === g.id) targets.push(w.consumers[id]);
-      } else {
-        const c = findConsumer(sim, String(cmd.id), 'id');
-        if (isResult(c)) return c;
-        targets.push(c);
-      }
-      for (const c of targets) {
-        c.config.explicit[cmd.key] = entry;
-        refreshSlot(w, 'consumer', c.config);
-        // A new assignor takes effect through a rebalance.
-        if (cmd.key === 'partition.assignment.strategy' && isRunning(c)) requestRejoin(sim, c);
-      }
-      break;
-    }
-  }
-  sim.emit({ type: 'config.changed', scope: cmd.scope, id: String(cmd.id), key: cmd.key, value });
-  return OK;
-}
-
 /**
  * Queue: every running consumer that reads `topic` joins one group (the first such group).
  * Publish-subscribe: each of them gets a group of its own. Consumers move by leaving their group
@@ -859,7 +704,7 @@ function moveConsumer(sim: Sim, c: ConsumerState, to: GroupRecord): void {
   from.consumerIds = from.consumerIds.filter((id) => id !== c.id);
   c.groupId = to.id;
   c.config.explicit = { ...to.config.explicit };
-  refreshSlot(sim.world, 'consumer', c.config);
+  refreshSlot(sim.world, c.config);
   to.consumerIds.push(c.id);
   sim.emit({ type: 'consumer.added', groupId: to.id, consumerId: c.id });
   startConsumer(sim, c);

@@ -2,11 +2,18 @@
 // partition leader elections, ISR changes from AlterPartition, preferred-leader balancing, and
 // publishing metadata changes to the brokers. Its state is the metadata log's content; the
 // quorum that replicates that log is not modelled (see SIMPLIFICATIONS in view/view.ts).
+import * as cfg from '../config/access';
 import { electLeader } from '../kernels';
 import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
-import type { BrokerState, ControllerPartition, Message, PartitionMeta } from '../sim/world';
+import type {
+  BrokerState,
+  ConfigSlot,
+  ControllerPartition,
+  Message,
+  PartitionMeta,
+} from '../sim/world';
 import type { FenceReason, PartitionChangeReason } from '../types';
 
 const HISTORY_LIMIT = 20;
@@ -24,14 +31,11 @@ export function controllerCanAct(sim: Sim): boolean {
   return !!host && host.status === 'running' && !sim.isIsolated(brokerNode(id));
 }
 
-function cfg(sim: Sim, topic: string, key: string) {
-  return sim.world.topics[topic].config.eff[key];
-}
-
-function controllerCfg(sim: Sim, key: string) {
+/** The configs the controller acts on: those of the broker it runs on (else broker 1's). */
+function controllerConfig(sim: Sim): ConfigSlot<'broker'> {
   const id = sim.world.controller.activeId;
   const host = id === null ? sim.world.brokers[0] : sim.broker(id)!;
-  return host.config.eff[key];
+  return host.config;
 }
 
 /** A broker the controller may make leader: registered, unfenced, not shutting down. */
@@ -80,7 +84,8 @@ export function changePartition(
   opts: ChangeOptions,
 ): boolean {
   const internal = isInternalTopic(p.topic);
-  const uncleanEnabled = !internal && cfg(sim, p.topic, 'unclean.leader.election.enable') === true;
+  const uncleanEnabled =
+    !internal && cfg.bool(sim.world.topics[p.topic].config, 'unclean.leader.election.enable');
   const result = electLeader({
     replicas: p.replicas,
     isr: newIsr,
@@ -257,7 +262,7 @@ export function handleBrokerHeartbeat(
 
 function scheduleSessionCheck(sim: Sim, brokerId: number): void {
   const host = sim.broker(sim.world.controller.activeId!)!;
-  const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
+  const timeout = cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
   sim.timer(
     brokerNode(host.id),
     host.inc,
@@ -274,7 +279,7 @@ export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): v
   if (c.activeId !== host.id || !controllerCanAct(sim)) return;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
-  const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
+  const timeout = cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
   if (sim.now - reg.lastHeartbeat >= timeout)
     fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
 }
@@ -406,12 +411,12 @@ export function electOfflinePartitions(sim: Sim, topic?: string): void {
 
 export function onLeaderBalanceCheck(sim: Sim, host: BrokerState): void {
   if (sim.world.controller.activeId !== host.id || !controllerCanAct(sim)) return;
-  if (host.config.eff['auto.leader.rebalance.enable'] === true) electPreferredLeaders(sim);
+  if (cfg.bool(host.config, 'auto.leader.rebalance.enable')) electPreferredLeaders(sim);
   scheduleLeaderBalance(sim, host);
 }
 
 export function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
-  const seconds = Number(host.config.eff['leader.imbalance.check.interval.seconds']);
+  const seconds = cfg.int(host.config, 'leader.imbalance.check.interval.seconds');
   sim.timer(brokerNode(host.id), host.inc, 'controller.leader-balance', seconds * 1000);
 }
 
@@ -423,7 +428,7 @@ export function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
 export function scheduleControllerElection(sim: Sim): void {
   const c = sim.world.controller;
   c.electionToken++;
-  const timeout = Number(controllerCfg(sim, 'controller.quorum.election.timeout.ms'));
+  const timeout = cfg.int(controllerConfig(sim), 'controller.quorum.election.timeout.ms');
   // Raft randomises election timeouts between 1x and 2x.
   const delay = timeout + sim.rng.below(timeout + 1);
   sim.timer('quorum', 0, 'controller.election', delay, c.electionToken);

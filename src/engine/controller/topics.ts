@@ -1,5 +1,6 @@
 // Topic creation and partition addition on the controller: Kafka's replica placement over the
 // unfenced brokers, then the first replica in assignment order leads, with all replicas in ISR.
+import * as cfg from '../config/access';
 import { assignReplicasToBrokers } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import type { ConfigMap, EngineError } from '../types';
@@ -88,7 +89,7 @@ export function createTopicWithAssignment(
   source: 'scenario' | 'user',
 ): void {
   const w = sim.world;
-  const slot = newSlot();
+  const slot = newSlot('topic');
   setExplicit(slot.explicit, config, source);
   w.topics[name] = {
     name,
@@ -96,7 +97,7 @@ export function createTopicWithAssignment(
     replicationFactor: assignment[0]?.length ?? 0,
     config: slot,
   };
-  refreshSlot(w, 'topic', slot);
+  refreshSlot(w, slot);
   const created: ControllerPartition[] = [];
   assignment.forEach((replicas, i) => {
     const p = newPartition(sim, name, i, replicas);
@@ -164,8 +165,8 @@ export function ensureOffsetsTopic(sim: Sim): boolean {
   if (w.topics[OFFSETS_TOPIC]) return true;
   const host = w.controller.activeId === null ? undefined : sim.broker(w.controller.activeId);
   if (!host) return false;
-  const partitions = Number(host.config.eff['offsets.topic.num.partitions']);
-  const rf = Number(host.config.eff['offsets.topic.replication.factor']);
+  const partitions = cfg.int(host.config, 'offsets.topic.num.partitions');
+  const rf = cfg.int(host.config, 'offsets.topic.replication.factor');
   const placed = placeReplicas(sim, partitions, rf, 0);
   if (!placed.ok) return false;
   createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario');

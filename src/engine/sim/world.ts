@@ -11,6 +11,7 @@ import type {
   SimEvent,
 } from '../types';
 import type { ConfigScope } from '../config/definitions';
+import type { ScopedValues } from '../config/presets';
 import type { QueueState } from './queue';
 import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
@@ -82,7 +83,9 @@ export type TimerName =
 // Configuration
 // ---------------------------------------------------------------------------------------------
 
-export interface ConfigSlot {
+/** The configs of one broker, topic, producer or consumer (group), of scope S. */
+export interface ConfigSlot<S extends ConfigScope = ConfigScope> {
+  scope: S;
   /** Values set by the scenario or the user; everything else comes from the preset or Kafka. */
   explicit: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   /** Effective values for every key of the scope (derived; rebuilt on every change). */
@@ -211,7 +214,7 @@ export interface BrokerState {
   status: BrokerStatus;
   /** Incarnation, incremented at every start: the KRaft broker epoch. */
   inc: number;
-  config: ConfigSlot;
+  config: ConfigSlot<'broker'>;
   /** Durable: survives crashes (it is on disk). */
   logs: Record<string, LogState>;
   // Volatile state below: reset when the broker stops.
@@ -251,7 +254,7 @@ export interface TopicState {
   name: string;
   numPartitions: number;
   replicationFactor: number;
-  config: ConfigSlot;
+  config: ConfigSlot<'topic'>;
 }
 
 export interface ControllerState {
@@ -302,7 +305,7 @@ export interface ProducerState {
   paused: boolean;
   removed: boolean;
   inc: number;
-  config: ConfigSlot;
+  config: ConfigSlot<'producer'>;
   /** Fractional records owed by the rate generator. */
   owed: number;
   lastGenerateAt: number;
@@ -426,7 +429,7 @@ export interface ConsumerState {
   groupId: string;
   status: MemberStatus;
   inc: number;
-  config: ConfigSlot;
+  config: ConfigSlot<'consumer'>;
   requests: ClientRequests;
   metadata: ConsumerMetadata;
   membership: ConsumerMembership;
@@ -466,7 +469,7 @@ export interface GroupRecord {
   /** Member ids handed out with MEMBER_ID_REQUIRED that have not joined yet. */
   pending: Record<string, number>;
   committed: Record<string, number>;
-  config: ConfigSlot;
+  config: ConfigSlot<'consumer'>;
   joinToken: number;
   syncToken: number;
   initialDelayUntil: number;
@@ -500,7 +503,7 @@ export interface World {
   /** Incarnation numbers for clients: unique, so a re-added client never sees old replies. */
   nextInc: number;
   network: NetworkState;
-  presetValues: Partial<Record<ConfigScope, Record<string, ConfigValue>>>;
+  presetValues: ScopedValues;
   clusterConfig: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   brokers: BrokerState[];
   controller: ControllerState;

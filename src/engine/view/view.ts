@@ -1,4 +1,5 @@
 // The ClusterView: a plain, serialisable picture of the world for the UI, the CLI and tests.
+import * as cfg from '../config/access';
 import { rebalanceProtocolOf } from '../kernels';
 import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { PRESETS } from '../config/presets';
@@ -179,7 +180,7 @@ function groupView(sim: Sim, g: GroupRecord): GroupView {
   const key = coordinatorPartitionKey(w, g.id);
   const coordinatorPartition = key ? w.controller.partitions[key] : undefined;
   const assignor = (g.protocol ??
-    String(g.config.eff['partition.assignment.strategy'])) as AssignorName;
+    cfg.choice(g.config, 'partition.assignment.strategy')) as AssignorName;
   const offsets: GroupView['offsets'] = [];
   for (const topic of g.topics) {
     const t = w.topics[topic];
@@ -234,7 +235,7 @@ function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
     positions,
     lag,
     consumed: c.consumed,
-    processingMsPerRecord: Number(c.config.eff['sim.processing.ms']),
+    processingMsPerRecord: cfg.int(c.config, 'sim.processing.ms'),
     config: entries(sim, 'consumer', c.config),
   };
 }

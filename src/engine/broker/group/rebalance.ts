@@ -3,15 +3,12 @@
 // rebalance timeout), the protocol vote, SyncGroup with the leader's assignment, heartbeats,
 // LeaveGroup, generations and session timeouts. Each member's session is a timer re-armed by
 // every request it sends.
+import * as cfg from '../../config/access';
 import { brokerNode, clientIdOf } from '../../sim/ids';
 import type { Sim } from '../../sim/sim';
 import type { BrokerState, GroupMember, GroupRecord, Message } from '../../sim/world';
 import type { AssignorName, RebalanceReason } from '../../types';
 import { replyError } from './replies';
-
-function brokerCfg(b: BrokerState, key: string): number {
-  return Number(b.config.eff[key]);
-}
 
 export function armSession(sim: Sim, b: BrokerState, group: GroupRecord, m: GroupMember): void {
   m.sessionToken++;
@@ -40,8 +37,8 @@ export function onJoin(
   const body = msg.body;
   const consumerId = clientIdOf(msg.from);
   if (
-    body.sessionTimeoutMs < brokerCfg(b, 'group.min.session.timeout.ms') ||
-    body.sessionTimeoutMs > brokerCfg(b, 'group.max.session.timeout.ms')
+    body.sessionTimeoutMs < cfg.int(b.config, 'group.min.session.timeout.ms') ||
+    body.sessionTimeoutMs > cfg.int(b.config, 'group.max.session.timeout.ms')
   ) {
     return replyError(sim, b, msg, 'INVALID_SESSION_TIMEOUT');
   }
@@ -105,7 +102,7 @@ export function onJoin(
     prepareRebalance(sim, b, group, { code, consumerId, memberId: body.memberId });
   } else if (group.initialDelayUntil > sim.now && isNew) {
     // group.initial.rebalance.delay.ms: each new member of a new group extends the wait.
-    const delay = brokerCfg(b, 'group.initial.rebalance.delay.ms');
+    const delay = cfg.int(b.config, 'group.initial.rebalance.delay.ms');
     group.initialDelayUntil = Math.min(sim.now + delay, group.initialDelayUntil + delay);
     scheduleJoinDeadline(sim, b, group, group.initialDelayUntil - sim.now);
   }
@@ -138,7 +135,7 @@ export function prepareRebalance(
     generation: group.generation,
   });
   if (wasEmpty) {
-    const delay = brokerCfg(b, 'group.initial.rebalance.delay.ms');
+    const delay = cfg.int(b.config, 'group.initial.rebalance.delay.ms');
     group.initialDelayUntil = sim.now + delay;
     scheduleJoinDeadline(sim, b, group, delay);
   } else {

@@ -2,6 +2,7 @@
 // auto.offset.reset), and committing consumed positions (every auto.commit.interval.ms with
 // auto-commit, else after each poll's records). What a refused commit means for the group is
 // membership's business (membership.ts).
+import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
 import { parseTp, tpKey } from '../../sim/ids';
 import type { ConsumerState, Message } from '../../sim/world';
@@ -48,8 +49,8 @@ export function onOffsetFetch(
 
 /** Commit every auto.commit.interval.ms (auto-commit on), checked at each poll. */
 export function maybeAutoCommit(sim: Sim, c: ConsumerState): void {
-  if (c.config.eff['enable.auto.commit'] !== true) return;
-  if (sim.now - c.commits.lastAutoCommit < Number(c.config.eff['auto.commit.interval.ms'])) return;
+  if (!cfg.bool(c.config, 'enable.auto.commit')) return;
+  if (sim.now - c.commits.lastAutoCommit < cfg.int(c.config, 'auto.commit.interval.ms')) return;
   c.commits.lastAutoCommit = sim.now;
   commit(sim, c);
 }

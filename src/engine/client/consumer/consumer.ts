@@ -9,6 +9,7 @@
 //   fetcher.ts           fetching, and positions from auto.offset.reset
 //   poll.ts              the application's poll loop
 //   commits.ts           committed offsets: reading them, committing
+import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
 import type { ConsumerState, Message, Task } from '../../sim/world';
 import { fetchCommittedOffsets, onCommitResponse, onOffsetFetch } from './commits';
@@ -122,7 +123,7 @@ export function onConsumerTimer(
         c.node,
         c.inc,
         'consumer.metadata-refresh',
-        Number(c.config.eff['metadata.max.age.ms']),
+        cfg.int(c.config, 'metadata.max.age.ms'),
       );
       return;
     case 'consumer.retry':

@@ -1,6 +1,7 @@
 // Fetching (Kafka's Fetcher): one fetch per leader for the owned partitions that have a position,
 // nothing in flight and nothing buffered; answers fill the buffer the poll loop drains. Positions
 // without a committed offset come from auto.offset.reset through ListOffsets.
+import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
 import { parseTp, tpKey } from '../../sim/ids';
 import { indexAtOrAfter, nextOffset } from '../../records/batch';
@@ -39,7 +40,7 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
     const reqId = request(sim, c, leader, 'fetch', (reqId) => ({
       reqId,
       groupId: c.groupId,
-      maxWaitMs: Number(c.config.eff['fetch.max.wait.ms']),
+      maxWaitMs: cfg.int(c.config, 'fetch.max.wait.ms'),
       partitions: tps.map((tp) => ({
         ...parseTp(tp),
         fetchOffset: f.fetchOffset[tp],
@@ -99,7 +100,7 @@ export function schedulePoll(sim: Sim, c: ConsumerState, delay: number): void {
 
 /** auto.offset.reset: earliest = log start offset, latest = high watermark (ListOffsets). */
 export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void {
-  const policy = String(c.config.eff['auto.offset.reset']);
+  const policy = cfg.choice(c.config, 'auto.offset.reset');
   if (tps.length === 0) return;
   if (policy === 'none') {
     c.lastError = 'NO_OFFSET_FOR_PARTITION';
@@ -129,7 +130,7 @@ export function onListOffsets(
   c: ConsumerState,
   msg: Message<'list-offsets-response'>,
 ): void {
-  const policy = String(c.config.eff['auto.offset.reset']);
+  const policy = cfg.choice(c.config, 'auto.offset.reset');
   for (const r of msg.body.results) {
     const tp = tpKey(r.topic, r.partition);
     if (!c.membership.owned.includes(tp) || !c.positions.unknown.includes(tp)) continue;

@@ -1,6 +1,7 @@
 // A consumer process: created in a group, (re)started as a brand-new member, crashed without a
 // word (the coordinator notices after session.timeout.ms), or closed with a final commit and
 // LeaveGroup (the group rebalances at once).
+import * as cfg from '../../config/access';
 import { newSlot, refreshSlot, setExplicit } from '../../config/resolve';
 import { brokerNode, consumerNode } from '../../sim/ids';
 import type { Sim } from '../../sim/sim';
@@ -25,10 +26,10 @@ export function createConsumer(
   consumerId: string,
   overrides?: ConfigMap,
 ): ConsumerState {
-  const slot = newSlot();
+  const slot = newSlot('consumer');
   slot.explicit = { ...group.config.explicit };
   setExplicit(slot.explicit, overrides, 'user');
-  refreshSlot(sim.world, 'consumer', slot);
+  refreshSlot(sim.world, slot);
   const c: ConsumerState = {
     id: consumerId,
     node: consumerNode(consumerId),
@@ -76,12 +77,7 @@ export function startConsumer(sim: Sim, c: ConsumerState): void {
   c.requests.retrying = [];
   requestMetadata(sim, c);
   findCoordinator(sim, c);
-  sim.timer(
-    c.node,
-    c.inc,
-    'consumer.metadata-refresh',
-    Number(c.config.eff['metadata.max.age.ms']),
-  );
+  sim.timer(c.node, c.inc, 'consumer.metadata-refresh', cfg.int(c.config, 'metadata.max.age.ms'));
 }
 
 /** Crash: the process dies without a word; the coordinator notices after session.timeout.ms. */
@@ -102,7 +98,7 @@ export function killConsumer(sim: Sim, c: ConsumerState): void {
 export function closeConsumer(sim: Sim, c: ConsumerState): void {
   const m = c.membership;
   if (m.coordinator !== null && m.memberId && m.generation >= 0) {
-    if (c.config.eff['enable.auto.commit'] === true) commit(sim, c);
+    if (cfg.bool(c.config, 'enable.auto.commit')) commit(sim, c);
     // Sent as the process ends: nobody waits for the answer.
     sim.send(c.node, c.inc, brokerNode(m.coordinator), 'leave-group', {
       reqId: c.requests.nextReqId++,

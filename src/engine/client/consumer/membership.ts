@@ -2,6 +2,7 @@
 // ConsumerCoordinator): join with MEMBER_ID_REQUIRED, the leader runs the assignor, sync,
 // heartbeats, eager or cooperative revocation, and what the coordinator's errors mean for the
 // member (rejoin, find the coordinator again, or partitions lost).
+import * as cfg from '../../config/access';
 import { assign, rebalanceProtocolOf } from '../../kernels';
 import type { Sim } from '../../sim/sim';
 import type { ConsumerState, Message } from '../../sim/world';
@@ -12,11 +13,10 @@ import { COORDINATOR_ERRORS, coordinatorLost, findCoordinator } from './coordina
 import { groupTopics, request, retryLater } from './network';
 import { isRunning } from './state';
 
-const num = (c: ConsumerState, key: string) => Number(c.config.eff[key]);
 const assignorOf = (c: ConsumerState) =>
-  String(c.config.eff['partition.assignment.strategy']) as AssignorName;
+  cfg.choice(c.config, 'partition.assignment.strategy') as AssignorName;
 const isCooperative = (c: ConsumerState) => rebalanceProtocolOf(assignorOf(c)) === 'cooperative';
-const autoCommit = (c: ConsumerState) => c.config.eff['enable.auto.commit'] === true;
+const autoCommit = (c: ConsumerState) => cfg.bool(c.config, 'enable.auto.commit');
 
 /** The coordinator no longer knows this member (or its generation): its partitions are lost. */
 const isFenced = (error: string | null) =>
@@ -88,8 +88,8 @@ export function maybeRejoin(sim: Sim, c: ConsumerState): void {
     reqId,
     groupId: c.groupId,
     memberId: m.memberId,
-    sessionTimeoutMs: num(c, 'session.timeout.ms'),
-    rebalanceTimeoutMs: num(c, 'max.poll.interval.ms'),
+    sessionTimeoutMs: cfg.int(c.config, 'session.timeout.ms'),
+    rebalanceTimeoutMs: cfg.int(c.config, 'max.poll.interval.ms'),
     protocol: assignorOf(c),
     topics: groupTopics(sim, c),
     ownedPartitions: isCooperative(c) ? [...m.owned] : [...m.lastAssignment],
@@ -209,7 +209,13 @@ export function onPartitionCountsChanged(sim: Sim, c: ConsumerState): void {
 function startHeartbeats(sim: Sim, c: ConsumerState): void {
   const m = c.membership;
   m.heartbeatToken++;
-  sim.timer(c.node, c.inc, 'consumer.heartbeat', num(c, 'heartbeat.interval.ms'), m.heartbeatToken);
+  sim.timer(
+    c.node,
+    c.inc,
+    'consumer.heartbeat',
+    cfg.int(c.config, 'heartbeat.interval.ms'),
+    m.heartbeatToken,
+  );
 }
 
 export function onHeartbeatTimer(sim: Sim, c: ConsumerState, token: number): void {
@@ -219,14 +225,20 @@ export function onHeartbeatTimer(sim: Sim, c: ConsumerState, token: number): voi
   if (
     m.coordinator !== null &&
     !busy &&
-    sim.now - m.lastCoordinatorAck > num(c, 'session.timeout.ms')
+    sim.now - m.lastCoordinatorAck > cfg.int(c.config, 'session.timeout.ms')
   ) {
     // Like Java's heartbeat thread: no answer for a whole session means the coordinator is gone.
     coordinatorLost(sim, c);
   } else if (m.coordinator !== null && m.memberId && !busy) {
     sendHeartbeat(sim, c);
   }
-  sim.timer(c.node, c.inc, 'consumer.heartbeat', num(c, 'heartbeat.interval.ms'), m.heartbeatToken);
+  sim.timer(
+    c.node,
+    c.inc,
+    'consumer.heartbeat',
+    cfg.int(c.config, 'heartbeat.interval.ms'),
+    m.heartbeatToken,
+  );
 }
 
 function sendHeartbeat(sim: Sim, c: ConsumerState): void {

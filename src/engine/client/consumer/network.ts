@@ -1,12 +1,11 @@
 // The consumer's requests to brokers: each has an id, is remembered until its answer (with the
 // member's generation at the time) and times out after request.timeout.ms (plus the fetch wait
 // for a fetch). Failed kinds of request are retried after retry.backoff.ms, one retry per kind.
+import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
 import { brokerNode } from '../../sim/ids';
 import type { Bodies, RequestKind } from '../../sim/messages';
 import type { ConsumerState } from '../../sim/world';
-
-const num = (c: ConsumerState, key: string) => Number(c.config.eff[key]);
 
 /** What a consumer retries after a failure (one pending retry each). */
 export type RetryKind = 'metadata' | 'coordinator' | 'join' | 'offsets' | 'fetch';
@@ -23,8 +22,14 @@ export function request<K extends RequestKind>(
   const reqId = reqs.nextReqId++;
   reqs.pending[reqId] = { kind, broker, generation: c.membership.generation };
   sim.send(c.node, c.inc, brokerNode(broker), kind, body(reqId));
-  const wait = kind === 'fetch' ? num(c, 'fetch.max.wait.ms') : 0;
-  sim.timer(c.node, c.inc, 'consumer.request-timeout', num(c, 'request.timeout.ms') + wait, reqId);
+  const wait = kind === 'fetch' ? cfg.int(c.config, 'fetch.max.wait.ms') : 0;
+  sim.timer(
+    c.node,
+    c.inc,
+    'consumer.request-timeout',
+    cfg.int(c.config, 'request.timeout.ms') + wait,
+    reqId,
+  );
   return reqId;
 }
 
@@ -32,7 +37,14 @@ export function request<K extends RequestKind>(
 export function retryLater(sim: Sim, c: ConsumerState, what: RetryKind): void {
   if (c.requests.retrying.includes(what)) return;
   c.requests.retrying.push(what);
-  sim.timer(c.node, c.inc, 'consumer.retry', num(c, 'retry.backoff.ms'), undefined, what);
+  sim.timer(
+    c.node,
+    c.inc,
+    'consumer.retry',
+    cfg.int(c.config, 'retry.backoff.ms'),
+    undefined,
+    what,
+  );
 }
 
 /** The topics the consumer's group subscribes to. */

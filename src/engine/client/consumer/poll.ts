@@ -2,6 +2,7 @@
 // records, round-robin over partitions, and the application processes them one at a time
 // (sim.processing.ms each, a sim-only setting), then polls again. Positions move as records are
 // processed; commits follow the poll (auto-commit's interval, or after each batch without it).
+import * as cfg from '../../config/access';
 import { recordOffset } from '../../records/batch';
 import type { Sim } from '../../sim/sim';
 import { parseTp } from '../../sim/ids';
@@ -14,7 +15,7 @@ import { isRunning } from './state';
 export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
   const loop = c.poll;
   if (token !== loop.token || !isRunning(c)) return;
-  const processingMs = Number(c.config.eff['sim.processing.ms']);
+  const processingMs = cfg.int(c.config, 'sim.processing.ms');
   if (loop.inHand.length === 0) {
     maybeAutoCommit(sim, c);
     takePollBatch(c);
@@ -45,13 +46,13 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
       value: r.value,
     });
   } while (processingMs === 0 && loop.inHand.length > 0);
-  if (loop.inHand.length === 0 && c.config.eff['enable.auto.commit'] !== true) commit(sim, c);
+  if (loop.inHand.length === 0 && !cfg.bool(c.config, 'enable.auto.commit')) commit(sim, c);
   schedulePoll(sim, c, processingMs);
 }
 
 /** poll(): hand out up to max.poll.records, round-robin over partitions so none starves. */
 function takePollBatch(c: ConsumerState): void {
-  let budget = Number(c.config.eff['max.poll.records']);
+  let budget = cfg.int(c.config, 'max.poll.records');
   const buffer = c.fetcher.buffer;
   while (budget > 0) {
     let took = false;

@@ -9,11 +9,9 @@ import {
   builtinNextPartition,
   partitionForKey,
   roundRobinPartition,
-  sizeOfVarint,
-  utf8Length,
 } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
-import { appendedOffset } from '../records/batch';
+import { appendedOffset, singleRecordBatchBytes, storedRecordSize } from '../records/batch';
 import { pickBroker } from './pickBroker';
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -44,15 +42,6 @@ const RETRIABLE_ERRORS = new Set([
   'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
   'UNKNOWN_LEADER_EPOCH',
 ]);
-
-/** Encoded size of a record with small deltas (record batch v2), from its key and value. */
-export function recordSize(key: string | null, value: string): number {
-  const keyLen = key === null ? -1 : utf8Length(key);
-  const valueLen = utf8Length(value);
-  const body =
-    1 + 1 + 1 + sizeOfVarint(keyLen) + Math.max(0, keyLen) + sizeOfVarint(valueLen) + valueLen + 1;
-  return sizeOfVarint(body) + body;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
@@ -179,7 +168,7 @@ export function send(sim: Sim, p: ProducerState, key: string | null, value: stri
     value,
     ts: sim.now,
     producer: p.id,
-    size: recordSize(key, value),
+    size: storedRecordSize(key, value),
   };
   p.stats.sent++;
   if (p.numPartitions === 0) {
@@ -246,7 +235,7 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       id: p.nextBatchId++,
       partition,
       records: [record],
-      bytes: 61 + record.size,
+      bytes: singleRecordBatchBytes(record.size),
       createdAt: sim.now,
       attempts: 0,
       retryAt: 0,

@@ -62,23 +62,55 @@ const MAGIC = 2;
 const COMPRESSION_MASK = 0x07;
 const TWO_POW_32 = 4294967296;
 
+/** A record described by the lengths of its parts (-1 for a null key or value). */
+export interface RecordLengths {
+  keyLength: number;
+  valueLength: number;
+  timestampDelta: number;
+  offsetDelta: number;
+  headerCount?: number;
+  /** Encoded bytes of all headers together (after the header count). */
+  headerBytes?: number;
+}
+
+/** Size of a record's body (everything after its length varint), from the lengths of its parts. */
+export function recordBodySize(r: RecordLengths): number {
+  return (
+    1 + // attributes
+    sizeOfVarlong(r.timestampDelta) +
+    sizeOfVarint(r.offsetDelta) +
+    sizeOfNullableLength(r.keyLength) +
+    sizeOfNullableLength(r.valueLength) +
+    sizeOfVarint(r.headerCount ?? 0) +
+    (r.headerBytes ?? 0)
+  );
+}
+
+/** Exact encoded size of one record, including its length varint, from the lengths of its parts. */
+export function recordSize(r: RecordLengths): number {
+  const body = recordBodySize(r);
+  return sizeOfVarint(body) + body;
+}
+
 /** Size of a record's body (everything after its length varint). */
 export function recordBodySizeInBytes(record: RecordV2): number {
-  let size = 1; // attributes
-  size += sizeOfVarlong(record.timestampDelta);
-  size += sizeOfVarint(record.offsetDelta);
-  size += sizeOfNullableBytes(record.key);
-  size += sizeOfNullableBytes(record.value);
   const headers = record.headers;
   const headerCount = headers ? headers.length : 0;
-  size += sizeOfVarint(headerCount);
+  let headerBytes = 0;
   for (let i = 0; i < headerCount; i++) {
     const [hKey, hValue] = (headers as [string, Uint8Array | null][])[i];
     const keyLength = utf8Length(hKey);
-    size += sizeOfVarint(keyLength) + keyLength;
-    size += sizeOfNullableBytes(hValue);
+    headerBytes += sizeOfVarint(keyLength) + keyLength;
+    headerBytes += sizeOfNullableBytes(hValue);
   }
-  return size;
+  return recordBodySize({
+    keyLength: record.key === null ? -1 : record.key.length,
+    valueLength: record.value === null ? -1 : record.value.length,
+    timestampDelta: record.timestampDelta,
+    offsetDelta: record.offsetDelta,
+    headerCount,
+    headerBytes,
+  });
 }
 
 /** Exact encoded size of one record, including its length varint. */
@@ -225,7 +257,12 @@ function readRecord(cursor: ByteCursor): RecordV2 {
 }
 
 function sizeOfNullableBytes(b: Uint8Array | null): number {
-  return b === null ? 1 : sizeOfVarint(b.length) + b.length;
+  return sizeOfNullableLength(b === null ? -1 : b.length);
+}
+
+/** A length-prefixed byte string: -1 (one varint byte) for null, else its length and bytes. */
+function sizeOfNullableLength(length: number): number {
+  return length < 0 ? 1 : sizeOfVarint(length) + length;
 }
 
 function writeNullableBytes(out: Uint8Array, offset: number, b: Uint8Array | null): number {

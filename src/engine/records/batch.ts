@@ -2,7 +2,7 @@
 // and clients (the consumer's buffer, the producer's acknowledgements) ask here, never work it
 // out themselves, so batches with gaps (compaction) or control records (transactions) can come
 // later by changing this file and the log alone. Today every batch holds consecutive offsets.
-import { RECORD_BATCH_OVERHEAD } from '../kernels';
+import { RECORD_BATCH_OVERHEAD, recordSize, utf8Length } from '../kernels';
 import type { RecordRef } from '../types';
 import type { Batch, StoredRecord } from '../sim/world';
 
@@ -48,6 +48,25 @@ export function sliceBatch(batch: Batch, from: number, to: number, bid: number):
     maxTs: maxTimestamp(records),
     baseSeq: batch.baseSeq >= 0 ? batch.baseSeq + start : -1,
   };
+}
+
+/**
+ * Encoded size of a record with this key and value (record batch v2, no headers), by the
+ * conformance-tested kernel. The model takes the record's timestamp and offset deltas inside its
+ * batch as small (one byte each), so a record's size does not depend on its neighbours.
+ */
+export function storedRecordSize(key: string | null, value: string): number {
+  return recordSize({
+    keyLength: key === null ? -1 : utf8Length(key),
+    valueLength: utf8Length(value),
+    timestampDelta: 0,
+    offsetDelta: 0,
+  });
+}
+
+/** The size of a batch holding one record of `recordBytes` (the batch header plus the record). */
+export function singleRecordBatchBytes(recordBytes: number): number {
+  return RECORD_BATCH_OVERHEAD + recordBytes;
 }
 
 /** Encoded size of a batch holding `records` (the record batch v2 header plus each record). */

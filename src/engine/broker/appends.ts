@@ -3,7 +3,7 @@
 // follower's truncation to its leader's history. Each keeps the producer state and the events
 // (record.appended, log.segment-rolled, log.truncated) in step with the log.
 import * as cfg from '../config/access';
-import { endOffsetForEpoch } from '../kernels';
+import { truncationOffsetFor } from '../kernels';
 import { maxTimestamp } from '../records/batch';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
@@ -86,28 +86,18 @@ function store(sim: Sim, b: BrokerState, log: LogState, batch: Batch, limits: Se
 }
 
 /**
- * The leader said where the follower's log leaves its history (KIP-279): truncate there, epoch
- * by epoch, and report any acknowledged records that vanish with it.
+ * The leader said where the follower's log leaves its history (KIP-279): truncate where the
+ * truncation kernel says (one round; the next fetch validates again, epoch by epoch), and
+ * report any acknowledged records that vanish with it.
  */
 export function truncateToDivergence(
   sim: Sim,
   b: BrokerState,
   log: LogState,
   diverging: { epoch: number; endOffset: number },
-  leaderLogStart: number,
 ): void {
   const before = log.leo;
-  let target: number;
-  if (diverging.epoch < 0 || diverging.endOffset < 0) {
-    // The leader has no epoch at or below ours: nothing of our log is known to be shared.
-    target = Math.min(leaderLogStart, log.leo);
-  } else {
-    const own = endOffsetForEpoch(log.epochCache, diverging.epoch, log.leo);
-    target =
-      own.epoch === diverging.epoch
-        ? Math.min(own.endOffset, diverging.endOffset, log.leo)
-        : Math.min(own.endOffset < 0 ? log.logStartOffset : own.endOffset, log.leo);
-  }
+  const target = truncationOffsetFor(log.epochCache, log.leo, diverging);
   const nextBid = () => sim.world.nextBatchId++;
   let removed;
   if (target < log.logStartOffset) {

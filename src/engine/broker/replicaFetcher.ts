@@ -116,7 +116,7 @@ export function onReplicaFetchResponse(
     } else if (part.error) {
       needBackoff = true;
     } else if (part.divergingEpoch) {
-      truncateToDivergence(sim, b, log, part.divergingEpoch, part.logStartOffset);
+      truncateToDivergence(sim, b, log, part.divergingEpoch);
     } else {
       appendAsFollower(sim, b, log, part.batches);
       followLeaderHw(log, part.highWatermark);

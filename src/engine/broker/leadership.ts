@@ -10,7 +10,7 @@ import { maybeAdvanceHw } from './highWatermark';
 import { assignEpochStartOffset, createLog } from './log';
 import { failPurgatoryFor } from './producePurgatory';
 
-export function logFor(b: BrokerState, topic: string, partition: number): LogState {
+function logFor(b: BrokerState, topic: string, partition: number): LogState {
   const key = tpKey(topic, partition);
   return (b.logs[key] ??= createLog(topic, partition));
 }

@@ -24,7 +24,7 @@ import type {
   ProducerState,
   Task,
 } from '../sim/world';
-import type { MessageKind, ProducerSpec } from '../types';
+import type { ProducerSpec } from '../types';
 
 /** Errors after which the producer refreshes metadata before retrying (leadership moved). */
 const REFRESH_ERRORS = new Set([
@@ -556,7 +556,7 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
 // Metadata and producer id
 // ---------------------------------------------------------------------------------------------
 
-export function requestMetadata(sim: Sim, p: ProducerState): void {
+function requestMetadata(sim: Sim, p: ProducerState): void {
   if (p.metadataInFlight) return;
   p.metadataInFlight = true;
   const reqId = p.nextReqId++;
@@ -680,11 +680,6 @@ export function onProducerTimer(
   }
 }
 
-export function onProducerDisconnect(
-  sim: Sim,
-  p: ProducerState,
-  reqId: number,
-  _kind: MessageKind,
-): void {
+export function onProducerDisconnect(sim: Sim, p: ProducerState, reqId: number): void {
   onRequestFailed(sim, p, reqId, 'NETWORK_EXCEPTION');
 }

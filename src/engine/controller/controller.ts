@@ -18,7 +18,7 @@ import type { FenceReason, PartitionChangeReason } from '../types';
 
 const HISTORY_LIMIT = 20;
 
-export function controllerNode(sim: Sim): string | null {
+function controllerNode(sim: Sim): string | null {
   const id = sim.world.controller.activeId;
   return id === null ? null : brokerNode(id);
 }
@@ -44,7 +44,7 @@ export function isAcceptableLeader(sim: Sim, brokerId: number): boolean {
   return !!b && b.registered && !b.fenced && !b.shuttingDown;
 }
 
-export function liveBrokerIds(sim: Sim): number[] {
+function liveBrokerIds(sim: Sim): number[] {
   return sim.world.brokers.filter((b) => isAcceptableLeader(sim, b.id)).map((b) => b.id);
 }
 
@@ -77,7 +77,7 @@ interface ChangeOptions {
  * Apply a new ISR and, if needed, a new leader to one partition, with Kafka's epoch rules:
  * leader change -> leaderEpoch + 1; any change -> partitionEpoch + 1. Returns true if changed.
  */
-export function changePartition(
+function changePartition(
   sim: Sim,
   p: ControllerPartition,
   newIsr: number[],
@@ -195,7 +195,7 @@ export function publish(sim: Sim, changed: ControllerPartition[]): void {
 }
 
 /** Send the whole metadata image to one broker (it restarted, or missed updates). */
-export function sendSnapshot(sim: Sim, to: BrokerState): void {
+function sendSnapshot(sim: Sim, to: BrokerState): void {
   const c = sim.world.controller;
   const from = controllerNode(sim);
   if (!from) return;
@@ -285,7 +285,7 @@ export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): v
 }
 
 /** Remove a broker from every ISR it is in and move its leaderships (KRaft fencing). */
-export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
+function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
@@ -312,7 +312,7 @@ export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): vo
 }
 
 /** A fenced broker heartbeats again: accept it, and give leaderless partitions a leader. */
-export function unfenceBroker(sim: Sim, brokerId: number): void {
+function unfenceBroker(sim: Sim, brokerId: number): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   reg.fenced = false;
@@ -415,7 +415,7 @@ export function onLeaderBalanceCheck(sim: Sim, host: BrokerState): void {
   scheduleLeaderBalance(sim, host);
 }
 
-export function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
+function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
   const seconds = cfg.int(host.config, 'leader.imbalance.check.interval.seconds');
   sim.timer(brokerNode(host.id), host.inc, 'controller.leader-balance', seconds * 1000);
 }

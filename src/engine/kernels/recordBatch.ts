@@ -74,7 +74,7 @@ export interface RecordLengths {
 }
 
 /** Size of a record's body (everything after its length varint), from the lengths of its parts. */
-export function recordBodySize(r: RecordLengths): number {
+function recordBodySize(r: RecordLengths): number {
   return (
     1 + // attributes
     sizeOfVarlong(r.timestampDelta) +

@@ -70,7 +70,7 @@ export function singleRecordBatchBytes(recordBytes: number): number {
 }
 
 /** Encoded size of a batch holding `records` (the record batch v2 header plus each record). */
-export function batchBytes(records: readonly StoredRecord[]): number {
+function batchBytes(records: readonly StoredRecord[]): number {
   let bytes = RECORD_BATCH_OVERHEAD;
   for (let i = 0; i < records.length; i++) bytes += records[i].size;
   return bytes;

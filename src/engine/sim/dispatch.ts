@@ -90,7 +90,7 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
         onReplicaFetchFailed(sim, ref.broker, brokerIdOf(task.peer), task.reqId);
       return;
     case 'producer':
-      return onProducerDisconnect(sim, ref.producer, task.reqId, task.kind);
+      return onProducerDisconnect(sim, ref.producer, task.reqId);
     case 'consumer':
       return onConsumerDisconnect(sim, ref.consumer, task.reqId);
   }

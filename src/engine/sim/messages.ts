@@ -196,7 +196,8 @@ export type RequestKind = {
 type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never]
   ? true
   : false;
-export const BODIES_COVER_EVERY_KIND: SameKeys<Bodies, MessageKind> = true;
+const bodiesCoverEveryKind: SameKeys<Bodies, MessageKind> = true;
+void bodiesCoverEveryKind;
 
 /** Whether `msg` is a request that expects an answer (a response or a notice is not). */
 export function isRequest(msg: Message): msg is Message<RequestKind> {

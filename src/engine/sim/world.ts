@@ -327,7 +327,6 @@ export interface ProducerState {
   metadataStale: boolean;
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
   queues: Record<string, ProducerBatch[]>;
-  /** In-flight produce requests per broker id. */
   /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
   inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
   nextBatchId: number;

@@ -33,7 +33,7 @@ import { recordsFrom } from '../broker/log';
 import { SIMPLIFICATIONS } from './simplifications';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
-function entries(_sim: Sim, _scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {
+function entries(slot: ConfigSlot): ConfigEntry[] {
   return slot.entries.map((e) => ({ ...e }));
 }
 
@@ -68,7 +68,7 @@ function brokerView(
     brokerEpoch: c.brokers[b.id]?.brokerEpoch ?? 0,
     leaderOf,
     followerOf,
-    config: entries(sim, 'broker', b.config),
+    config: entries(b.config),
   };
 }
 
@@ -145,7 +145,7 @@ function topicViews(sim: Sim): TopicView[] {
       name: t.name,
       replicationFactor: t.replicationFactor,
       partitions,
-      config: entries(sim, 'topic', t.config),
+      config: entries(t.config),
     });
   }
   return out;
@@ -171,7 +171,7 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
     knownLeaders: Array.from({ length: p.numPartitions }, (_, i) => p.leaders[i] ?? -1),
     stats: { ...p.stats, inFlight, buffered },
     lastError: p.lastError,
-    config: entries(sim, 'producer', p.config),
+    config: entries(p.config),
   };
 }
 
@@ -211,7 +211,7 @@ function groupView(sim: Sim, g: GroupRecord): GroupView {
     leaderConsumerId: leader?.consumerId ?? null,
     consumerIds: g.consumerIds.filter((id) => w.consumers[id]?.groupId === g.id),
     offsets,
-    config: entries(sim, 'consumer', g.config),
+    config: entries(g.config),
   };
 }
 
@@ -236,7 +236,7 @@ function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
     lag,
     consumed: c.consumed,
     processingMsPerRecord: cfg.int(c.config, 'sim.processing.ms'),
-    config: entries(sim, 'consumer', c.config),
+    config: entries(c.config),
   };
 }
 

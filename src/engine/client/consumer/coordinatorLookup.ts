@@ -17,7 +17,7 @@ export const COORDINATOR_ERRORS = new Set([
 ]);
 
 /** The requests a consumer sends to its coordinator. */
-export const COORDINATOR_REQUESTS = new Set<RequestKind>([
+const COORDINATOR_REQUESTS = new Set<RequestKind>([
   'join-group',
   'sync-group',
   'heartbeat',

@@ -69,15 +69,18 @@ class SimEngine implements Engine {
     for (;;) {
       const next = peekTime(world.queue);
       if (next === null || next > target) break;
+      world.now = next;
       runTask(this.sim, pop(world.queue)!);
     }
     world.now = target;
   }
 
   step(): boolean {
-    const item = pop(this.sim.world.queue);
-    if (!item) return false;
-    runTask(this.sim, item);
+    const world = this.sim.world;
+    const next = peekTime(world.queue);
+    if (next === null) return false;
+    world.now = next;
+    runTask(this.sim, pop(world.queue)!);
     return true;
   }
 

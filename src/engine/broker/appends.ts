@@ -98,15 +98,14 @@ export function truncateToDivergence(
 ): void {
   const before = log.leo;
   const target = truncationOffsetFor(log.epochCache, log.leo, diverging);
-  const nextBid = () => sim.world.nextBatchId++;
   let removed;
   if (target < log.logStartOffset) {
     // Below our own log start (an unclean leader with a shorter history): like Kafka's
     // truncateFullyAndStartAt, drop everything and start an empty log at the target.
-    removed = truncateTo(log, log.logStartOffset, nextBid);
+    removed = truncateTo(log, log.logStartOffset, sim.world);
     resetLogTo(log, target);
   } else {
-    removed = truncateTo(log, target, nextBid);
+    removed = truncateTo(log, target, sim.world);
   }
   rebuildProducerState(log);
   reportTruncation(sim, b, log, removed, before);

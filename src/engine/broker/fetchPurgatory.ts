@@ -12,8 +12,9 @@ export function park(
   waitMs: number,
 ): void {
   const token = ++b.nextToken;
-  b.parked.push({ msg, token });
-  sim.timer(brokerNode(b.id), b.inc, 'broker.fetch-wait', waitMs, token);
+  const parked: ParkedFetch = { msg, token, dueAt: -1 };
+  b.parked.push(parked);
+  parked.dueAt = sim.timer(brokerNode(b.id), b.inc, 'broker.fetch-wait', waitMs, token);
 }
 
 function respond(sim: Sim, b: BrokerState, msg: ParkedFetch['msg']): void {
@@ -42,7 +43,11 @@ export function wakeParked(
   }
   if (ready.length === 0) return;
   b.parked = keep;
-  for (const p of ready) respond(sim, b, p.msg);
+  for (const p of ready) {
+    // Answered before its max wait: that timer has nothing left to do.
+    sim.cancelTimer(p.dueAt, brokerNode(b.id), b.inc, 'broker.fetch-wait', p.token);
+    respond(sim, b, p.msg);
+  }
 }
 
 export function onParkedFetchTimeout(sim: Sim, b: BrokerState, token: number): void {

@@ -20,6 +20,11 @@ export function createLog(topic: string, partition: number): LogState {
   };
 }
 
+/** Where new batch ids come from (the world's counter): a slice of a batch is a new batch. */
+export interface BatchIds {
+  nextBatchId: number;
+}
+
 export interface SegmentLimits {
   segmentBytes: number;
   segmentMs: number;
@@ -90,14 +95,14 @@ function batchIndexAt(log: LogState, offset: number): number {
 /**
  * Whole batches from the one containing `from`, ending before `until` (exclusive), up to about
  * `maxBytes` (at least one batch so a fetch always makes progress). A batch straddling `until`
- * is sliced with `nextBid`.
+ * is sliced (a new batch id from `ids`).
  */
 export function readBatches(
   log: LogState,
   from: number,
   until: number,
   maxBytes: number,
-  nextBid: () => number,
+  ids: BatchIds,
 ): Batch[] {
   const out: Batch[] = [];
   if (from >= until) return out;
@@ -108,7 +113,7 @@ export function readBatches(
     const b = log.batches[i];
     if (b.baseOffset >= until) break;
     if (out.length > 0 && bytes + b.bytes > maxBytes) break;
-    out.push(nextOffset(b) > until ? sliceBatch(b, b.baseOffset, until, nextBid()) : b);
+    out.push(nextOffset(b) > until ? sliceBatch(b, b.baseOffset, until, ids.nextBatchId++) : b);
     bytes += b.bytes;
   }
   return out;
@@ -122,11 +127,7 @@ export interface TruncatedRecord {
 }
 
 /** Remove every record at or above `offset`. Returns what was removed, in offset order. */
-export function truncateTo(
-  log: LogState,
-  offset: number,
-  nextBid: () => number,
-): TruncatedRecord[] {
+export function truncateTo(log: LogState, offset: number, ids: BatchIds): TruncatedRecord[] {
   // Like Kafka's truncateFromEnd: epochs starting at or after the point go, even when no record
   // does (an epoch this replica led without writing must not be asked about again and again).
   log.epochCache = log.epochCache.filter((e) => e.startOffset < offset);
@@ -141,7 +142,7 @@ export function truncateTo(
     for (let i = indexAtOrAfter(b, offset); i < b.records.length; i++) {
       removed.push({ offset: recordOffset(b, i), record: b.records[i], acked: b.acked });
     }
-    if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, nextBid()));
+    if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, ids.nextBatchId++));
   }
   log.batches = keep;
   log.leo = Math.max(offset, log.logStartOffset);

@@ -4,7 +4,7 @@
 import * as cfg from '../config/access';
 import { effectiveMinIsr } from '../kernels';
 import { brokerNode, tpKey } from '../sim/ids';
-import type { Sim } from '../sim/sim';
+import type { Sim, TrafficInfo } from '../sim/sim';
 import type { BrokerState, Message, PendingProduce } from '../sim/world';
 import { markAcked } from './log';
 
@@ -23,14 +23,26 @@ export function awaitReplication(
   msg: Message<'produce'>,
   parts: ProducePart[],
 ): void {
-  const entry: PendingProduce = { token: ++b.nextToken, msg, parts };
+  const entry: PendingProduce = { token: ++b.nextToken, msg, parts, dueAt: -1 };
   for (const part of parts) settle(sim, b, part);
   if (parts.every((p) => p.done)) {
     respondProduce(sim, b, msg, parts);
     return;
   }
   b.purgatory.push(entry);
-  sim.timer(brokerNode(b.id), b.inc, 'broker.produce-timeout', msg.body.timeoutMs, entry.token);
+  entry.dueAt = sim.timer(
+    brokerNode(b.id),
+    b.inc,
+    'broker.produce-timeout',
+    msg.body.timeoutMs,
+    entry.token,
+  );
+}
+
+/** Every part is decided before request.timeout.ms: answer, and drop the timeout. */
+function complete(sim: Sim, b: BrokerState, entry: PendingProduce): void {
+  sim.cancelTimer(entry.dueAt, brokerNode(b.id), b.inc, 'broker.produce-timeout', entry.token);
+  respondProduce(sim, b, entry.msg, entry.parts);
 }
 
 /** Decide a waiting acks=all part if the HW has passed it. */
@@ -63,7 +75,7 @@ export function completePurgatory(sim: Sim, b: BrokerState, key: string): void {
   for (const entry of b.purgatory) {
     for (const part of entry.parts)
       if (tpKey(part.topic, part.partition) === key) settle(sim, b, part);
-    if (entry.parts.every((p) => p.done)) respondProduce(sim, b, entry.msg, entry.parts);
+    if (entry.parts.every((p) => p.done)) complete(sim, b, entry);
     else keep.push(entry);
   }
   b.purgatory = keep;
@@ -79,7 +91,7 @@ export function failPurgatoryFor(sim: Sim, b: BrokerState, key: string, error: s
         part.done = true;
       }
     }
-    if (entry.parts.every((p) => p.done)) respondProduce(sim, b, entry.msg, entry.parts);
+    if (entry.parts.every((p) => p.done)) complete(sim, b, entry);
     else keep.push(entry);
   }
   b.purgatory = keep;
@@ -110,18 +122,19 @@ export function respondProduce(
     error: p.error,
     baseOffset: p.error ? -1 : p.baseOffset,
   }));
-  const single = parts.length === 1 ? parts[0] : undefined;
+  const info: TrafficInfo = { toInc: msg.fromInc };
+  if (parts.length === 1) {
+    info.topic = parts[0].topic;
+    info.partition = parts[0].partition;
+  }
   const firstError = parts.find((p) => p.error)?.error;
+  if (firstError) info.error = firstError;
   sim.send(
     brokerNode(b.id),
     b.inc,
     msg.from,
     'produce-response',
     { reqId: msg.body.reqId, results },
-    {
-      toInc: msg.fromInc,
-      ...(single ? { topic: single.topic, partition: single.partition } : {}),
-      ...(firstError ? { error: firstError } : {}),
-    },
+    info,
   );
 }

@@ -14,14 +14,23 @@ import { advanceLogStart, lastEpoch, resetLogTo } from './log';
 export function startReplicaFetchers(sim: Sim, b: BrokerState): void {
   if (b.status !== 'running') return;
   const byLeader = new Map<number, string[]>();
-  for (const [key, f] of Object.entries(b.follow)) {
+  for (const key in b.follow) {
+    const f = b.follow[key];
     if (f.leader < 0 || f.leader === b.id) continue;
+    // A fetcher already busy with this leader will come back here when it is done.
+    const busy = b.fetchers[f.leader];
+    if (busy !== undefined && (busy.inFlight || busy.backoff)) continue;
     const list = byLeader.get(f.leader);
     if (list) list.push(key);
     else byLeader.set(f.leader, [key]);
   }
   for (const [leader, keys] of byLeader) {
-    const fetcher = (b.fetchers[leader] ??= { inFlight: false, backoff: false, reqId: 0 });
+    const fetcher = (b.fetchers[leader] ??= {
+      inFlight: false,
+      backoff: false,
+      reqId: 0,
+      timeoutAt: -1,
+    });
     if (fetcher.inFlight || fetcher.backoff) continue;
     sendReplicaFetch(sim, b, leader, keys);
   }
@@ -51,7 +60,7 @@ function sendReplicaFetch(sim: Sim, b: BrokerState, leader: number, keys: string
     partitions,
   });
   const timeout = maxWaitMs + cfg.int(b.config, 'replica.socket.timeout.ms');
-  sim.timer(
+  fetcher.timeoutAt = sim.timer(
     brokerNode(b.id),
     b.inc,
     'broker.replica-fetch-timeout',
@@ -103,6 +112,17 @@ export function onReplicaFetchResponse(
   const leader = brokerIdOf(msg.from);
   const fetcher = b.fetchers[leader];
   if (!fetcher || fetcher.reqId !== msg.body.reqId) return;
+  if (fetcher.inFlight) {
+    const timer = 'broker.replica-fetch-timeout';
+    sim.cancelTimer(
+      fetcher.timeoutAt,
+      brokerNode(b.id),
+      b.inc,
+      timer,
+      fetcher.reqId,
+      String(leader),
+    );
+  }
   fetcher.inFlight = false;
   let needBackoff = false;
   for (const part of msg.body.partitions) {

@@ -43,7 +43,7 @@ export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'
 export function handleFetch(sim: Sim, b: BrokerState, msg: Message<'fetch'>): void {
   let ready = false;
   for (const part of msg.body.partitions) {
-    if (consumerFetchError(b, part)) {
+    if (consumerFetchError(b, part, tpKey(part.topic, part.partition))) {
       ready = true;
       break;
     }

@@ -365,12 +365,9 @@ function sendRequest(
     brokerNode(leader),
     'produce',
     { reqId, acks, timeoutMs, producer: p.id, batches: payload },
-    {
-      topic: p.topic,
-      ...(batches.length === 1 ? { partition: batches[0].partition } : {}),
-      records: refs,
-      recordCount: count,
-    },
+    batches.length === 1
+      ? { topic: p.topic, partition: batches[0].partition, records: refs, recordCount: count }
+      : { topic: p.topic, records: refs, recordCount: count },
   );
   if (acks === 0) {
     // Fire and forget: success as soon as it is written to the socket; no offset is known.
@@ -384,8 +381,23 @@ function sendRequest(
     reqId,
     batches: batches.map((b) => ({ partition: b.partition, id: b.id })),
   });
-  p.pending[reqId] = { kind: 'produce', broker: leader };
-  sim.timer(p.node, p.inc, 'producer.request-timeout', timeoutMs, reqId);
+  p.pending[reqId] = { kind: 'produce', broker: leader, timeoutAt: -1 };
+  p.pending[reqId].timeoutAt = sim.timer(
+    p.node,
+    p.inc,
+    'producer.request-timeout',
+    timeoutMs,
+    reqId,
+  );
+}
+
+/** The answer to request `reqId` came (or it failed): forget it, and its timeout. */
+function takePending(sim: Sim, p: ProducerState, reqId: number) {
+  const pending = p.pending[reqId];
+  if (pending === undefined) return undefined;
+  delete p.pending[reqId];
+  sim.cancelTimer(pending.timeoutAt, p.node, p.inc, 'producer.request-timeout', reqId);
+  return pending;
 }
 
 function removeBatch(p: ProducerState, batch: ProducerBatch): void {
@@ -438,7 +450,7 @@ function failBatch(
 
 function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-response'>): void {
   const leader = brokerIdOf(msg.from);
-  const entry = takeInFlight(p, leader, msg.body.reqId);
+  const entry = takeInFlight(sim, p, leader, msg.body.reqId);
   if (!entry) return;
   msg.body.results.forEach((result, i) => {
     const batch = findBatch(p, entry.batches[i]);
@@ -454,8 +466,8 @@ function findBatch(
   return p.queues[ref.partition]?.find((b) => b.id === ref.id);
 }
 
-function takeInFlight(p: ProducerState, leader: number, reqId: number) {
-  delete p.pending[reqId];
+function takeInFlight(sim: Sim, p: ProducerState, leader: number, reqId: number) {
+  takePending(sim, p, reqId);
   const list = p.inFlight[leader];
   const i = list ? list.findIndex((e) => e.reqId === reqId) : -1;
   return i >= 0 ? list.splice(i, 1)[0] : undefined;
@@ -534,7 +546,7 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
   if (!pending) return;
   p.brokerFailedAt[pending.broker] = sim.now;
   if (pending.kind === 'produce') {
-    const entry = takeInFlight(p, pending.broker, reqId);
+    const entry = takeInFlight(sim, p, pending.broker, reqId);
     for (const ref of entry?.batches ?? []) {
       const batch = findBatch(p, ref);
       if (batch) handleResult(sim, p, batch, error, -1);
@@ -561,9 +573,9 @@ function requestMetadata(sim: Sim, p: ProducerState): void {
   p.metadataInFlight = true;
   const reqId = p.nextReqId++;
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
-  p.pending[reqId] = { kind: 'metadata', broker };
+  p.pending[reqId] = { kind: 'metadata', broker, timeoutAt: -1 };
   sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
-  sim.timer(
+  p.pending[reqId].timeoutAt = sim.timer(
     p.node,
     p.inc,
     'producer.request-timeout',
@@ -573,8 +585,7 @@ function requestMetadata(sim: Sim, p: ProducerState): void {
 }
 
 function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-response'>): void {
-  if (!p.pending[msg.body.reqId]) return;
-  delete p.pending[msg.body.reqId];
+  if (!takePending(sim, p, msg.body.reqId)) return;
   p.metadataInFlight = false;
   if (msg.body.brokers.length > 0) p.knownBrokers = [...msg.body.brokers];
   const topic = msg.body.topics.find((t) => t.name === p.topic);
@@ -609,9 +620,9 @@ function requestProducerId(sim: Sim, p: ProducerState): void {
   p.pidInFlight = true;
   const reqId = p.nextReqId++;
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
-  p.pending[reqId] = { kind: 'init-producer-id', broker };
+  p.pending[reqId] = { kind: 'init-producer-id', broker, timeoutAt: -1 };
   sim.send(p.node, p.inc, brokerNode(broker), 'init-producer-id', { reqId });
-  sim.timer(
+  p.pending[reqId].timeoutAt = sim.timer(
     p.node,
     p.inc,
     'producer.request-timeout',
@@ -625,8 +636,7 @@ function onProducerIdResponse(
   p: ProducerState,
   msg: Message<'init-producer-id-response'>,
 ): void {
-  if (!p.pending[msg.body.reqId]) return;
-  delete p.pending[msg.body.reqId];
+  if (!takePending(sim, p, msg.body.reqId)) return;
   p.pidInFlight = false;
   p.pidNumber = msg.body.producerIdNumber;
   p.producerEpoch = msg.body.producerEpoch;

@@ -2,7 +2,10 @@
 // ("orders-0", the key of every per-partition map). One helper each, used everywhere.
 import type { NodeId } from '../types';
 
-export const brokerNode = (id: number): NodeId => `broker:${id}`;
+const brokerNodes: NodeId[] = [];
+
+/** The node of broker `id` (one string per broker, made once). */
+export const brokerNode = (id: number): NodeId => (brokerNodes[id] ??= `broker:${id}`);
 export const producerNode = (id: string): NodeId => `producer:${id}`;
 export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 
@@ -16,9 +19,14 @@ export function clientIdOf(node: NodeId): string {
   return node.slice(node.indexOf(':') + 1);
 }
 
+/** Partition keys made so far, per topic: each key string is built (and hashed) once. */
+const keysByTopic = new Map<string, string[]>();
+
 /** The key of a partition in per-partition maps: "topic-N", as Kafka writes a TopicPartition. */
 export function tpKey(topic: string, partition: number): string {
-  return `${topic}-${partition}`;
+  let keys = keysByTopic.get(topic);
+  if (keys === undefined) keysByTopic.set(topic, (keys = []));
+  return (keys[partition] ??= `${topic}-${partition}`);
 }
 
 /** The topic and partition of a "topic-N" key (topic names may contain '-'). */

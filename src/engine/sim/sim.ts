@@ -1,8 +1,10 @@
 // The runtime around a World: the clock, the seeded generator, the event log, timers and the
 // network. Every part of the model talks to the others only through this object.
 import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../types';
+
+type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
-import { push } from './queue';
+import { push, remove } from './queue';
 import { Rng } from './rng';
 import { isRequest, type MessageBody } from './messages';
 import type {
@@ -53,6 +55,7 @@ export class Sim {
     this.world.events.push(event);
   }
 
+  /** Schedule a timer of `node` (in its incarnation `inc`); returns when it is due. */
   timer(
     node: NodeId,
     inc: number,
@@ -60,15 +63,35 @@ export class Sim {
     delayMs: number,
     token?: number,
     arg?: string,
+  ): number {
+    const at = this.world.now + Math.max(0, Math.round(delayMs));
+    push(this.world.queue, at, { k: 'timer', node, inc, name, token, arg });
+    return at;
+  }
+
+  /**
+   * Take back a timer that can no longer do anything (the request it guarded was answered, the
+   * session it watched was renewed): the same as letting it fire, minus the work.
+   */
+  cancelTimer(
+    at: number,
+    node: NodeId,
+    inc: number,
+    name: TimerName,
+    token: number,
+    arg?: string,
   ): void {
-    push(this.world.queue, this.world.now + Math.max(0, Math.round(delayMs)), {
-      k: 'timer',
-      node,
-      inc,
-      name,
-      token,
-      arg,
-    });
+    remove(
+      this.world.queue,
+      at,
+      (t) =>
+        t.k === 'timer' &&
+        t.token === token &&
+        t.name === name &&
+        t.node === node &&
+        t.inc === inc &&
+        t.arg === arg,
+    );
   }
 
   /** Send a message; it arrives after the link's latency unless a side is isolated or down. */
@@ -78,40 +101,42 @@ export class Sim {
     to: NodeId,
     kind: K,
     body: MessageBody<K>,
-    info: TrafficInfo = {},
+    info?: TrafficInfo,
   ): void {
     const w = this.world;
     const net = w.network;
+    const now = w.now;
     const id = w.nextMessageId++;
     const jitter = net.jitterMs > 0 ? this.rng.below(2 * net.jitterMs + 1) - net.jitterMs : 0;
-    const link = `${from}>${to}`;
-    const deliverAt = Math.max(
-      w.now + Math.max(0, net.latencyMs + jitter),
-      net.linkClock[link] ?? 0,
-    );
-    net.linkClock[link] = deliverAt;
-    const dropped = !!(net.isolated[from] || net.isolated[to]);
-    const records =
-      info.records && info.records.length > RECORD_SAMPLE
-        ? info.records.slice(0, RECORD_SAMPLE)
-        : info.records;
-    this.emit({
+    const clocks = (net.linkClock[from] ??= {});
+    const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks[to] ?? 0);
+    clocks[to] = deliverAt;
+    const dropped = net.isolated[from] === true || net.isolated[to] === true;
+    const event: NetSent = {
       type: 'net.sent',
       id,
       from,
       to,
       kind,
-      sentAt: w.now,
+      sentAt: now,
       deliverAt,
       dropped,
-      ...(info.topic !== undefined ? { topic: info.topic } : {}),
-      ...(info.partition !== undefined ? { partition: info.partition } : {}),
-      ...(records ? { records, recordCount: info.recordCount ?? info.records!.length } : {}),
-      ...(info.error ? { error: info.error } : {}),
-    });
+    };
+    if (info !== undefined) {
+      // Optional facts in a fixed order (the event's JSON is part of the trace).
+      if (info.topic !== undefined) event.topic = info.topic;
+      if (info.partition !== undefined) event.partition = info.partition;
+      const records = info.records;
+      if (records !== undefined) {
+        event.records = records.length > RECORD_SAMPLE ? records.slice(0, RECORD_SAMPLE) : records;
+        event.recordCount = info.recordCount ?? records.length;
+      }
+      if (info.error) event.error = info.error;
+    }
+    this.emit(event);
     if (dropped) return;
-    const msg: MessageOf<K> = { id, from, to, fromInc, kind, body, sentAt: w.now, deliverAt };
-    if (info.toInc !== undefined) msg.toInc = info.toInc;
+    const msg: MessageOf<K> = { id, from, to, fromInc, kind, body, sentAt: now, deliverAt };
+    if (info?.toInc !== undefined) msg.toInc = info.toInc;
     // `kind` and `body` agree (the signature says so), which makes this one of the union's
     // members; TypeScript cannot follow that for a generic K, hence the assertion.
     push(w.queue, deliverAt, { k: 'deliver', msg: msg as Message });
@@ -139,24 +164,34 @@ export class Sim {
     return !!this.world.network.isolated[node];
   }
 
+  /** Node ids taken apart once each (they name the same few nodes again and again). */
+  private readonly nodeNames = new Map<NodeId, { kind: string; id: string; brokerIndex: number }>();
+
   /** Resolve a node id to its state, or null if it does not exist. */
   resolve(node: NodeId): NodeRef | null {
-    const colon = node.indexOf(':');
-    const kind = node.slice(0, colon);
-    const id = node.slice(colon + 1);
-    if (kind === 'broker') {
-      const broker = this.world.brokers[Number(id) - 1];
-      return broker ? { type: 'broker', broker } : null;
+    let name = this.nodeNames.get(node);
+    if (name === undefined) {
+      const colon = node.indexOf(':');
+      const id = node.slice(colon + 1);
+      name = { kind: node.slice(0, colon), id, brokerIndex: Number(id) - 1 };
+      this.nodeNames.set(node, name);
     }
-    if (kind === 'producer') {
-      const producer = this.world.producers[id];
-      return producer ? { type: 'producer', producer } : null;
+    switch (name.kind) {
+      case 'broker': {
+        const broker = this.world.brokers[name.brokerIndex];
+        return broker ? { type: 'broker', broker } : null;
+      }
+      case 'producer': {
+        const producer = this.world.producers[name.id];
+        return producer ? { type: 'producer', producer } : null;
+      }
+      case 'consumer': {
+        const consumer = this.world.consumers[name.id];
+        return consumer ? { type: 'consumer', consumer } : null;
+      }
+      default:
+        return null;
     }
-    if (kind === 'consumer') {
-      const consumer = this.world.consumers[id];
-      return consumer ? { type: 'consumer', consumer } : null;
-    }
-    return null;
   }
 
   broker(id: number): BrokerState | undefined {

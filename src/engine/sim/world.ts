@@ -190,6 +190,8 @@ export interface ParkedFetch {
   /** The request waiting at this broker for data (follower or consumer fetch). */
   msg: Message<'replica-fetch'> | Message<'fetch'>;
   token: number;
+  /** When its max wait expires (the timer that answers it then). */
+  dueAt: number;
 }
 
 export interface PendingProduce {
@@ -204,6 +206,8 @@ export interface PendingProduce {
     error: string | null;
     done: boolean;
   }[];
+  /** When request.timeout.ms expires (the timer that answers it then). */
+  dueAt: number;
 }
 
 export type BrokerStatus = 'running' | 'crashed' | 'stopped';
@@ -227,7 +231,10 @@ export interface BrokerState {
   lead: Record<string, LeaderState>;
   follow: Record<string, FollowerState>;
   /** Replica fetcher per leader: whether a fetch is in flight. */
-  fetchers: Record<string, { inFlight: boolean; backoff: boolean; reqId: number }>;
+  fetchers: Record<
+    string,
+    { inFlight: boolean; backoff: boolean; reqId: number; timeoutAt: number }
+  >;
   parked: ParkedFetch[];
   purgatory: PendingProduce[];
   nextToken: number;
@@ -322,7 +329,7 @@ export interface ProducerState {
   /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
   waiting: PendingRecord[];
   /** Requests awaiting an answer: reqId -> what and to whom. */
-  pending: Record<string, { kind: MessageKind; broker: number }>;
+  pending: Record<string, { kind: MessageKind; broker: number; timeoutAt: number }>;
   metadataInFlight: boolean;
   metadataStale: boolean;
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
@@ -415,7 +422,10 @@ export interface ConsumerCommits {
 export interface ClientRequests {
   nextReqId: number;
   /** Requests awaiting an answer, with the generation the member had when it sent each. */
-  pending: Record<string, { kind: RequestKind; broker: number; generation: number }>;
+  pending: Record<
+    string,
+    { kind: RequestKind; broker: number; generation: number; timeoutAt: number }
+  >;
   /** Kinds of request with a retry timer pending (metadata, coordinator, join, offsets, fetch). */
   retrying: string[];
   knownBrokers: number[];
@@ -453,6 +463,8 @@ export interface GroupMember {
   joinRequest: Message<'join-group'> | null;
   syncRequest: Message<'sync-group'> | null;
   sessionToken: number;
+  /** The timer that expires the member's session (on the coordinator that armed it). */
+  sessionTimer: { at: number; node: NodeId; inc: number } | null;
   assignment: string[];
 }
 
@@ -486,8 +498,8 @@ export interface GroupRecord {
 export interface NetworkState {
   latencyMs: number;
   jitterMs: number;
-  /** Per directed link, the last delivery time: links are FIFO like TCP connections. */
-  linkClock: Record<string, number>;
+  /** Per directed link (from, then to), the last delivery time: links are FIFO like TCP. */
+  linkClock: Record<NodeId, Record<NodeId, number>>;
   isolated: Record<string, boolean>;
 }
 

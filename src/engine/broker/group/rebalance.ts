@@ -11,15 +11,21 @@ import type { AssignorName, RebalanceReason } from '../../types';
 import { replyError } from './replies';
 
 export function armSession(sim: Sim, b: BrokerState, group: GroupRecord, m: GroupMember): void {
+  const arg = JSON.stringify([group.id, m.memberId]);
+  // The session starts again: the timer for the old one would find its token stale.
+  const old = m.sessionTimer;
+  if (old) sim.cancelTimer(old.at, old.node, old.inc, 'group.session-expiry', m.sessionToken, arg);
   m.sessionToken++;
-  sim.timer(
-    brokerNode(b.id),
+  const node = brokerNode(b.id);
+  const at = sim.timer(
+    node,
     b.inc,
     'group.session-expiry',
     m.sessionTimeoutMs,
     m.sessionToken,
-    JSON.stringify([group.id, m.memberId]),
+    arg,
   );
+  m.sessionTimer = { at, node, inc: b.inc };
 }
 
 function rebalanceTimeout(group: GroupRecord): number {
@@ -85,6 +91,7 @@ export function onJoin(
       joinRequest: null,
       syncRequest: null,
       sessionToken: 0,
+      sessionTimer: null,
       assignment: [],
     };
     group.members[body.memberId] = member;

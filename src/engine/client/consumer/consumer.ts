@@ -26,16 +26,14 @@ import {
   onSyncResponse,
 } from './membership';
 import { applyMetadata, requestMetadata } from './metadata';
-import { retryLater } from './network';
+import { retryLater, takeAnswered } from './network';
 import { onPoll } from './poll';
 import { isRunning } from './state';
 
 export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): void {
   if (!isRunning(c) || !('reqId' in msg.body)) return;
-  const reqId = msg.body.reqId;
-  const pending = c.requests.pending[reqId];
+  const pending = takeAnswered(sim, c, msg.body.reqId);
   if (!pending) return;
-  delete c.requests.pending[reqId];
   switch (msg.kind) {
     case 'metadata-response':
       return onMetadata(sim, c, msg);
@@ -72,9 +70,9 @@ function onMetadata(sim: Sim, c: ConsumerState, msg: Message<'metadata-response'
 
 /** A request got no answer in time, or the broker refused the connection. */
 function onRequestFailed(sim: Sim, c: ConsumerState, reqId: number, error: string): void {
-  const pending = c.requests.pending[reqId];
-  if (!pending || !isRunning(c)) return;
-  delete c.requests.pending[reqId];
+  if (!isRunning(c)) return;
+  const pending = takeAnswered(sim, c, reqId);
+  if (!pending) return;
   c.requests.brokerFailedAt[pending.broker] = sim.now;
   switch (pending.kind) {
     case 'metadata':

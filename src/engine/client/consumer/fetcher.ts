@@ -33,7 +33,9 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
       needMetadata = true;
       continue;
     }
-    byLeader.set(leader, [...(byLeader.get(leader) ?? []), tp]);
+    const list = byLeader.get(leader);
+    if (list === undefined) byLeader.set(leader, [tp]);
+    else list.push(tp);
   }
   if (needMetadata) requestMetadata(sim, c);
   for (const [leader, tps] of byLeader) {
@@ -114,7 +116,9 @@ export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void 
       retryLater(sim, c, 'offsets');
       continue;
     }
-    byLeader.set(leader, [...(byLeader.get(leader) ?? []), tp]);
+    const list = byLeader.get(leader);
+    if (list === undefined) byLeader.set(leader, [tp]);
+    else list.push(tp);
   }
   const timestamp: -1 | -2 = policy === 'earliest' ? -2 : -1;
   for (const [leader, list] of byLeader) {

@@ -20,10 +20,11 @@ export function request<K extends RequestKind>(
 ): number {
   const reqs = c.requests;
   const reqId = reqs.nextReqId++;
-  reqs.pending[reqId] = { kind, broker, generation: c.membership.generation };
+  const pending = { kind, broker, generation: c.membership.generation, timeoutAt: -1 };
+  reqs.pending[reqId] = pending;
   sim.send(c.node, c.inc, brokerNode(broker), kind, body(reqId));
   const wait = kind === 'fetch' ? cfg.int(c.config, 'fetch.max.wait.ms') : 0;
-  sim.timer(
+  pending.timeoutAt = sim.timer(
     c.node,
     c.inc,
     'consumer.request-timeout',
@@ -31,6 +32,15 @@ export function request<K extends RequestKind>(
     reqId,
   );
   return reqId;
+}
+
+/** The answer to request `reqId` came: forget the request and its timeout; what was asked. */
+export function takeAnswered(sim: Sim, c: ConsumerState, reqId: number) {
+  const pending = c.requests.pending[reqId];
+  if (pending === undefined) return undefined;
+  delete c.requests.pending[reqId];
+  sim.cancelTimer(pending.timeoutAt, c.node, c.inc, 'consumer.request-timeout', reqId);
+  return pending;
 }
 
 /** Try `what` again after retry.backoff.ms; one pending retry per kind, so retries never multiply. */

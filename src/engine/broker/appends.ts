@@ -53,6 +53,7 @@ export function appendAsLeader(
 
 /** A follower appends the batches its leader sent that continue its log (shared, not copied). */
 export function appendAsFollower(sim: Sim, b: BrokerState, log: LogState, batches: Batch[]): void {
+  if (batches.length === 0) return;
   const limits = segmentLimits(sim, log.topic);
   for (const batch of batches) {
     const place = placeOf(log, batch);

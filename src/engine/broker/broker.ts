@@ -94,13 +94,13 @@ export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
 }
 
 export function isolateBroker(sim: Sim, b: BrokerState): void {
-  sim.world.network.isolated[brokerNode(b.id)] = true;
+  sim.setIsolated(brokerNode(b.id), true);
   sim.emit({ type: 'broker.isolated', brokerId: b.id });
   if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
 }
 
 export function healBroker(sim: Sim, b: BrokerState): void {
-  delete sim.world.network.isolated[brokerNode(b.id)];
+  sim.setIsolated(brokerNode(b.id), false);
   sim.emit({ type: 'broker.healed', brokerId: b.id });
   if (b.status === 'running') {
     sendHeartbeat(sim, b);

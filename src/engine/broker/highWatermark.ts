@@ -13,6 +13,8 @@ export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
   const lead = b.lead[key];
   const log = b.logs[key];
   if (!lead || !log) return;
+  // The HW never passes the leader's log end: once there, the rule cannot move it.
+  if (log.hw >= log.leo) return;
   const meta = b.meta[key];
   const replicas = meta?.replicas ?? [b.id, ...Object.keys(lead.followers).map(Number)];
   const lagMax = cfg.int(b.config, 'replica.lag.time.max.ms');

@@ -10,15 +10,14 @@ import { park } from './fetchPurgatory';
 import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
 export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'>): void {
-  const byTopic = new Map<string, PartitionMeta[]>();
-  for (const meta of Object.values(b.meta)) {
-    if (!msg.body.topics.includes(meta.topic)) continue;
-    const list = byTopic.get(meta.topic);
-    if (list) list.push(meta);
-    else byTopic.set(meta.topic, [meta]);
-  }
   const topics = msg.body.topics.map((name) => {
-    const partitions = (byTopic.get(name) ?? []).sort((x, y) => x.partition - y.partition);
+    // What this broker's metadata image holds of the topic, by partition.
+    const partitions: PartitionMeta[] = [];
+    const count = sim.world.topics[name]?.numPartitions ?? 0;
+    for (let p = 0; p < count; p++) {
+      const meta = b.meta[tpKey(name, p)];
+      if (meta !== undefined) partitions.push(meta);
+    }
     return {
       name,
       error: partitions.length === 0 ? 'UNKNOWN_TOPIC_OR_PARTITION' : null,

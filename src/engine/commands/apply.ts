@@ -204,14 +204,14 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             'clientId',
             { clientId: cmd.clientId },
           );
-        w.network.isolated[node] = true;
+        sim.setIsolated(node, true);
         sim.emit({ type: 'client.isolated', clientId: cmd.clientId });
       } else {
         if (!isolated)
           return fail('NOT_ISOLATED', `client ${cmd.clientId} is not isolated`, 'clientId', {
             clientId: cmd.clientId,
           });
-        delete w.network.isolated[node];
+        sim.setIsolated(node, false);
         sim.emit({ type: 'client.healed', clientId: cmd.clientId });
       }
       return OK;

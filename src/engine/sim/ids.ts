@@ -29,8 +29,15 @@ export function tpKey(topic: string, partition: number): string {
   return (keys[partition] ??= `${topic}-${partition}`);
 }
 
-/** The topic and partition of a "topic-N" key (topic names may contain '-'). */
-export function parseTp(key: string): { topic: string; partition: number } {
-  const dash = key.lastIndexOf('-');
-  return { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)) };
+const parsedKeys = new Map<string, { readonly topic: string; readonly partition: number }>();
+
+/** The topic and partition of a "topic-N" key (topic names may contain '-'). Do not modify. */
+export function parseTp(key: string): { readonly topic: string; readonly partition: number } {
+  let parsed = parsedKeys.get(key);
+  if (parsed === undefined) {
+    const dash = key.lastIndexOf('-');
+    parsed = { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)) };
+    parsedKeys.set(key, parsed);
+  }
+  return parsed;
 }

@@ -34,18 +34,11 @@ export function push<T>(q: QueueState<T>, at: number, task: T): void {
 }
 
 /**
- * Take back the first task due at `at` that `matches` (one that could no longer do anything when
- * it ran). Returns whether one was found. Its time may be left with no task; peekTime skips it.
+ * Take back the `index`-th task due at `at` (one that could no longer do anything when it ran).
+ * Its time may be left with no task; peekTime skips such times.
  */
-export function remove<T>(q: QueueState<T>, at: number, matches: (task: T) => boolean): boolean {
-  const bucket = q.due[at];
-  if (bucket === undefined) return false;
-  for (let i = 0; i < bucket.length; i++) {
-    if (!matches(bucket[i])) continue;
-    bucket.splice(i, 1);
-    return true;
-  }
-  return false;
+export function removeAt<T>(q: QueueState<T>, at: number, index: number): void {
+  q.due[at].splice(index, 1);
 }
 
 /** When the next task is due, or null if there is none. */

@@ -4,7 +4,7 @@ import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../
 
 type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
-import { push, remove } from './queue';
+import { push, removeAt } from './queue';
 import { Rng } from './rng';
 import { isRequest, type MessageBody } from './messages';
 import type {
@@ -81,17 +81,15 @@ export class Sim {
     token: number,
     arg?: string,
   ): void {
-    remove(
-      this.world.queue,
-      at,
-      (t) =>
-        t.k === 'timer' &&
-        t.token === token &&
-        t.name === name &&
-        t.node === node &&
-        t.inc === inc &&
-        t.arg === arg,
-    );
+    const due = this.world.queue.due[at];
+    if (due === undefined) return;
+    for (let i = 0; i < due.length; i++) {
+      const t = due[i];
+      if (t.k !== 'timer' || t.token !== token || t.name !== name) continue;
+      if (t.node !== node || t.inc !== inc || t.arg !== arg) continue;
+      removeAt(this.world.queue, at, i);
+      return;
+    }
   }
 
   /** Send a message; it arrives after the link's latency unless a side is isolated or down. */
@@ -111,7 +109,7 @@ export class Sim {
     const clocks = (net.linkClock[from] ??= {});
     const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks[to] ?? 0);
     clocks[to] = deliverAt;
-    const dropped = net.isolated[from] === true || net.isolated[to] === true;
+    const dropped = this.isIsolated(from) || this.isIsolated(to);
     const event: NetSent = {
       type: 'net.sent',
       id,
@@ -160,34 +158,55 @@ export class Sim {
     });
   }
 
+  /** How many nodes are cut off now (most of the time none, and nothing needs looking up). */
+  private isolatedCount = -1;
+
   isIsolated(node: NodeId): boolean {
-    return !!this.world.network.isolated[node];
+    if (this.isolatedCount < 0)
+      this.isolatedCount = Object.keys(this.world.network.isolated).length;
+    return this.isolatedCount > 0 && this.world.network.isolated[node] === true;
   }
 
-  /** Node ids taken apart once each (they name the same few nodes again and again). */
-  private readonly nodeNames = new Map<NodeId, { kind: string; id: string; brokerIndex: number }>();
+  /** Cut `node` off the network, or connect it again. */
+  setIsolated(node: NodeId, isolated: boolean): void {
+    if (isolated) this.world.network.isolated[node] = true;
+    else delete this.world.network.isolated[node];
+    this.isolatedCount = Object.keys(this.world.network.isolated).length;
+  }
+
+  /** Node ids taken apart once each, with the reference last resolved for each. */
+  private readonly nodeNames = new Map<NodeId, { kind: string; id: string; ref: NodeRef | null }>();
 
   /** Resolve a node id to its state, or null if it does not exist. */
   resolve(node: NodeId): NodeRef | null {
     let name = this.nodeNames.get(node);
     if (name === undefined) {
       const colon = node.indexOf(':');
-      const id = node.slice(colon + 1);
-      name = { kind: node.slice(0, colon), id, brokerIndex: Number(id) - 1 };
+      name = { kind: node.slice(0, colon), id: node.slice(colon + 1), ref: null };
       this.nodeNames.set(node, name);
     }
+    const w = this.world;
+    const ref = name.ref;
     switch (name.kind) {
       case 'broker': {
-        const broker = this.world.brokers[name.brokerIndex];
-        return broker ? { type: 'broker', broker } : null;
+        const broker = w.brokers[Number(name.id) - 1];
+        if (broker === undefined) return null;
+        if (ref?.type !== 'broker' || ref.broker !== broker) name.ref = { type: 'broker', broker };
+        return name.ref;
       }
       case 'producer': {
-        const producer = this.world.producers[name.id];
-        return producer ? { type: 'producer', producer } : null;
+        const producer = w.producers[name.id];
+        if (producer === undefined) return null;
+        if (ref?.type !== 'producer' || ref.producer !== producer)
+          name.ref = { type: 'producer', producer };
+        return name.ref;
       }
       case 'consumer': {
-        const consumer = this.world.consumers[name.id];
-        return consumer ? { type: 'consumer', consumer } : null;
+        const consumer = w.consumers[name.id];
+        if (consumer === undefined) return null;
+        if (ref?.type !== 'consumer' || ref.consumer !== consumer)
+          name.ref = { type: 'consumer', consumer };
+        return name.ref;
       }
       default:
         return null;

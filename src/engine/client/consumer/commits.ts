@@ -61,9 +61,13 @@ export function commit(sim: Sim, c: ConsumerState): void {
   if (m.coordinator === null || !m.memberId || m.generation < 0) return;
   const positions = c.positions.byPartition;
   const committed = c.commits.committed;
-  const offsets = m.owned
-    .filter((tp) => tp in positions && positions[tp] !== committed[tp])
-    .map((tp) => ({ ...parseTp(tp), offset: positions[tp] }));
+  const offsets: { topic: string; partition: number; offset: number }[] = [];
+  for (const tp of m.owned) {
+    const offset = positions[tp];
+    if (offset === undefined || offset === committed[tp]) continue;
+    const { topic, partition } = parseTp(tp);
+    offsets.push({ topic, partition, offset });
+  }
   if (offsets.length === 0) return;
   request(sim, c, m.coordinator, 'offset-commit', (reqId) => ({
     reqId,

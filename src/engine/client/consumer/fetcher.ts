@@ -43,11 +43,16 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
       reqId,
       groupId: c.groupId,
       maxWaitMs: cfg.int(c.config, 'fetch.max.wait.ms'),
-      partitions: tps.map((tp) => ({
-        ...parseTp(tp),
-        fetchOffset: f.fetchOffset[tp],
-        currentLeaderEpoch: c.metadata.leaders[tp].leaderEpoch,
-      })),
+      partitions: tps.map((tp) => {
+        const { topic, partition } = parseTp(tp);
+        const fetchOffset = f.fetchOffset[tp];
+        return {
+          topic,
+          partition,
+          fetchOffset,
+          currentLeaderEpoch: c.metadata.leaders[tp].leaderEpoch,
+        };
+      }),
     }));
     for (const tp of tps) f.inFlight[tp] = reqId;
   }
@@ -124,7 +129,10 @@ export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void 
   for (const [leader, list] of byLeader) {
     request(sim, c, leader, 'list-offsets', (reqId) => ({
       reqId,
-      partitions: list.map((tp) => ({ ...parseTp(tp), timestamp })),
+      partitions: list.map((tp) => {
+        const { topic, partition } = parseTp(tp);
+        return { topic, partition, timestamp };
+      }),
     }));
   }
 }

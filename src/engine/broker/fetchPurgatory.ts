@@ -33,15 +33,10 @@ export function wakeParked(
   kind: 'replica-fetch' | 'fetch' | 'any',
 ): void {
   if (b.parked.length === 0) return;
-  const keep: ParkedFetch[] = [];
-  const ready: ParkedFetch[] = [];
-  for (const p of b.parked) {
-    const matches =
-      (kind === 'any' || p.msg.kind === kind) &&
-      p.msg.body.partitions.some((part) => tpKey(part.topic, part.partition) === key);
-    (matches ? ready : keep).push(p);
-  }
-  if (ready.length === 0) return;
+  let ready: ParkedFetch[] | null = null;
+  for (const p of b.parked) if (wakes(p, key, kind)) (ready ??= []).push(p);
+  if (ready === null) return;
+  const keep = b.parked.filter((p) => !ready.includes(p));
   b.parked = keep;
   for (const p of ready) {
     // Answered before its max wait: that timer has nothing left to do.
@@ -50,9 +45,27 @@ export function wakeParked(
   }
 }
 
+function wakes(p: ParkedFetch, key: string, kind: 'replica-fetch' | 'fetch' | 'any'): boolean {
+  if (kind !== 'any' && p.msg.kind !== kind) return false;
+  for (const part of p.msg.body.partitions)
+    if (tpKey(part.topic, part.partition) === key) return true;
+  return false;
+}
+
 export function onParkedFetchTimeout(sim: Sim, b: BrokerState, token: number): void {
-  const i = b.parked.findIndex((p) => p.token === token);
-  if (i < 0) return;
-  const [p] = b.parked.splice(i, 1);
-  respond(sim, b, p.msg);
+  // Parked fetches stay in token order (parking appends, answering removes): binary search.
+  const parked = b.parked;
+  let lo = 0;
+  let hi = parked.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = parked[mid].token;
+    if (t === token) {
+      const [p] = parked.splice(mid, 1);
+      respond(sim, b, p.msg);
+      return;
+    }
+    if (t < token) lo = mid + 1;
+    else hi = mid - 1;
+  }
 }

@@ -270,7 +270,8 @@ function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerB
 /** Expire batches older than delivery.timeout.ms that are not in flight. */
 function expireBatches(sim: Sim, p: ProducerState): void {
   const timeout = cfg.int(p.config, 'delivery.timeout.ms');
-  for (const [partition, queue] of Object.entries(p.queues)) {
+  for (const partition in p.queues) {
+    const queue = p.queues[partition];
     while (queue.length > 0 && !queue[0].inFlight && sim.now - queue[0].createdAt >= timeout) {
       failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
     }
@@ -299,7 +300,8 @@ export function drain(sim: Sim, p: ProducerState): void {
   const byLeader = new Map<number, ProducerBatch[]>();
   let leaderMissing = false;
   let nextWake = Infinity;
-  for (const queue of Object.values(p.queues)) {
+  for (const partition in p.queues) {
+    const queue = p.queues[partition];
     const head = queue[0];
     if (head && !head.inFlight && head.retryAt > sim.now)
       nextWake = Math.min(nextWake, head.retryAt);

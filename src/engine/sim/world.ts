@@ -418,14 +418,20 @@ export interface ConsumerCommits {
   lastAutoCommit: number;
 }
 
+export interface PendingRequest {
+  reqId: number;
+  kind: RequestKind;
+  broker: number;
+  generation: number;
+  timeoutAt: number;
+}
+
 /** Requests awaiting an answer and the brokers a client knows. */
 export interface ClientRequests {
   nextReqId: number;
-  /** Requests awaiting an answer, with the generation the member had when it sent each. */
-  pending: Record<
-    string,
-    { kind: RequestKind; broker: number; generation: number; timeoutAt: number }
-  >;
+  /** Requests awaiting an answer (a few at a time, oldest first), with the generation the
+   * member had when it sent each and when its timeout is due. */
+  pending: PendingRequest[];
   /** Kinds of request with a retry timer pending (metadata, coordinator, join, offsets, fetch). */
   retrying: string[];
   knownBrokers: number[];

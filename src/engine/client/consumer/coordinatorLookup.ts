@@ -40,8 +40,6 @@ export function coordinatorLost(sim: Sim, c: ConsumerState): void {
   m.coordinator = null;
   m.joinInFlight = false;
   m.syncInFlight = false;
-  const pending = c.requests.pending;
-  for (const [reqId, p] of Object.entries(pending))
-    if (COORDINATOR_REQUESTS.has(p.kind)) delete pending[reqId];
+  c.requests.pending = c.requests.pending.filter((p) => !COORDINATOR_REQUESTS.has(p.kind));
   findCoordinator(sim, c);
 }

@@ -39,7 +39,7 @@ export function createConsumer(
     config: slot,
     requests: {
       nextReqId: 1,
-      pending: {},
+      pending: [],
       retrying: [],
       knownBrokers: sim.world.brokers.map((b) => b.id),
       brokerFailedAt: {},
@@ -73,7 +73,7 @@ export function startConsumer(sim: Sim, c: ConsumerState): void {
   c.fetcher = newFetcher();
   c.poll = { ...newPollLoop(), token: c.poll.token };
   c.commits = newCommits(sim.now);
-  c.requests.pending = {};
+  c.requests.pending = [];
   c.requests.retrying = [];
   requestMetadata(sim, c);
   findCoordinator(sim, c);

@@ -20,8 +20,8 @@ export function request<K extends RequestKind>(
 ): number {
   const reqs = c.requests;
   const reqId = reqs.nextReqId++;
-  const pending = { kind, broker, generation: c.membership.generation, timeoutAt: -1 };
-  reqs.pending[reqId] = pending;
+  const pending = { reqId, kind, broker, generation: c.membership.generation, timeoutAt: -1 };
+  reqs.pending.push(pending);
   sim.send(c.node, c.inc, brokerNode(broker), kind, body(reqId));
   const wait = kind === 'fetch' ? cfg.int(c.config, 'fetch.max.wait.ms') : 0;
   pending.timeoutAt = sim.timer(
@@ -36,9 +36,12 @@ export function request<K extends RequestKind>(
 
 /** The answer to request `reqId` came: forget the request and its timeout; what was asked. */
 export function takeAnswered(sim: Sim, c: ConsumerState, reqId: number) {
-  const pending = c.requests.pending[reqId];
-  if (pending === undefined) return undefined;
-  delete c.requests.pending[reqId];
+  const all = c.requests.pending;
+  let i = 0;
+  while (i < all.length && all[i].reqId !== reqId) i++;
+  if (i === all.length) return undefined;
+  const pending = all[i];
+  all.splice(i, 1);
   sim.cancelTimer(pending.timeoutAt, c.node, c.inc, 'consumer.request-timeout', reqId);
   return pending;
 }

@@ -14,8 +14,9 @@ import { advanceLogStart, lastEpoch, resetLogTo } from './log';
 export function startReplicaFetchers(sim: Sim, b: BrokerState): void {
   if (b.status !== 'running') return;
   const byLeader = new Map<number, string[]>();
-  for (const key in b.follow) {
-    const f = b.follow[key];
+  const follow = b.follow;
+  for (const key of Object.keys(follow)) {
+    const f = follow[key];
     if (f.leader < 0 || f.leader === b.id) continue;
     // A fetcher already busy with this leader will come back here when it is done.
     const busy = b.fetchers[f.leader];

@@ -24,7 +24,7 @@ const LEADER_ERRORS = new Set([
 export function maybeFetch(sim: Sim, c: ConsumerState): void {
   if (!isRunning(c)) return;
   const f = c.fetcher;
-  const byLeader = new Map<number, string[]>();
+  let byLeader: Map<number, string[]> | null = null;
   let needMetadata = false;
   for (const tp of c.membership.owned) {
     if (f.inFlight[tp] || !(tp in f.fetchOffset) || (f.buffer[tp]?.length ?? 0) > 0) continue;
@@ -33,11 +33,13 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
       needMetadata = true;
       continue;
     }
+    byLeader ??= new Map();
     const list = byLeader.get(leader);
     if (list === undefined) byLeader.set(leader, [tp]);
     else list.push(tp);
   }
   if (needMetadata) requestMetadata(sim, c);
+  if (byLeader === null) return;
   for (const [leader, tps] of byLeader) {
     const reqId = request(sim, c, leader, 'fetch', (reqId) => ({
       reqId,

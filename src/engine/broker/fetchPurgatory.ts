@@ -1,5 +1,6 @@
 // Long-poll fetches (Kafka's fetch purgatory): a fetch that finds no new data waits at the broker
 // until data arrives or its max wait expires, then is answered with whatever the log holds then.
+import { removeAt } from '../sim/arrays';
 import { brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, ParkedFetch } from '../sim/world';
@@ -61,7 +62,7 @@ export function onParkedFetchTimeout(sim: Sim, b: BrokerState, token: number): v
     const mid = (lo + hi) >> 1;
     const t = parked[mid].token;
     if (t === token) {
-      const [p] = parked.splice(mid, 1);
+      const p = removeAt(parked, mid);
       respond(sim, b, p.msg);
       return;
     }

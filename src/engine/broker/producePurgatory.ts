@@ -6,6 +6,7 @@ import { effectiveMinIsr } from '../kernels';
 import { brokerNode, tpKey } from '../sim/ids';
 import type { Sim, TrafficInfo } from '../sim/sim';
 import type { BrokerState, Message, PendingProduce } from '../sim/world';
+import { removeAt } from '../sim/arrays';
 import { markAcked } from './log';
 
 type ProducePart = PendingProduce['parts'][number];
@@ -100,7 +101,7 @@ export function failPurgatoryFor(sim: Sim, b: BrokerState, key: string, error: s
 export function onProduceTimeout(sim: Sim, b: BrokerState, token: number): void {
   const i = b.purgatory.findIndex((e) => e.token === token);
   if (i < 0) return;
-  const [entry] = b.purgatory.splice(i, 1);
+  const entry = removeAt(b.purgatory, i);
   for (const part of entry.parts) {
     if (!part.done) {
       part.error = 'REQUEST_TIMED_OUT';

@@ -13,7 +13,7 @@ import { advanceLogStart, lastEpoch, resetLogTo } from './log';
 /** Send a fetch to every leader this broker follows, unless one is already in flight. */
 export function startReplicaFetchers(sim: Sim, b: BrokerState): void {
   if (b.status !== 'running') return;
-  const byLeader = new Map<number, string[]>();
+  let byLeader: Map<number, string[]> | null = null;
   const follow = b.follow;
   for (const key of Object.keys(follow)) {
     const f = follow[key];
@@ -21,20 +21,20 @@ export function startReplicaFetchers(sim: Sim, b: BrokerState): void {
     // A fetcher already busy with this leader will come back here when it is done.
     const busy = b.fetchers[f.leader];
     if (busy !== undefined && (busy.inFlight || busy.backoff)) continue;
+    byLeader ??= new Map();
     const list = byLeader.get(f.leader);
     if (list) list.push(key);
     else byLeader.set(f.leader, [key]);
   }
-  for (const [leader, keys] of byLeader) {
+  byLeader?.forEach((keys, leader) => {
     const fetcher = (b.fetchers[leader] ??= {
       inFlight: false,
       backoff: false,
       reqId: 0,
       timeoutAt: -1,
     });
-    if (fetcher.inFlight || fetcher.backoff) continue;
-    sendReplicaFetch(sim, b, leader, keys);
-  }
+    if (!fetcher.inFlight && !fetcher.backoff) sendReplicaFetch(sim, b, leader, keys);
+  });
 }
 
 function sendReplicaFetch(sim: Sim, b: BrokerState, leader: number, keys: string[]): void {

@@ -12,6 +12,7 @@ import {
 } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import { appendedOffset, singleRecordBatchBytes, storedRecordSize } from '../records/batch';
+import { removeAt } from '../sim/arrays';
 import { pickBroker } from './pickBroker';
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -297,7 +298,7 @@ export function drain(sim: Sim, p: ProducerState): void {
   expireBatches(sim, p);
   if (p.numPartitions === 0) return;
   if (p.idempotent && p.pidNumber < 0) return;
-  const byLeader = new Map<number, ProducerBatch[]>();
+  let byLeader: Map<number, ProducerBatch[]> | null = null;
   let leaderMissing = false;
   let nextWake = Infinity;
   for (const partition in p.queues) {
@@ -312,6 +313,7 @@ export function drain(sim: Sim, p: ProducerState): void {
       leaderMissing = true;
       continue;
     }
+    byLeader ??= new Map();
     const list = byLeader.get(leader);
     if (list) list.push(batch);
     else byLeader.set(leader, [batch]);
@@ -319,11 +321,11 @@ export function drain(sim: Sim, p: ProducerState): void {
   if (leaderMissing) requestMetadata(sim, p);
   const acks = cfg.choice(p.config, 'acks') === 'all' ? -1 : Number(cfg.choice(p.config, 'acks'));
   const maxInFlight = cfg.int(p.config, 'max.in.flight.requests.per.connection');
-  for (const [leader, batches] of byLeader) {
+  byLeader?.forEach((batches, leader) => {
     const inFlight = (p.inFlight[leader] ??= []);
-    if (acks !== 0 && inFlight.length >= maxInFlight) continue;
-    sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
-  }
+    if (acks === 0 || inFlight.length < maxInFlight)
+      sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
+  });
   if (nextWake < Infinity) sim.timer(p.node, p.inc, 'producer.retry', nextWake - sim.now);
 }
 
@@ -405,7 +407,7 @@ function takePending(sim: Sim, p: ProducerState, reqId: number) {
 function removeBatch(p: ProducerState, batch: ProducerBatch): void {
   const queue = p.queues[batch.partition];
   const i = queue ? queue.indexOf(batch) : -1;
-  if (i >= 0) queue.splice(i, 1);
+  if (i >= 0) removeAt(queue, i);
 }
 
 function acked(
@@ -472,7 +474,7 @@ function takeInFlight(sim: Sim, p: ProducerState, leader: number, reqId: number)
   takePending(sim, p, reqId);
   const list = p.inFlight[leader];
   const i = list ? list.findIndex((e) => e.reqId === reqId) : -1;
-  return i >= 0 ? list.splice(i, 1)[0] : undefined;
+  return i >= 0 ? removeAt(list, i) : undefined;
 }
 
 function handleResult(

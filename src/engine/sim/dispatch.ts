@@ -42,7 +42,7 @@ function incOf(ref: NodeRef): number {
 export function runTask(sim: Sim, task: Task): void {
   switch (task.k) {
     case 'deliver':
-      return deliver(sim, task.msg);
+      return deliver(sim, task);
     case 'timer':
       return fireTimer(sim, task);
     case 'action': {

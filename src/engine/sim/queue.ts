@@ -2,6 +2,7 @@
 // milliseconds. Within a millisecond tasks run in the order they were scheduled (a task added
 // for the current millisecond runs after those already waiting): the fixed tie-break that makes
 // same-millisecond events deterministic. Plain data, so the whole queue can be saved and restored.
+import { removeAt } from './arrays';
 
 export interface QueueState<T> {
   /** The distinct times that have tasks, as a binary min-heap. */
@@ -37,8 +38,8 @@ export function push<T>(q: QueueState<T>, at: number, task: T): void {
  * Take back the `index`-th task due at `at` (one that could no longer do anything when it ran).
  * Its time may be left with no task; peekTime skips such times.
  */
-export function removeAt<T>(q: QueueState<T>, at: number, index: number): void {
-  q.due[at].splice(index, 1);
+export function removeTask<T>(q: QueueState<T>, at: number, index: number): void {
+  removeAt(q.due[at], index);
 }
 
 /** When the next task is due, or null if there is none. */

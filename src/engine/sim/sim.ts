@@ -4,7 +4,7 @@ import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../
 
 type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
-import { push, removeAt } from './queue';
+import { push, removeTask } from './queue';
 import { Rng } from './rng';
 import { isRequest, type MessageBody } from './messages';
 import type {
@@ -87,7 +87,7 @@ export class Sim {
       const t = due[i];
       if (t.k !== 'timer' || t.token !== token || t.name !== name) continue;
       if (t.node !== node || t.inc !== inc || t.arg !== arg) continue;
-      removeAt(this.world.queue, at, i);
+      removeTask(this.world.queue, at, i);
       return;
     }
   }
@@ -133,11 +133,21 @@ export class Sim {
     }
     this.emit(event);
     if (dropped) return;
-    const msg: MessageOf<K> = { id, from, to, fromInc, kind, body, sentAt: now, deliverAt };
-    if (info?.toInc !== undefined) msg.toInc = info.toInc;
+    const msg: MessageOf<K> = {
+      k: 'deliver',
+      id,
+      from,
+      to,
+      fromInc,
+      toInc: info?.toInc,
+      kind,
+      body,
+      sentAt: now,
+      deliverAt,
+    };
     // `kind` and `body` agree (the signature says so), which makes this one of the union's
     // members; TypeScript cannot follow that for a generic K, hence the assertion.
-    push(w.queue, deliverAt, { k: 'deliver', msg: msg as Message });
+    push(w.queue, deliverAt, msg as Message);
   }
 
   /**

@@ -20,8 +20,9 @@ import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
 // Scheduling
 // ---------------------------------------------------------------------------------------------
 
-/** One message on the wire, of one kind. */
+/** One message on the wire, of one kind. In flight it is itself the task that delivers it. */
 export interface MessageOf<K extends MessageKind> {
+  k: 'deliver';
   id: number;
   from: NodeId;
   to: NodeId;
@@ -42,7 +43,7 @@ export interface MessageOf<K extends MessageKind> {
 export type Message<K extends MessageKind = MessageKind> = { [P in K]: MessageOf<P> }[K];
 
 export type Task =
-  | { k: 'deliver'; msg: Message }
+  | Message
   /** A timer of a node; ignored if the node restarted since (inc) or the token is stale. */
   | { k: 'timer'; node: NodeId; inc: number; name: TimerName; token?: number; arg?: string }
   | { k: 'action'; command: Command }

@@ -40,7 +40,7 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
   }
   if (needMetadata) requestMetadata(sim, c);
   if (byLeader === null) return;
-  for (const [leader, tps] of byLeader) {
+  byLeader.forEach((tps, leader) => {
     const reqId = request(sim, c, leader, 'fetch', (reqId) => ({
       reqId,
       groupId: c.groupId,
@@ -57,7 +57,7 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
       }),
     }));
     for (const tp of tps) f.inFlight[tp] = reqId;
-  }
+  });
 }
 
 /** A fetch failed as a whole (timeout, connection refused): its partitions may fetch again. */
@@ -128,7 +128,7 @@ export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void 
     else list.push(tp);
   }
   const timestamp: -1 | -2 = policy === 'earliest' ? -2 : -1;
-  for (const [leader, list] of byLeader) {
+  byLeader.forEach((list, leader) => {
     request(sim, c, leader, 'list-offsets', (reqId) => ({
       reqId,
       partitions: list.map((tp) => {
@@ -136,7 +136,7 @@ export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void 
         return { topic, partition, timestamp };
       }),
     }));
-  }
+  });
 }
 
 export function onListOffsets(

@@ -3,6 +3,7 @@
 // for a fetch). Failed kinds of request are retried after retry.backoff.ms, one retry per kind.
 import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
+import { removeAt } from '../../sim/arrays';
 import { brokerNode } from '../../sim/ids';
 import type { Bodies, RequestKind } from '../../sim/messages';
 import type { ConsumerState } from '../../sim/world';
@@ -41,7 +42,7 @@ export function takeAnswered(sim: Sim, c: ConsumerState, reqId: number) {
   while (i < all.length && all[i].reqId !== reqId) i++;
   if (i === all.length) return undefined;
   const pending = all[i];
-  all.splice(i, 1);
+  removeAt(all, i);
   sim.cancelTimer(pending.timeoutAt, c.node, c.inc, 'consumer.request-timeout', reqId);
   return pending;
 }

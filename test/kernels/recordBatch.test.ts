@@ -187,17 +187,14 @@ describe('recordSize from the lengths of a record (what the engine sizes records
         fc.integer({ min: 0, max: 300 }),
         (key, value, timestampDelta, offsetDelta) => {
           const record: RecordV2 = { key, value, timestampDelta, offsetDelta };
-          const lengths = {
-            keyLength: key === null ? -1 : key.length,
-            valueLength: value.length,
-            timestampDelta,
-            offsetDelta,
-          };
-          expect(recordSize(lengths)).toBe(recordSizeInBytes(record));
+          const keyLength = key === null ? -1 : key.length;
+          expect(recordSize(keyLength, value.length, timestampDelta, offsetDelta)).toBe(
+            recordSizeInBytes(record),
+          );
           // The first record of a batch: the bytes written are the header plus this size.
           const first = { ...record, offsetDelta: 0 };
           expect(encodeRecordBatch({ records: [first] }).length).toBe(
-            RECORD_BATCH_OVERHEAD + recordSize({ ...lengths, offsetDelta: 0 }),
+            RECORD_BATCH_OVERHEAD + recordSize(keyLength, value.length, timestampDelta, 0),
           );
         },
       ),

@@ -72,6 +72,7 @@ function store(sim: Sim, b: BrokerState, log: LogState, batch: Batch, limits: Se
       partition: log.partition,
       brokerId: b.id,
       baseOffset: batch.baseOffset,
+      t: sim.now,
     });
   }
   recordProducerBatch(log, batch);
@@ -83,6 +84,7 @@ function store(sim: Sim, b: BrokerState, log: LogState, batch: Batch, limits: Se
     count: batch.records.length,
     brokerId: b.id,
     leaderEpoch: batch.epoch,
+    t: sim.now,
   });
 }
 
@@ -128,5 +130,6 @@ function reportTruncation(
     fromOffset: removed[0].offset,
     toOffset: before,
     lostAcked: removed.filter((r) => r.acked).map((r) => ({ offset: r.offset, key: r.record.key })),
+    t: sim.now,
   });
 }

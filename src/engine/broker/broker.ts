@@ -52,7 +52,7 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   b.status = 'running';
   b.inc++;
   resetVolatile(b);
-  sim.emit({ type: 'broker.started', brokerId: b.id, restart });
+  sim.emit({ type: 'broker.started', brokerId: b.id, restart, t: sim.now });
   const node = brokerNode(b.id);
   sendHeartbeat(sim, b);
   sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
@@ -77,7 +77,7 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
   }
   resetVolatile(b);
   b.inc++;
-  sim.emit({ type: 'broker.stopped', brokerId: b.id, mode });
+  sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });
   if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
 }
 
@@ -95,13 +95,13 @@ export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
 
 export function isolateBroker(sim: Sim, b: BrokerState): void {
   sim.setIsolated(brokerNode(b.id), true);
-  sim.emit({ type: 'broker.isolated', brokerId: b.id });
+  sim.emit({ type: 'broker.isolated', brokerId: b.id, t: sim.now });
   if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
 }
 
 export function healBroker(sim: Sim, b: BrokerState): void {
   sim.setIsolated(brokerNode(b.id), false);
-  sim.emit({ type: 'broker.healed', brokerId: b.id });
+  sim.emit({ type: 'broker.healed', brokerId: b.id, t: sim.now });
   if (b.status === 'running') {
     sendHeartbeat(sim, b);
     // Fetchers that were waiting for lost responses start again.

@@ -49,6 +49,7 @@ export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
     partition: log.partition,
     brokerId: b.id,
     highWatermark: hw,
+    t: sim.now,
   });
   completePurgatory(sim, b, key);
   wakeParked(sim, b, key, 'fetch');

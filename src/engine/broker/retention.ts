@@ -24,6 +24,7 @@ export function onRetentionCheck(sim: Sim, b: BrokerState): void {
         result.reason === 'time'
           ? { code: 'retention-ms', retentionMs }
           : { code: 'retention-bytes', retentionBytes },
+      t: sim.now,
     });
   }
 }

@@ -94,7 +94,7 @@ export function createProducer(
     lastError: null,
   };
   sim.world.producers[p.id] = p;
-  sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic });
+  sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic, t: sim.now });
   requestMetadata(sim, p);
   if (p.idempotent) requestProducerId(sim, p);
   sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
@@ -119,7 +119,7 @@ export function removeProducer(sim: Sim, p: ProducerState): void {
   p.removed = true;
   p.inc = sim.world.nextInc++;
   delete sim.world.producers[p.id];
-  sim.emit({ type: 'producer.removed', producerId: p.id });
+  sim.emit({ type: 'producer.removed', producerId: p.id, t: sim.now });
 }
 
 function generateInterval(p: ProducerState): number {
@@ -289,6 +289,7 @@ function expireBatches(sim: Sim, p: ProducerState): void {
       value: r.value,
       error: 'TIMEOUT_WAITING_FOR_METADATA',
       retriable: false,
+      t: sim.now,
     });
   }
 }
@@ -426,6 +427,7 @@ function acked(
     offset,
     key: r.key,
     value: r.value,
+    t: sim.now,
   });
 }
 
@@ -448,6 +450,7 @@ function failBatch(
       value: r.value,
       error,
       retriable: false,
+      t: sim.now,
     });
   }
 }
@@ -540,6 +543,7 @@ function handleResult(
       value: r.value,
       error,
       retriable: true,
+      t: sim.now,
     });
   }
 }
@@ -610,6 +614,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
       type: 'producer.metadata-refreshed',
       producerId: p.id,
       reason: { code: p.stats.sent === 0 ? 'startup' : 'leaders-changed' },
+      t: sim.now,
     });
   const waiting = p.waiting;
   p.waiting = [];

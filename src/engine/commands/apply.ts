@@ -128,7 +128,7 @@ function needController(sim: Sim): Result {
 
 export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
   const result = apply(sim, command, source);
-  if (result.ok) sim.emit({ type: 'command.applied', command });
+  if (result.ok) sim.emit({ type: 'command.applied', command, t: sim.now });
   return result;
 }
 
@@ -205,14 +205,14 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             { clientId: cmd.clientId },
           );
         sim.setIsolated(node, true);
-        sim.emit({ type: 'client.isolated', clientId: cmd.clientId });
+        sim.emit({ type: 'client.isolated', clientId: cmd.clientId, t: sim.now });
       } else {
         if (!isolated)
           return fail('NOT_ISOLATED', `client ${cmd.clientId} is not isolated`, 'clientId', {
             clientId: cmd.clientId,
           });
         sim.setIsolated(node, false);
-        sim.emit({ type: 'client.healed', clientId: cmd.clientId });
+        sim.emit({ type: 'client.healed', clientId: cmd.clientId, t: sim.now });
       }
       return OK;
     }
@@ -594,7 +594,7 @@ function createGroup(
     consumerIds: [],
   };
   sim.world.groups[id] = group;
-  sim.emit({ type: 'group.added', groupId: id, topics: [...topics] });
+  sim.emit({ type: 'group.added', groupId: id, topics: [...topics], t: sim.now });
   return group;
 }
 
@@ -706,6 +706,6 @@ function moveConsumer(sim: Sim, c: ConsumerState, to: GroupRecord): void {
   c.config.explicit = { ...to.config.explicit };
   refreshSlot(sim.world, c.config);
   to.consumerIds.push(c.id);
-  sim.emit({ type: 'consumer.added', groupId: to.id, consumerId: c.id });
+  sim.emit({ type: 'consumer.added', groupId: to.id, consumerId: c.id, t: sim.now });
   startConsumer(sim, c);
 }

@@ -96,7 +96,14 @@ export function setConfig(sim: Sim, cmd: SetConfig): Result {
       break;
     }
   }
-  sim.emit({ type: 'config.changed', scope: cmd.scope, id: String(cmd.id), key: cmd.key, value });
+  sim.emit({
+    type: 'config.changed',
+    scope: cmd.scope,
+    id: String(cmd.id),
+    key: cmd.key,
+    value,
+    t: sim.now,
+  });
   return OK;
 }
 

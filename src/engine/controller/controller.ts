@@ -124,6 +124,7 @@ function changePartition(
       brokerId: id,
       isr: [...isr],
       reason: opts.shrinkReason ? opts.shrinkReason(id) : opts.reason,
+      t: sim.now,
     });
   }
   // An unclean leader is not a replica that caught up: the election event says what happened.
@@ -134,6 +135,7 @@ function changePartition(
       partition: p.partition,
       brokerId: id,
       isr: [...isr],
+      t: sim.now,
     });
   }
   if (leaderChanged && p.leader >= 0) {
@@ -147,6 +149,7 @@ function changePartition(
       isr: [...isr],
       unclean: result.unclean,
       reason: opts.reason,
+      t: sim.now,
     });
   } else if (leaderChanged) {
     sim.emit({
@@ -155,6 +158,7 @@ function changePartition(
       partition: p.partition,
       previousLeader,
       leaderEpoch: p.leaderEpoch,
+      t: sim.now,
     });
   }
   return true;
@@ -290,7 +294,7 @@ function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
   reg.fenced = true;
-  sim.emit({ type: 'broker.fenced', brokerId, reason });
+  sim.emit({ type: 'broker.fenced', brokerId, reason, t: sim.now });
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
     if (!p.replicas.includes(brokerId)) continue;
@@ -317,7 +321,7 @@ function unfenceBroker(sim: Sim, brokerId: number): void {
   const reg = c.brokers[brokerId];
   reg.fenced = false;
   reg.shuttingDown = false;
-  sim.emit({ type: 'broker.unfenced', brokerId });
+  sim.emit({ type: 'broker.unfenced', brokerId, t: sim.now });
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
     if (!p.replicas.includes(brokerId)) continue;
@@ -451,6 +455,7 @@ export function runControllerElection(sim: Sim, token: number): void {
     controllerId: c.activeId,
     previousControllerId: previous,
     epoch: c.epoch,
+    t: sim.now,
   });
   if (!next) return;
   becomeActiveController(sim, next);

@@ -110,6 +110,7 @@ export function createTopicWithAssignment(
     partitions: assignment.length,
     replicationFactor: w.topics[name].replicationFactor,
     assignment,
+    t: sim.now,
   });
   for (const p of created) announceNewLeader(sim, p);
   publish(sim, created);
@@ -126,7 +127,7 @@ export function addPartitionsWithAssignment(sim: Sim, name: string, assignment: 
     created.push(p);
   });
   topic.numPartitions += assignment.length;
-  sim.emit({ type: 'partitions.added', topic: name, from, to: topic.numPartitions });
+  sim.emit({ type: 'partitions.added', topic: name, from, to: topic.numPartitions, t: sim.now });
   for (const p of created) announceNewLeader(sim, p);
   publish(sim, created);
 }
@@ -144,6 +145,7 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
       isr: [...p.isr],
       unclean: false,
       reason: { code: 'new-partition' },
+      t: sim.now,
     });
   } else {
     sim.emit({
@@ -152,6 +154,7 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
       partition: p.partition,
       previousLeader: -1,
       leaderEpoch: 0,
+      t: sim.now,
     });
   }
 }

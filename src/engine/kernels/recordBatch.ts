@@ -62,33 +62,40 @@ const MAGIC = 2;
 const COMPRESSION_MASK = 0x07;
 const TWO_POW_32 = 4294967296;
 
-/** A record described by the lengths of its parts (-1 for a null key or value). */
-export interface RecordLengths {
-  keyLength: number;
-  valueLength: number;
-  timestampDelta: number;
-  offsetDelta: number;
-  headerCount?: number;
-  /** Encoded bytes of all headers together (after the header count). */
-  headerBytes?: number;
-}
-
-/** Size of a record's body (everything after its length varint), from the lengths of its parts. */
-function recordBodySize(r: RecordLengths): number {
+/**
+ * Size of a record's body (everything after its length varint), from the lengths of its parts:
+ * key and value (-1 for null), the deltas, and the headers (count, and their encoded bytes).
+ */
+function recordBodySize(
+  keyLength: number,
+  valueLength: number,
+  timestampDelta: number,
+  offsetDelta: number,
+  headerCount: number,
+  headerBytes: number,
+): number {
   return (
     1 + // attributes
-    sizeOfVarlong(r.timestampDelta) +
-    sizeOfVarint(r.offsetDelta) +
-    sizeOfNullableLength(r.keyLength) +
-    sizeOfNullableLength(r.valueLength) +
-    sizeOfVarint(r.headerCount ?? 0) +
-    (r.headerBytes ?? 0)
+    sizeOfVarlong(timestampDelta) +
+    sizeOfVarint(offsetDelta) +
+    sizeOfNullableLength(keyLength) +
+    sizeOfNullableLength(valueLength) +
+    sizeOfVarint(headerCount) +
+    headerBytes
   );
 }
 
-/** Exact encoded size of one record, including its length varint, from the lengths of its parts. */
-export function recordSize(r: RecordLengths): number {
-  const body = recordBodySize(r);
+/**
+ * Exact encoded size of one record without headers, including its length varint, from the
+ * lengths of its key and value (-1 for null) and its deltas.
+ */
+export function recordSize(
+  keyLength: number,
+  valueLength: number,
+  timestampDelta: number,
+  offsetDelta: number,
+): number {
+  const body = recordBodySize(keyLength, valueLength, timestampDelta, offsetDelta, 0, 0);
   return sizeOfVarint(body) + body;
 }
 
@@ -103,14 +110,14 @@ export function recordBodySizeInBytes(record: RecordV2): number {
     headerBytes += sizeOfVarint(keyLength) + keyLength;
     headerBytes += sizeOfNullableBytes(hValue);
   }
-  return recordBodySize({
-    keyLength: record.key === null ? -1 : record.key.length,
-    valueLength: record.value === null ? -1 : record.value.length,
-    timestampDelta: record.timestampDelta,
-    offsetDelta: record.offsetDelta,
+  return recordBodySize(
+    record.key === null ? -1 : record.key.length,
+    record.value === null ? -1 : record.value.length,
+    record.timestampDelta,
+    record.offsetDelta,
     headerCount,
     headerBytes,
-  });
+  );
 }
 
 /** Exact encoded size of one record, including its length varint. */

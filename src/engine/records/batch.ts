@@ -56,12 +56,7 @@ export function sliceBatch(batch: Batch, from: number, to: number, bid: number):
  * batch as small (one byte each), so a record's size does not depend on its neighbours.
  */
 export function storedRecordSize(key: string | null, value: string): number {
-  return recordSize({
-    keyLength: key === null ? -1 : utf8Length(key),
-    valueLength: utf8Length(value),
-    timestampDelta: 0,
-    offsetDelta: 0,
-  });
+  return recordSize(key === null ? -1 : utf8Length(key), utf8Length(value), 0, 0);
 }
 
 /** The size of a batch holding one record of `recordBytes` (the batch header plus the record). */

@@ -86,7 +86,13 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
     };
     addBroker(sim, scenario.cluster.racks?.[i] ?? null);
   }
-  sim.emit({ type: 'controller.changed', controllerId: 1, previousControllerId: null, epoch: 1 });
+  sim.emit({
+    type: 'controller.changed',
+    controllerId: 1,
+    previousControllerId: null,
+    epoch: 1,
+    t: sim.now,
+  });
   (scenario.topics ?? []).forEach((t, i) => {
     const r = createTopic(sim, t, 'scenario', `topics[${i}]`);
     if (!r.ok) errors.push(r.error);

@@ -48,7 +48,12 @@ export function runTask(sim: Sim, task: Task): void {
     case 'action': {
       const result = applyCommand(sim, task.command, 'scenario');
       if (!result.ok)
-        sim.emit({ type: 'command.rejected', command: task.command, error: result.error });
+        sim.emit({
+          type: 'command.rejected',
+          command: task.command,
+          error: result.error,
+          t: sim.now,
+        });
       return;
     }
     case 'disconnect':
@@ -58,12 +63,12 @@ export function runTask(sim: Sim, task: Task): void {
 
 function deliver(sim: Sim, msg: Message): void {
   if (sim.isIsolated(msg.from) || sim.isIsolated(msg.to)) {
-    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'link-isolated' } });
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'link-isolated' }, t: sim.now });
     return;
   }
   const ref = sim.resolve(msg.to);
   if (!ref || !nodeUp(ref)) {
-    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'node-down' } });
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'node-down' }, t: sim.now });
     sim.resetConnection(msg);
     return;
   }

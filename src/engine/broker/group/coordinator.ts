@@ -56,7 +56,12 @@ const isLoadedOn = (group: GroupRecord, b: BrokerState) =>
 /** Take over a group (this broker now leads its __consumer_offsets partition). */
 function loadGroup(sim: Sim, b: BrokerState, group: GroupRecord): void {
   if (group.coordinator !== b.id)
-    sim.emit({ type: 'group.coordinator-changed', groupId: group.id, coordinator: b.id });
+    sim.emit({
+      type: 'group.coordinator-changed',
+      groupId: group.id,
+      coordinator: b.id,
+      t: sim.now,
+    });
   group.coordinator = b.id;
   group.coordinatorInc = b.inc;
   // Parked requests lived on the old coordinator; an unfinished rebalance starts over.
@@ -102,6 +107,7 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
       consumerId: member.consumerId,
       memberId,
       reason: { code: 'member-session-timeout', consumerId: member.consumerId, memberId },
+      t: sim.now,
     });
     removeMember(sim, b, group, member, {
       code: 'member-session-timeout',

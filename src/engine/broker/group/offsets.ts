@@ -33,6 +33,7 @@ export function onCommit(
       topic: o.topic,
       partition: o.partition,
       offset: o.offset,
+      t: sim.now,
     });
   }
   sim.send(
@@ -79,6 +80,7 @@ export function resetCommitted(
       topic,
       partition: Number(partition),
       offset,
+      t: sim.now,
     });
   }
 }

@@ -95,7 +95,13 @@ export function onJoin(
       assignment: [],
     };
     group.members[body.memberId] = member;
-    sim.emit({ type: 'consumer.joined', groupId: group.id, consumerId, memberId: body.memberId });
+    sim.emit({
+      type: 'consumer.joined',
+      groupId: group.id,
+      consumerId,
+      memberId: body.memberId,
+      t: sim.now,
+    });
   }
   member.topics = body.topics;
   member.ownedPartitions = body.ownedPartitions;
@@ -140,6 +146,7 @@ export function prepareRebalance(
     groupId: group.id,
     reason,
     generation: group.generation,
+    t: sim.now,
   });
   if (wasEmpty) {
     const delay = cfg.int(b.config, 'group.initial.rebalance.delay.ms');
@@ -173,6 +180,7 @@ export function dropMembersWhere(
       groupId: group.id,
       consumerId: m.consumerId,
       memberId: m.memberId,
+      t: sim.now,
     });
   }
   return dropped;
@@ -194,6 +202,7 @@ export function completeJoin(sim: Sim, b: BrokerState, group: GroupRecord): void
       leader: '',
       assignment: {},
       revoked: {},
+      t: sim.now,
     });
     return;
   }
@@ -294,6 +303,7 @@ export function onSync(
       leader: group.members[group.leaderMemberId!].consumerId,
       assignment,
       revoked,
+      t: sim.now,
     });
     for (const m of Object.values(group.members)) {
       if (m.syncRequest) sendAssignment(sim, b, m.syncRequest, m.assignment);
@@ -375,6 +385,7 @@ export function onLeave(
     groupId: group.id,
     consumerId: member.consumerId,
     memberId: member.memberId,
+    t: sim.now,
   });
   removeMember(sim, b, group, member, {
     code: 'member-left',

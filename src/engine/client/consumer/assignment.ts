@@ -30,6 +30,7 @@ export function revokeAll(sim: Sim, c: ConsumerState): void {
     generation: m.generation,
     partitions: [],
     revoked,
+    t: sim.now,
   });
 }
 

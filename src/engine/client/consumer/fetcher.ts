@@ -163,6 +163,7 @@ export function onListOffsets(
       partition: r.partition,
       offset: r.offset,
       reason: { code: 'auto-offset-reset', policy: policy as 'earliest' | 'latest' },
+      t: sim.now,
     });
   }
   maybeFetch(sim, c);

@@ -55,7 +55,7 @@ export function createConsumer(
   };
   sim.world.consumers[consumerId] = c;
   group.consumerIds.push(consumerId);
-  sim.emit({ type: 'consumer.added', groupId: group.id, consumerId });
+  sim.emit({ type: 'consumer.added', groupId: group.id, consumerId, t: sim.now });
   startConsumer(sim, c);
   return c;
 }
@@ -90,6 +90,7 @@ export function killConsumer(sim: Sim, c: ConsumerState): void {
     consumerId: c.id,
     memberId: c.membership.memberId,
     reason: { code: 'process-crashed' },
+    t: sim.now,
   });
   dropPartitions(c, c.membership.owned);
 }

@@ -185,6 +185,7 @@ export function onSyncResponse(
     generation: m.generation,
     partitions: [...m.owned],
     revoked,
+    t: sim.now,
   });
   fetchCommittedOffsets(sim, c);
   startHeartbeats(sim, c);

@@ -44,6 +44,7 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
       offset,
       key: r.key,
       value: r.value,
+      t: sim.now,
     });
   } while (processingMs === 0 && loop.inHand.length > 0);
   if (loop.inHand.length === 0 && !cfg.bool(c.config, 'enable.auto.commit')) commit(sim, c);

@@ -207,8 +207,8 @@ export type SimEventBody =
   | { type: 'broker.healed'; brokerId: number }
   | { type: 'broker.fenced'; brokerId: number; reason: FenceReason }
   | { type: 'broker.unfenced'; brokerId: number }
-  | { type: 'client.isolated'; clientId: string }
-  | { type: 'client.healed'; clientId: string }
+  | { type: 'client.isolated'; client: 'producer' | 'consumer'; clientId: string }
+  | { type: 'client.healed'; client: 'producer' | 'consumer'; clientId: string }
   | {
       type: 'controller.changed';
       controllerId: number | null;

@@ -23,6 +23,7 @@ import type {
   RecordRef,
   ReplicaView,
   SimEvent,
+  SimplificationKey,
   TopicView,
 } from '../engine';
 
@@ -141,7 +142,7 @@ export interface ClusterInfo {
   network: ClusterView['network'];
   controller: ClusterView['controller'];
   presetConfig: ConfigEntry[];
-  simplifications: string[];
+  simplifications: SimplificationKey[];
 }
 
 export type TopicInfo = Omit<TopicView, 'partitions'> & { partitionCount: number };

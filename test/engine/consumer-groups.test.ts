@@ -104,7 +104,7 @@ describe('a consumer group rebalances', () => {
     const events = run.to(25_000);
     expect(ofType(events, 'consumer.failed')[0]).toMatchObject({
       consumerId: 'g-2',
-      reason: 'crashed',
+      reason: { code: 'process-crashed' },
       t: killedAt,
     });
     // The last heartbeat the coordinator received from g-2 (it may still be on the wire).
@@ -117,7 +117,9 @@ describe('a consumer group rebalances', () => {
     const start = started(events)[0];
     expect(start.t).toBeGreaterThanOrEqual(lastHeartbeat + SESSION_TIMEOUT_MS);
     expect(start.t).toBeLessThanOrEqual(killedAt + SESSION_TIMEOUT_MS + 1000);
-    const timedOut = ofType(events, 'consumer.failed').find((e) => e.reason === 'session-timeout');
+    const timedOut = ofType(events, 'consumer.failed').find(
+      (e) => e.reason.code === 'member-session-timeout',
+    );
     expect(timedOut).toMatchObject({ consumerId: 'g-2', t: start.t });
     const done = completed(events)[0];
     expect(done.generation).toBe(before.generation + 1);
@@ -222,7 +224,9 @@ describe('a coordinator that crashes and restarts', () => {
     run.do({ type: 'killBroker', brokerId: coordinator }).to(10_000);
     run.do({ type: 'restartBroker', brokerId: coordinator });
     const events = run.to(40_000);
-    const timedOut = ofType(events, 'consumer.failed').find((e) => e.reason === 'session-timeout');
+    const timedOut = ofType(events, 'consumer.failed').find(
+      (e) => e.reason.code === 'member-session-timeout',
+    );
     expect(timedOut, 'g-2 is expired by its session timeout').toMatchObject({ consumerId: 'g-2' });
     expect(lastAssignment(run).assignment).toEqual({ 'g-1': ['t-0', 't-1'] });
     expect(run.engine.view().groups[0].state).toBe('Stable');
@@ -244,7 +248,7 @@ describe('a consumer expired while cut off from the network', () => {
     run.to(10_000);
     run.do({ type: 'isolateClient', clientId: 'g-1' }).to(30_000);
     const expired = run.all('consumer.failed').find((e) => e.consumerId === 'g-1');
-    expect(expired?.reason).toBe('session-timeout');
+    expect(expired?.reason.code).toBe('member-session-timeout');
     run.do({ type: 'healClient', clientId: 'g-1' }).to(50_000);
 
     // What g-1 was given after it rejoined, and when.

@@ -51,7 +51,7 @@ describe('retention', () => {
       for (const e of ofType(events, 'log.retention-deleted')) {
         const p = run.engine.view().topics[0].partitions[e.partition];
         const replica = p.replicaStates.find((r) => r.brokerId === e.brokerId)!;
-        expect(e.reason).toBe('time');
+        expect(e.reason.code).toBe('retention-ms');
         expect(e.segments).toBeGreaterThan(0);
         expect(replica.logStartOffset).toBe(e.logStartOffset);
         expect(replica.logStartOffset).toBeLessThanOrEqual(replica.highWatermark);

@@ -74,7 +74,7 @@ describe('the invariant checker rejects', () => {
     leaderEpoch,
     isr: [leader],
     unclean: false,
-    reason: 'leader-failed',
+    reason: { code: 'leader-failed', brokerId: 1 },
   });
   const hw = (t: number, highWatermark: number): SimEvent => ({
     t,

@@ -244,6 +244,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
     }
     case 'isolateClient':
     case 'healClient': {
+      const clientKind = w.producers[cmd.clientId] ? 'producer' : 'consumer';
       const node = w.producers[cmd.clientId]
         ? producerNode(cmd.clientId)
         : w.consumers[cmd.clientId]
@@ -266,14 +267,14 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             { clientId: cmd.clientId },
           );
         w.network.isolated[node] = true;
-        sim.emit({ type: 'client.isolated', clientId: cmd.clientId });
+        sim.emit({ type: 'client.isolated', client: clientKind, clientId: cmd.clientId });
       } else {
         if (!isolated)
           return fail('NOT_ISOLATED', `client ${cmd.clientId} is not isolated`, 'clientId', {
             clientId: cmd.clientId,
           });
         delete w.network.isolated[node];
-        sim.emit({ type: 'client.healed', clientId: cmd.clientId });
+        sim.emit({ type: 'client.healed', client: clientKind, clientId: cmd.clientId });
       }
       return OK;
     }

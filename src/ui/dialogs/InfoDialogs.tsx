@@ -2,8 +2,7 @@
 // Kafka's default beside each value) and the keyboard shortcuts, read from the action registry.
 import { ACTIONS, type Action } from '../../app/actions';
 import { useSim } from '../../app/store';
-import { simplificationKey } from '../../app/simplifications';
-import { currentLanguage } from '../../i18n';
+import { simplificationText } from '../../i18n/describe';
 import { useT } from '../hooks';
 import { Dialog } from './Dialog';
 
@@ -35,8 +34,8 @@ export function AboutDialog() {
       <h3>{t('about.simplificationsTitle')}</h3>
       {cluster && cluster.simplifications.length > 0 ? (
         <ul className="plain-list">
-          {cluster.simplifications.map((text) => (
-            <SimplificationItem key={text} text={text} />
+          {cluster.simplifications.map((key) => (
+            <li key={key}>{simplificationText(key, t)}</li>
           ))}
         </ul>
       ) : (
@@ -71,14 +70,6 @@ export function AboutDialog() {
       <p className="muted">{t('about.console')}</p>
     </Dialog>
   );
-}
-
-function SimplificationItem({ text }: { text: string }) {
-  const t = useT();
-  const key = `simplifications.${simplificationKey(text)}`;
-  const known = t(key, { defaultValue: '' });
-  // A sentence the catalogue does not know yet stays in English, and says so to screen readers.
-  return <li lang={known ? currentLanguage() : 'en'}>{known || text}</li>;
 }
 
 export function ShortcutsDialog() {

@@ -656,6 +656,10 @@ export const en = {
     UNKNOWN_SCENARIO: 'There is no built-in scenario {{id}}.',
     NO_SCENARIO_IN_LINK: 'This link has no scenario in it.',
     DAMAGED_LINK: 'This scenario link is damaged or incomplete.',
+    SCENARIO_TOO_LARGE: 'The scenario is too large: the limit is {{limit}}.',
+    SCENARIO_TOO_DEEP:
+      'The scenario nests lists and objects deeper than {{limit}} levels ({{where}}): it is damaged.',
+    FORBIDDEN_KEY: '{{key}} is not allowed as a name in a scenario.',
   },
   scenarios: {
     default: {

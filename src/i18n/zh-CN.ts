@@ -644,6 +644,9 @@ export const zhCN: Catalogue = {
     INVALID_JSON: '这不是有效的 JSON。',
     UNKNOWN_SCENARIO: '没有名为 {{id}} 的内置场景。',
     NO_SCENARIO_IN_LINK: '这个链接里没有场景。',
+    SCENARIO_TOO_LARGE: '场景太大了：上限是 {{limit}}。',
+    SCENARIO_TOO_DEEP: '场景中的列表和对象嵌套超过了 {{limit}} 层（{{where}}）：文件已损坏。',
+    FORBIDDEN_KEY: '场景中不能用 {{key}} 作名字。',
     DAMAGED_LINK: '这个场景链接已损坏或不完整。',
   },
   scenarios: {

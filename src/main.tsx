@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { initAppI18n } from './i18n';
-import { getSimClient } from './app/client';
 import { installSimApi } from './app/simApi';
-import { simStore } from './app/store';
+import { createBrowserSimulator } from './app/simulator';
+import { SimulatorProvider } from './app/SimulatorProvider';
 import type { LoadSource } from './worker/protocol';
 import { App } from './ui/App';
 import './ui/styles.css';
@@ -17,17 +17,19 @@ function firstScene(): LoadSource {
 }
 
 initAppI18n([initReactI18next]);
-const client = getSimClient();
-installSimApi(client);
-void client.start(firstScene()).then((result) => {
+const simulator = createBrowserSimulator();
+installSimApi(simulator);
+void simulator.client.start(firstScene()).then((result) => {
   if (result.ok) return;
   // A broken link still opens the app: say why, and show the default scene.
-  simStore.setState({ refusal: { id: 1, error: result.errors[0] } });
-  void client.load({ kind: 'default' });
+  simulator.store.setState({ refusal: { id: 1, error: result.errors[0] } });
+  void simulator.client.load({ kind: 'default' });
 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SimulatorProvider simulator={simulator}>
+      <App />
+    </SimulatorProvider>
   </StrictMode>,
 );

@@ -1,12 +1,13 @@
 // The main thread's side of the worker protocol. It owns wall time: each animation frame it asks
-// the worker to advance (one request in flight), then writes the answer where it belongs:
-// structure into the store, fast numbers and flights into the frame buffer, events into the log.
+// the worker to advance (one request in flight) and tells its tick listeners; every frame the
+// worker answers goes to its frame listeners, in the order they subscribed. The store's entities,
+// the frame buffer, the event log and the console API's history are such listeners (wired in
+// simulator.ts); a lesson runner, a metrics panel or a narrator subscribe the same way.
 // The transport and the frame scheduler are injected, so Node tests can drive it with the real
 // WorkerHost and a fake clock.
-import type { ClusterView, Command, DispatchResult, LogRecordView, SimEvent } from '../engine';
+import type { ClusterView, Command, DispatchResult, LogRecordView } from '../engine';
 import {
   PROTOCOL_VERSION,
-  type Flight,
   type FrameMessage,
   type FromWorker,
   type LoadResult,
@@ -15,19 +16,9 @@ import {
   type Request,
   type ScenarioSummary,
   type ToWorker,
-  type ViewChanges,
 } from '../worker/protocol';
-import { eventLogStore, type EventLogStore } from './eventLog';
-import { FrameBuffer } from './frameBuffer';
 import { MAX_FRAME_MS, nextSpeed, Pacer, roundSpeed } from './pacing';
-import { applyRevocationEvents } from './rebalance';
-import {
-  applyViewChanges,
-  CHANGES_PER_FRAME,
-  simStore,
-  splitChanges,
-  type SimStore,
-} from './store';
+import type { SimStore } from './store';
 
 export interface Transport {
   post(message: ToWorker): void;
@@ -41,9 +32,30 @@ export interface FrameScheduler {
   now(): number;
 }
 
-/** Events kept for `window.__kafkaSim.events()`. */
-export const RECENT_EVENTS = 5000;
-export const RECENT_FLIGHTS = 1000;
+/** What a frame listener learns besides the frame itself. */
+export interface FrameInfo {
+  /** Wall ms (the scheduler's clock) at which the frame arrived. */
+  wall: number;
+  /** The sim time the pacer now stands at: the frame's `now`, or a little more (the engine
+   * rounds down what it was asked for). */
+  confirmedNow: number;
+}
+
+/** Called with every frame from the worker: after a load, an advance, a step or a dispatch. */
+export type FrameListener = (frame: FrameMessage, info: FrameInfo) => void;
+
+/** What happens each animation frame, after the client asked the worker for more time. */
+export interface TickInfo {
+  wall: number;
+  /** Wall ms since the previous animation frame (clamped). */
+  dt: number;
+  /** Playing, ready and not loading: sim time is moving. */
+  running: boolean;
+  /** The sim time to draw in this animation frame. */
+  displayNow: number;
+}
+
+export type TickListener = (tick: TickInfo) => void;
 
 export class SimClient {
   readonly pacer = new Pacer();
@@ -55,17 +67,28 @@ export class SimClient {
   /** Between asking for a new scenario and receiving its first frame: do not advance. */
   private loading = false;
   private source: LoadSource = { kind: 'default' };
-  private recentEvents: SimEvent[] = [];
-  private recentFlights: Flight[] = [];
-  private queuedChanges: ViewChanges[] = [];
+  private engineNow = 0;
+  private frameListeners = new Set<FrameListener>();
+  private tickListeners = new Set<TickListener>();
 
   constructor(
     readonly store: SimStore,
-    readonly buffer: FrameBuffer,
-    readonly log: EventLogStore,
     private readonly transport: Transport,
     private readonly scheduler: FrameScheduler,
   ) {}
+
+  /** Receive every frame from now on, after the listeners that subscribed earlier. Returns the
+   * way out: call it to stop receiving. */
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  /** Be called once per animation frame, after the listeners that subscribed earlier. */
+  onTick(listener: TickListener): () => void {
+    this.tickListeners.add(listener);
+    return () => this.tickListeners.delete(listener);
+  }
 
   /** Say hello, load the first scenario and start the animation-frame loop. */
   start(source: LoadSource = { kind: 'default' }): Promise<LoadResult> {
@@ -171,19 +194,12 @@ export class SimClient {
   }
 
   // ------------------------------------------------------------------------------------------
-  // What the console API and tests read
+  // What the console API reads
   // ------------------------------------------------------------------------------------------
 
+  /** The engine's sim time as last reported. */
   get now(): number {
-    return this.buffer.engineNow;
-  }
-
-  events(): SimEvent[] {
-    return [...this.recentEvents];
-  }
-
-  flights(): Flight[] {
-    return [...this.recentFlights];
+    return this.engineNow;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -214,11 +230,8 @@ export class SimClient {
         this.transport.post({ type: 'advance', to: target, withView });
       }
     }
-    const queued = this.queuedChanges.shift();
-    if (queued) this.applyChanges(queued);
-    this.buffer.displayNow = this.pacer.displayTime(wall, state.speed, running);
-    this.buffer.tick(dt, running);
-    this.buffer.notify();
+    const displayNow = this.pacer.displayTime(wall, state.speed, running);
+    for (const listener of this.tickListeners) listener({ wall, dt, running, displayNow });
   };
 
   private onMessage(message: FromWorker): void {
@@ -240,59 +253,24 @@ export class SimClient {
         return;
       }
       case 'frame':
-        this.onFrame(message);
+        this.receiveFrame(message);
         return;
     }
   }
 
-  private onFrame(frame: FrameMessage): void {
+  private receiveFrame(frame: FrameMessage): void {
     const wall = this.scheduler.now();
     if (frame.cause === 'load') {
-      this.queuedChanges = [];
-      this.buffer.clear();
       this.pacer.reset(frame.now, wall);
-      this.log.clear();
-      this.recentEvents = [];
-      this.recentFlights = [];
       this.loading = false;
-      this.store.setState({ status: 'ready', error: null, selection: null, revoked: {} });
     } else if (frame.cause === 'advance') {
       this.pacer.confirm(frame.now, wall);
     } else {
       this.pacer.jumpTo(frame.now, wall);
     }
-    this.buffer.applyFrame(frame);
-    if (frame.cause !== 'advance') this.buffer.displayNow = this.pacer.confirmedNow;
-    // A big structural change (a big scene loading, 400 consumers rebalancing) is applied over a
-    // few animation frames, so no single frame re-renders hundreds of components.
-    if (frame.changes) {
-      const [first, ...rest] = splitChanges(frame.changes, CHANGES_PER_FRAME);
-      this.applyChanges(first);
-      this.queuedChanges.push(...rest);
-    }
-    const revoked = applyRevocationEvents(this.store.getState().revoked, frame.events);
-    if (revoked !== this.store.getState().revoked) this.store.setState({ revoked });
-    this.log.append(frame.events, wall);
-    this.remember(frame);
-  }
-
-  private applyChanges(changes: ViewChanges): void {
-    this.store.setState((state) => applyViewChanges(state, changes));
-  }
-
-  private remember(frame: FrameMessage): void {
-    if (frame.events.length) {
-      this.recentEvents.push(...frame.events);
-      if (this.recentEvents.length > RECENT_EVENTS) {
-        this.recentEvents = this.recentEvents.slice(-RECENT_EVENTS);
-      }
-    }
-    if (frame.flights.length) {
-      this.recentFlights.push(...frame.flights);
-      if (this.recentFlights.length > RECENT_FLIGHTS) {
-        this.recentFlights = this.recentFlights.slice(-RECENT_FLIGHTS);
-      }
-    }
+    this.engineNow = frame.now;
+    const info: FrameInfo = { wall, confirmedNow: this.pacer.confirmedNow };
+    for (const listener of this.frameListeners) listener(frame, info);
   }
 }
 
@@ -320,21 +298,3 @@ export const browserScheduler: FrameScheduler = {
   cancel: (handle) => cancelAnimationFrame(handle),
   now: () => performance.now(),
 };
-
-export const frameBuffer = new FrameBuffer();
-
-let appClient: SimClient | null = null;
-
-/** The app's one client (created on first use, in the browser only). */
-export function getSimClient(): SimClient {
-  if (!appClient) {
-    appClient = new SimClient(
-      simStore,
-      frameBuffer,
-      eventLogStore,
-      workerTransport(),
-      browserScheduler,
-    );
-  }
-  return appClient;
-}

@@ -2,7 +2,6 @@
 // latest important event for the screen-reader announcer. Kept apart from the structural store
 // so that a busy log never re-renders the scene.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { SimEvent } from '../engine';
 import { coalesceKey, eventInfo, EVENT_CATEGORIES, type EventCategory } from './eventText';
 
@@ -117,10 +116,4 @@ export function createEventLogStore(): EventLogStore {
       store.setState({ entries: [] });
     },
   });
-}
-
-export const eventLogStore = createEventLogStore();
-
-export function useEventLog<U>(selector: (state: EventLogState) => U): U {
-  return useStore(eventLogStore, selector);
 }

@@ -24,7 +24,8 @@ export const LOST_FADE_MS = 600;
 export const MAX_LIVE_FLIGHTS = 4000;
 const MAX_HIGHLIGHTS = 60;
 
-export type FrameListener = (buffer: FrameBuffer) => void;
+/** Called once per animation frame, after the buffer moved on. */
+export type BufferListener = (buffer: FrameBuffer) => void;
 
 export class FrameBuffer {
   /** The sim time being drawn this animation frame. */
@@ -42,10 +43,10 @@ export class FrameBuffer {
   /** Bumped whenever flights or highlights are added or removed. */
   flightsVersion = 0;
 
-  private listeners = new Set<FrameListener>();
+  private listeners = new Set<BufferListener>();
   private nextHighlightId = 1;
 
-  subscribe(listener: FrameListener): () => void {
+  subscribe(listener: BufferListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

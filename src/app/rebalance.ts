@@ -5,7 +5,8 @@
 // shows both, so the two protocols look as different as they are.
 import type { SimEvent } from '../engine';
 import type { GroupInfo } from '../worker/protocol';
-import type { SimState } from './store';
+import type { FrameListener } from './client';
+import type { SimState, SimStore } from './store';
 
 /** consumerId -> partitions ("topic-N") it gave up and does not own yet. */
 export type Revocations = Record<string, string[]>;
@@ -37,6 +38,15 @@ export function applyRevocationEvents(current: Revocations, events: SimEvent[]):
     }
   }
   return next;
+}
+
+/** A frame listener that keeps the store's revocations up to date (a new scenario starts clean). */
+export function trackRevocations(store: SimStore): FrameListener {
+  return (frame) => {
+    const current = store.getState().revoked;
+    const next = applyRevocationEvents(frame.cause === 'load' ? {} : current, frame.events);
+    if (next !== current) store.setState({ revoked: next });
+  };
 }
 
 /**

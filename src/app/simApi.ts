@@ -1,8 +1,9 @@
 // window.__kafkaSim: a small console API, in every build, for curious learners, the e2e tests and
-// the UI benchmark. The engine lives in a worker, so anything that asks it returns a Promise.
+// the UI benchmark. It speaks for the page's main simulator. The engine lives in a worker, so
+// anything that asks it returns a Promise.
 import type { ClusterView, Command, DispatchResult, LogRecordView, SimEvent } from '../engine';
 import type { Flight, LoadResult } from '../worker/protocol';
-import type { SimClient } from './client';
+import type { Simulator } from './simulator';
 
 export interface KafkaSimApi {
   /** A fresh, full ClusterView from the engine. */
@@ -35,14 +36,14 @@ export interface KafkaSimApi {
   reset(): Promise<LoadResult>;
 }
 
-export function createSimApi(client: SimClient): KafkaSimApi {
+function createSimApi({ client, history }: Simulator): KafkaSimApi {
   return {
     view: () => client.view(),
     dispatch: (command) => client.dispatch(command),
     now: () => client.now,
-    events: () => client.events(),
+    events: () => history.events(),
     load: (scenario) => client.load({ kind: 'scenario', scenario }),
-    flights: () => client.flights(),
+    flights: () => history.flights(),
     partitionLog: (topic, partition, options) => client.partitionLog(topic, partition, options),
     play: () => client.setPlaying(true),
     pause: () => client.setPlaying(false),
@@ -60,6 +61,7 @@ declare global {
   }
 }
 
-export function installSimApi(client: SimClient): void {
-  window.__kafkaSim = createSimApi(client);
+/** Bind `window.__kafkaSim` to the page's main simulator. */
+export function installSimApi(simulator: Simulator): void {
+  window.__kafkaSim = createSimApi(simulator);
 }

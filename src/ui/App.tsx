@@ -2,8 +2,7 @@
 // inspector above the event log. Dialogs and the screen-reader announcer sit on top.
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { ActionContext } from '../app/actions';
-import { getSimClient } from '../app/client';
-import { simStore, useSim } from '../app/store';
+import { useSim, useSimulator } from '../app/SimulatorProvider';
 import { Header } from './chrome/Header';
 import { Toolbar } from './chrome/Toolbar';
 import { Announcer, Banner, Footer } from './chrome/StatusParts';
@@ -35,16 +34,14 @@ function Workspace() {
 
 export function App() {
   const t = useT();
-  const ctx = useMemo<ActionContext>(
-    () => ({ client: getSimClient(), store: simStore, zoom: zoomScene }),
-    [],
-  );
+  const { client, store } = useSimulator();
+  const ctx = useMemo<ActionContext>(() => ({ client, store, zoom: zoomScene }), [client, store]);
   useKeyboardShortcuts(ctx);
   // On a narrow screen (a projector at 1024 px) the picture needs the whole width: the side
   // panel starts hidden, and opens when something is selected. Before the first paint.
   useLayoutEffect(() => {
-    if (window.innerWidth < NARROW_SCREEN) simStore.setState({ sidePanelOpen: false });
-  }, []);
+    if (window.innerWidth < NARROW_SCREEN) store.setState({ sidePanelOpen: false });
+  }, [store]);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);

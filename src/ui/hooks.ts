@@ -3,7 +3,6 @@
 import { createContext, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineError } from '../engine';
-import { frameBuffer } from '../app/client';
 import type { FrameBuffer } from '../app/frameBuffer';
 import {
   isEnabled,
@@ -12,7 +11,7 @@ import {
   type Action,
   type ActionContext,
 } from '../app/actions';
-import { useSim } from '../app/store';
+import { useFrameBuffer, useSim } from '../app/SimulatorProvider';
 import { errorText } from '../app/eventText';
 import type { Translate } from '../i18n';
 
@@ -77,6 +76,7 @@ export function useFastWriter<T>(
   pick: (buffer: FrameBuffer) => T,
   write: (value: T) => void,
 ): void {
+  const frameBuffer = useFrameBuffer();
   const pickRef = useRef(pick);
   const writeRef = useRef(write);
   useEffect(() => {
@@ -95,11 +95,12 @@ export function useFastWriter<T>(
       last = value;
       writeRef.current(value);
     });
-  }, []);
+  }, [frameBuffer]);
 }
 
 /** Re-render at most every `ms` while the fast numbers move (the inspector's live values). */
 export function useFastRefresh(ms = 250): FrameBuffer {
+  const frameBuffer = useFrameBuffer();
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     let seen = frameBuffer.fastVersion;
@@ -112,6 +113,6 @@ export function useFastRefresh(ms = 250): FrameBuffer {
       seen = buffer.fastVersion;
       bump();
     });
-  }, [ms]);
+  }, [frameBuffer, ms]);
   return frameBuffer;
 }

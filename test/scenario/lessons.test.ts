@@ -38,7 +38,10 @@ describe('built-in scenarios teach what they say', () => {
       (e) => e.topic === 'orders' && e.previousLeader === 2 && e.t > 10_000,
     );
     expect(failover).toHaveLength(1);
-    expect(failover[0]).toMatchObject({ unclean: false, reason: { code: 'leader-failed', brokerId: 2 } });
+    expect(failover[0]).toMatchObject({
+      unclean: false,
+      reason: { code: 'leader-failed', brokerId: 2 },
+    });
     expect(failover[0].leader).not.toBe(2);
     // Clients follow the new leader: the partition is written and read again before broker 2
     // returns at 30 s (not merely once the old leader is back).

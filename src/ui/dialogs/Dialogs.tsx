@@ -1,5 +1,5 @@
 // Shows the dialog the store asks for (at most one at a time).
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { AboutDialog, ShortcutsDialog } from './InfoDialogs';
 import { CreateTopicDialog } from './CreateTopicDialog';
 import { ProducerDialog } from './ProducerDialog';

@@ -1,7 +1,7 @@
 // "About this simulation" (where the engine simplifies Kafka, and what the preset changes, with
 // Kafka's default beside each value) and the keyboard shortcuts, read from the action registry.
 import { ACTIONS, type Action } from '../../app/actions';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { simplificationText } from '../../i18n/describe';
 import { useT } from '../hooks';
 import { Dialog } from './Dialog';

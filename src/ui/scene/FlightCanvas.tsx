@@ -3,7 +3,6 @@
 // highlights that mark where something happened. It redraws only when something changed.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ZoomTransform } from 'd3-zoom';
-import { frameBuffer } from '../../app/client';
 import {
   flightProgress,
   HIGHLIGHT_MS,
@@ -11,7 +10,7 @@ import {
   type LiveHighlight,
 } from '../../app/frameBuffer';
 import type { HighlightTarget } from '../../app/highlights';
-import { simStore } from '../../app/store';
+import { useSimulator } from '../../app/SimulatorProvider';
 import { partitionKey } from '../../worker/protocol';
 import type { Translate } from '../../i18n';
 import { centre, edgeToward, type Rect, type SceneLayout } from './layout';
@@ -28,6 +27,7 @@ export interface CanvasInputs {
 
 export function FlightCanvas({ inputs }: { inputs: RefObject<CanvasInputs | null> }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { buffer: frameBuffer, store } = useSimulator();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -53,7 +53,7 @@ export function FlightCanvas({ inputs }: { inputs: RefObject<CanvasInputs | null
     const unsubscribe = frameBuffer.subscribe((buffer) => {
       const input = inputs.current;
       if (!input) return;
-      const showControl = simStore.getState().showControlTraffic;
+      const showControl = store.getState().showControlTraffic;
       const ages = buffer.highlights.reduce((sum, h) => sum + h.age, 0);
       const signature = `${buffer.displayNow}|${buffer.flightsVersion}|${input.version}|${ages}|${showControl}|${size.w}x${size.h}`;
       if (signature === last) return;
@@ -64,7 +64,7 @@ export function FlightCanvas({ inputs }: { inputs: RefObject<CanvasInputs | null
       unsubscribe();
       observer.disconnect();
     };
-  }, [inputs]);
+  }, [inputs, frameBuffer, store]);
 
   return <canvas ref={canvasRef} className="flight-canvas" aria-hidden="true" />;
 }

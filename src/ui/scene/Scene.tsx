@@ -10,7 +10,7 @@ import {
   type ZoomBehavior,
   type ZoomTransform,
 } from 'd3-zoom';
-import { simStore, useSim } from '../../app/store';
+import { useSim, useSimStore } from '../../app/SimulatorProvider';
 import { useAction, useReducedMotion, useT } from '../hooks';
 import { ACTIONS } from '../../app/actions';
 import { FlightCanvas, type CanvasInputs } from './FlightCanvas';
@@ -22,7 +22,7 @@ import { ProducerCard } from './producers';
 import { GroupBox } from './groups';
 import { TopicBlock } from './partitions';
 import { BrokerTile, CompactGroup, TopicSummary } from './compact';
-import { parseSelectionId, select as choose } from './selection';
+import { parseSelectionId, useSelect } from './selection';
 import { setZoomHandler } from './zoomControl';
 import { SceneLegend } from './SceneLegend';
 import { Hatch } from './shapes';
@@ -33,6 +33,8 @@ const ZOOM_BUTTONS_WIDTH = 44;
 
 export function Scene() {
   const t = useT();
+  const store = useSimStore();
+  const choose = useSelect();
   const reducedMotion = useReducedMotion();
   const signature = useSim(layoutSignature);
   const layout = useMemo(() => computeLayout(JSON.parse(signature) as LayoutInput), [signature]);
@@ -40,8 +42,8 @@ export function Scene() {
   useEffect(() => setKnownKeys(keys ? keys.split('\u0000') : []), [keys]);
   // A big cluster's heartbeats would bury the records: control traffic starts hidden there.
   useEffect(
-    () => simStore.setState({ showControlTraffic: layout.mode === 'detailed' }),
-    [layout.mode],
+    () => store.setState({ showControlTraffic: layout.mode === 'detailed' }),
+    [store, layout.mode],
   );
 
   const viewportRef = useRef<HTMLDivElement>(null);
@@ -156,7 +158,7 @@ export function Scene() {
     };
     svg.addEventListener('click', onClick);
     return () => svg.removeEventListener('click', onClick);
-  }, []);
+  }, [choose]);
 
   const empty = layout.brokers.size === 0;
   return (

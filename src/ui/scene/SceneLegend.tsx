@@ -1,6 +1,6 @@
 // What the shapes and colours mean, under the scene: replica states, one swatch per record key
 // (colour and shape), batches and control messages, and the switch for control traffic.
-import { simStore, useSim } from '../../app/store';
+import { useSim, useSimStore } from '../../app/SimulatorProvider';
 import { useT } from '../hooks';
 import { Hatch } from './shapes';
 import { knownKeys } from './model';
@@ -59,6 +59,7 @@ export function SceneLegend({ compact }: { compact: boolean }) {
   const keys = useSim((s) => knownKeys(s).join('\u0000'));
   const nullKeys = useSim((s) => s.producerIds.some((id) => s.producers[id]?.keys === null));
   const showControl = useSim((s) => s.showControlTraffic);
+  const store = useSimStore();
   const keyList = keys ? keys.split('\u0000') : [];
   return (
     <div className="scene-legend">
@@ -104,7 +105,7 @@ export function SceneLegend({ compact }: { compact: boolean }) {
         <input
           type="checkbox"
           checked={showControl}
-          onChange={(e) => simStore.setState({ showControlTraffic: e.target.checked })}
+          onChange={(e) => store.setState({ showControlTraffic: e.target.checked })}
         />
         {t('scene.controlTraffic')}
       </label>

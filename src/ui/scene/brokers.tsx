@@ -3,7 +3,7 @@
 // dashed, offline hatched), and the Kill / Restart / Isolate buttons at the bottom.
 import { memo, useRef } from 'react';
 import { BROKER_ACTIONS } from '../../app/actions';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { PartitionInfo } from '../../worker/protocol';
 import { useAction, useFastWriter, useT } from '../hooks';
 import type { BrokerBox, Rect } from './layout';

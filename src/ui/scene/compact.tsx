@@ -2,7 +2,7 @@
 // with counts instead of replica rows, one summary bar per topic, consumers as small chips.
 // Everything stays clickable; the inspector has the details.
 import { memo } from 'react';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { useT } from '../hooks';
 import type { BrokerBox, Rect } from './layout';
 import { COLOURS } from './palette';

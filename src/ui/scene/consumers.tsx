@@ -5,7 +5,7 @@
 import { memo, useRef } from 'react';
 import { CONSUMER_ACTIONS } from '../../app/actions';
 import { assignmentText } from '../../app/eventText';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { ConsumerInfo } from '../../worker/protocol';
 import { useAction, useFastWriter, useT } from '../hooks';
 import { SceneCard } from './card';

@@ -4,7 +4,7 @@
 import { memo, type ReactNode } from 'react';
 import { GROUP_ACTIONS } from '../../app/actions';
 import { isRebalancing } from '../../app/rebalance';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { GroupInfo } from '../../worker/protocol';
 import { useAction, useT } from '../hooks';
 import { SceneCard } from './card';

@@ -5,14 +5,14 @@
 import { memo, useRef } from 'react';
 import { select } from 'd3-selection';
 import type { RecordRef } from '../../engine';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { PartitionFast } from '../../worker/protocol';
 import { useFastWriter, useT } from '../hooks';
 import type { Translate } from '../../i18n';
 import { D, type Rect, type StripBox } from './layout';
 import { COLOURS, groupColour, keyStyle } from './palette';
 import { SceneHtml, fit } from './SceneHtml';
-import { select as choose, useIsSelected } from './selection';
+import { useIsSelected, useSelect } from './selection';
 import { configValue } from './producers';
 
 export const TopicBlock = memo(function TopicBlock({
@@ -58,6 +58,7 @@ const PartitionStrip = memo(function PartitionStrip({
   const t = useT();
   const partition = useSim((s) => s.partitions[partitionKey]);
   const selected = useIsSelected({ kind: 'partition', key: partitionKey });
+  const choose = useSelect();
   const cellsRef = useRef<SVGGElement>(null);
   useFastWriter(
     (buffer) => buffer.partitions.get(partitionKey),

@@ -2,7 +2,7 @@
 // pause / edit / remove buttons.
 import { memo, useRef } from 'react';
 import { PRODUCER_ACTIONS } from '../../app/actions';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { useAction, useFastWriter, useT } from '../hooks';
 import type { Rect } from './layout';
 import { COLOURS } from './palette';

@@ -1,7 +1,7 @@
 // The inspector for a consumer: group, status, member id, assignment, position and lag per
 // partition, and (in the compact scene, where consumers have no buttons) its actions.
 import { CONSUMER_ACTIONS } from '../../../app/actions';
-import { useSim } from '../../../app/store';
+import { useSim } from '../../../app/SimulatorProvider';
 import { useAction, useFastRefresh, useT } from '../../hooks';
 import { chooseMode } from '../../scene/layout';
 import { layoutInputFrom } from '../../scene/model';

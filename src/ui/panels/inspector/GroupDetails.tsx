@@ -1,7 +1,7 @@
 // The inspector for a consumer group: state, generation, assignor and protocol, coordinator,
 // members, and committed offsets with lag per partition.
 import type { FrameBuffer } from '../../../app/frameBuffer';
-import { useSim } from '../../../app/store';
+import { useSim } from '../../../app/SimulatorProvider';
 import { parsePartitionKey } from '../../../worker/protocol';
 import { useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';

@@ -1,0 +1,89 @@
+// The UI slice: what the person chose on this page (the thing inspected, the dialog open, the
+// delivery topic, what the scene draws, the side panel) and the refusal on show. Nothing here
+// comes from the engine; it only has to keep pointing at things that still exist.
+import type { EngineError } from '../engine';
+import type { SimulationState } from './simulationSlice';
+
+/** What the inspector shows. */
+export type Selection =
+  | { kind: 'broker'; id: number }
+  | { kind: 'topic'; name: string }
+  | { kind: 'partition'; key: string }
+  | { kind: 'producer'; id: string }
+  | { kind: 'group'; id: string }
+  | { kind: 'consumer'; id: string };
+
+/** The dialog that is open, if any. */
+export type DialogState =
+  | { kind: 'createTopic' }
+  | { kind: 'addProducer' }
+  | { kind: 'editProducer'; producerId: string }
+  | { kind: 'addGroup' }
+  | { kind: 'addConsumer'; groupId?: string }
+  | { kind: 'about' }
+  | { kind: 'shortcuts' };
+
+export interface UiState {
+  selection: Selection | null;
+  /** The topic the Delivery mode switch acts on. */
+  deliveryTopic: string | null;
+  dialog: DialogState | null;
+  /** Draw heartbeats, metadata and group traffic, not only records. */
+  showControlTraffic: boolean;
+  /** The inspector and event log column; hidden gives the whole width to the scene. */
+  sidePanelOpen: boolean;
+  /** The engine refused the last action: shown until dismissed or replaced. */
+  refusal: { id: number; error: EngineError } | null;
+}
+
+export function initialUiState(): UiState {
+  return {
+    selection: null,
+    deliveryTopic: null,
+    dialog: null,
+    showControlTraffic: true,
+    sidePanelOpen: true,
+    refusal: null,
+  };
+}
+
+/** A new scenario: nothing of the old one stays selected. */
+export function uiOnLoad(): Partial<UiState> {
+  return { selection: null };
+}
+
+/**
+ * After the entities changed: keep the selection and the delivery topic pointing at things that
+ * still exist (the delivery topic falls back to the first topic that is not internal).
+ */
+export function keepUiInView(ui: UiState, sim: SimulationState): Partial<UiState> {
+  const out: Partial<UiState> = {};
+  if (ui.selection && !selectionExists(sim, ui.selection)) out.selection = null;
+  if (!ui.deliveryTopic || !sim.topics[ui.deliveryTopic]) {
+    const first = sim.topicNames.find((name) => !name.startsWith('__')) ?? null;
+    if (first !== ui.deliveryTopic) out.deliveryTopic = first;
+  }
+  return out;
+}
+
+function selectionExists(sim: SimulationState, selection: Selection): boolean {
+  switch (selection.kind) {
+    case 'broker':
+      return selection.id in sim.brokers;
+    case 'topic':
+      return selection.name in sim.topics;
+    case 'partition':
+      return selection.key in sim.partitions;
+    case 'producer':
+      return selection.id in sim.producers;
+    case 'group':
+      return selection.id in sim.groups;
+    case 'consumer':
+      return selection.id in sim.consumers;
+  }
+}
+
+export function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

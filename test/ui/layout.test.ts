@@ -1,7 +1,6 @@
 // The scene layout: nothing overlaps, every consumer sits in its group, big clusters go compact.
 import { describe, expect, it } from 'vitest';
 import {
-  chooseMode,
   computeLayout,
   D,
   edgeToward,
@@ -48,7 +47,7 @@ describe('the default scene layout', () => {
   const layout = computeLayout(input);
 
   it('is detailed, with every broker hosting its replicas', () => {
-    expect(layout.mode).toBe('detailed');
+    expect(layout.brokerStyle).toBe('columns');
     expect([...layout.brokers.keys()]).toEqual([1, 2, 3]);
     for (const box of layout.brokers.values()) expect(box.rows.size).toBe(3);
     expect([...layout.strips.keys()]).toEqual(['orders-0', 'orders-1', 'orders-2']);
@@ -121,8 +120,8 @@ describe('big clusters', () => {
         consumers: Array.from({ length: g.consumers }, (_, c) => `${g.id}-${c + 1}`),
       })),
     };
-    expect(chooseMode(input)).toBe('compact');
     const layout = computeLayout(input);
+    expect(layout.brokerStyle).toBe('tiles');
     noOverlap([
       ...layout.producers.values(),
       ...[...layout.brokers.values()].map((b) => b.rect),

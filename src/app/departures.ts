@@ -12,12 +12,17 @@ export const DEPARTED_FADE_MS = 4_000;
 /** consumerId -> how far it has gone: still shown but fading, or gone from the picture. */
 export type Departures = Record<string, 'fading' | 'gone'>;
 
-/** Closed or crashed, and no longer a member of its group (a crashed one stays until its
- * session times out). */
+/**
+ * Closed or crashed, and no longer a member of its group: the group has moved on to a generation
+ * without it (a crashed consumer stays a member until its session times out and the group
+ * rebalances), or has no members left.
+ */
 export function hasDeparted(s: SimState, id: string): boolean {
   const c = s.consumers[id];
   if (!c || (c.status !== 'closed' && c.status !== 'crashed')) return false;
-  return !(s.groups[c.groupId]?.consumerIds.includes(id) ?? false);
+  const group = s.groups[c.groupId];
+  if (!group) return true;
+  return group.generation > c.generation || group.state === 'Empty' || group.state === 'Dead';
 }
 
 export function departureStage(since: number, now: number): 'shown' | 'fading' | 'gone' {

@@ -318,6 +318,7 @@ export const en = {
     coordinator: 'Coordinator',
     groupLeader: 'Group leader',
     members: 'Members',
+    departed: 'Left the group',
     topics: 'Topics',
     // Consumer
     consumerTitle: 'Consumer {{id}}',
@@ -479,6 +480,7 @@ export const en = {
     partitions: '{{count}} partitions',
   },
   traffic: {
+    what: '{{kind}}: {{api}} {{direction}}',
     records: 'records',
     acks: 'acknowledgement',
     replicaFetch: 'replica fetch',

@@ -316,6 +316,7 @@ export const zhCN: Catalogue = {
     coordinator: '协调者',
     groupLeader: '组 Leader',
     members: '成员',
+    departed: '已离开组',
     topics: '主题',
     consumerTitle: '消费者 {{id}}',
     group: '消费者组',
@@ -474,6 +475,7 @@ export const zhCN: Catalogue = {
     partitions: '{{count}} 个分区',
   },
   traffic: {
+    what: '{{kind}}：{{api}} {{direction}}',
     records: '记录',
     acks: '确认',
     replicaFetch: '副本拉取',

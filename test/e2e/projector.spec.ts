@@ -7,6 +7,7 @@
 // measured: sceneText.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { runTo } from './helpers';
 import { describeOverlaps, measureSceneText } from './sceneText';
 
 const EXAMPLES = 'src/scenario/examples';
@@ -25,20 +26,6 @@ function keyMoments(actions: number[]): number[] {
   for (const at of actions) for (const after of [700, 3500, 7000]) moments.add(at + after);
   if (actions.length === 0) moments.add(25_000);
   return [...moments].sort((a, b) => a - b);
-}
-
-/** Run to sim time `ms` and pause there: fast, then slowly for the last seconds. */
-async function runTo(page: Page, ms: number): Promise<void> {
-  const now = () => page.evaluate(() => window.__kafkaSim!.now());
-  if ((await now()) >= ms) return;
-  await page.evaluate(() => {
-    window.__kafkaSim!.setSpeed(20);
-    window.__kafkaSim!.play();
-  });
-  await expect.poll(now, { timeout: 60_000, intervals: [50] }).toBeGreaterThan(ms - 2500);
-  await page.evaluate(() => window.__kafkaSim!.setSpeed(2));
-  await expect.poll(now, { timeout: 30_000, intervals: [25] }).toBeGreaterThanOrEqual(ms);
-  await page.evaluate(() => window.__kafkaSim!.pause());
 }
 
 /** The footer's scenario picker (in either language). */
@@ -61,14 +48,19 @@ interface Finding {
   clipped: string[];
 }
 
-async function walk(page: Page, id: string, moments: number[]): Promise<Finding[]> {
+async function walk(
+  page: Page,
+  id: string,
+  moments: number[],
+  region = 'Cluster',
+): Promise<Finding[]> {
   await pickScenario(page, id);
   const out: Finding[] = [];
   for (const moment of moments) {
     await runTo(page, moment);
     // Let the paused frame's labels and DOM writers settle (one animation frame is enough).
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    const report = await measureSceneText(page);
+    const report = await measureSceneText(page, region);
     out.push({
       scenario: id,
       moment,
@@ -147,8 +139,8 @@ test.describe('at 1280x720 in Presenter mode', () => {
     test.setTimeout(180_000);
     await page.goto('/?presenter=1&lang=zh-CN');
     const findings = [
-      ...(await walk(page, 'default', [6000, 12_000])),
-      ...(await walk(page, 'acks-one-loses-data', [15_700, 21_000, 31_000])),
+      ...(await walk(page, 'default', [6000, 12_000], '集群')),
+      ...(await walk(page, 'acks-one-loses-data', [15_700, 21_000, 31_000], '集群')),
     ];
     check(findings, 16);
   });

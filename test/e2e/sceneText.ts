@@ -95,7 +95,7 @@ function collect(regionName: string): {
   for (const el of region.querySelectorAll('button, span, p, label, div')) {
     const style = getComputedStyle(el);
     if (hidden(el) || style.overflow === 'visible' || el.children.length > 1) continue;
-    if ((el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth + 1) {
+    if ((el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth) {
       clipped.push((el.textContent ?? '').trim());
     }
   }

@@ -20,12 +20,13 @@ export function nodeName(node: string, t: Translate): string {
 
 export function describeFlight(f: LiveFlight, t: Translate): string {
   const kind = trafficKindOf(f);
+  // Metadata updates are records of the KRaft metadata log, neither request nor answer.
+  const direction =
+    f.kind === 'metadata-update'
+      ? ''
+      : t(isResponse(f.kind) ? 'traffic.response' : 'traffic.request');
   const parts = [
-    `${t(`traffic.${kind}`)}: ${apiNameOf(f.kind)}${
-      f.kind === 'metadata-update'
-        ? ''
-        : ` ${t(isResponse(f.kind) ? 'traffic.response' : 'traffic.request')}`
-    }`,
+    t('traffic.what', { kind: t(`traffic.${kind}`), api: apiNameOf(f.kind), direction }).trim(),
     `${nodeName(f.from, t)} → ${nodeName(f.to, t)}`,
   ];
   if (f.topic !== undefined && f.partition !== undefined) parts.push(`${f.topic}-${f.partition}`);

@@ -150,6 +150,22 @@ test('the side panel is resized with its handle, by keyboard too, and remembered
     .toBe(wider);
 });
 
+test('at 1280 px the side panel runs nothing wider than itself', async ({ page }) => {
+  await openApp(page, { speed: 5 });
+  await runTo(page, 8000);
+  const overflowing = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.side .panel')]
+        .filter((el) => el.scrollWidth > el.clientWidth)
+        .map((el) => el.getAttribute('aria-label')),
+    );
+  for (const name of ['Broker 1 details', 'Partition orders-0', 'Group billing details']) {
+    await page.getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+    expect(await overflowing(), name).toEqual([]);
+  }
+});
+
 test('a consumer that left its group fades out of the card after a while', async ({ page }) => {
   await openApp(page);
   await pick(page, 'consumer-rebalance');

@@ -116,6 +116,21 @@ describe('band labels', () => {
     noneMeet(placed);
   });
 
+  it('slide under a neighbour with nothing to say, across the gap between columns', () => {
+    const all = [band(0), band(208), band(416)];
+    const { placed, left } = placeBandLabels(
+      [request('long', 0, 380, 2), request('second', 0, 380, 1)],
+      OPTIONS,
+      all,
+    );
+    expect(left).toEqual([]);
+    expect(placed.map((p) => [p.x, p.w])).toEqual([
+      [0, 380],
+      [0, 380],
+    ]);
+    noneMeet(placed);
+  });
+
   it('keep rows of brokers apart (a wrapped grid)', () => {
     const upper = { ...request('upper', 0, 150), band: { x: 0, y: 100, w: 192, h: 48 } };
     const lower = { ...request('lower', 0, 150), band: { x: 0, y: 400, w: 192, h: 48 } };

@@ -90,6 +90,7 @@ export function HighlightLabels({ layout }: { layout: SceneLayout }) {
     const g = ref.current;
     if (!g) return;
     let shownIds = '';
+    const bands = [...layout.brokers.values()].flatMap((b) => (b.band ? [b.band] : []));
     let labels: (BandLabel & { x: number; y: number; w: number })[] = [];
     const redraw = () => {
       const root = select(g);
@@ -123,6 +124,7 @@ export function HighlightLabels({ layout }: { layout: SceneLayout }) {
         const { placed } = placeBandLabels(
           all.map((l) => l.request),
           { lines: D.bandLines, lineH: D.bandLine, gap: 6, join: D.brokerGap },
+          bands,
         );
         const where = new Map(placed.map((p) => [p.id, p]));
         labels = all.filter((l) => where.has(l.id)).map((l) => ({ ...l, ...where.get(l.id)! }));

@@ -89,6 +89,8 @@ export interface BandResult {
 export function placeBandLabels(
   requests: BandRequest[],
   options: { lines: number; lineH: number; gap: number; join: number },
+  /** Every band of the scene (also those without a label), so rows are as long as they are. */
+  bands: Rect[] = [],
 ): BandResult {
   // Rows: bands with the same top, joined across the gaps between broker columns.
   const rows: { y: number; from: number; to: number; lines: Span[][] }[] = [];
@@ -112,8 +114,11 @@ export function placeBandLabels(
     row.to = Math.max(row.to, band.x + band.w);
     return row;
   };
-  // Every band joins its row first, so a row is as long as all of its bands.
-  for (const r of requests) rowOf(r.band);
+  // Every band joins its row first, so a row is as long as all of its bands (left to right, so
+  // that neighbours join up).
+  for (const band of [...bands, ...requests.map((r) => r.band)].sort((a, b) => a.x - b.x)) {
+    rowOf(band);
+  }
 
   const placed: BandPlacement[] = [];
   const left: string[] = [];

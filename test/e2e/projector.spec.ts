@@ -146,6 +146,23 @@ test.describe('at 1280x720 in Presenter mode', () => {
   });
 });
 
+test.describe('at 1280x720 outside presenter mode', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('the default and acks=1 scenarios: no text under 12 px, none overlapping', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('/');
+    check(
+      [
+        ...(await walk(page, 'default', [6000, 12_000])),
+        ...(await walk(page, 'acks-one-loses-data', [15_700, 21_000, 31_000])),
+      ],
+      12,
+    );
+  });
+});
+
 test.describe('at 1920x1080 outside presenter mode', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
   for (const { id, actions } of scenarios) {

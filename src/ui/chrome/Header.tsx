@@ -46,7 +46,15 @@ export function Header() {
           type="button"
           className={presenter ? 'button presenter-toggle on' : 'button presenter-toggle'}
           aria-pressed={presenter}
-          onClick={presenterMode.perform}
+          onClick={() => {
+            presenterMode.perform();
+            // The choice is remembered now: an address's ?presenter= must not undo it on reload.
+            const url = new URL(location.href);
+            if (url.searchParams.has('presenter')) {
+              url.searchParams.delete('presenter');
+              history.replaceState(history.state, '', url);
+            }
+          }}
         >
           <span aria-hidden="true" className="icon">
             ▣

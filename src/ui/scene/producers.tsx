@@ -54,30 +54,20 @@ export const ProducerCard = memo(function ProducerCard({
     () => {
       const stats = frameBuffer.producers.get(id);
       const trouble = frameBuffer.producerTrouble.get(id);
-      const stateEl = stateRef.current;
-      const statsEl = statsRef.current;
       let lines: [string, string?] = [state];
       if (trouble) {
         lines = splitToFit(`${trouble.retriable ? '⟳' : '✕'} ${trouble.error}`, inner, (text) =>
           textWidth(text, SMALL_FONT, 650),
         );
       }
-      if (stateEl) {
-        stateEl.textContent = lines[0];
-        stateEl.setAttribute(
-          'fill',
-          trouble ? (trouble.retriable ? COLOURS.warn : COLOURS.bad) : stateColour,
-        );
-        stateEl.setAttribute('class', trouble ? 'scene-text small strong' : 'scene-text strong');
-      }
-      if (statsEl) {
-        statsEl.textContent = lines[1] ?? (stats ? t('producer.stats', stats) : '');
-        statsEl.setAttribute(
-          'fill',
-          lines[1] ? (stateEl?.getAttribute('fill') ?? COLOURS.bad) : COLOURS.muted,
-        );
-        statsEl.setAttribute('class', lines[1] ? 'scene-text small strong' : 'scene-text small');
-      }
+      const tone = trouble ? (trouble.retriable ? COLOURS.warn : COLOURS.bad) : stateColour;
+      write(stateRef.current, lines[0], tone, trouble ? 'small strong' : 'strong');
+      write(
+        statsRef.current,
+        lines[1] ?? (stats ? t('producer.stats', stats) : ''),
+        lines[1] ? tone : COLOURS.muted,
+        lines[1] ? 'small strong' : 'small',
+      );
     },
   );
   if (!producer) return null;
@@ -120,6 +110,15 @@ export const ProducerCard = memo(function ProducerCard({
     </SceneCard>
   );
 });
+
+/** Set a text's words, colour and weight, touching the DOM only where they changed. */
+function write(el: SVGTextElement | null, text: string, fill: string, style: string): void {
+  if (!el) return;
+  if (el.textContent !== text) el.textContent = text;
+  if (el.getAttribute('fill') !== fill) el.setAttribute('fill', fill);
+  const className = `scene-text ${style}`;
+  if (el.getAttribute('class') !== className) el.setAttribute('class', className);
+}
 
 function ProducerButtons({ id, compact }: { id: string; compact?: boolean }) {
   const t = useT();

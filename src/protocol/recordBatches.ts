@@ -9,6 +9,7 @@ import {
   decodeRecordBatch,
   type RecordBatchV2,
 } from '../engine/kernels';
+import { copyBytes } from './bytes/copy';
 import { DecodeFailure, Reader } from './bytes/reader';
 import type { DecodeResult } from './decodeResult';
 import { KafkaErrorCode } from './errorCodes';
@@ -239,7 +240,7 @@ function copyOfBatch(batch: Uint8Array): Uint8Array {
       `a record batch has at least ${RECORD_BATCH_OVERHEAD} bytes, not ${batch.length}`,
     );
   }
-  return batch.slice();
+  return copyBytes(batch);
 }
 
 function view(bytes: Uint8Array): DataView {

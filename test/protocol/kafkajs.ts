@@ -31,11 +31,17 @@ interface KafkaJsEncoder {
   buffer: Buffer;
 }
 
+interface KafkaJsDefinition<T> {
+  versions: string[];
+  protocol(opts: { version: number }): T;
+}
+
 const requestsModule = load('kafkajs/src/protocol/requests') as {
   requests: Record<string, KafkaJsApi>;
+  /** KafkaJS's version negotiation: min(its highest version, the broker's max), by API key. */
   lookup(
     versions: Record<number, { minVersion: number; maxVersion: number }>,
-  ): (apiKey: number, definition: KafkaJsApi) => (args?: object) => KafkaJsProtocol;
+  ): <T>(apiKey: number, definition: KafkaJsDefinition<T>) => T;
 };
 
 export const kafkajsRequests = requestsModule.requests;
@@ -87,6 +93,12 @@ export function kafkajsProtocol(api: string, version: number, args?: object): Ka
   return kafkajsRequests[api].protocol({ version })(args);
 }
 
+/** KafkaJS's response module (decode + parse) for one API at one version. */
+export function kafkajsResponse(api: string, version: number): KafkaJsResponse {
+  const dir = api === 'GroupCoordinator' ? 'findCoordinator' : api[0].toLowerCase() + api.slice(1);
+  return load(`kafkajs/src/protocol/requests/${dir}/v${version}/response`) as KafkaJsResponse;
+}
+
 /** The frame KafkaJS writes for a request, without its size prefix (checked on the way). */
 export async function encodeWithKafkaJs(
   protocol: KafkaJsProtocol,
@@ -105,14 +117,14 @@ export async function encodeWithKafkaJs(
  * correlation id, then the rest to the API's decode and parse.
  */
 export async function decodeWithKafkaJs(
-  protocol: KafkaJsProtocol,
+  response: KafkaJsResponse,
   framed: Uint8Array,
 ): Promise<{ correlationId: number; data: Record<string, unknown> }> {
   const view = new DataView(framed.buffer, framed.byteOffset, framed.byteLength);
   expect(view.getInt32(0)).toBe(framed.length - 4);
   const correlationId = view.getInt32(4);
-  const decoded = await protocol.response.decode(Buffer.from(framed.subarray(8)));
-  return { correlationId, data: await protocol.response.parse(decoded) };
+  const decoded = await response.decode(Buffer.from(framed.subarray(8)));
+  return { correlationId, data: await response.parse(decoded) };
 }
 
 /** Buffers compared as plain byte arrays. */

@@ -4,6 +4,7 @@
 // an error says where it happened.
 import { readVarint, utf8Decode, type ByteCursor } from '../../engine/kernels';
 import type { DecodeError, DecodeErrorReason } from '../decodeResult';
+import { copyBytes } from './copy';
 
 const TWO_POW_32 = 4294967296;
 
@@ -124,7 +125,7 @@ export class Reader {
   nullableBytes(): Uint8Array | null {
     const length = this.int32();
     if (length < 0) return null;
-    return this.take(length, 'bytes').slice();
+    return copyBytes(this.take(length, 'bytes'));
   }
 
   /**

@@ -25,6 +25,10 @@ export class Writer {
     return this.buf.slice(0, this.pos);
   }
 
+  /**
+   * Reserves `size` bytes and returns where they start. Growing replaces `buf` and `view`: call
+   * this before touching either (`this.view.set...(this.reserve(4), ...)` would read the old view).
+   */
   private reserve(size: number): number {
     if (this.pos + size > this.buf.length) {
       const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + size));
@@ -38,22 +42,30 @@ export class Writer {
   }
 
   int8(n: number): this {
-    this.view.setInt8(this.reserve(1), checkInt(n, -0x80, 0x7f, 'int8'));
+    const value = checkInt(n, -0x80, 0x7f, 'int8');
+    const at = this.reserve(1);
+    this.view.setInt8(at, value);
     return this;
   }
 
   int16(n: number): this {
-    this.view.setInt16(this.reserve(2), checkInt(n, -0x8000, 0x7fff, 'int16'));
+    const value = checkInt(n, -0x8000, 0x7fff, 'int16');
+    const at = this.reserve(2);
+    this.view.setInt16(at, value);
     return this;
   }
 
   int32(n: number): this {
-    this.view.setInt32(this.reserve(4), checkInt(n, -0x80000000, 0x7fffffff, 'int32'));
+    const value = checkInt(n, -0x80000000, 0x7fffffff, 'int32');
+    const at = this.reserve(4);
+    this.view.setInt32(at, value);
     return this;
   }
 
   uint32(n: number): this {
-    this.view.setUint32(this.reserve(4), checkInt(n, 0, 0xffffffff, 'uint32'));
+    const value = checkInt(n, 0, 0xffffffff, 'uint32');
+    const at = this.reserve(4);
+    this.view.setUint32(at, value);
     return this;
   }
 
@@ -104,7 +116,8 @@ export class Writer {
 
   /** Bytes as they are, with no length in front. */
   raw(b: Uint8Array): this {
-    this.buf.set(b, this.reserve(b.length));
+    const at = this.reserve(b.length);
+    this.buf.set(b, at);
     return this;
   }
 

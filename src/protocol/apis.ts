@@ -269,6 +269,16 @@ export function codecsFor<N extends ApiName>(
     : undefined;
 }
 
+/** Codecs for a version this layer serves; encoding anything else is a programming error. */
+export function requireCodecs<N extends ApiName>(
+  apiName: N,
+  apiVersion: number,
+): VersionCodecs<RequestBodies[N], ResponseBodies[N]> {
+  const codecs = codecsFor(apiName, apiVersion);
+  if (codecs === undefined) throw new RangeError(`${apiName} v${apiVersion} is not served`);
+  return codecs;
+}
+
 export function versionRange(apiName: ApiName): { minVersion: number; maxVersion: number } {
   const versions = Object.keys(APIS[apiName].versions).map(Number);
   return { minVersion: Math.min(...versions), maxVersion: Math.max(...versions) };

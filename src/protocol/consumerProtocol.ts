@@ -6,10 +6,10 @@
 // 0-3, non-flexible). KafkaJS writes version 0 of both. As Java's ConsumerProtocol does, a
 // payload with a newer version than 3 is read as version 3 (later versions only append fields),
 // and a negative version is refused.
-import { DecodeFailure, Reader } from './bytes/reader';
+import { Reader, toDecodeError } from './bytes/reader';
 import { Writer } from './bytes/writer';
 import { array, int32, string, struct, type Infer } from './codec';
-import type { DecodeError, DecodeResult } from './decodeResult';
+import type { DecodeResult } from './decodeResult';
 
 const HIGHEST_VERSION = 3;
 
@@ -99,11 +99,7 @@ function decodeWith<T>(
     }
     return { ok: true, value: readBody(r, version) };
   } catch (e) {
-    const error: DecodeError =
-      e instanceof DecodeFailure
-        ? e.detail
-        : { reason: 'malformed', field: r.fieldPath(), message: String(e) };
-    return { ok: false, error };
+    return { ok: false, error: toDecodeError(e, r) };
   }
 }
 

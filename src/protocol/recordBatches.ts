@@ -10,7 +10,7 @@ import {
   type RecordBatchV2,
 } from '../engine/kernels';
 import { copyBytes } from './bytes/copy';
-import { DecodeFailure, Reader } from './bytes/reader';
+import { Reader, toDecodeError } from './bytes/reader';
 import type { DecodeResult } from './decodeResult';
 import { KafkaErrorCode } from './errorCodes';
 
@@ -37,21 +37,13 @@ export const TIMESTAMP_TYPE_LOG_APPEND_TIME = 0x08;
 export const TRANSACTIONAL_FLAG = 0x10;
 export const CONTROL_FLAG = 0x20;
 
-export interface RecordBatchHeader {
-  baseOffset: number;
+/** The 61 header bytes: the kernel's batch fields plus the ones it derives or checks. */
+export type RecordBatchHeader = Omit<RecordBatchV2, 'records'> & {
   batchLength: number;
-  partitionLeaderEpoch: number;
   magic: number;
   crc: number;
-  attributes: number;
-  lastOffsetDelta: number;
-  baseTimestamp: number;
-  maxTimestamp: number;
-  producerId: number;
-  producerEpoch: number;
-  baseSequence: number;
   recordCount: number;
-}
+};
 
 /** Reads the 61-byte header of the batch starting at `bytes[0]`. Never throws. */
 export function readRecordBatchHeader(bytes: Uint8Array): DecodeResult<RecordBatchHeader> {
@@ -83,8 +75,7 @@ export function readRecordBatchHeader(bytes: Uint8Array): DecodeResult<RecordBat
       },
     };
   } catch (e) {
-    if (e instanceof DecodeFailure) return { ok: false, error: e.detail };
-    return { ok: false, error: { reason: 'malformed', field: r.fieldPath(), message: String(e) } };
+    return { ok: false, error: toDecodeError(e, r) };
   }
 }
 

@@ -4,12 +4,13 @@ import {
   APIS,
   apiNameForKey,
   codecsFor,
+  requireCodecs,
   versionRange,
   type ApiName,
   type RequestBodies,
 } from './apis';
-import { DecodeFailure, Reader } from './bytes/reader';
-import { Writer } from './bytes/writer';
+import { Reader, toDecodeError } from './bytes/reader';
+import { framed } from './bytes/writer';
 import type { DecodeError, DecodeResult } from './decodeResult';
 import { readClientId, readHeaderPrefix, writeRequestHeader, type RequestHeader } from './headers';
 
@@ -76,11 +77,7 @@ export function decodeRequest(
     r.leave();
     return { ok: true, value: { ...prefix, clientId, apiName, body } as DecodedRequest };
   } catch (e) {
-    const detail: DecodeError =
-      e instanceof DecodeFailure
-        ? e.detail
-        : { reason: 'malformed', field: r.fieldPath(), message: String(e) };
-    return failure(known, 'close-connection', detail);
+    return failure(known, 'close-connection', toDecodeError(e, r));
   }
 }
 
@@ -111,12 +108,9 @@ export function encodeRequest<N extends ApiName>(
   to: RequestTarget<N>,
   body: RequestBodies[N],
 ): Uint8Array {
-  const codecs = codecsFor(to.apiName, to.apiVersion);
-  if (codecs === undefined) throw new RangeError(`${to.apiName} v${to.apiVersion} is not served`);
-  const w = new Writer();
-  w.int32(0);
-  writeRequestHeader(w, { ...to, apiKey: APIS[to.apiName].apiKey });
-  codecs.request.write(w, body);
-  w.int32At(0, w.length - 4);
-  return w.finish();
+  const codecs = requireCodecs(to.apiName, to.apiVersion);
+  return framed((w) => {
+    writeRequestHeader(w, { ...to, apiKey: APIS[to.apiName].apiKey });
+    codecs.request.write(w, body);
+  });
 }

@@ -2,14 +2,15 @@
 import {
   APIS,
   codecsFor,
+  requireCodecs,
   supportedApiVersions,
   versionRange,
   type ApiName,
   type ResponseBodies,
 } from './apis';
-import { DecodeFailure, Reader } from './bytes/reader';
-import { Writer } from './bytes/writer';
-import type { DecodeError, DecodeResult } from './decodeResult';
+import { Reader, toDecodeError } from './bytes/reader';
+import { framed } from './bytes/writer';
+import type { DecodeResult } from './decodeResult';
 import { KafkaErrorCode } from './errorCodes';
 import { writeResponseHeader } from './headers';
 import type { ApiVersionsResponse } from './messages/apiVersions';
@@ -30,14 +31,11 @@ export function encodeResponse<N extends ApiName>(
   to: ResponseTarget<N>,
   body: ResponseBodies[N],
 ): Uint8Array {
-  const codecs = codecsFor(to.apiName, to.apiVersion);
-  if (codecs === undefined) throw new RangeError(`${to.apiName} v${to.apiVersion} is not served`);
-  const w = new Writer();
-  w.int32(0);
-  writeResponseHeader(w, to.correlationId);
-  codecs.response.write(w, body);
-  w.int32At(0, w.length - 4);
-  return w.finish();
+  const codecs = requireCodecs(to.apiName, to.apiVersion);
+  return framed((w) => {
+    writeResponseHeader(w, to.correlationId);
+    codecs.response.write(w, body);
+  });
 }
 
 export interface DecodedResponse<N extends ApiName> {
@@ -73,10 +71,7 @@ export function decodeResponse<N extends ApiName>(
     const body = codecs.response.read(r);
     return { ok: true, value: { correlationId, body } };
   } catch (e) {
-    const detail: DecodeError =
-      e instanceof DecodeFailure
-        ? e.detail
-        : { reason: 'malformed', field: r.fieldPath(), message: String(e) };
+    const detail = toDecodeError(e, r);
     return {
       ok: false,
       error: { ...detail, message: `${apiName} v${apiVersion} response: ${detail.message}` },

@@ -15,6 +15,12 @@ export class DecodeFailure extends Error {
   }
 }
 
+/** The DecodeError for anything a decoder threw: a DecodeFailure's detail, or an unexpected error. */
+export function toDecodeError(e: unknown, r: Reader): DecodeError {
+  if (e instanceof DecodeFailure) return e.detail;
+  return { reason: 'malformed', field: r.fieldPath(), message: String(e) };
+}
+
 export class Reader {
   private readonly view: DataView;
   private pos: number;

@@ -142,6 +142,15 @@ export class Writer {
   }
 }
 
+/** Bytes written by `fill`, with Kafka's int32 size prefix in front. */
+export function framed(fill: (w: Writer) => void): Uint8Array {
+  const w = new Writer();
+  w.int32(0);
+  fill(w);
+  w.int32At(0, w.length - 4);
+  return w.finish();
+}
+
 function checkInt(n: number, min: number, max: number, type: string): number {
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new RangeError(`${n} does not fit ${type} [${min}, ${max}]`);

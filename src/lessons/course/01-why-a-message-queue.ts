@@ -27,7 +27,7 @@ export const whyAMessageQueue: Lesson = {
     '注册服务只发布一条事件，邮件、短信、积分三个服务按各自的节奏读取。让其中一个崩溃、再来一波流量高峰，看看中间这层消息队列带来了什么。',
   ),
   concepts: ['decoupling', 'asynchronous processing', 'peak shaving', 'consumer group', 'lag'],
-  minutes: 5,
+  minutes: 7,
   scenario: classroom(101, 'Why a message queue', {
     topics: [topic('signups', 3)],
     producers: [producer('register', 'signups', 2, ['ana', 'ben', 'chen', 'dara', 'eli', 'fang'])],

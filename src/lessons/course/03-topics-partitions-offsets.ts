@@ -32,7 +32,7 @@ export const topicsPartitionsOffsets: Lesson = {
     '看记录怎样追加到主题的各个分区，理解 offset 为什么按分区计数，再给运行中的主题增加分区。',
   ),
   concepts: ['topic', 'partition', 'offset', 'log', 'log end offset'],
-  minutes: 4,
+  minutes: 5,
   scenario: classroom(303, 'Topics, partitions, offsets', {
     topics: [topic('orders', 3, { assignment: LEADERS_1_2_3 })],
     producers: [producer('checkout', 'orders', 2, ['alice', 'bob', 'carol', 'dave'])],

@@ -25,7 +25,7 @@ export const batchingAndAsyncSend: Lesson = {
     '看 send() 怎样在数据到达 Broker 之前就返回；用 linger.ms 让批次多等一会儿，用 batch.size 让批次早点装满；再看看哪些数据只存在于生产者的缓冲区里。',
   ),
   concepts: ['send()', 'record accumulator', 'batch', 'linger.ms', 'batch.size', 'callback'],
-  minutes: 5,
+  minutes: 4,
   scenario: classroom(505, 'Batching and asynchronous send', {
     topics: [topic('clicks', 3, { assignment: LEADERS_1_2_3 })],
     producers: [producer('tracker', 'clicks', 10, ['home', 'cart', 'search'], { acks: '1' })],

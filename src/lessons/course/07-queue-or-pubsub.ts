@@ -42,7 +42,7 @@ export const queueOrPubsub: Lesson = {
     '三个消费者先同属一个组（队列模式），再各自搬进自己的组（发布-订阅）。最后第四个消费者加入一个已经没有多余分区的组。',
   ),
   concepts: ['consumer group', 'queue', 'publish-subscribe', 'delivery mode', 'idle consumer'],
-  minutes: 5,
+  minutes: 6,
   scenario: classroom(707, 'Queue or publish-subscribe', {
     topics: [topic('orders', 3)],
     producers: [

@@ -66,7 +66,7 @@ export const rebalancing: Lesson = {
     'cooperative',
     'max.poll.interval.ms',
   ],
-  minutes: 7,
+  minutes: 8,
   scenario: classroom(808, 'Rebalancing', {
     topics: [topic('orders', 3)],
     producers: [

@@ -54,7 +54,7 @@ export const replication: Lesson = {
     '跟踪一条记录从 Leader 复制到 Follower，看 ISR 都拿到它之后高水位怎样前移；再让一个 Follower 断网、然后恢复。',
   ),
   concepts: ['replica', 'Leader', 'Follower', 'ISR', 'high watermark', 'log end offset'],
-  minutes: 7,
+  minutes: 6,
   scenario: classroom(909, 'Replication', {
     brokerConfig: { 'min.insync.replicas': 2 },
     topics: [topic('orders', 3, { assignment: LEADERS_2_3_1 })],

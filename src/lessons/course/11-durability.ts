@@ -60,7 +60,7 @@ export const durability: Lesson = {
     '对比 acks=all、1、0 各自等的是什么；再逐个拿掉 Broker，看 min.insync.replicas 怎样先让写入继续，再宁可拒绝也不冒险。',
   ),
   concepts: ['acks', 'min.insync.replicas', 'NOT_ENOUGH_REPLICAS', 'ISR', 'retries'],
-  minutes: 7,
+  minutes: 8,
   scenario: classroom(1111, 'Durability', {
     topics: [
       topic('payments', 3, { config: { 'min.insync.replicas': 2 }, assignment: LEADERS_1_2_3 }),

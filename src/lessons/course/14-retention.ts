@@ -1,12 +1,11 @@
 // Lesson 14: retention. Records stay whether or not they were read; whole segments are deleted
-// by time (retention.ms) or size (retention.bytes); offsets are never reused; a group slower
-// than retention falls off the log and auto.offset.reset decides where it lands.
+// by time (retention.ms) or size (retention.bytes); offsets are never reused; a group away for
+// longer than retention falls off the log and auto.offset.reset decides where it lands.
 import type { Lesson, StepContext } from '../types';
 import {
   brokerConfig,
   configOf,
-  consumerOf,
-  groupLag,
+  groupOf,
   on,
   partitionOf,
   question,
@@ -21,6 +20,8 @@ import { classroom, topic, producer, group } from './scenarios';
 const m0 = (ctx: StepContext) => partitionOf(ctx.view, 'metrics-0');
 const topicConfig = (ctx: StepContext, key: string) =>
   configOf(ctx.view.topics.find((x) => x.name === 'metrics')!.config, key);
+const committed = (ctx: StepContext, groupId: string): number | string =>
+  groupOf(ctx.view, groupId)?.offsets[0]?.committed ?? '–';
 const leaderSegments = (ctx: StepContext) =>
   m0(ctx).replicaStates.find((r) => r.role === 'leader')?.segments.length ?? 0;
 
@@ -42,11 +43,11 @@ export const retention: Lesson = {
   number: 14,
   title: t('Retention', '数据保留'),
   summary: t(
-    'Watch a log roll into segments, keep what was read, and lose its oldest segments to retention by time and by size; and see a slow group fall off the start of the log.',
-    '看日志怎样滚动成一个个段、读过的数据怎样依然保留、最老的段怎样按时间和按大小被删除；再看一个慢吞吞的消费者组怎样从日志开头“掉下去”。',
+    'Watch a log roll into segments, keep what was read, and lose its oldest segments to retention by time and by size; and see a group that was away too long fall off the start of the log.',
+    '看日志怎样滚动成一个个段、读过的数据怎样依然保留、最老的段怎样按时间和按大小被删除；再看一个离开太久的消费者组怎样从日志开头“掉下去”。',
   ),
   concepts: ['retention.ms', 'retention.bytes', 'segment', 'log start offset', 'auto.offset.reset'],
-  minutes: 6,
+  minutes: 5,
   scenario: classroom(1414, 'Retention', {
     topics: [
       topic('metrics', 1, {
@@ -57,8 +58,11 @@ export const retention: Lesson = {
     producers: [producer('collector', 'metrics', 5, null)],
     groups: [
       group('dashboard', 'metrics', 1),
-      group('archive', 'metrics', 1, { 'sim.processing.ms': 2000, 'max.poll.records': 5 }),
+      group('archive', 'metrics', 1, { 'sim.processing.ms': 500 }),
     ],
+    // archive is a nightly job: it works through the first few records, commits, and stops
+    // (well before the first segment is old enough to be deleted).
+    actions: [{ at: 6000, type: 'closeConsumer', consumerId: 'archive-1' }],
   }),
   steps: [
     {
@@ -79,12 +83,15 @@ export const retention: Lesson = {
     {
       id: 'read-not-deleted',
       play: true,
-      focus: [{ kind: 'group', id: 'dashboard' }],
+      focus: [
+        { kind: 'group', id: 'dashboard' },
+        { kind: 'group', id: 'archive' },
+      ],
       narration: t(
-        'dashboard reads everything as it comes (lag {{lag}}), yet not one record has gone: the log still starts at offset {{start}}. Reading deletes nothing in Kafka. Only retention does, and it does not care who has read what.',
-        'dashboard 随写随读（lag {{lag}}），可一条记录都没少：日志仍然从 offset {{start}} 开始。在 Kafka 里，读取不会删除任何东西。只有保留策略会删，而且它不管谁读过什么。',
+        'dashboard reads everything as it comes; archive, a nightly job, has stopped at offset {{archived}}. Yet not one record has gone: the log still starts at offset {{start}}. Reading deletes nothing in Kafka. Only retention does, and it does not care who has read what.',
+        'dashboard 随写随读；archive 是个夜间任务，已经停在了 offset {{archived}}。可一条记录都没少：日志仍然从 offset {{start}} 开始。在 Kafka 里，读取不会删除任何东西。只有保留策略会删，而且它不管谁读过什么。',
       ),
-      values: (ctx) => ({ lag: groupLag(ctx.view, 'dashboard'), start: m0(ctx).logStartOffset }),
+      values: (ctx) => ({ archived: committed(ctx, 'archive'), start: m0(ctx).logStartOffset }),
     },
     {
       id: 'retention',
@@ -114,13 +121,11 @@ export const retention: Lesson = {
       play: true,
       focus: [{ kind: 'group', id: 'archive' }],
       narration: t(
-        'archive spends {{proc}} s on each record, far slower than collector writes. Retention does not wait for it: once the records at its position are deleted, its fetch fails with OFFSET_OUT_OF_RANGE and auto.offset.reset decides. Here, earliest: it jumps to the log start, {{start}}, and never reads what lay between.',
-        'archive 处理每条记录要 {{proc}} 秒，比 collector 写得慢得多。保留策略可不等它：一旦它所在位置的记录被删除，它的拉取就会以 OFFSET_OUT_OF_RANGE 失败，由 auto.offset.reset 决定怎么办。这里是 earliest：它跳到日志起始位置 {{start}}，中间那些记录就永远读不到了。',
+        'Run the nightly job again: restart archive-1. Its committed offset {{archived}} is now below the log start, {{start}}: those records were deleted while it was away. Its fetch fails with OFFSET_OUT_OF_RANGE and auto.offset.reset decides. Here, earliest: it jumps to {{start}} and never reads what lay between.',
+        '再跑一次夜间任务：重启 archive-1。它已提交的 offset {{archived}} 现在落到了日志起始位置 {{start}} 之下：它不在的时候，那些记录已被删除。它的拉取会以 OFFSET_OUT_OF_RANGE 失败，由 auto.offset.reset 决定怎么办。这里是 earliest：它跳到 {{start}}，中间那些记录就永远读不到了。',
       ),
-      values: (ctx) => ({
-        proc: seconds(configOf(consumerOf(ctx.view, 'archive-1')!.config, 'sim.processing.ms')),
-        start: m0(ctx).logStartOffset,
-      }),
+      values: (ctx) => ({ archived: committed(ctx, 'archive'), start: m0(ctx).logStartOffset }),
+      showMe: [{ type: 'restartConsumer', consumerId: 'archive-1' }],
       ...pauseAt(archiveFellOff),
     },
     {
@@ -183,8 +188,8 @@ export const retention: Lesson = {
     ),
     question(
       t(
-        'Retention deletes the records at a slow consumer’s position. What happens?',
-        '保留策略删掉了一个慢消费者当前位置上的记录。会发生什么？',
+        'Retention deleted the records at a stopped group’s committed offset. What happens when it starts again?',
+        '保留策略删掉了一个停着的消费者组已提交 offset 处的记录。它再启动时会怎样？',
       ),
       right(
         t(

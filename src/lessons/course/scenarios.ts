@@ -19,7 +19,9 @@ export const LEADERS_2_3_1 = [
 export function classroom(
   seed: number,
   title: string,
-  world: Pick<Scenario, 'topics' | 'producers' | 'groups'> & { brokerConfig?: ConfigMap },
+  world: Pick<Scenario, 'topics' | 'producers' | 'groups' | 'actions'> & {
+    brokerConfig?: ConfigMap;
+  },
 ): Scenario {
   const { brokerConfig, ...rest } = world;
   return {

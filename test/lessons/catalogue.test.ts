@@ -32,6 +32,11 @@ describe('the course catalogue', () => {
     for (const l of COURSE) expect(l.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
+  it('does not always put the right answer in the same place', () => {
+    const places = COURSE.flatMap((l) => l.quiz.map((q) => q.choices.findIndex((c) => c.correct)));
+    expect(new Set(places).size).toBeGreaterThan(1);
+  });
+
   for (const lesson of COURSE) {
     describe(`lesson ${lesson.number}: ${lesson.id}`, () => {
       it('has its texts in both languages', () => {

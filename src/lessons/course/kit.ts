@@ -25,10 +25,17 @@ export const wrong = (text: LocalText, explanation: LocalText): Choice => ({
   correct: false,
   explanation,
 });
-export const question = (prompt: LocalText, ...choices: Choice[]): Question => ({
-  prompt,
-  choices,
-});
+/**
+ * A question. Lessons write the right answer first for readability; the choices are then rotated
+ * by an amount taken from the prompt, so the right answer's place varies from question to
+ * question but never between runs.
+ */
+export function question(prompt: LocalText, ...choices: Choice[]): Question {
+  let h = 0;
+  for (const ch of prompt.en) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const k = h % choices.length;
+  return { prompt, choices: [...choices.slice(k), ...choices.slice(0, k)] };
+}
 
 export type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
 

@@ -8,6 +8,7 @@ import {
   narration,
   narrationLength,
   pauseEvent,
+  resumeEvent,
 } from '../../src/lessons/steps';
 import type { LessonStep, StepContext } from '../../src/lessons/types';
 
@@ -45,6 +46,20 @@ describe('lesson steps', () => {
     const after = engine.drainEvents().filter((e) => !e.type.startsWith('net.'));
     expect(isStepDone(failover, context(after, engine))).toBe(true);
     expect(pauseEvent(failover, after)).toMatchObject({ type: 'partition.leader-elected' });
+  });
+
+  it('resumes a paused run on the learner’s own command, not on other events', () => {
+    const kill: LessonStep = {
+      ...failover,
+      resumeOn: (e) => e.type === 'command.applied' && e.command.type === 'killBroker',
+    };
+    const engine = createEngine(DEFAULT_SCENARIO);
+    engine.advanceTo(2000);
+    const before = engine.drainEvents();
+    expect(resumeEvent(kill, before)).toBeNull();
+    engine.dispatch({ type: 'killBroker', brokerId: 2 });
+    expect(resumeEvent(kill, engine.drainEvents())).toMatchObject({ type: 'command.applied' });
+    expect(resumeEvent(failover, before)).toBeNull();
   });
 
   it('a step with no condition is done at once', () => {

@@ -599,6 +599,11 @@ export interface Engine {
   step(): boolean;
   /** Sim time of the next scheduled event, or null. */
   nextEventTime(): number | null;
+  /**
+   * How many scheduled events have run since the scenario started (saved with the state): a
+   * position in the event order, finer than `now` (several events can share one millisecond).
+   */
+  readonly eventsRun: number;
   view(): ClusterView;
   /** The records of one partition replica (default: the leader's), for the inspector. */
   partitionLog(
@@ -615,5 +620,7 @@ export interface Engine {
 export interface SavedEngine {
   format: 'kafka-sim-engine';
   engineVersion: string;
+  /** Engine.eventsRun at the save (absent in saves made before it existed: 0). */
+  eventsRun?: number;
   state: unknown;
 }

@@ -48,6 +48,8 @@ export interface Scenario {
   groups?: GroupSpec[];
   /** Timed command log: the same commands the UI dispatches. */
   actions?: TimedCommand[];
+  /** A recorded session's play head: a shared link opens there, paused (see TimedCommand). */
+  playhead?: { at: number; afterSeq?: number };
 }
 
 export interface TopicSpec {
@@ -83,7 +85,15 @@ export interface GroupSpec {
   config?: ConfigMap;
 }
 
-export type TimedCommand = Command & { at: number };
+export type TimedCommand = Command & {
+  at: number;
+  /**
+   * Recorded sessions only: the command was given after this many engine events (eventsRun),
+   * which can fall between two events of one millisecond. The worker replays such a command at
+   * exactly that position; a plain run (the CLI) applies it at `at` like any other action.
+   */
+  afterSeq?: number;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Commands (design.md 3.2): a user action as plain data.

@@ -1,6 +1,7 @@
 // Read a scenario in three steps, each reporting every problem it finds:
 //   1. shape (zod): types, ranges, required and unknown fields, command types;
-//   2. Kafka configs: every key known for its scope, every value valid;
+//   2. Kafka configs: every key known for its scope, every value valid, and the commands of a
+//      recorded session in the order they were given;
 //   3. the engine's checkScenario: rules that need the cluster model (replication factor vs
 //      brokers, unknown topics, broker ids in actions, ...).
 // A later step runs only when the earlier ones passed, so it can trust the input's shape.
@@ -9,6 +10,7 @@ import { checkScenarioConfigs } from './config-check';
 import { issuesToErrors } from './issues';
 import { parseJson } from './json';
 import { scenarioSchema } from './schema';
+import { checkRecordedOrder } from './session';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: EngineError[] };
 
@@ -18,7 +20,7 @@ export function parseScenario(input: unknown): ParseResult {
     return { ok: false, errors: issuesToErrors(shape.error.issues, input, scenarioSchema) };
   }
   const scenario = shape.data;
-  const configErrors = checkScenarioConfigs(scenario);
+  const configErrors = [...checkScenarioConfigs(scenario), ...checkRecordedOrder(scenario)];
   if (configErrors.length > 0) return { ok: false, errors: configErrors };
   const modelErrors = checkScenario(scenario);
   if (modelErrors.length > 0) return { ok: false, errors: modelErrors };

@@ -61,7 +61,7 @@ export type Request =
       fromOffset?: number;
       limit?: number;
     }
-  /** Move the play head within the recording (or past its end, which records further). */
+  /** Move the play head within the recording (a target past its end stops at the end). */
   | { type: 'seek'; target: SeekTarget }
   /** The recorded range, the play head and the markers, for the timeline bar. */
   | { type: 'timeline' }

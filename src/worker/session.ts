@@ -37,6 +37,9 @@ import type {
   TimelineData,
 } from './protocol';
 
+/** A long replay keeps at most about this many network events (those still in the air). */
+const TRAFFIC_KEPT = 4096;
+
 export interface SessionOptions {
   checkpoints?: Partial<CheckpointPolicy>;
   markers?: Partial<MarkerPolicy>;
@@ -148,7 +151,8 @@ export class Session {
       });
     }
     if (parts.playhead) session.seekPlayhead(parts.playhead, exact);
-    session.played = [];
+    // The page's first frame shows the messages in the air there, and no events.
+    session.played = session.inFlightAfterSeek();
     return { session, warnings };
   }
 
@@ -206,19 +210,29 @@ export class Session {
   // Seeking
   // ------------------------------------------------------------------------------------------
 
+  /** Move the play head within the recording (a target past its end stops at the end). */
   seek(target: SeekTarget): SeekResult {
+    const end = this.end;
     switch (target.kind) {
       case 'time':
-        this.jump({ kind: 'time', ms: Math.max(0, Math.floor(target.at)) });
+        this.jump({ kind: 'time', ms: Math.min(end.at, Math.max(0, Math.floor(target.at))) });
         return this.result(true);
-      case 'moment':
-        this.jump({
-          kind: 'moment',
-          position: target.position,
-          at: target.at ?? null,
-          applied: Infinity,
-        });
+      case 'moment': {
+        const pastEnd =
+          target.position > end.position ||
+          (target.position === end.position && target.at !== undefined && target.at > end.at);
+        this.jump(
+          pastEnd
+            ? { kind: 'moment', ...end }
+            : {
+                kind: 'moment',
+                position: target.position,
+                at: target.at ?? null,
+                applied: Infinity,
+              },
+        );
         return this.result(true);
+      }
       case 'stepBack': {
         const position = this.engine.eventsRun;
         if (position === 0) return this.result(false);
@@ -240,6 +254,7 @@ export class Session {
   /**
    * Events put on the wire before the play head and still in the air there, from the last
    * seek's replay (messages sent before the checkpoint it started from are not among them).
+   * Taking them empties the list.
    */
   inFlightAfterSeek(): SimEvent[] {
     const now = this.engine.now;
@@ -463,6 +478,7 @@ export class Session {
       for (const e of events) {
         if (e.type === 'net.sent' || e.type === 'net.dropped') this.traffic.push(e);
       }
+      if (this.traffic.length > TRAFFIC_KEPT) this.traffic = this.inFlightAfterSeek();
     }
     return live;
   }

@@ -171,7 +171,8 @@ describe('WorkerHost: timeline', () => {
       const b = host();
       const loaded = b.load(source);
       expect(loaded.value).toMatchObject({ ok: true, playhead: here.now, warnings: [] });
-      expect(loaded.frame).toMatchObject({ cause: 'load', now: here.now });
+      expect(loaded.frame).toMatchObject({ cause: 'load', now: here.now, events: [] });
+      expect(loaded.frame!.flights.length).toBeGreaterThan(0);
       expect(b.view()).toEqual(here);
       // The recorded range and markers came along: the kill is on the timeline.
       const timeline = b.request<TimelineData>({ type: 'timeline' }).value;

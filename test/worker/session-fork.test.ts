@@ -66,6 +66,17 @@ describe('session: fork and undo', () => {
     expect(session.undoFork()).toBe(false);
   });
 
+  it('a seek past the end of the recording stops at the end', () => {
+    const session = new Session(DEFAULT_SCENARIO);
+    session.advanceTo(8000);
+    const end = session.timeline();
+    session.seek({ kind: 'time', at: 1000 });
+    session.seek({ kind: 'time', at: 60_000 });
+    expect(session.timeline()).toMatchObject({ now: 8000, position: end.position, end: 8000 });
+    session.seek({ kind: 'moment', position: end.position + 500 });
+    expect(session.timeline()).toMatchObject({ now: 8000, position: end.position });
+  });
+
   it('a refused command in the past changes nothing and does not fork', () => {
     const session = new Session(DEFAULT_SCENARIO);
     session.advanceTo(20_000);

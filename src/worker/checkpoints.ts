@@ -14,6 +14,8 @@
 //   `keepRecent` stay dense for stepping back and scrubbing near the present. Only when that is
 //   not enough do recent ones go too (never the newest). The start needs no checkpoint: the
 //   scenario rebuilds it.
+// - The future a fork drops is kept for one undo, thinned to a quarter of the budget, and counts
+//   against the budget while it is kept.
 // States are kept as JSON text: far smaller than the object graph, and parsed only to restore.
 import type { SavedEngine } from '../engine';
 import { compareMoments, type SessionMoment } from './moment';
@@ -45,6 +47,8 @@ export interface Checkpoint {
 export class CheckpointStore {
   private items: Checkpoint[] = [];
   private total = 0;
+  /** Bytes kept elsewhere (the future saved to undo a fork) that count against the budget. */
+  private reserved = 0;
 
   constructor(readonly policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY) {}
 
@@ -107,6 +111,12 @@ export class CheckpointStore {
     return removed;
   }
 
+  /** Count `bytes` held elsewhere against the budget (0 to stop), thinning if need be. */
+  reserve(bytes: number): void {
+    this.reserved = bytes;
+    this.thin();
+  }
+
   /** Put back checkpoints removed by removeAfter (undoing a fork), then thin to the budget. */
   putBack(checkpoints: readonly Checkpoint[]): void {
     this.items = [...this.items, ...checkpoints].sort((a, b) => compareMoments(a.moment, b.moment));
@@ -117,7 +127,7 @@ export class CheckpointStore {
   private thin(): void {
     const { budgetBytes, keepRecent } = this.policy;
     // The newest stays even if it alone is over budget: it is where the next gap is measured from.
-    while (this.total > budgetBytes && this.items.length > 1) {
+    while (this.total + this.reserved > budgetBytes && this.items.length > 1) {
       const protectedFrom = Math.max(0, this.items.length - keepRecent);
       const index =
         evenest(this.items, protectedFrom) ?? evenest(this.items, this.items.length - 1)!;
@@ -125,6 +135,17 @@ export class CheckpointStore {
       this.items.splice(index, 1);
     }
   }
+}
+
+/** `checkpoints` thinned by the same rule to `budgetBytes` (for a copy kept aside). */
+export function thinnedTo(
+  checkpoints: readonly Checkpoint[],
+  budgetBytes: number,
+  policy: CheckpointPolicy,
+): Checkpoint[] {
+  const store = new CheckpointStore({ ...policy, budgetBytes, keepRecent: 1 });
+  store.putBack(checkpoints);
+  return [...store.list()];
 }
 
 /**

@@ -19,6 +19,7 @@ import type { Playhead, RecordedCommand, SessionParts } from '../scenario';
 import {
   CheckpointStore,
   DEFAULT_CHECKPOINT_POLICY,
+  thinnedTo,
   type Checkpoint,
   type CheckpointPolicy,
 } from './checkpoints';
@@ -36,6 +37,9 @@ import type {
   SessionInfo,
   TimelineData,
 } from './protocol';
+
+/** The share of the checkpoint budget that the future kept to undo a fork may take. */
+const UNDO_SHARE = 0.25;
 
 /** A long replay keeps at most about this many network events (those still in the air). */
 const TRAFFIC_KEPT = 4096;
@@ -274,6 +278,7 @@ export class Session {
     this.undo = null;
     this.log = [...this.log.slice(0, undo.keep), ...undo.log];
     this.checkpoints.removeAfter(undo.at);
+    this.checkpoints.reserve(0);
     this.checkpoints.putBack(undo.checkpoints);
     this.markers.removeAfter(undo.at);
     this.markers.putBack(undo.markers);
@@ -483,13 +488,23 @@ export class Session {
     return live;
   }
 
-  /** A command in the past: drop the recorded future after `at`, keeping it for one undo. */
+  /**
+   * A command in the past: drop the recorded future after `at`, keeping it for one undo. Its
+   * checkpoints are thinned to a share of the budget, and count against it while kept.
+   */
   private fork(at: SessionMoment): void {
+    const policy = this.checkpoints.policy;
+    const checkpoints = thinnedTo(
+      this.checkpoints.removeAfter(at),
+      policy.budgetBytes * UNDO_SHARE,
+      policy,
+    );
+    this.checkpoints.reserve(checkpoints.reduce((sum, c) => sum + c.bytes, 0));
     this.undo = {
       at: { ...at },
       keep: this.applied,
       log: this.log.splice(this.applied),
-      checkpoints: this.checkpoints.removeAfter(at),
+      checkpoints,
       markers: this.markers.removeAfter(at),
       end: this.end,
     };

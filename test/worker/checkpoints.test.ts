@@ -89,6 +89,28 @@ describe('checkpoint store', () => {
   });
 });
 
+describe('checkpoint memory with a fork', () => {
+  it('counts the future kept for the undo against the budget, and the undo still works', () => {
+    const budgetBytes = 1_500_000;
+    const session = new Session(DEFAULT_SCENARIO, {
+      checkpoints: { minGapEvents: 200, bytesPerGapEvent: Infinity, budgetBytes, keepRecent: 2 },
+    });
+    session.advanceTo(60_000);
+    const original = session.current.view();
+    expect(session.checkpointBytes()).toBeLessThanOrEqual(budgetBytes);
+    session.seek({ kind: 'time', at: 5000 });
+    session.dispatch({ type: 'addBroker' });
+    expect(session.checkpointBytes()).toBeLessThanOrEqual(budgetBytes);
+    session.advanceTo(60_000);
+    expect(session.checkpointList().length).toBeGreaterThan(2);
+    expect(session.checkpointBytes()).toBeLessThanOrEqual(budgetBytes);
+    expect(session.undoFork()).toBe(true);
+    expect(session.checkpointBytes()).toBeLessThanOrEqual(budgetBytes);
+    session.seek({ kind: 'time', at: 60_000 });
+    expect(session.current.view()).toEqual(original);
+  });
+});
+
 describe('checkpoint memory over an hour of the default scene', () => {
   it('stays within 64 MB of saved states, with checkpoints all along the hour', () => {
     const session = new Session(DEFAULT_SCENARIO);

@@ -67,11 +67,15 @@ describe('session: seeking is exact', () => {
   it(`any moment comes back as a run that never stopped (seed ${SEED}, ${RUNS} runs)`, () => {
     console.log(`session exactness: seed ${SEED}, ${RUNS} runs (TIMELINE_SEED to change)`);
     const startedFrom = { head: 0, checkpoint: 0, scenario: 0 };
+    // Moments between two events of one millisecond: seeks that landed there, and commands given there.
+    let seeksMidMillisecond = 0;
+    let commandsMidMillisecond = 0;
     fc.assert(
       fc.property(sessionArb, ({ scenario: which, ops, samples }) => {
         const scenario = BUILTIN_SCENARIOS[which].scenario;
         const session = new Session(scenario, BUSY_CHECKPOINTS);
         const applied = playSession(session, scenario, ops.flat());
+        commandsMidMillisecond += applied.filter((a) => a.midMillisecond).length;
         const end = session.timeline().end;
         for (const [byTime, where] of samples) {
           if (byTime) {
@@ -86,6 +90,7 @@ describe('session: seeking is exact', () => {
             session.seek({ kind: 'moment', position, at });
             expect(session.current.eventsRun).toBe(position);
             expect(session.current.now).toBe(at);
+            if (session.current.nextEventTime() === at) seeksMidMillisecond++;
             expect(observe(session, NEXT)).toEqual(referenceAfterOp(scenario, applied, cut, NEXT));
           }
           startedFrom[session.lastSeekFrom!]++;
@@ -94,8 +99,13 @@ describe('session: seeking is exact', () => {
       { seed: SEED, numRuns: RUNS },
     );
     // Seeks started from the play head, from checkpoints and from the scenario alike.
-    console.log('seeks started from', startedFrom);
+    console.log('seeks started from', startedFrom, {
+      seeksMidMillisecond,
+      commandsMidMillisecond,
+    });
     expect(Math.min(...Object.values(startedFrom))).toBeGreaterThan(0);
+    expect(seeksMidMillisecond).toBeGreaterThan(0);
+    expect(commandsMidMillisecond).toBeGreaterThan(0);
   });
 
   it(`step back lands on the moment before the last step (seed ${SEED})`, () => {

@@ -74,6 +74,8 @@ export interface Applied {
   command?: Command;
   /** Where the op left the play head. */
   after: { position: number; at: number };
+  /** A command given while more events of that millisecond were still to run. */
+  midMillisecond?: boolean;
 }
 
 /** Run `ops` on a live session (at its recording edge), returning what each op did exactly. */
@@ -92,8 +94,9 @@ export function playSession(session: Session, scenario: Scenario, ops: Op[]): Ap
         return { op, after: here() };
       case 'command': {
         const command = commands[op.pick % commands.length];
-        session.dispatch(command);
-        return { op, command, after: here() };
+        const midMillisecond = session.current.nextEventTime() === session.current.now;
+        const result = session.dispatch(command);
+        return { op, command, after: here(), midMillisecond: result.ok && midMillisecond };
       }
     }
   });

@@ -44,41 +44,34 @@ function percentile(xs: number[], p: number): number {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Drive `until` ms of play the way the page does, giving the commands at their times. */
-function play(session: Session, from: number, until: number): number {
+/** What the page drives: a Session, or a plain Engine to compare with. */
+interface Driven {
+  advanceTo(ms: number): void;
+  dispatch(command: Command): unknown;
+  drainEvents(): unknown;
+}
+
+/** Play from `from` to `until` ms the way the page does, giving the commands at their times. */
+function play(driven: Driven, from: number, until: number): number {
   const start = performance.now();
   for (let t = from + FRAME_MS; t <= until; t += FRAME_MS) {
     for (const c of COMMANDS) {
       if (c.at > t - FRAME_MS && c.at <= t) {
-        session.advanceTo(c.at);
-        session.dispatch(c.command);
+        driven.advanceTo(c.at);
+        driven.dispatch(c.command);
       }
     }
-    session.advanceTo(t);
-    session.drainEvents();
+    driven.advanceTo(t);
+    driven.drainEvents();
   }
-  session.advanceTo(until);
-  session.drainEvents();
+  driven.advanceTo(until);
+  driven.drainEvents();
   return performance.now() - start;
 }
 
 /** The same frames on a plain engine: what recording adds is the difference. */
 function playPlain(scenario: Scenario, until: number): number {
-  const engine = createEngine(scenario);
-  const start = performance.now();
-  for (let t = FRAME_MS; t <= until; t += FRAME_MS) {
-    for (const c of COMMANDS) {
-      if (c.at > t - FRAME_MS && c.at <= t) {
-        engine.advanceTo(c.at);
-        engine.dispatch(c.command);
-      }
-    }
-    engine.advanceTo(t);
-    engine.drainEvents();
-  }
-  engine.advanceTo(until);
-  engine.drainEvents();
-  return performance.now() - start;
+  return play(createEngine(scenario), 0, until);
 }
 
 interface SeekStats {
@@ -116,6 +109,7 @@ function replaySpeed(session: Session): void {
   for (let i = 0; i + 1 < list.length; i += Math.max(1, Math.floor(list.length / 12))) {
     const from = list[i];
     const to = list[i + 1];
+    session.seek({ kind: 'time', at: 0 }); // so that the next seek restores, not runs on
     const start = performance.now();
     session.seek({ kind: 'moment', position: from.moment.position, at: from.moment.at });
     // A seek to a checkpoint's own moment is only its restore.

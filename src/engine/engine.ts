@@ -32,8 +32,15 @@ export class EngineInputError extends Error {
 class SimEngine implements Engine {
   private readonly sim: Sim;
 
-  constructor(world: World) {
+  constructor(
+    world: World,
+    private ran = 0,
+  ) {
     this.sim = new Sim(world);
+  }
+
+  get eventsRun(): number {
+    return this.ran;
   }
 
   get now(): number {
@@ -70,6 +77,7 @@ class SimEngine implements Engine {
       const next = peekTime(world.queue);
       if (next === null || next > target) break;
       runTask(this.sim, pop(world.queue)!);
+      this.ran++;
     }
     world.now = target;
   }
@@ -78,6 +86,7 @@ class SimEngine implements Engine {
     const item = pop(this.sim.world.queue);
     if (!item) return false;
     runTask(this.sim, item);
+    this.ran++;
     return true;
   }
 
@@ -108,6 +117,7 @@ class SimEngine implements Engine {
     return {
       format: 'kafka-sim-engine',
       engineVersion: ENGINE_VERSION,
+      eventsRun: this.ran,
       state: saveWorld(this.sim.world),
     };
   }
@@ -150,5 +160,5 @@ export function restoreEngine(saved: SavedEngine): Engine {
       },
     ]);
   }
-  return new SimEngine(restoreWorld(saved.state));
+  return new SimEngine(restoreWorld(saved.state), saved.eventsRun ?? 0);
 }

@@ -17,6 +17,13 @@ export function pauseEvent(step: LessonStep, events: readonly SimEvent[]): SimEv
   return null;
 }
 
+/** The first event (of `events`) at which a paused run should resume for this step, or null. */
+export function resumeEvent(step: LessonStep, events: readonly SimEvent[]): SimEvent | null {
+  if (!step.resumeOn) return null;
+  for (const e of events) if (step.resumeOn(e)) return e;
+  return null;
+}
+
 /** Fill {{name}} placeholders from the live values; an unknown name stays visible as "?". */
 export function fillText(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, name: string) =>

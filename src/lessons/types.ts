@@ -31,6 +31,8 @@ export interface StepContext {
   events: readonly SimEvent[];
   /** Sim ms when the step began. */
   startedAt: number;
+  /** The state of each of the lesson's teaching models now, by model id (see `TeachingModel`). */
+  models?: Readonly<Record<string, unknown>>;
 }
 
 export interface Choice {
@@ -65,10 +67,37 @@ export interface LessonStep {
    * Checked event by event, so the pause lands exactly on it.
    */
   pauseOn?: (event: SimEvent) => boolean;
+  /**
+   * While the run is paused, resume it at the first event that matches: typically the
+   * learner's own command (`command.applied`) in a step that begins paused at the moment that
+   * matters ("kill it now"), so the action lands on that moment and the run then shows its
+   * consequences. Checked event by event, like `pauseOn`.
+   */
+  resumeOn?: (event: SimEvent) => boolean;
   /** Run (paused or not) when the step begins; default: keep the current state. */
   play?: boolean;
   /** Set the metrics mark when the step begins (deltas in the Metrics table start here). */
   mark?: boolean;
+}
+
+/**
+ * A small deterministic model run beside the cluster to contrast Kafka with something else (e.g.
+ * lesson 2's classic push queue). It is not Kafka and is labelled as a teaching model wherever it
+ * is drawn. It is fed the engine's events in order (network traffic left out) and moved to the
+ * play head by `advance`; its state is plain data, so the runner can keep it with each step's
+ * starting point for Back. Pure: the same events give the same state.
+ */
+export interface TeachingModel<S = unknown> {
+  /** Stable within the lesson; focus targets and `StepContext.models` use it. */
+  id: string;
+  /** The label drawn with it, saying plainly that it is a teaching model. */
+  title: LocalText;
+  /** The state before any event, from the lesson's scenario. */
+  init(scenario: Scenario): S;
+  /** One engine event (in order); the model's own time first moves to `event.t`. */
+  onEvent(state: S, event: SimEvent): S;
+  /** Move the model's own timers up to sim time `now` (between engine events). */
+  advance(state: S, now: number): S;
 }
 
 export interface Lesson {
@@ -86,6 +115,8 @@ export interface Lesson {
   /** The world the lesson starts from (usually classroom preset, paused). */
   scenario: Scenario;
   steps: LessonStep[];
+  /** Teaching models run beside the cluster for this lesson (most lessons have none). */
+  models?: TeachingModel[];
   /** Two or three questions the simulation has just answered, at the end. */
   quiz: Question[];
 }

@@ -1,6 +1,7 @@
 // Read a scenario in three steps, each reporting every problem it finds:
 //   1. shape (zod): types, ranges, required and unknown fields, command types;
-//   2. Kafka configs: every key known for its scope, every value valid;
+//   2. Kafka configs: every key known for its scope, every value valid, and the commands of a
+//      recorded session in the order they were given;
 //   3. the engine's checkScenario: rules that need the cluster model (replication factor vs
 //      brokers, unknown topics, broker ids in actions, ...).
 // Before all three, limits.ts bounds the input's size and depth (nothing recurses into it first).
@@ -11,6 +12,7 @@ import { issuesToErrors } from './issues';
 import { parseJson } from './json';
 import { checkJsonTextLimits, checkValueLimits } from './limits';
 import { scenarioSchema } from './schema';
+import { checkRecordedOrder } from './session';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: EngineError[] };
 
@@ -22,7 +24,7 @@ export function parseScenario(input: unknown): ParseResult {
     return { ok: false, errors: issuesToErrors(shape.error.issues, input, scenarioSchema) };
   }
   const scenario = shape.data;
-  const configErrors = checkScenarioConfigs(scenario);
+  const configErrors = [...checkScenarioConfigs(scenario), ...checkRecordedOrder(scenario)];
   if (configErrors.length > 0) return { ok: false, errors: configErrors };
   const modelErrors = checkScenario(scenario);
   if (modelErrors.length > 0) return { ok: false, errors: modelErrors };

@@ -8,6 +8,7 @@ import {
   narration,
   narrationLength,
   pauseEvent,
+  resumeEvent,
 } from '../../src/lessons/steps';
 import type { LessonStep, StepContext } from '../../src/lessons/types';
 
@@ -47,6 +48,20 @@ describe('lesson steps', () => {
     expect(pauseEvent(failover, after)).toMatchObject({ type: 'partition.leader-elected' });
   });
 
+  it('resumes a paused run on the learner’s own command, not on other events', () => {
+    const kill: LessonStep = {
+      ...failover,
+      resumeOn: (e) => e.type === 'command.applied' && e.command.type === 'killBroker',
+    };
+    const engine = createEngine(DEFAULT_SCENARIO);
+    engine.advanceTo(2000);
+    const before = engine.drainEvents();
+    expect(resumeEvent(kill, before)).toBeNull();
+    engine.dispatch({ type: 'killBroker', brokerId: 2 });
+    expect(resumeEvent(kill, engine.drainEvents())).toMatchObject({ type: 'command.applied' });
+    expect(resumeEvent(failover, before)).toBeNull();
+  });
+
   it('a step with no condition is done at once', () => {
     expect(isStepDone({ id: 'read', narration: { en: 'x', 'zh-CN': 'x' } }, context([]))).toBe(
       true,
@@ -69,6 +84,6 @@ describe('lesson steps', () => {
 
   it('measures English in words and Chinese in characters plus Latin words', () => {
     expect(narrationLength('Kill the leader of orders-0 now.')).toBe(6);
-    expect(narrationLength('杀掉 orders-0 的 Leader。')).toBe(5);
+    expect(narrationLength('终止 orders-0 的 Leader。')).toBe(5);
   });
 });

@@ -154,6 +154,15 @@ export const ACTIONS = {
     shortcut: { keys: ['\\'], label: '\\' },
     perform: (ctx) => ctx.store.setState({ sidePanelOpen: !ctx.store.getState().sidePanelOpen }),
   },
+  togglePresenter: {
+    id: 'togglePresenter',
+    labelKey: 'app.presenterMode',
+    // The side panel becomes an overlay in presenter mode: it starts closed there.
+    perform: (ctx) => {
+      const presenter = !ctx.store.getState().presenter;
+      ctx.store.setState(presenter ? { presenter, sidePanelOpen: false } : { presenter });
+    },
+  },
   shortcuts: {
     id: 'shortcuts',
     labelKey: 'app.shortcuts',

@@ -10,6 +10,13 @@ export interface LiveFlight extends Flight {
   lostAt: number | null;
 }
 
+/** A produce error that still stands: the partition has not acknowledged a record since. */
+export interface ProducerTrouble {
+  error: string;
+  /** The producer is retrying (false: it gave the record up). */
+  retriable: boolean;
+}
+
 export interface LiveHighlight extends Highlight {
   id: number;
   /** Wall ms it has been shown while playing; it fades out after HIGHLIGHT_MS. */
@@ -38,6 +45,12 @@ export class FrameBuffer {
   producers = new Map<string, ProducerFast>();
   consumers = new Map<string, ConsumerFast>();
   highlights: LiveHighlight[] = [];
+  /**
+   * Per producer, the newest produce error that still stands on some partition (an ack on that
+   * partition clears it): the producer card's badge, which goes when the trouble does.
+   */
+  producerTrouble = new Map<string, ProducerTrouble>();
+  private troubleByPartition = new Map<string, Map<string, ProducerTrouble>>();
   /** Bumped whenever fast numbers change: DOM writers skip work when it has not moved. */
   fastVersion = 0;
   /** Bumped whenever flights or highlights are added or removed. */
@@ -58,6 +71,8 @@ export class FrameBuffer {
     this.producers.clear();
     this.consumers.clear();
     this.highlights = [];
+    this.producerTrouble.clear();
+    this.troubleByPartition.clear();
     this.displayNow = 0;
     this.engineNow = 0;
     this.fastVersion++;
@@ -94,17 +109,52 @@ export class FrameBuffer {
       for (const [k, v] of Object.entries(fast.consumers)) this.consumers.set(k, v);
       this.fastVersion++;
     }
+    let troubleChanged = false;
     for (const event of frame.events) {
       for (const h of highlightsFor(event)) this.addHighlight(h);
+      if (event.type === 'record.failed' || event.type === 'record.acked') {
+        const where = `${event.topic}-${event.partition}`;
+        let mine = this.troubleByPartition.get(event.producerId);
+        if (event.type === 'record.failed') {
+          if (!mine) this.troubleByPartition.set(event.producerId, (mine = new Map()));
+          mine.delete(where);
+          mine.set(where, { error: event.error, retriable: event.retriable });
+          troubleChanged = true;
+        } else if (mine?.delete(where)) {
+          troubleChanged = true;
+        }
+      }
     }
+    if (troubleChanged) this.updateTrouble();
+  }
+
+  /** The newest standing error of each producer (a new object only when it changed). */
+  private updateTrouble(): void {
+    for (const [id, mine] of this.troubleByPartition) {
+      const newest = [...mine.values()].at(-1);
+      const old = this.producerTrouble.get(id);
+      if (!newest) {
+        this.troubleByPartition.delete(id);
+        this.producerTrouble.delete(id);
+      } else if (!old || old.error !== newest.error || old.retriable !== newest.retriable) {
+        this.producerTrouble.set(id, newest);
+      }
+    }
+    for (const id of this.producerTrouble.keys()) {
+      if (!this.troubleByPartition.has(id)) this.producerTrouble.delete(id);
+    }
+    this.fastVersion++;
   }
 
   addHighlight(h: Highlight): void {
-    // One highlight per target and label: a repeat restarts it instead of stacking.
-    const same = this.highlights.findIndex(
-      (x) => x.labelKey === h.labelKey && JSON.stringify(x.target) === JSON.stringify(h.target),
+    // One highlight per target and kind of news: a repeat restarts it, and a newer state of the
+    // same thing replaces the old one (started replaces crashed, back in ISR replaces left ISR),
+    // so a badge never outlives its condition.
+    const target = JSON.stringify(h.target);
+    const family = familyOf(h.labelKey);
+    this.highlights = this.highlights.filter(
+      (x) => familyOf(x.labelKey) !== family || JSON.stringify(x.target) !== target,
     );
-    if (same >= 0) this.highlights.splice(same, 1);
     this.highlights.push({ ...h, id: this.nextHighlightId++, age: 0 });
     if (this.highlights.length > MAX_HIGHLIGHTS) this.highlights.shift();
     this.flightsVersion++;
@@ -127,6 +177,28 @@ export class FrameBuffer {
   notify(): void {
     for (const listener of this.listeners) listener(this);
   }
+}
+
+/** Highlight labels that speak of the same condition: a newer one replaces an older one. */
+const FAMILIES: Record<string, string> = {
+  crashed: 'broker-state',
+  stopped: 'broker-state',
+  started: 'broker-state',
+  fenced: 'broker-state',
+  isolated: 'network',
+  healed: 'network',
+  isrShrunk: 'isr',
+  isrExpanded: 'isr',
+  newLeader: 'leader',
+  uncleanLeader: 'leader',
+  leaderEpoch: 'partition-leader',
+  offline: 'partition-leader',
+  rebalancing: 'group',
+  generation: 'group',
+};
+
+function familyOf(labelKey: string): string {
+  return FAMILIES[labelKey] ?? labelKey;
 }
 
 export function flightFinished(f: LiveFlight, now: number): boolean {

@@ -15,6 +15,7 @@ import type {
   TopicInfo,
   ViewChanges,
 } from '../worker/protocol';
+import type { Departures } from './departures';
 import type { Revocations } from './rebalance';
 
 export type SimStatus = 'starting' | 'ready' | 'error';
@@ -47,6 +48,8 @@ export interface SimulationState {
   consumers: Record<string, ConsumerInfo>;
   /** What each consumer gave up in the rebalance under way (from events, not the view). */
   revoked: Revocations;
+  /** Consumers that left their group a while ago: fading, then gone from the picture. */
+  departed: Departures;
 }
 
 export function initialSimulationState(): SimulationState {
@@ -73,6 +76,7 @@ export function initialSimulationState(): SimulationState {
     consumerIds: [],
     consumers: {},
     revoked: {},
+    departed: {},
   };
 }
 

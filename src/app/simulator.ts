@@ -9,6 +9,7 @@ import {
   type FrameScheduler,
   type Transport,
 } from './client';
+import { trackDepartures } from './departures';
 import { createEventLogStore, type EventLogStore } from './eventLog';
 import { FrameBuffer } from './frameBuffer';
 import { trackRevocations } from './rebalance';
@@ -44,6 +45,7 @@ export function createSimulator({ transport, scheduler }: SimulatorOptions): Sim
   // The built-in listeners, in the order they run. Anything else subscribes after them.
   client.onFrame(structure.onFrame);
   client.onFrame(trackRevocations(store));
+  client.onFrame(trackDepartures(store));
   client.onFrame((frame, { confirmedNow }) => {
     if (frame.cause === 'load') buffer.clear();
     buffer.applyFrame(frame);

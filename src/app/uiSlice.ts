@@ -1,8 +1,11 @@
 // The UI slice: what the person chose on this page (the thing inspected, the dialog open, the
-// delivery topic, what the scene draws, the side panel) and the refusal on show. Nothing here
-// comes from the engine; it only has to keep pointing at things that still exist.
+// delivery topic, what the scene draws, the side panel, presenter mode) and the refusal on show.
+// Nothing here comes from the engine; it only has to keep pointing at things that still exist.
+// Presenter mode, the hidden message kinds and the panel width are remembered (preferences.ts).
 import type { EngineError } from '../engine';
+import { SIDE_PANEL } from './preferences';
 import type { SimulationState } from './simulationSlice';
+import type { HiddenTraffic } from './traffic';
 
 /** What the inspector shows. */
 export type Selection =
@@ -28,10 +31,18 @@ export interface UiState {
   /** The topic the Delivery mode switch acts on. */
   deliveryTopic: string | null;
   dialog: DialogState | null;
-  /** Draw heartbeats, metadata and group traffic, not only records. */
-  showControlTraffic: boolean;
+  /** The message kinds the person chose to hide (or, in a big cluster, to show). */
+  hiddenTraffic: HiddenTraffic;
   /** The inspector and event log column; hidden gives the whole width to the scene. */
   sidePanelOpen: boolean;
+  /** Its width in CSS px (dragged by its handle). */
+  sidePanelWidth: number;
+  /** Large type for a projector: the side panel over the scene, one topic at a time. */
+  presenter: boolean;
+  /** The topic on show in presenter mode when there are several (null: the first). */
+  sceneTopic: string | null;
+  /** Presenter mode folds the build-and-break toolbar away; this unfolds it. */
+  toolbarOpen: boolean;
   /** The engine refused the last action: shown until dismissed or replaced. */
   refusal: { id: number; error: EngineError } | null;
 }
@@ -41,8 +52,12 @@ export function initialUiState(): UiState {
     selection: null,
     deliveryTopic: null,
     dialog: null,
-    showControlTraffic: true,
+    hiddenTraffic: {},
     sidePanelOpen: true,
+    sidePanelWidth: SIDE_PANEL.initial,
+    presenter: false,
+    sceneTopic: null,
+    toolbarOpen: false,
     refusal: null,
   };
 }
@@ -63,6 +78,7 @@ export function keepUiInView(ui: UiState, sim: SimulationState): Partial<UiState
     const first = sim.topicNames.find((name) => !name.startsWith('__')) ?? null;
     if (first !== ui.deliveryTopic) out.deliveryTopic = first;
   }
+  if (ui.sceneTopic !== null && !sim.topics[ui.sceneTopic]) out.sceneTopic = null;
   return out;
 }
 

@@ -54,16 +54,21 @@ export function engineErrorText(error: EngineError, t: Translate): string {
 }
 
 export function useReducedMotion(): boolean {
-  const query = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(() => window.matchMedia?.(query).matches ?? false);
+  return useMediaQuery('(prefers-reduced-motion: reduce)');
+}
+
+/** Whether a CSS media query matches, kept up to date. */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
   useEffect(() => {
     const media = window.matchMedia?.(query);
     if (!media) return;
-    const onChange = () => setReduced(media.matches);
+    const onChange = () => setMatches(media.matches);
+    onChange();
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, []);
-  return reduced;
+  }, [query]);
+  return matches;
 }
 
 /**

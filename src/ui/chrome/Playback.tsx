@@ -14,6 +14,10 @@ export function Playback() {
   const play = useAction(ACTIONS.playPause, undefined);
   const step = useAction(ACTIONS.step, undefined);
   const reset = useAction(ACTIONS.reset, undefined);
+  // Presenter mode's large type leaves room for symbols only on Step and Reset (their names and
+  // hints stay).
+  const presenter = useSim((s) => s.presenter);
+  const iconOnly = presenter ? '' : undefined;
   return (
     <div className="playback" role="group" aria-label={t('playback.group')}>
       <ActionButton
@@ -22,10 +26,21 @@ export function Playback() {
         className="primary play"
         keys="Space P"
       />
-      <ActionButton action={step} icon="▶❘" title={t('playback.stepHint')} keys="." />
+      <ActionButton
+        action={step}
+        icon="▶❘"
+        text={iconOnly}
+        title={presenter ? `${step.label}: ${t('playback.stepHint')}` : t('playback.stepHint')}
+        keys="."
+      />
       <SpeedSlider />
       <SimClock />
-      <ActionButton action={reset} icon="↺" title={t('playback.resetHint')} />
+      <ActionButton
+        action={reset}
+        icon="↺"
+        text={iconOnly}
+        title={presenter ? `${reset.label}: ${t('playback.resetHint')}` : t('playback.resetHint')}
+      />
     </div>
   );
 }

@@ -100,7 +100,7 @@ export function GroupFrame({
       selection={{ kind: 'group', id }}
       rect={rect}
       size={small ? 'small' : 'large'}
-      title={fit(id, small ? 20 : 16)}
+      title={id}
       titleLabel={t('group.details', { id })}
       titleWidth={rect.w - 2 * inset - tagW}
       className={className}

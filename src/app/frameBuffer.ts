@@ -1,7 +1,7 @@
 // Fast state, read by the canvas and by DOM writers every animation frame without React renders:
 // the display clock, messages in flight, fast-moving numbers (offsets, positions, counters) and
 // the highlights that fade out. Listeners are called once per animation frame.
-import type { Flight, FrameMessage, PartitionFast } from '../worker/protocol';
+import type { Flight, FrameMessage, PartitionFast, SessionInfo } from '../worker/protocol';
 import type { ConsumerFast, ProducerFast } from '../worker/protocol';
 import { highlightsFor, type Highlight } from './highlights';
 
@@ -33,6 +33,8 @@ export class FrameBuffer {
   /** The worker's latest sim time. */
   engineNow = 0;
   nextEventTime: number | null = null;
+  /** Where the play head stands in the recording (the timeline bar draws it every frame). */
+  session: SessionInfo | null = null;
   flights: LiveFlight[] = [];
   partitions = new Map<string, PartitionFast>();
   producers = new Map<string, ProducerFast>();
@@ -60,6 +62,7 @@ export class FrameBuffer {
     this.highlights = [];
     this.displayNow = 0;
     this.engineNow = 0;
+    this.session = null;
     this.fastVersion++;
     this.flightsVersion++;
   }
@@ -67,6 +70,8 @@ export class FrameBuffer {
   applyFrame(frame: FrameMessage): void {
     this.engineNow = frame.now;
     this.nextEventTime = frame.nextEventTime;
+    if (frame.session) this.session = frame.session;
+    if (frame.cause === 'seek') this.jumpedTo(frame);
     if (frame.flights.length > 0) {
       for (const f of frame.flights) this.flights.push({ ...f, lostAt: null });
       if (this.flights.length > MAX_LIVE_FLIGHTS) {
@@ -97,6 +102,20 @@ export class FrameBuffer {
     for (const event of frame.events) {
       for (const h of highlightsFor(event)) this.addHighlight(h);
     }
+  }
+
+  /**
+   * The play head jumped to `frame.now`. Messages sent later are not in the air there; those
+   * sent before it still are (until they land), unless the frame brings them again (it carries
+   * the messages in the air that the seek's replay saw). Highlights belong to the old moment.
+   */
+  private jumpedTo(frame: FrameMessage): void {
+    const now = frame.now;
+    const again = new Set(frame.flights.map((f) => f.id));
+    this.flights = this.flights.filter((f) => f.sentAt <= now && !again.has(f.id));
+    for (const f of this.flights) if (f.lostAt !== null && f.lostAt > now) f.lostAt = null;
+    this.highlights = [];
+    this.flightsVersion++;
   }
 
   addHighlight(h: Highlight): void {

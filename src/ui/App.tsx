@@ -12,6 +12,8 @@ import { useKeyboardShortcuts } from './keyboard';
 import { EventLog } from './panels/EventLog';
 import { Inspector } from './panels/Inspector';
 import { Scene } from './scene/Scene';
+import { ScenarioDrop } from './timeline/ScenarioDrop';
+import { TimelineBar } from './timeline/TimelineBar';
 import { zoomScene } from './scene/zoomControl';
 
 /** Below this width the side panel starts hidden. */
@@ -55,10 +57,12 @@ export function App() {
         <Toolbar />
         <Banner />
         <Workspace />
+        <TimelineBar />
         <Footer />
       </div>
       <Announcer />
       <Dialogs />
+      <ScenarioDrop />
     </ActionContextReact.Provider>
   );
 }

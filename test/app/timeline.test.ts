@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../src/engine';
 import type { FrameMessage, ToWorker } from '../../src/worker/protocol';
+import { resetUndoably, undoNotice } from '../../src/app/timelineActions';
 import { nodeSimulator } from './nodeSimulator';
 
 async function started() {
@@ -249,5 +250,40 @@ describe('the client on the timeline', () => {
     expect(
       entries.some((e) => e.event.type === 'partition.leader-elected' && e.event.t > killedAt),
     ).toBe(true);
+  });
+
+  it('Reset can be undone: the session it left comes back, paused where it was', async () => {
+    const { client, store, run, settle } = await started();
+    client.setSpeed(10);
+    await run(10);
+    const added = client.dispatch({ type: 'addBroker' });
+    await settle();
+    await added;
+    await run(10);
+    await settle();
+    const leftAt = client.now;
+    const ctx = { client, store, zoom: () => {} };
+    const reset = resetUndoably(ctx);
+    await settle();
+    await reset;
+    await settle();
+    expect(store.getState().brokerIds).toEqual([1, 2, 3]);
+    expect(store.getState().timelineNotice).toMatchObject({ kind: 'reset', at: leftAt });
+
+    const undone = undoNotice(client, store);
+    await settle();
+    await undone;
+    await settle();
+    expect(store.getState().brokerIds).toEqual([1, 2, 3, 4]);
+    expect(store.getState().playing).toBe(false);
+    expect(client.now).toBe(leftAt);
+    expect(store.getState().timelineNotice).toBeNull();
+
+    // Reset still means the scenario from its start, not the session the undo loaded.
+    const again = client.reset();
+    await settle();
+    await again;
+    await settle();
+    expect(store.getState().brokerIds).toEqual([1, 2, 3]);
   });
 });

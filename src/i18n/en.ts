@@ -344,6 +344,7 @@ export const en = {
     bar: 'Timeline controls',
     slider: 'Timeline',
     valueText: '{{now}} s of {{end}} s recorded',
+    position: '{{now}} / {{end}} s',
     stepBack: 'Step back',
     stepBackHint: 'Undo the last Step (or, after playing, go back one engine event)',
     previousEvent: 'Previous event',

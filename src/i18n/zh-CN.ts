@@ -341,6 +341,7 @@ export const zhCN: Catalogue = {
     bar: '时间轴控制',
     slider: '时间轴',
     valueText: '第 {{now}} 秒，已录制 {{end}} 秒',
+    position: '{{now}} / {{end}} 秒',
     stepBack: '后退一步',
     stepBackHint: '撤销上一次单步（播放过之后则后退一个引擎事件）',
     previousEvent: '上一个事件',

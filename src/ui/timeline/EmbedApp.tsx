@@ -13,14 +13,35 @@ import { Scene } from '../scene/Scene';
 import { zoomScene } from '../scene/zoomControl';
 import { TimelineBar } from './TimelineBar';
 
-function EmbedBar() {
+function PlayAndStep() {
   const t = useT();
-  const { client } = useSimulator();
   const playing = useSim((s) => s.playing);
   const play = useAction(ACTIONS.playPause, undefined);
   const step = useAction(ACTIONS.step, undefined);
+  return (
+    <div className="timeline-buttons">
+      <ActionButton
+        action={play}
+        icon={playing ? '❚❚' : '▶'}
+        className="primary play"
+        keys="Space P"
+      />
+      <ActionButton
+        action={step}
+        icon="▶❘"
+        short=""
+        title={t('playback.stepHint')}
+        keys="."
+      />
+    </div>
+  );
+}
+
+/** A link to the full simulator at the moment on show now (not the one the frame opened at). */
+function OpenInSimulator() {
+  const t = useT();
+  const { client } = useSimulator();
   const [href, setHref] = useState(() => `${appBase(location)}${location.hash}`);
-  // The link opens the moment on show now, not the one the page was opened at.
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
     void client.exportSession().then(({ fragment }) => {
@@ -30,19 +51,9 @@ function EmbedBar() {
     });
   };
   return (
-    <div className="embed-bar">
-      <ActionButton
-        action={play}
-        icon={playing ? '❚❚' : '▶'}
-        className="primary play"
-        keys="Space P"
-      />
-      <ActionButton action={step} icon="▶❘" title={t('playback.stepHint')} keys="." />
-      <p className="embed-title">{t('app.title')}</p>
-      <a className="embed-open" href={href} target="_blank" rel="noopener" onClick={open}>
-        {t('share.openInSimulator')} ↗
-      </a>
-    </div>
+    <a className="embed-open" href={href} target="_blank" rel="noopener" onClick={open}>
+      {t('share.openInSimulator')} ↗
+    </a>
   );
 }
 
@@ -59,12 +70,11 @@ export function EmbedApp() {
   return (
     <ActionContextReact.Provider value={ctx}>
       <div className="embed">
-        <EmbedBar />
         <Banner />
         <main className="embed-scene">
           <Scene />
         </main>
-        <TimelineBar embedded />
+        <TimelineBar start={<PlayAndStep />} end={<OpenInSimulator />} />
         <Announcer />
       </div>
     </ActionContextReact.Provider>

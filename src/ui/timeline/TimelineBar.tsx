@@ -1,6 +1,7 @@
 // The timeline bar under the scene: Step back, Previous event and Next event, the Timeline
 // slider with its markers, and Share. The notice that offers Undo (after a fork or a Reset)
-// floats just above it. In embed mode the bar leaves Share out.
+// floats just above it. Embed mode puts its own controls at the ends instead of Share.
+import type { ReactNode } from 'react';
 import { ACTIONS } from '../../app/actions';
 import { useAction, useT } from '../hooks';
 import { ActionButton } from '../chrome/ActionButton';
@@ -8,7 +9,7 @@ import { TimelineNotice } from './TimelineNotice';
 import { TimelineSlider } from './TimelineSlider';
 import './timeline.css';
 
-export function TimelineBar({ embedded = false }: { embedded?: boolean }) {
+export function TimelineBar({ start, end }: { start?: ReactNode; end?: ReactNode }) {
   const t = useT();
   const stepBack = useAction(ACTIONS.stepBack, undefined);
   const previous = useAction(ACTIONS.previousEvent, undefined);
@@ -22,6 +23,7 @@ export function TimelineBar({ embedded = false }: { embedded?: boolean }) {
   return (
     <div className="timeline-bar" role="group" aria-label={t('timeline.bar')}>
       <TimelineNotice />
+      {start}
       <div className="timeline-buttons">
         {walk.map(({ action, icon, hint, keys }) => (
           <ActionButton
@@ -35,7 +37,7 @@ export function TimelineBar({ embedded = false }: { embedded?: boolean }) {
         ))}
       </div>
       <TimelineSlider />
-      {!embedded && <ActionButton action={share} icon="⤴" className="timeline-share" />}
+      {end ?? <ActionButton action={share} icon="⤴" className="timeline-share" />}
     </div>
   );
 }

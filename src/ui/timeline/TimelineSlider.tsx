@@ -27,10 +27,6 @@ export function TimelineSlider() {
   const target = useRef<number | null>(null);
   const dragging = useRef(false);
   const range = useRef({ end: 1, now: 0 });
-  const tRef = useRef(t);
-  useEffect(() => {
-    tRef.current = t;
-  });
 
   useEffect(() => {
     let shownEnd = -1;
@@ -44,28 +40,32 @@ export function TimelineSlider() {
       const slider = sliderRef.current;
       if (!area || !slider) return;
       if (end !== shownEnd) {
-        shownEnd = end;
         area.style.setProperty('--per-ms', `${100 / end}%`);
         slider.setAttribute('aria-valuemax', String(Math.round(end)));
-        if (endRef.current) {
-          endRef.current.textContent = tRef.current('playback.simTime', { seconds: seconds(end) });
-        }
       }
-      if (now !== shownNow) {
+      if (now !== shownNow || end !== shownEnd) {
         shownNow = now;
+        shownEnd = end;
         const at = `${(now / end) * 100}%`;
         if (playedRef.current) playedRef.current.style.width = at;
         if (headRef.current) headRef.current.style.left = at;
       }
       // The value screen readers hear: once per tenth of a second, not every frame.
-      const text = tRef.current('timeline.valueText', { now: seconds(now), end: seconds(end) });
+      const text = t('timeline.valueText', { now: seconds(now), end: seconds(end) });
       if (text !== shownText) {
         shownText = text;
+        if (endRef.current) {
+          endRef.current.textContent = t('timeline.position', {
+            now: seconds(now),
+            end: seconds(end),
+          });
+        }
         slider.setAttribute('aria-valuenow', String(Math.round(now)));
         slider.setAttribute('aria-valuetext', text);
       }
     });
-  }, [buffer]);
+    // A new language writes the texts again.
+  }, [buffer, t]);
 
   const latest = useRef<Promise<unknown>>(Promise.resolve());
   const go = (ms: number) => {
@@ -153,7 +153,7 @@ export function TimelineSlider() {
         <div className="timeline-head" ref={headRef} />
       </div>
       <span className="timeline-end" ref={endRef} aria-hidden="true">
-        {t('playback.simTime', { seconds: '0.0' })}
+        {t('timeline.position', { now: '0.0', end: '0.0' })}
       </span>
     </div>
   );

@@ -3,7 +3,7 @@
 // ISR and the other Latin terms of the glossary are how Chinese Kafka texts write them), and the
 // choice is remembered.
 import { test, expect, type Page } from '@playwright/test';
-import { LATIN_TERMS } from '../../src/i18n/glossary';
+import { dataNames, englishLeftovers } from './english';
 import { openApp, view } from './helpers';
 
 /** Everything the interface itself says: visible text of the chrome and accessible names. */
@@ -42,31 +42,7 @@ test('the Chinese UI renders with no English left in the chrome', async ({ page 
     .toBeGreaterThan(5000);
 
   const v = await view(page);
-  const data = [
-    ...v.topics.map((t) => t.name),
-    ...v.producers.map((p) => p.id),
-    ...v.groups.map((g) => g.id),
-    ...v.consumers.map((c) => c.id),
-    ...v.producers.flatMap((p) => p.keys ?? []),
-  ];
-  const allowed = [
-    /\b[a-z]+(\.[a-z]+)+(=\S+)?/g, // config keys and values: min.insync.replicas, acks=all
-    /\backs=\w+/g,
-    /\b[A-Z][A-Z_]{3,}\b/g, // Kafka error names
-    /\b(range|roundrobin|sticky|cooperative-sticky|earliest|latest)\b/g, // assignor and reset values
-    /\bKafka\b/g,
-    ...LATIN_TERMS.map((term) => new RegExp(`\\b${term.zh}\\b`, term.anyCase ? 'gi' : 'g')),
-    /\bEnglish\b/g, // the language switch names each language in itself
-    /window\.__kafkaSim\.view\(\)/g,
-  ];
-  const leftovers: string[] = [];
-  for (const text of await chromeTexts(page)) {
-    let rest = text;
-    for (const name of data.sort((a, b) => b.length - a.length)) rest = rest.split(name).join(' ');
-    for (const pattern of allowed) rest = rest.replace(pattern, ' ');
-    const english = rest.match(/[A-Za-z]{2,}/g);
-    if (english) leftovers.push(`${english.join(' ')}  ⟵  ${text.slice(0, 80)}`);
-  }
+  const leftovers = englishLeftovers(await chromeTexts(page), dataNames(v));
   expect(leftovers).toEqual([]);
 });
 

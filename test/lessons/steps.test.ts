@@ -84,6 +84,6 @@ describe('lesson steps', () => {
 
   it('measures English in words and Chinese in characters plus Latin words', () => {
     expect(narrationLength('Kill the leader of orders-0 now.')).toBe(6);
-    expect(narrationLength('杀掉 orders-0 的 Leader。')).toBe(5);
+    expect(narrationLength('终止 orders-0 的 Leader。')).toBe(5);
   });
 });

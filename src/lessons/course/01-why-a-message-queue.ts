@@ -72,7 +72,7 @@ export const whyAMessageQueue: Lesson = {
       focus: [{ kind: 'consumer', id: 'sms-1' }],
       narration: t(
         'Without a queue, register would call the e-mail, SMS and points services one after another: the user waits for all three, and one failure fails the sign-up. Now crash the SMS service: kill consumer sms-1, and keep an eye on register.',
-        '如果没有消息队列，register 得依次调用邮件、短信、积分三个服务：用户要等三个都返回，任何一个出错，注册就失败。现在让短信服务崩溃：杀掉消费者 sms-1，同时留意 register。',
+        '如果没有消息队列，register 得依次调用邮件、短信、积分三个服务：用户要等三个都返回，任何一个出错，注册就失败。现在让短信服务崩溃：终止消费者 sms-1，同时留意 register。',
       ),
       showMe: [{ type: 'killConsumer', consumerId: 'sms-1' }],
       done: (ctx) => {
@@ -92,7 +92,7 @@ export const whyAMessageQueue: Lesson = {
       ],
       narration: t(
         'register did not notice: sign-ups are still acknowledged. The SMS events are not lost either: they wait in signups, {{waiting}} of them (the lag of group sms). Restart sms-1: it carries on from the offsets its group committed and catches up.',
-        'register 毫无察觉，注册照常被确认。短信事件也没有丢：它们留在 signups 里，目前积压 {{waiting}} 条（sms 组的 lag）。重启 sms-1：它从组里已提交的 offset 接着读，很快就能追上。',
+        'register 毫无察觉，注册照常被确认。短信事件也没有丢：它们留在 signups 里等着，共 {{waiting}} 条，这就是 sms 组的积压。重启 sms-1：它从组里已提交的 offset 接着读，很快就能追上。',
       ),
       values: ({ view }) => ({ waiting: groupLag(view, 'sms') }),
       showMe: [{ type: 'restartConsumer', consumerId: 'sms-1' }],
@@ -106,7 +106,7 @@ export const whyAMessageQueue: Lesson = {
       focus: [{ kind: 'group', id: 'points' }],
       narration: t(
         'Peak shaving. A campaign brings 20 sign-ups a second: raise the rate of register to 20. points handles about {{pointsRate}} a second, so its lag grows: {{lag}} events waiting. Nothing is refused and nothing is lost; the brokers hold the backlog.',
-        '削峰填谷。一场营销活动带来每秒 20 个注册：把 register 的速率调到 20。points 每秒只能处理约 {{pointsRate}} 条，于是它的 lag 不断增长：现在积压 {{lag}} 条。没有请求被拒绝，也没有数据丢失，积压的事件就存放在 Broker 上。',
+        '削峰填谷。一场营销活动带来每秒 20 个注册：把 register 的速率调到 20。points 每秒只能处理约 {{pointsRate}} 条，于是它的积压不断增长：已有 {{lag}} 条事件在等待。没有请求被拒绝，也没有数据丢失，积压的事件就存放在 Broker 上。',
       ),
       values: ({ view }) => ({
         pointsRate: Math.round(
@@ -122,7 +122,7 @@ export const whyAMessageQueue: Lesson = {
       focus: [{ kind: 'group', id: 'points' }],
       narration: t(
         'The campaign is over: set the rate of register back to 2. points keeps its own pace and drains the backlog: lag {{lag}}. The queue absorbed the peak; without it, register would have had to slow down to the speed of points, or fail.',
-        '活动结束：把 register 的速率调回 2。points 依旧按自己的节奏处理，把积压慢慢消化掉：lag 现在是 {{lag}}。高峰被消息队列吸收了；没有它，register 要么降到 points 的速度，要么直接报错。',
+        '活动结束：把 register 的速率调回 2。points 依旧按自己的节奏处理，把积压慢慢消化掉：现在积压 {{lag}} 条。高峰被消息队列吸收了；没有它，register 要么降到 points 的速度，要么直接报错。',
       ),
       values: ({ view }) => ({ lag: groupLag(view, 'points') }),
       showMe: [{ type: 'updateProducer', producerId: 'register', ratePerSec: 2 }],
@@ -145,7 +145,7 @@ export const whyAMessageQueue: Lesson = {
         ),
         t(
           'register only waits for Kafka. The lag of group sms grew, and drained after the restart.',
-          'register 只等 Kafka 的确认。sms 组的 lag 先涨起来，重启后又被消化掉。',
+          'register 只等 Kafka 的确认。sms 组的积压先涨起来，重启后又被消化掉。',
         ),
       ),
       wrong(
@@ -175,7 +175,7 @@ export const whyAMessageQueue: Lesson = {
         ),
         t(
           'The brokers keep them; lag is the distance between what was written and what the group has committed.',
-          'Broker 保存着它们；lag 就是已写入的位置和消费者组已提交位置之间的差距。',
+          'Broker 保存着它们；积压就是已写入的记录与消费者组已提交的 offset 之间的差距。',
         ),
       ),
       wrong(
@@ -219,7 +219,7 @@ export const whyAMessageQueue: Lesson = {
         t('register must write each event twice.', 'register 得把每条事件写两遍。'),
         t(
           'One write is enough: every group reads the same log, each at its own position.',
-          '写一次就够了：每个消费者组读的是同一份日志，各自有各自的位置。',
+          '写一次就够了：每个消费者组读的是同一份日志，各有各的消费位置。',
         ),
       ),
     ),

@@ -60,7 +60,7 @@ export const kafkaAndATraditionalQueue: Lesson = {
       ],
       narration: t(
         'Watch how messages reach the readers. The queue pushes: the moment a message arrives, it sends it to a receiver. Kafka’s consumer pulls: email-1 keeps asking the Leader of signups-0 for the records after its position, and takes what is there, at its own pace.',
-        '看消息是怎样到达读者的。队列是推（push）：消息一到，就主动发给某个接收者。Kafka 的消费者是拉（pull）：email-1 不断向 signups-0 的 Leader 请求它当前位置之后的记录，有多少取多少，按自己的节奏来。',
+        '看消息是怎样到达读者的。队列是推（push）：消息一到，就主动发给某个接收者。Kafka 的消费者是拉（pull）：email-1 不断向 signups-0 的 Leader 请求自己消费位置之后的记录，有多少取多少，按自己的节奏来。',
       ),
     },
     {
@@ -186,7 +186,7 @@ export const kafkaAndATraditionalQueue: Lesson = {
       right(
         t(
           'It pulls: it asks the Leader for the records after its position.',
-          '拉取：它向 Leader 请求自己位置之后的记录。',
+          '拉取：它向 Leader 请求自己消费位置之后的记录。',
         ),
         t(
           'So each consumer reads at its own pace, and the broker needs no state about what each one has read.',
@@ -230,14 +230,14 @@ export const kafkaAndATraditionalQueue: Lesson = {
         t('It deletes it.', '把它删掉。'),
         t(
           'Deleting on acknowledge is what the classic queue does. A commit only stores the group’s position.',
-          '确认即删除是传统队列的做法。提交只是记下这个消费者组读到的位置。',
+          '确认即删除是传统队列的做法。提交只是记下这个消费者组的消费位置。',
         ),
       ),
       wrong(
         t('It hands it on to the next group.', '把它转交给下一个消费者组。'),
         t(
           'Nothing is handed on: every group reads the same log at its own position.',
-          '没有什么转交：每个消费者组都在同一份日志上按自己的位置读。',
+          '没有什么转交：每个消费者组都在同一份日志上，按各自的消费位置读。',
         ),
       ),
     ),

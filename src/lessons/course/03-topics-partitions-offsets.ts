@@ -56,7 +56,7 @@ export const topicsPartitionsOffsets: Lesson = {
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
         'Each partition is a log. A new record is appended at its end and takes the next offset: orders-0 has just written offset {{offset}}, and its log end offset is now {{leo}}. Nothing is inserted in the middle; nothing is changed in place.',
-        '每个分区都是一份日志。新记录只追加在末尾，拿到下一个 offset：orders-0 刚刚写入 offset {{offset}}，它的日志末端位置（LEO）现在是 {{leo}}。不会在中间插入，也不会原地修改。',
+        '每个分区都是一份日志。新记录只追加在末尾，拿到下一个 offset：orders-0 刚刚写入 offset {{offset}}，它的 LEO（日志末端 offset）现在是 {{leo}}。不会在中间插入，也不会原地修改。',
       ),
       values: ({ view }) => {
         const leo = partitionsOf(view, 'orders')[0].logEndOffset;
@@ -107,7 +107,7 @@ export const topicsPartitionsOffsets: Lesson = {
       focus: [{ kind: 'topic', name: 'orders' }],
       narration: t(
         'orders-{{p}} has its first record, at offset {{first}}. Keys are now hashed over {{count}} partitions, so some customers’ orders land in a different partition than before; lesson 4 shows how a key picks its partition.',
-        'orders-{{p}} 有了第一条记录，offset 是 {{first}}。现在 key 按 {{count}} 个分区来哈希，所以有些客户的订单会落到和以前不同的分区；key 怎样决定分区，见第 4 课。',
+        'orders-{{p}} 有了第一条记录，offset 是 {{first}}。现在键按 {{count}} 个分区来哈希，所以有些客户的订单会落到和以前不同的分区；键怎样决定分区，见第 4 课。',
       ),
       values: ({ view }) => {
         const all = partitionsOf(view, 'orders');

@@ -29,7 +29,7 @@ export const choosingAPartition: Lesson = {
   title: t('Choosing a partition', '记录写到哪个分区'),
   summary: t(
     'See a key pick its partition by hash, a producer without keys stick to one partition and then move on, and round-robin spread record by record; then what that means for order.',
-    '看 key 怎样通过哈希决定分区，不带 key 的生产者怎样先“粘”在一个分区再换下一个，轮询又怎样一条一条地分散；最后想想这对顺序意味着什么。',
+    '看键怎样通过哈希决定分区，不设键的生产者怎样先“粘”在一个分区再换下一个，轮询又怎样把记录一条一条地分散开；最后想想这对顺序意味着什么。',
   ),
   concepts: ['partitioner', 'key', 'murmur2', 'sticky partitioner', 'round-robin', 'ordering'],
   minutes: 6,
@@ -47,7 +47,7 @@ export const choosingAPartition: Lesson = {
       ],
       narration: t(
         'checkout sends orders keyed by customer. The key picks the partition: murmur2(key) modulo the number of partitions. alice always lands in orders-{{a}}, carol in orders-{{c}}, dave in orders-{{d}}. Records are coloured by key: each strip holds one colour.',
-        'checkout 发送的订单以客户名作为 key。key 决定分区：murmur2(key) 对分区数取模。alice 总是落在 orders-{{a}}，carol 在 orders-{{c}}，dave 在 orders-{{d}}。记录按 key 着色：每条分区日志里只有一种颜色。',
+        'checkout 发送的订单以客户名作为键。键决定分区：murmur2(key) 对分区数取模。alice 总是落在 orders-{{a}}，carol 在 orders-{{c}}，dave 在 orders-{{d}}。记录按键着色：每条分区日志里只有一种颜色。',
       ),
       values: (ctx) => ({ a: where(ctx, 'alice'), c: where(ctx, 'carol'), d: where(ctx, 'dave') }),
       done: (ctx) => ['alice', 'carol', 'dave'].every((k) => ctx.events.some(ackedFor(k))),
@@ -57,7 +57,7 @@ export const choosingAPartition: Lesson = {
       focus: [{ kind: 'producer', id: 'checkout' }],
       narration: t(
         'Send an order for a new customer yourself: produce a record with key erin on checkout. Its partition is computed, not chosen: erin goes to orders-{{e}}, and so will every later record keyed erin, as long as orders keeps {{count}} partitions.',
-        '自己发一条新客户的订单：用 checkout 生产一条 key 为 erin 的记录。分区是算出来的，不是挑出来的：erin 落到 orders-{{e}}，之后所有 key 为 erin 的记录也都会去那里，只要 orders 的分区数还是 {{count}}。',
+        '自己发一条新客户的订单：用 checkout 生产一条键为 erin 的记录。分区是算出来的，不是挑出来的：erin 落到 orders-{{e}}，之后所有键为 erin 的记录也都会去那里，只要 orders 的分区数还是 {{count}}。',
       ),
       values: (ctx) => ({ e: where(ctx, 'erin'), count: partitionCount(ctx) }),
       showMe: [
@@ -71,7 +71,7 @@ export const choosingAPartition: Lesson = {
       focus: [{ kind: 'producer', id: 'tracker' }],
       narration: t(
         'Now records without a key. Add a producer tracker on orders that sends no keys (5 records a second). Kafka’s built-in partitioner then sticks to one partition until about batch.size bytes (16384 by default) went there, and only then picks another. Watch the grey records: one partition gets them all.',
-        '再看不带 key 的记录。在 orders 上添加一个不带 key 的生产者 tracker（每秒 5 条）。这时 Kafka 内置的分区器会“粘”在一个分区上，直到写进去的数据达到约 batch.size 字节（默认 16384），才换另一个分区。看那些灰色记录：全都进了同一个分区。',
+        '再看无键的记录。在 orders 上添加一个不设键的生产者 tracker（每秒 5 条）。这时 Kafka 内置的分区器会“粘”在一个分区上，直到写进去的数据达到约 batch.size 字节（默认 16384），才换另一个分区。看那些灰色记录：全都进了同一个分区。',
       ),
       showMe: [{ type: 'addProducer', id: 'tracker', topic: 'orders', ratePerSec: 5, keys: null }],
       done: (ctx) => eventsOf(ctx, 'record.acked', (e) => e.producerId === 'tracker').length >= 10,
@@ -81,7 +81,7 @@ export const choosingAPartition: Lesson = {
       focus: [{ kind: 'producer', id: 'tracker' }],
       narration: t(
         'Set tracker’s batch.size to 400 bytes. Now it moves on after a few seconds: it sticks to a partition only until a batch’s worth went there. Sticking makes fewer, fuller batches. Over time records without a key spread evenly, but in runs, not one by one.',
-        '把 tracker 的 batch.size 改成 400 字节。现在它过几秒就换一个分区：只在写满一个批次之前“粘”在同一个分区。粘住是为了凑出更少、更满的批次。长期来看，不带 key 的记录是均匀分布的，但是一段一段地分，而不是一条一条地轮流。',
+        '把 tracker 的 batch.size 改成 400 字节。现在它过几秒就换一个分区：只在写满一个批次之前“粘”在同一个分区。粘住是为了凑出更少、更满的批次。长期来看，无键的记录是均匀分布的，但是一段一段地分，而不是一条一条地轮流。',
       ),
       showMe: [
         { type: 'setConfig', scope: 'producer', id: 'tracker', key: 'batch.size', value: 400 },
@@ -93,7 +93,7 @@ export const choosingAPartition: Lesson = {
       focus: [{ kind: 'producer', id: 'tracker' }],
       narration: t(
         'Round-robin ignores keys and stickiness: record after record it takes the next partition, orders-0, orders-1, orders-2 and around again. Set tracker’s partitioner to round-robin (RoundRobinPartitioner in Kafka) and watch the grey records alternate.',
-        '轮询（round-robin）既不看 key，也不粘分区：一条接一条地换到下一个分区，orders-0、orders-1、orders-2，然后再从头开始。把 tracker 的 partitioner 改成 round-robin（Kafka 里是 RoundRobinPartitioner），看灰色记录轮流出现在各个分区。',
+        '轮询（round-robin）既不看键，也不粘分区：一条接一条地换到下一个分区，orders-0、orders-1、orders-2，然后再从头开始。把 tracker 的分区器改成 round-robin（Kafka 里是 RoundRobinPartitioner），看灰色记录轮流出现在各个分区。',
       ),
       showMe: [
         {
@@ -114,7 +114,7 @@ export const choosingAPartition: Lesson = {
       focus: [{ kind: 'topic', name: 'orders' }],
       narration: t(
         'What this means for order: Kafka keeps order only within a partition. All of alice’s orders share orders-{{a}}, so they are read in the order sent. tracker’s records are spread over partitions, so two of them may be read in another order than sent. Need order per customer? Make the customer the key.',
-        '这对顺序意味着什么：Kafka 只保证分区内有序。alice 的订单都在 orders-{{a}}，读出来的顺序就是发送的顺序。tracker 的记录分散在多个分区，两条记录被读到的先后可能和发送时不同。需要按客户保序？就把客户作为 key。',
+        '这对顺序意味着什么：Kafka 只保证分区内有序。alice 的订单都在 orders-{{a}}，读出来的顺序就是发送的顺序。tracker 的记录分散在多个分区，两条记录被读到的先后可能和发送时不同。需要按客户保序？就把客户作为键。',
       ),
       values: (ctx) => ({ a: where(ctx, 'alice') }),
     },
@@ -123,7 +123,7 @@ export const choosingAPartition: Lesson = {
     question(
       t(
         'A record keyed dave went to some partition. Where does the next dave record go?',
-        '一条 key 为 dave 的记录写进了某个分区。下一条 dave 的记录会去哪里？',
+        '一条键为 dave 的记录写进了某个分区。下一条键为 dave 的记录会去哪里？',
       ),
       right(
         t(
@@ -132,21 +132,21 @@ export const choosingAPartition: Lesson = {
         ),
         t(
           'The partition is murmur2(key) modulo the partition count: same key, same count, same partition.',
-          '分区等于 murmur2(key) 对分区数取模：key 相同、分区数相同，分区就相同。',
+          '分区等于 murmur2(key) 对分区数取模：键相同、分区数相同，分区就相同。',
         ),
       ),
       wrong(
         t('To the next partition, in turn.', '轮到下一个分区。'),
         t(
           'Taking turns is the round-robin partitioner, which ignores keys. With a key, the hash decides.',
-          '轮流是轮询分区器的做法，它不看 key。有 key 时由哈希决定。',
+          '轮流是轮询分区器的做法，它不看键。有键时由哈希决定。',
         ),
       ),
       wrong(
         t('To whichever partition is least busy.', '去最空闲的那个分区。'),
         t(
           'Load only plays a part for records without a key (adaptive sticky partitioning).',
-          '只有不带 key 的记录才会考虑负载（自适应的粘性分区）。',
+          '只有无键的记录才会考虑负载（自适应的粘性分区）。',
         ),
       ),
     ),
@@ -166,7 +166,7 @@ export const choosingAPartition: Lesson = {
         ),
       ),
       wrong(
-        t('Records without a key always go to partition 0.', '不带 key 的记录总是进分区 0。'),
+        t('Records without a key always go to partition 0.', '无键的记录总是进分区 0。'),
         t(
           'The partitioner picks a partition at random (weighted by load), then another after each batch’s worth.',
           '分区器会随机挑一个分区（按负载加权），写够一个批次后再换一个。',
@@ -186,17 +186,17 @@ export const choosingAPartition: Lesson = {
         '同一个用户的所有事件必须按顺序读取。你会怎么做？',
       ),
       right(
-        t('Use the user id as the key.', '用用户 ID 作为 key。'),
+        t('Use the user id as the key.', '用用户 ID 作为键。'),
         t(
           'Same key, same partition, and a partition keeps order.',
-          'key 相同就进同一个分区，而分区内是有序的。',
+          '键相同就进同一个分区，而分区内是有序的。',
         ),
       ),
       wrong(
-        t('Send them without a key.', '不带 key 发送。'),
+        t('Send them without a key.', '发送时不设键。'),
         t(
           'Without a key they are spread over partitions, and order across partitions is not kept.',
-          '不带 key 的记录会分散到多个分区，而跨分区的顺序是不保证的。',
+          '无键的记录会分散到多个分区，而跨分区的顺序是不保证的。',
         ),
       ),
       wrong(

@@ -50,7 +50,7 @@ export const batchingAndAsyncSend: Lesson = {
       focus: [{ kind: 'producer', id: 'tracker' }],
       narration: t(
         'linger.ms is how long a batch waits for more records before it is sent: {{linger}} ms now. Set tracker’s linger.ms to 2000. Batches then collect records for 2 s: fewer, bigger requests, and more records waiting in the buffer (now {{buffered}}). The price is latency.',
-        'linger.ms 是批次发送前等待更多记录的时间，现在是 {{linger}} 毫秒。把 tracker 的 linger.ms 改成 2000。批次要攒 2 秒才发：请求更少、更大，缓冲区里积压的记录也更多（现在 {{buffered}} 条）。代价是延迟变高。',
+        'linger.ms 是批次发送前等待更多记录的时间，现在是 {{linger}} 毫秒。把 tracker 的 linger.ms 改成 2000。批次要攒 2 秒才发：请求更少、更大，缓冲区里等着的记录也更多（现在 {{buffered}} 条）。代价是延迟变高。',
       ),
       values: (ctx) => ({
         linger: configOf(tracker(ctx).config, 'linger.ms'),
@@ -145,7 +145,7 @@ export const batchingAndAsyncSend: Lesson = {
     question(
       t(
         'The producer process dies with records still in its buffer. What happens to them?',
-        '生产者进程挂了，缓冲区里还有记录。这些记录会怎样？',
+        '生产者进程崩溃了，缓冲区里还有记录。这些记录会怎样？',
       ),
       right(
         t('They are lost: no broker ever had them.', '丢失：没有任何 Broker 收到过它们。'),

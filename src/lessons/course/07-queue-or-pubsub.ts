@@ -78,7 +78,7 @@ export const queueOrPubsub: Lesson = {
       focus: [{ kind: 'topic', name: 'orders' }],
       narration: t(
         'Now {{groups}} groups read orders, each with its own committed offsets. Every record is read {{groups}} times, once per group, yet Kafka copied nothing: one log, several positions in it. Publish-subscribe in Kafka is simply several groups.',
-        '现在有 {{groups}} 个消费者组在读 orders，每个组都有自己的已提交 offset。每条记录被读 {{groups}} 次，每组一次，但 Kafka 没有复制任何数据：一份日志，多个位置。Kafka 的发布-订阅，说白了就是多个消费者组。',
+        '现在有 {{groups}} 个消费者组在读 orders，每个组都有自己的已提交 offset。每条记录被读 {{groups}} 次，每组一次，但 Kafka 没有复制任何数据：一份日志，多个消费位置。Kafka 的发布-订阅，说白了就是多个消费者组。',
       ),
       values: ({ view }) => ({
         groups: view.groups.filter((g) => g.topics.includes('orders') && g.consumerIds.length > 0)
@@ -173,7 +173,7 @@ export const queueOrPubsub: Lesson = {
         t('Kafka copies it into one topic per group.', 'Kafka 会为每个组复制一份到单独的主题。'),
         t(
           'There is one log; each group only has its own position in it.',
-          '日志只有一份，每个组只是在里面有自己的位置。',
+          '日志只有一份，每个组只是在里面有各自的消费位置。',
         ),
       ),
     ),

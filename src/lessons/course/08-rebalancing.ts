@@ -54,7 +54,7 @@ export const rebalancing: Lesson = {
   title: t('Rebalancing', '重平衡'),
   summary: t(
     'Consumers join, leave cleanly and crash, and each time the group hands its partitions out again. Compare the eager range assignor with the cooperative one.',
-    '消费者加入、正常离开、崩溃，每一次消费者组都要重新分配分区。对比 eager 的 range 分配器和协作式分配器。',
+    '消费者加入、正常离开、崩溃，每一次消费者组都要重新分配分区。对比急切式的 range 分区分配策略和协作式的策略。',
   ),
   concepts: [
     'rebalance',
@@ -81,7 +81,7 @@ export const rebalancing: Lesson = {
       focus: [{ kind: 'group', id: 'billing' }],
       narration: t(
         'The group billing has two consumers. Its coordinator, Broker {{coord}}, keeps the member list; the group leader, consumer {{leader}}, computed the assignment with the range assignor: billing-1 and billing-2 split the {{count}} partitions. This is generation {{gen}}.',
-        '消费者组 billing 有两个消费者。它的协调者 Broker {{coord}} 维护成员名单；组的 Leader 是消费者 {{leader}}，它用 range 分配器算出了分配方案：billing-1 和 billing-2 瓜分 {{count}} 个分区。当前是第 {{gen}} 代（generation）。',
+        '消费者组 billing 有两个消费者。它的协调者 Broker {{coord}} 维护成员名单；组的 Leader 是消费者 {{leader}}，它按 range 分区分配策略算出了分配方案：billing-1 和 billing-2 瓜分 {{count}} 个分区。当前是第 {{gen}} 代（generation）。',
       ),
       values: (ctx) => ({
         coord: billing(ctx).coordinator ?? '–',
@@ -96,7 +96,7 @@ export const rebalancing: Lesson = {
       focus: [{ kind: 'group', id: 'billing' }],
       narration: t(
         'Add a consumer, billing-3, to billing. The coordinator starts a rebalance: every member must join again, the leader computes a new assignment, and the generation goes up. Range is an eager protocol: watch every member first give up all its partitions.',
-        '给 billing 添加一个消费者 billing-3。协调者发起重平衡：所有成员都要重新加入，组 Leader 重新计算分配方案，generation 加一。range 属于 eager（急切）协议：注意看，每个成员会先交出自己全部的分区。',
+        '给 billing 添加一个消费者 billing-3。协调者发起重平衡：所有成员都要重新加入，组 Leader 重新计算分配方案，组进入新的一代。range 属于急切式（eager）协议：注意看，每个成员会先交出自己全部的分区。',
       ),
       showMe: [{ type: 'addConsumer', groupId: 'billing', consumerId: 'billing-3' }],
       ...pauseAt(threeMembers),
@@ -107,7 +107,7 @@ export const rebalancing: Lesson = {
       focus: [{ kind: 'group', id: 'billing' }],
       narration: t(
         'Generation {{gen}}: three consumers, one partition each. While it was being agreed, nobody read: an eager protocol revokes every partition, even those that end with the same owner. In a busy group, every join and every leave costs this stop-the-world pause.',
-        '第 {{gen}} 代：三个消费者，每人一个分区。在达成新方案之前，谁都没在读：eager 协议会收回所有分区，哪怕最后还分给原来的主人。在繁忙的消费者组里，每次有成员加入或离开，都要付出这种“全体暂停”（stop-the-world）的代价。',
+        '第 {{gen}} 代：三个消费者，每人一个分区。在达成新方案之前，谁都没在读：急切式协议会收回所有分区，哪怕最后还分给原来的主人。在繁忙的消费者组里，每次有成员加入或离开，都要付出这种“全体暂停”（stop-the-world）的代价。',
       ),
       values: (ctx) => ({ gen: billing(ctx).generation }),
     },
@@ -127,7 +127,7 @@ export const rebalancing: Lesson = {
       focus: [{ kind: 'consumer', id: 'billing-2' }],
       narration: t(
         'Now kill billing-2: a crash sends nothing. The coordinator notices only when its heartbeats have been missing for session.timeout.ms ({{session}} s here; 45 s by default). Until then the partitions of billing-2 are read by no one: count the seconds until billing-1 takes them over.',
-        '现在杀掉 billing-2：进程崩溃时什么也来不及发。协调者要等它的心跳中断满 session.timeout.ms（这里是 {{session}} 秒，默认 45 秒）才会察觉。在此之前，billing-2 的分区没有任何人读：数数看，过了几秒 billing-1 才接手。',
+        '现在终止 billing-2：进程崩溃时什么也来不及发。协调者要等它的心跳中断满 session.timeout.ms（这里是 {{session}} 秒，默认 45 秒）才会察觉。在此之前，billing-2 的分区没有任何人读：数数看，过了几秒 billing-1 才接手。',
       ),
       values: (ctx) => ({ session: groupSeconds(ctx, 'session.timeout.ms') }),
       showMe: [{ type: 'killConsumer', consumerId: 'billing-2' }],
@@ -142,7 +142,7 @@ export const rebalancing: Lesson = {
       focus: [{ kind: 'group', id: 'billing' }],
       narration: t(
         'Switch billing to a cooperative assignor: set its partition.assignment.strategy to cooperative-sticky. The members rejoin once to agree on the new protocol (in production this takes a rolling upgrade).',
-        '把 billing 切换到协作式（cooperative）分配器：把它的 partition.assignment.strategy 改成 cooperative-sticky。成员们会重新加入一次，就新协议达成一致（生产环境中要通过滚动升级来完成）。',
+        '把 billing 换成协作式（cooperative）的分区分配策略：将它的 partition.assignment.strategy 改成 cooperative-sticky。成员们会重新加入一次，就新协议达成一致（生产环境中要通过滚动升级来完成）。',
       ),
       showMe: [
         {
@@ -222,12 +222,12 @@ export const rebalancing: Lesson = {
         t('All of them, until the rebalance is over.', '全部分区，直到重平衡结束。'),
         t(
           'That is the eager protocol (range): everything is revoked before the members rejoin.',
-          '那是 eager 协议（range）的做法：成员重新加入之前先收回所有分区。',
+          '那是急切式协议（range）的做法：成员重新加入之前先收回所有分区。',
         ),
       ),
     ),
     question(
-      t('What does the generation of a group count?', '消费者组的 generation（代）记录的是什么？'),
+      t('What does the generation of a group count?', '消费者组的代（generation）数的是什么？'),
       right(
         t(
           'Its completed rebalances: each new assignment is a new generation.',

@@ -51,7 +51,7 @@ export const replication: Lesson = {
   title: t('Replication', '副本机制'),
   summary: t(
     'Follow one record from the Leader to its Followers, see the high watermark move once the ISR has it, and take a Follower off the network and back.',
-    '跟踪一条记录从 Leader 复制到 Follower，看 ISR 都拿到它之后高水位怎样前移；再让一个 Follower 断网、然后恢复。',
+    '跟踪一条记录从 Leader 复制到 Follower，看 ISR 都拿到它之后 HW（高水位）怎样前移；再让一个 Follower 断网、然后恢复网络。',
   ),
   concepts: ['replica', 'Leader', 'Follower', 'ISR', 'high watermark', 'log end offset'],
   minutes: 6,
@@ -77,7 +77,7 @@ export const replication: Lesson = {
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
         'Watch orders-0. Broker {{leader}} has just appended a record: its log end offset (LEO) is {{leo}}, but the high watermark (HW) is still {{hw}}. The newest record exists on the Leader only; the Followers have not fetched it yet.',
-        '盯住 orders-0。Broker {{leader}} 刚追加了一条记录：它的日志末端位置（LEO）是 {{leo}}，但高水位（HW）还停在 {{hw}}。最新这条记录目前只在 Leader 上，Follower 还没拉取到。',
+        '盯住 orders-0。Broker {{leader}} 刚追加了一条记录：它的 LEO（日志末端 offset）是 {{leo}}，但 HW（高水位）还停在 {{hw}}。最新这条记录目前只在 Leader 上，Follower 还没拉取到。',
       ),
       values: (ctx) => ({
         leader: p0(ctx).leader,
@@ -103,7 +103,7 @@ export const replication: Lesson = {
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
         'ISR means in-sync replicas: the Leader plus the Followers that keep up. A Follower that has not caught up for replica.lag.time.max.ms ({{lagMax}} s here) is dropped from it, and the HW waits only for the ISR. The ISR of orders-0 now: [{{isr}}].',
-        'ISR 即同步副本集合（in-sync replicas）：Leader 加上跟得上的 Follower。一个 Follower 如果超过 replica.lag.time.max.ms（这里是 {{lagMax}} 秒）还没追上，就会被移出 ISR，而 HW 只等 ISR 里的副本。orders-0 现在的 ISR：[{{isr}}]。',
+        'ISR 是 in-sync replicas 的缩写：Leader 本身，加上跟得上它的 Follower。一个 Follower 如果超过 replica.lag.time.max.ms（这里是 {{lagMax}} 秒）还没追上，就会被移出 ISR，而 HW 只等 ISR 里的副本。orders-0 现在的 ISR：[{{isr}}]。',
       ),
       values: (ctx) => ({
         lagMax: seconds(brokerConfig(ctx.view, 'replica.lag.time.max.ms')),
@@ -115,7 +115,7 @@ export const replication: Lesson = {
       focus: [{ kind: 'consumer', id: 'billing-1' }],
       narration: t(
         'Consumers read only below the HW. billing-1 never sees a record that only the Leader has: if the Leader died, that record could be gone (lesson 12), and the consumer would have read something that no longer exists. On orders-0 billing-1 is at {{pos}}, the HW at {{hw}}.',
-        '消费者只能读到 HW 以下的记录。billing-1 永远看不到只存在于 Leader 上的记录：万一 Leader 挂了，这条记录可能就没了（第 12 课），消费者就读到了一条已不存在的数据。在 orders-0 上，billing-1 的位置是 {{pos}}，HW 是 {{hw}}。',
+        '消费者只能读到 HW 以下的记录。billing-1 永远看不到只存在于 Leader 上的记录：万一 Leader 宕机，这条记录可能就没了（第 12 课），消费者就读到了一条已不存在的数据。在 orders-0 上，billing-1 的消费位置是 {{pos}}，HW 是 {{hw}}。',
       ),
       values: (ctx) => ({
         pos: consumerOf(ctx.view, 'billing-1')?.positions['orders-0'] ?? '–',
@@ -127,7 +127,7 @@ export const replication: Lesson = {
       focus: [{ kind: 'broker', id: 3 }],
       narration: t(
         'Cut Broker {{follower}}, a Follower of orders-0, off the network: isolate it. It can no longer fetch, and the controller no longer hears its heartbeats. Watch the ISR of orders-0 shrink.',
-        '把 orders-0 的 Follower，Broker {{follower}}，与网络隔离（断网）。它再也拉取不到数据，控制器也收不到它的心跳。看 orders-0 的 ISR 怎样收缩。',
+        '让 Broker {{follower}}（orders-0 的一个 Follower）断网。它再也拉取不到数据，控制器也收不到它的心跳。看 orders-0 的 ISR 怎样收缩。',
       ),
       values: (ctx) => ({ follower: followerOf0(ctx.view) }),
       showMe: [{ type: 'isolateBroker', brokerId: 3 }],
@@ -139,7 +139,7 @@ export const replication: Lesson = {
       focus: [{ kind: 'broker', id: 3 }],
       narration: t(
         'Broker {{follower}} is out of the ISR, so the HW and acks=all wait only for the others: writes go on. ISR now: [{{isr}}]. Heal Broker {{follower}}: it fetches what it missed, catches up with the Leader and rejoins the ISR.',
-        'Broker {{follower}} 已被移出 ISR，于是 HW 和 acks=all 只等其余副本：写入照常进行。现在的 ISR：[{{isr}}]。恢复 Broker {{follower}} 的网络：它会拉取错过的数据，追上 Leader，重新加入 ISR。',
+        'Broker {{follower}} 已被移出 ISR，于是 HW 和 acks=all 只等其余副本：写入照常进行。现在的 ISR：[{{isr}}]。让 Broker {{follower}} 恢复网络：它会拉取错过的数据，追上 Leader，重新加入 ISR。',
       ),
       values: (ctx) => ({ follower: followerOf0(ctx.view), isr: ids(p0(ctx).isr) }),
       showMe: [{ type: 'healBroker', brokerId: 3 }],
@@ -159,7 +159,7 @@ export const replication: Lesson = {
       wrong(
         t('Any replica: they are all the same.', '任意一个副本：它们都一样。'),
         t(
-          'They are not always the same: a Follower may lag behind. That is why there is one Leader per partition.',
+          'They are not always the same: a Follower may fall behind. That is why there is one Leader per partition.',
           '它们并不总是一样：Follower 可能落后。所以每个分区只有一个 Leader。',
         ),
       ),
@@ -173,14 +173,14 @@ export const replication: Lesson = {
         t('Not yet: only once the HW has passed it.', '暂时不能：要等 HW 越过它之后。'),
         t(
           'Below the HW every in-sync replica has the record, so it survives a change of Leader.',
-          'HW 以下的记录每个同步副本都有，所以换了 Leader 也不会丢。',
+          'HW 以下的记录，ISR 中的每个副本都有，所以换了 Leader 也不会丢。',
         ),
       ),
       wrong(
         t('Yes: it is in the Leader’s log.', '能：它已经在 Leader 的日志里了。'),
         t(
           'Being in the Leader’s log is not enough: it could still vanish if the Leader failed now.',
-          '只在 Leader 的日志里还不够：如果 Leader 此刻挂了，它仍然可能消失。',
+          '只在 Leader 的日志里还不够：如果 Leader 此刻宕机，它仍然可能消失。',
         ),
       ),
     ),
@@ -192,7 +192,7 @@ export const replication: Lesson = {
       right(
         t(
           'It leaves the ISR and writes go on with the replicas still in it.',
-          '它被移出 ISR，写入继续由剩下的同步副本完成。',
+          '它被移出 ISR，写入继续由仍在 ISR 中的副本完成。',
         ),
         t(
           'acks=all waits for the ISR, not for every replica, as long as min.insync.replicas is met (lesson 11).',

@@ -53,7 +53,7 @@ export const failover: Lesson = {
   title: t('Failover', '故障转移'),
   summary: t(
     'Kill the Leader of a partition and watch the controller elect a new one with a new leader epoch; then bring the old Leader back, watch it catch up, and give it its leadership back.',
-    '杀掉一个分区的 Leader，看控制器怎样选出新 Leader、leader epoch 怎样递增；再让旧 Leader 回来，看它追上进度，最后把领导权还给它。',
+    '终止一个分区的 Leader，看控制器怎样选出新 Leader、Leader epoch 怎样递增；再让旧 Leader 回来，看它追上进度，最后把 Leader 身份还给它。',
   ),
   concepts: ['controller', 'leader election', 'leader epoch', 'fencing', 'preferred leader'],
   minutes: 6,
@@ -70,7 +70,7 @@ export const failover: Lesson = {
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
         'orders-0 is led by Broker {{leader}} with leader epoch {{epoch}}; its ISR is [{{isr}}]. Broker {{controller}} is the active controller: it receives every broker’s heartbeats and decides which replica leads each partition.',
-        'orders-0 的 Leader 是 Broker {{leader}}，leader epoch 为 {{epoch}}；ISR 是 [{{isr}}]。Broker {{controller}} 是当前的控制器（controller）：它接收每个 Broker 的心跳，并决定每个分区由哪个副本担任 Leader。',
+        'orders-0 的 Leader 是 Broker {{leader}}，Leader epoch 为 {{epoch}}；ISR 是 [{{isr}}]。Broker {{controller}} 是活跃控制器：它接收每个 Broker 的心跳，并决定每个分区由哪个副本担任 Leader。',
       ),
       values: (ctx) => ({
         leader: p0(ctx).leader,
@@ -84,7 +84,7 @@ export const failover: Lesson = {
       focus: [{ kind: 'broker', id: 2 }],
       narration: t(
         'Kill Broker {{leader}}, the Leader of orders-0. Its heartbeats stop. For broker.session.timeout.ms ({{timeout}} s here) the controller waits, while the clients of orders-0 get errors and retry. Then it fences the broker and elects a new Leader.',
-        '杀掉 orders-0 的 Leader，Broker {{leader}}。它的心跳随之中断。在 broker.session.timeout.ms（这里是 {{timeout}} 秒）之内，控制器先等着，orders-0 的客户端收到错误、不断重试。之后控制器屏蔽（fence）这个 Broker，选出新的 Leader。',
+        '终止 Broker {{leader}}，即 orders-0 的 Leader。它的心跳随之中断。在 broker.session.timeout.ms（这里是 {{timeout}} 秒）之内，控制器先等着，orders-0 的客户端收到错误、不断重试。之后控制器屏蔽（fence）这个 Broker，选出新的 Leader。',
       ),
       values: (ctx) => ({
         leader: leaderAt(p0(ctx), ctx.startedAt),
@@ -98,7 +98,7 @@ export const failover: Lesson = {
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
         'The controller fenced Broker {{old}} and chose Broker {{leader}}, the first replica in the assignment that is in the ISR. The leader epoch went from {{prevEpoch}} to {{epoch}}: requests stamped with the old epoch are now refused. ISR: [{{isr}}].',
-        '控制器屏蔽了 Broker {{old}}，选出 Broker {{leader}}：按副本分配顺序，第一个在 ISR 中的副本。leader epoch 从 {{prevEpoch}} 变成 {{epoch}}：带着旧 epoch 的请求从此都会被拒绝。ISR：[{{isr}}]。',
+        '控制器屏蔽了 Broker {{old}}，选出 Broker {{leader}}：按副本分配顺序，第一个在 ISR 中的副本。Leader epoch 从 {{prevEpoch}} 变成 {{epoch}}：带着旧 epoch 的请求从此都会被拒绝。ISR：[{{isr}}]。',
       ),
       values: (ctx) => ({
         old: previous(p0(ctx)).leader,
@@ -125,7 +125,7 @@ export const failover: Lesson = {
       focus: [{ kind: 'broker', id: 2 }],
       narration: t(
         'Restart Broker {{old}}. It comes back as a Follower: it first drops anything the new Leader does not have (truncation, lesson 12), then fetches what it missed, and rejoins the ISR once it has caught up.',
-        '重启 Broker {{old}}。它回来后是 Follower：先截掉新 Leader 没有的数据（日志截断，见第 12 课），再拉取错过的数据，追上之后重新加入 ISR。',
+        '重启 Broker {{old}}。它回来后是 Follower：先把新 Leader 没有的数据截断（见第 12 课），再拉取错过的数据，追上之后重新加入 ISR。',
       ),
       values: (ctx) => ({ old: p0(ctx).replicas[0] }),
       showMe: [{ type: 'restartBroker', brokerId: 2 }],
@@ -137,7 +137,7 @@ export const failover: Lesson = {
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
         'Broker {{preferred}} is in the ISR again but does not lead. It is the preferred Leader of orders-0 (first in its replica list). Run a preferred leader election to hand leadership back; Kafka also does it periodically (auto.leader.rebalance.enable, off in this lesson).',
-        'Broker {{preferred}} 已重新进入 ISR，但并不是 Leader。它是 orders-0 的首选 Leader（副本列表中的第一个）。执行一次首选 Leader 选举，把领导权交还给它；Kafka 也会定期自动做这件事（auto.leader.rebalance.enable，本课把它关掉了）。',
+        'Broker {{preferred}} 已重新进入 ISR，但并不是 Leader。它是 orders-0 的优先副本（副本列表中的第一个）。执行一次优先副本选举，把 Leader 身份交还给它；Kafka 也会定期自动做这件事（auto.leader.rebalance.enable，本课把它关掉了）。',
       ),
       values: (ctx) => ({ preferred: p0(ctx).replicas[0] }),
       showMe: [{ type: 'electPreferredLeaders', topic: 'orders' }],
@@ -170,11 +170,11 @@ export const failover: Lesson = {
       ),
     ),
     question(
-      t('What is the leader epoch for?', 'leader epoch 有什么用？'),
+      t('What is the leader epoch for?', 'Leader epoch 有什么用？'),
       right(
         t(
           'It numbers the Leaders of a partition, so a stale Leader and stale requests can be refused.',
-          '它给分区的历任 Leader 编号，这样过时的 Leader 和过时的请求都能被识别并拒绝。',
+          '它给分区的历任 Leader 依次标上序号，这样过时的 Leader 和过时的请求都能被识别并拒绝。',
         ),
         t(
           'It went up by one at the election; Followers also use it to find where their log diverges.',
@@ -197,7 +197,7 @@ export const failover: Lesson = {
       right(
         t(
           'No: it follows and catches up, and leads again only after a preferred leader election.',
-          '不会：它先当 Follower 追上进度，要等首选 Leader 选举之后才重新当 Leader。',
+          '不会：它先当 Follower 追上进度，要等一次优先副本选举之后才重新当 Leader。',
         ),
         t(
           'Taking over at once would make it lead with a log that may be behind.',
@@ -205,10 +205,10 @@ export const failover: Lesson = {
         ),
       ),
       wrong(
-        t('Yes: it is the preferred Leader.', '会：它是首选 Leader。'),
+        t('Yes: it is the preferred Leader.', '会：它是优先副本。'),
         t(
           'Preferred only means first in the list; it must be back in the ISR and an election must move leadership.',
-          '“首选”只表示排在列表第一位；它必须先回到 ISR，再经过一次选举才能拿回领导权。',
+          '优先副本只是排在副本列表第一位的那个；它必须先回到 ISR，再经过一次选举，才能拿回 Leader 身份。',
         ),
       ),
     ),

@@ -104,8 +104,8 @@ export const durability: Lesson = {
       play: true,
       focus: [{ kind: 'topic', name: 'payments' }],
       narration: t(
-        'For what follows, set acks back to all. With acks=all, the topic’s min.insync.replicas ({{minIsr}} here) says how many in-sync replicas a write needs at the least.',
-        '为了接下来的实验，把 acks 改回 all。在 acks=all 下，主题的 min.insync.replicas（这里是 {{minIsr}}）规定了一次写入至少需要多少个同步副本。',
+        'For the next steps, set acks back to all. With acks=all, the topic’s min.insync.replicas ({{minIsr}} here) says how many in-sync replicas a write needs at the least.',
+        '为了接下来的实验，把 acks 改回 all。在 acks=all 下，主题的 min.insync.replicas（这里是 {{minIsr}}）规定了一次写入至少需要 ISR 中有多少个副本。',
       ),
       values: (ctx) => ({ minIsr: minIsr(ctx.view) }),
       showMe: [{ type: 'setConfig', scope: 'producer', id: 'checkout', key: 'acks', value: 'all' }],
@@ -117,7 +117,7 @@ export const durability: Lesson = {
       focus: [{ kind: 'broker', id: 3 }],
       narration: t(
         'Kill Broker {{victim}}. Once the controller has fenced it, the ISR of every partition of payments shrinks by one.',
-        '杀掉 Broker {{victim}}。控制器屏蔽它之后，payments 每个分区的 ISR 都会少一个副本。',
+        '终止 Broker {{victim}}。控制器屏蔽它之后，payments 每个分区的 ISR 都会少一个副本。',
       ),
       values: (ctx) => ({ victim: victim(ctx) }),
       showMe: [{ type: 'killBroker', brokerId: 3 }],
@@ -129,7 +129,7 @@ export const durability: Lesson = {
       focus: [{ kind: 'producer', id: 'checkout' }],
       narration: t(
         'Writes go on: the ISR of payments-0 is [{{isr}}], still no fewer than {{minIsr}}. With {{rf}} replicas and a minimum of {{minIsr}}, one broker can be lost without stopping writes or losing acknowledged data.',
-        '写入照常进行：payments-0 的 ISR 是 [{{isr}}]，仍不少于 {{minIsr}} 个。{{rf}} 个副本、最少 {{minIsr}} 个同步副本，意味着坏掉一个 Broker 既不会中断写入，也不会丢失已确认的数据。',
+        '写入照常进行：payments-0 的 ISR 是 [{{isr}}]，仍不少于 {{minIsr}} 个。有 {{rf}} 个副本、ISR 最少 {{minIsr}} 个时，坏掉一个 Broker 既不会中断写入，也不会丢失已确认的数据。',
       ),
       values: (ctx) => {
         const p = partitionOf(ctx.view, 'payments-0');
@@ -142,7 +142,7 @@ export const durability: Lesson = {
       focus: [{ kind: 'broker', id: 2 }],
       narration: t(
         'Kill Broker {{victim}} as well. Only one in-sync replica is left, fewer than min.insync.replicas: the Leader refuses acks=all writes with NOT_ENOUGH_REPLICAS, before writing anything. What is stored stays safe; new data has to wait.',
-        '再杀掉 Broker {{victim}}。同步副本只剩一个，少于 min.insync.replicas：Leader 在写入之前就以 NOT_ENOUGH_REPLICAS 拒绝 acks=all 的请求。已存的数据依然安全；新数据只能等着。',
+        '再终止 Broker {{victim}}。ISR 中只剩一个副本，少于 min.insync.replicas：Leader 在写入之前就以 NOT_ENOUGH_REPLICAS 拒绝 acks=all 的请求。已存的数据依然安全；新数据只能等着。',
       ),
       values: (ctx) => ({ victim: victim(ctx) }),
       showMe: [{ type: 'killBroker', brokerId: 2 }],
@@ -183,7 +183,7 @@ export const durability: Lesson = {
         ),
         t(
           'One in-sync replica is fewer than 2, so nothing is written that could be lost with it.',
-          '一个同步副本少于 2，所以不会写入任何可能随它一起丢失的数据。',
+          'ISR 中只剩一个副本，少于 2，所以不会写入任何可能随它一起丢失的数据。',
         ),
       ),
       wrong(
@@ -207,7 +207,7 @@ export const durability: Lesson = {
         t('Every replica having the record.', '所有副本都拿到这条记录。'),
         t(
           'Waiting for the in-sync replicas is acks=all; acks=1 answers right after the Leader’s append.',
-          '等同步副本的是 acks=all；acks=1 在 Leader 追加后立即回应。',
+          '等 ISR 中所有副本的是 acks=all；acks=1 在 Leader 追加后立即回应。',
         ),
       ),
       wrong(
@@ -227,14 +227,14 @@ export const durability: Lesson = {
         t('One.', '一个。'),
         t(
           'Two in-sync replicas remain, which meets the minimum; a second failure stops writes.',
-          '还剩两个同步副本，满足最低要求；再坏一个，写入就停了。',
+          'ISR 中还剩两个副本，满足最低要求；再坏一个，写入就停了。',
         ),
       ),
       wrong(
         t('Two.', '两个。'),
         t(
           'With two down, one in-sync replica is left: fewer than 2, so writes are refused.',
-          '坏两个时只剩一个同步副本，少于 2，写入会被拒绝。',
+          '坏两个时 ISR 中只剩一个副本，少于 2，写入会被拒绝。',
         ),
       ),
     ),

@@ -51,7 +51,7 @@ export const whereAckedDataIsLost: Lesson = {
   title: t('Where acknowledged data is lost', '已确认的数据在哪里丢失'),
   summary: t(
     'Kill a Leader at the worst moment and watch acks=1 clicks vanish while acks=all payments survive; then let an out-of-sync replica lead and see what unclean leader election costs.',
-    '在最糟糕的时刻杀掉 Leader，看 acks=1 的点击记录消失、acks=all 的支付记录幸存；再让一个不同步的副本当上 Leader，看看非干净选举的代价。',
+    '在最糟糕的时刻终止 Leader，看 acks=1 的点击记录消失、acks=all 的支付记录幸存；再让一个不在 ISR 中的副本当上 Leader，看看 Unclean Leader 选举的代价。',
   ),
   concepts: [
     'acks',
@@ -109,7 +109,7 @@ export const whereAckedDataIsLost: Lesson = {
       focus: [{ kind: 'broker', id: 2 }],
       narration: t(
         'Kill Broker {{leader}} now, before the Followers fetch. Its answer to tracker is already on its way, so tracker counts those clicks as written. The controller fences Broker {{leader}}, and for each partition a Follower takes over, without those clicks.',
-        '趁 Follower 还没来拉取，现在就杀掉 Broker {{leader}}。它给 tracker 的确认已经在路上了，所以 tracker 认为这些点击已经写入。控制器屏蔽 Broker {{leader}}，每个分区改由一个 Follower 接任 Leader，而新 Leader 上没有这些点击记录。',
+        '趁 Follower 还没来拉取，现在就终止 Broker {{leader}}。它给 tracker 的确认已经在路上了，所以 tracker 认为这些点击已经写入。控制器屏蔽 Broker {{leader}}，每个分区改由一个 Follower 接任 Leader，而新 Leader 上没有这些点击记录。',
       ),
       values: roles,
       showMe: [{ type: 'killBroker', brokerId: 2 }],
@@ -122,7 +122,7 @@ export const whereAckedDataIsLost: Lesson = {
       focus: [{ kind: 'broker', id: 2 }],
       narration: t(
         'New clicks now take the offsets those records had. Restart Broker {{leader}}: to follow the new Leaders it cuts its log back to where it diverges from theirs (truncation). Acknowledged clicks gone for good: {{lostClicks}}. Acknowledged payments gone: {{lostPayments}}.',
-        '新的点击记录已经占用了那些记录原来的 offset。重启 Broker {{leader}}：为了跟随新 Leader，它把自己的日志截断到与新 Leader 分叉的位置。永久丢失的已确认点击：{{lostClicks}} 条。丢失的已确认支付：{{lostPayments}} 条。',
+        '新的点击记录已经占用了那些记录原来的 offset。重启 Broker {{leader}}：为了当新 Leader 的 Follower，它把自己的日志截断到与新 Leader 分叉的位置。永久丢失的已确认点击：{{lostClicks}} 条。丢失的已确认支付：{{lostPayments}} 条。',
       ),
       values: (ctx) => ({
         ...roles(ctx),
@@ -146,7 +146,7 @@ export const whereAckedDataIsLost: Lesson = {
       focus: [{ kind: 'broker', id: 1 }],
       narration: t(
         'That condition is the last hole: unclean leader election. Kill Brokers {{second}} and {{leader}}. Broker {{third}} is left as the only in-sync replica: it leads everything, clicks go on (acks=1), payments are refused.',
-        '这个前提正是最后一个漏洞：非干净的 Leader 选举（unclean leader election）。杀掉 Broker {{second}} 和 Broker {{leader}}。只剩 Broker {{third}} 是同步副本：所有分区都由它领导，clicks 照常写入（acks=1），payments 被拒绝。',
+        '这个前提正是最后一个漏洞所在：Unclean Leader 选举。终止 Broker {{second}} 和 Broker {{leader}}。ISR 中只剩 Broker {{third}} 这一个副本：所有分区都由它担任 Leader，clicks 照常写入（acks=1），payments 被拒绝。',
       ),
       values: roles,
       showMe: [
@@ -160,7 +160,7 @@ export const whereAckedDataIsLost: Lesson = {
       focus: [{ kind: 'broker', id: 1 }],
       narration: t(
         'Kill Broker {{third}} too. No replica is running now, and Broker {{third}} takes down with it the only copy of everything written since Broker {{second}} died.',
-        '再杀掉 Broker {{third}}。现在一个副本都不在运行了：自 Broker {{second}} 宕机以来写入的所有数据，唯一的副本随 Broker {{third}} 一起倒下了。',
+        '再终止 Broker {{third}}。现在一个副本都不在运行了：自 Broker {{second}} 宕机以来写入的所有数据，唯一的副本随 Broker {{third}} 一起倒下了。',
       ),
       values: roles,
       showMe: [{ type: 'killBroker', brokerId: 1 }],
@@ -172,7 +172,7 @@ export const whereAckedDataIsLost: Lesson = {
       focus: [{ kind: 'broker', id: 3 }],
       narration: t(
         'Restart Broker {{second}}, which has been down longest and is not in the ISR. clicks allows unclean leader election: once the controller gives up on Broker {{third}}, Broker {{second}} leads clicks anyway. payments does not allow it: it stays offline rather than lose data.',
-        '重启宕机最久、不在 ISR 中的 Broker {{second}}。clicks 允许非干净选举：控制器放弃等待 Broker {{third}} 之后，Broker {{second}} 照样成为 clicks 的 Leader。payments 不允许：它宁可一直离线，也不丢数据。',
+        '重启宕机最久、不在 ISR 中的 Broker {{second}}。clicks 允许 Unclean Leader 选举：控制器放弃等待 Broker {{third}} 之后，Broker {{second}} 照样成为 clicks 的 Leader。payments 不允许：它宁可一直离线，也不丢数据。',
       ),
       values: roles,
       showMe: [{ type: 'restartBroker', brokerId: 3 }],
@@ -184,7 +184,7 @@ export const whereAckedDataIsLost: Lesson = {
       focus: [{ kind: 'topic', name: 'clicks' }],
       narration: t(
         'Restart Brokers {{third}} and {{leader}}. payments gets Broker {{third}} back as a clean Leader and loses nothing. On clicks, both must follow Broker {{second}} and truncate everything written since it died: {{lost}} acknowledged clicks lost. Availability was bought with data.',
-        '重启 Broker {{third}} 和 Broker {{leader}}。payments 等回了 Broker {{third}} 这个干净的 Leader，一条不丢。clicks 那边，它们只能跟随 Broker {{second}}，把 Broker {{second}} 宕机之后写入的数据全部截掉：{{lost}} 条已确认的点击丢失。可用性是用数据换来的。',
+        '重启 Broker {{third}} 和 Broker {{leader}}。payments 等回了 Broker {{third}} 这个干净的 Leader，一条不丢。clicks 那边，两者都只能当 Broker {{second}} 的 Follower，把它宕机之后写入的数据全部截断：{{lost}} 条已确认的点击丢失。可用性是用数据换来的。',
       ),
       values: (ctx) => ({ ...roles(ctx), lost: lostIn(ctx, 'clicks') }),
       showMe: [
@@ -204,7 +204,7 @@ export const whereAckedDataIsLost: Lesson = {
       right(
         t(
           'When the Leader dies before a Follower copied it: the new Leader never had it, and the old one truncates it on return.',
-          'Leader 在 Follower 复制之前挂掉：新 Leader 从没有过这条记录，旧 Leader 回来后又把它截掉了。',
+          'Leader 在 Follower 复制之前宕机：新 Leader 从没有过这条记录，旧 Leader 回来后截断日志，又把它删掉了。',
         ),
         t(
           'acks=1 answers after the Leader’s own append, so for a moment the record exists on one broker only.',
@@ -222,7 +222,7 @@ export const whereAckedDataIsLost: Lesson = {
     question(
       t(
         'Why did payments lose nothing when its Leader died?',
-        'Leader 挂掉时，payments 为什么一条没丢？',
+        'Leader 宕机时，payments 为什么一条没丢？',
       ),
       right(
         t(
@@ -231,7 +231,7 @@ export const whereAckedDataIsLost: Lesson = {
         ),
         t(
           'Every acknowledged payment was already on whichever in-sync replica took over.',
-          '不论哪个同步副本接任，它上面都已经有了每一笔已确认的支付。',
+          '不论 ISR 中哪个副本接任，它上面都已经有了每一笔已确认的支付。',
         ),
       ),
       wrong(

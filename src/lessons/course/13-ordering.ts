@@ -45,10 +45,10 @@ const audit2Idle = on(
 export const ordering: Lesson = {
   id: 'ordering',
   number: 13,
-  title: t('Ordering', '消息顺序'),
+  title: t('Ordering', '顺序保证'),
   summary: t(
     'Count how often records are read out of send order across partitions, and never within one key; then see what a single partition costs.',
-    '数一数跨分区读取时有多少记录没按发送顺序到达，而同一个 key 内却从不乱序；再看看只用一个分区要付出什么代价。',
+    '数一数跨分区读取时有多少记录没按发送顺序到达，而同一个键的记录却从不乱序；再看看只用一个分区要付出什么代价。',
   ),
   concepts: ['ordering', 'partition', 'key', 'throughput'],
   minutes: 5,
@@ -70,7 +70,7 @@ export const ordering: Lesson = {
       focus: [{ kind: 'producer', id: 'checkout' }],
       narration: t(
         'checkout numbers its records as it sends them: checkout#1, checkout#2 and so on (the value of each record). Its keys alice, carol and dave land in three different partitions of orders, and one consumer, billing-1, reads all three.',
-        'checkout 按发送顺序给记录编号：checkout#1、checkout#2……（就是每条记录的值）。它的三个 key，alice、carol、dave，分别落在 orders 的三个不同分区里，由一个消费者 billing-1 读取全部三个分区。',
+        'checkout 按发送顺序给记录标上序号：checkout#1、checkout#2……（就是每条记录的值）。它的三个键 alice、carol、dave 分别落在 orders 的三个不同分区里，由一个消费者 billing-1 读取全部三个分区。',
       ),
     },
     {
@@ -88,7 +88,7 @@ export const ordering: Lesson = {
       focus: [{ kind: 'consumer', id: 'billing-1' }],
       narration: t(
         'Within a partition the order is kept, and a key always goes to the same partition. So each customer’s orders arrive in the order sent: of {{read}} records read during this step, {{late}} came after a later record with the same key.',
-        '分区内部的顺序是有保证的，而同一个 key 总是进同一个分区。所以每个客户的订单都按发送顺序到达：这一步读到的 {{read}} 条记录中，排在同 key 更晚记录之后的有 {{late}} 条。',
+        '分区内部的顺序是有保证的，而同一个键总是进同一个分区。所以每个客户的订单都按发送顺序到达：这一步读到的 {{read}} 条记录中，有 {{late}} 条读在了同一个键更晚发送的记录之后。',
       ),
       values: (ctx) => ({ read: billingRead(ctx), late: perKey(ctx) }),
       done: (ctx) => billingRead(ctx) >= 20,
@@ -98,7 +98,7 @@ export const ordering: Lesson = {
       focus: [{ kind: 'topic', name: 'ledger' }],
       narration: t(
         'ledger has a single partition: every record in one total order. The price: one Leader takes all its writes, and within a group one consumer reads it. audit handles about {{rate}} records a second, fewer than bank writes, and falls behind: lag {{lag}}.',
-        'ledger 只有一个分区：所有记录处在同一个全局顺序里。代价是：所有写入都压在一个 Leader 上，组内也只能由一个消费者来读。audit 每秒大约只能处理 {{rate}} 条，比 bank 写得慢，于是越落越远：lag 是 {{lag}}。',
+        'ledger 只有一个分区：所有记录处在同一个全局顺序里。代价是：所有写入都压在一个 Leader 上，组内也只能由一个消费者来读。audit 每秒大约只能处理 {{rate}} 条，比 bank 写得慢，于是越落越远：积压已达 {{lag}} 条。',
       ),
       values: (ctx) => ({
         rate: Math.round(
@@ -123,7 +123,7 @@ export const ordering: Lesson = {
       focus: [{ kind: 'topic', name: 'orders' }],
       narration: t(
         'The usual way out: several partitions, and a key for whatever must stay in order, an account or a customer. Order then holds per key, which is usually what matters, and the work spreads. Adding partitions later moves keys to other partitions, so choose the count early.',
-        '通常的解法：多个分区，再给需要保序的东西（账户、客户）一个 key。这样每个 key 内部有序，这往往正是业务真正需要的，同时负载也能分摊开。日后再增加分区会让一些 key 换到别的分区，所以分区数要尽早定好。',
+        '通常的解法：多个分区，再给需要保序的东西（账户、客户）一个键。这样每个键内部有序，这往往正是业务真正需要的，同时负载也能分摊开。日后再增加分区会让一些键换到别的分区，所以分区数要尽早定好。',
       ),
     },
   ],
@@ -134,7 +134,7 @@ export const ordering: Lesson = {
         t('The order of records within one partition.', '同一个分区内记录的顺序。'),
         t(
           'billing-1 read records across partitions out of send order, but never within one key.',
-          'billing-1 跨分区读到的记录会打乱发送顺序，但同一个 key 内从不乱序。',
+          'billing-1 跨分区读到的记录会打乱发送顺序，但同一个键的记录从不乱序。',
         ),
       ),
       wrong(
@@ -158,7 +158,7 @@ export const ordering: Lesson = {
         '同一个账户的事件必须按顺序处理，同时要由多个消费者分担工作。怎么做？',
       ),
       right(
-        t('Several partitions, with the account id as key.', '多个分区，用账户 ID 作为 key。'),
+        t('Several partitions, with the account id as key.', '多个分区，用账户 ID 作为键。'),
         t(
           'One account stays in one partition, read by one consumer at a time; the accounts spread over all of them.',
           '一个账户始终在一个分区里，同一时刻只由一个消费者读取；不同账户则分散到各个分区。',

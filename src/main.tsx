@@ -6,7 +6,9 @@ import { installSimApi } from './app/simApi';
 import { createBrowserSimulator } from './app/simulator';
 import { SimulatorProvider } from './app/SimulatorProvider';
 import type { LoadSource } from './worker/protocol';
+import { isEmbedMode } from './app/share';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/timeline/EmbedApp';
 import './ui/styles.css';
 
 /** A shared link (#scenario=…) or ?scenario=<built-in id> picks the first scene. */
@@ -29,7 +31,7 @@ void simulator.client.start(firstScene()).then((result) => {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SimulatorProvider simulator={simulator}>
-      <App />
+      {isEmbedMode(location.search) ? <EmbedApp /> : <App />}
     </SimulatorProvider>
   </StrictMode>,
 );

@@ -4,11 +4,23 @@
 import type { Command } from '../engine';
 import type { SimClient } from './client';
 import type { DialogState, SimState, SimStore } from './store';
+import { resetUndoably, TIMELINE_ACTIONS } from './timelineActions';
 
 export type ZoomDirection = 'in' | 'out' | 'fit';
 
 export interface ActionContext {
-  client: Pick<SimClient, 'dispatch' | 'togglePlaying' | 'step' | 'changeSpeed' | 'reset'>;
+  client: Pick<
+    SimClient,
+    | 'dispatch'
+    | 'togglePlaying'
+    | 'setPlaying'
+    | 'step'
+    | 'changeSpeed'
+    | 'reset'
+    | 'stepBack'
+    | 'seek'
+    | 'exportSession'
+  >;
   store: SimStore;
   zoom(direction: ZoomDirection): void;
 }
@@ -67,6 +79,7 @@ export const ACTIONS = {
     perform: (ctx) => ctx.client.step(),
     enabled: running,
   },
+  ...TIMELINE_ACTIONS,
   faster: {
     id: 'faster',
     labelKey: 'playback.faster',
@@ -82,7 +95,7 @@ export const ACTIONS = {
   reset: {
     id: 'reset',
     labelKey: 'playback.reset',
-    perform: (ctx) => void ctx.client.reset(),
+    perform: (ctx) => resetUndoably(ctx),
     enabled: (s) => s.status !== 'starting',
   },
   addBroker: {

@@ -1,7 +1,7 @@
 // Fast state, read by the canvas and by DOM writers every animation frame without React renders:
 // the display clock, messages in flight, fast-moving numbers (offsets, positions, counters) and
 // the highlights that fade out. Listeners are called once per animation frame.
-import type { Flight, FrameMessage, PartitionFast } from '../worker/protocol';
+import type { Flight, FrameMessage, PartitionFast, SessionInfo } from '../worker/protocol';
 import type { ConsumerFast, ProducerFast } from '../worker/protocol';
 import { highlightsFor, type Highlight } from './highlights';
 
@@ -40,6 +40,8 @@ export class FrameBuffer {
   /** The worker's latest sim time. */
   engineNow = 0;
   nextEventTime: number | null = null;
+  /** Where the play head stands in the recording (the timeline bar draws it every frame). */
+  session: SessionInfo | null = null;
   flights: LiveFlight[] = [];
   partitions = new Map<string, PartitionFast>();
   producers = new Map<string, ProducerFast>();
@@ -75,6 +77,7 @@ export class FrameBuffer {
     this.troubleByPartition.clear();
     this.displayNow = 0;
     this.engineNow = 0;
+    this.session = null;
     this.fastVersion++;
     this.flightsVersion++;
   }
@@ -82,6 +85,8 @@ export class FrameBuffer {
   applyFrame(frame: FrameMessage): void {
     this.engineNow = frame.now;
     this.nextEventTime = frame.nextEventTime;
+    if (frame.session) this.session = frame.session;
+    if (frame.cause === 'seek') this.jumpedTo(frame);
     if (frame.flights.length > 0) {
       for (const f of frame.flights) this.flights.push({ ...f, lostAt: null });
       if (this.flights.length > MAX_LIVE_FLIGHTS) {
@@ -144,6 +149,20 @@ export class FrameBuffer {
       if (!this.troubleByPartition.has(id)) this.producerTrouble.delete(id);
     }
     this.fastVersion++;
+  }
+
+  /**
+   * The play head jumped to `frame.now`. Messages sent later are not in the air there; those
+   * sent before it still are (until they land), unless the frame brings them again (it carries
+   * the messages in the air that the seek's replay saw). Highlights belong to the old moment.
+   */
+  private jumpedTo(frame: FrameMessage): void {
+    const now = frame.now;
+    const again = new Set(frame.flights.map((f) => f.id));
+    this.flights = this.flights.filter((f) => f.sentAt <= now && !again.has(f.id));
+    for (const f of this.flights) if (f.lostAt !== null && f.lostAt > now) f.lostAt = null;
+    this.highlights = [];
+    this.flightsVersion++;
   }
 
   addHighlight(h: Highlight): void {

@@ -40,11 +40,15 @@ export function applyRevocationEvents(current: Revocations, events: SimEvent[]):
   return next;
 }
 
-/** A frame listener that keeps the store's revocations up to date (a new scenario starts clean). */
+/**
+ * A frame listener that keeps the store's revocations up to date. A new scenario starts clean,
+ * and so does a seek (it brings no events to tell what was revoked at the new moment).
+ */
 export function trackRevocations(store: SimStore): FrameListener {
   return (frame) => {
     const current = store.getState().revoked;
-    const next = applyRevocationEvents(frame.cause === 'load' ? {} : current, frame.events);
+    const fresh = frame.cause === 'load' || frame.cause === 'seek';
+    const next = applyRevocationEvents(fresh ? {} : current, frame.events);
     if (next !== current) store.setState({ revoked: next });
   };
 }

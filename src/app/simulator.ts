@@ -11,11 +11,15 @@ import {
 } from './client';
 import { trackDepartures } from './departures';
 import { createEventLogStore, type EventLogStore } from './eventLog';
+import { eventInfo } from './eventText';
 import { FrameBuffer } from './frameBuffer';
+import { highlightsFor } from './highlights';
 import { trackRevocations } from './rebalance';
 import { RecentHistory } from './recentHistory';
 import { createSimStore, type SimStore } from './store';
 import { StructureFeed } from './structureFeed';
+import { followTimeline } from './timelineFeed';
+import type { FrameMessage } from '../worker/protocol';
 
 export interface SimulatorOptions {
   transport: Transport;
@@ -55,9 +59,36 @@ export function createSimulator({ transport, scheduler }: SimulatorOptions): Sim
   });
   client.onFrame((frame, { wall }) => {
     if (frame.cause === 'load') log.clear();
-    log.append(frame.events, wall);
+    // The play head moved: the log follows it (playing on from the past writes the rest again).
+    if (frame.cause === 'seek' && frame.session) log.dropAfter(frame.session, frame.now);
+    if (frame.replayed) log.appendPast(frame.replayed.events, frame.replayed.places);
+    log.append(frame.events, wall, frame.places);
   });
   client.onFrame(history.onFrame);
+  client.onFrame(followTimeline(client, store));
+
+  // A command given in the past forked the recording: offer to undo it.
+  client.onDispatch((_command, result) => {
+    if (result.ok && result.forked) {
+      store.setState({
+        timelineNotice: { id: Date.now(), kind: 'fork', at: client.playhead.at },
+      });
+    }
+  });
+
+  // Step stops where the learner sees something: a line in the log, a highlight, a changed
+  // number or shape, a message set off that is drawn.
+  client.stepStops = (frame: FrameMessage) => {
+    const filters = log.getState().filters;
+    const drawsControl = store.getState().showControlTraffic;
+    return (
+      frame.changes !== null ||
+      frame.fast !== null ||
+      frame.lostFlights.length > 0 ||
+      frame.flights.some((f) => drawsControl || f.recordCount > 0) ||
+      frame.events.some((e) => filters[eventInfo(e).category] || highlightsFor(e).length > 0)
+    );
+  };
 
   client.onTick(structure.onTick);
   client.onTick(({ dt, running, displayNow }) => {

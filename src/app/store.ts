@@ -4,6 +4,7 @@
 // a newly loaded scenario does to it:
 //   simulation  simulationSlice.ts  what the engine reported (entities, status, scenario) and playback
 //   ui          uiSlice.ts          what the person chose on this page (selection, dialog, panel…)
+//   timeline    timelineSlice.ts    the timeline's markers and its Undo notice (timelineFeed.ts)
 // Every simulator (createSimulator) has its own store; components reach theirs through
 // <SimulatorProvider> and useSim(selector). There is no module-level store.
 //
@@ -22,15 +23,18 @@ import {
   simulationOnLoad,
   type SimulationState,
 } from './simulationSlice';
+import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
 
 // The slices' types that the rest of the app names, from one place.
 export type { DialogState, Selection } from './uiSlice';
+export type { TimelineNotice } from './timelineSlice';
 
 /** Each slice's state, by slice name. */
 export interface SliceStates {
   simulation: SimulationState;
   ui: UiState;
+  timeline: TimelineState;
 }
 
 interface Slice<S> {
@@ -42,6 +46,7 @@ interface Slice<S> {
 const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   simulation: { initial: initialSimulationState, onLoad: simulationOnLoad },
   ui: { initial: initialUiState, onLoad: uiOnLoad },
+  timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

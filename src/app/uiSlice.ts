@@ -24,7 +24,9 @@ export type DialogState =
   | { kind: 'addGroup' }
   | { kind: 'addConsumer'; groupId?: string }
   | { kind: 'about' }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  /** Share, export and import; `errors`: an imported or dropped file could not be loaded. */
+  | { kind: 'share'; errors?: EngineError[]; fileName?: string };
 
 export interface UiState {
   selection: Selection | null;

@@ -60,6 +60,11 @@ export function sessionScenario(
   return scenario;
 }
 
+/** The scenario a recorded session was recorded on: its own actions, no commands, no play head. */
+export function withoutRecording(scenario: Scenario): Scenario {
+  return splitSession(scenario).scenario;
+}
+
 /** Recorded commands must keep the order they were given in: time and position never go back. */
 export function checkRecordedOrder(scenario: Scenario): EngineError[] {
   const errors: EngineError[] = [];

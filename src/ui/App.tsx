@@ -15,6 +15,8 @@ import { EventLog } from './panels/EventLog';
 import { Inspector } from './panels/Inspector';
 import { PanelResizer } from './panels/PanelResizer';
 import { Scene } from './scene/Scene';
+import { ScenarioDrop } from './timeline/ScenarioDrop';
+import { TimelineBar } from './timeline/TimelineBar';
 import { zoomScene } from './scene/zoomControl';
 
 /** Below this width the side panel starts hidden; up to WIDE_SCREEN it starts narrower. */
@@ -83,10 +85,12 @@ export function App() {
         <Toolbar />
         <Banner />
         <Workspace />
+        <TimelineBar />
         <Footer />
       </div>
       <Announcer />
       <Dialogs />
+      <ScenarioDrop />
     </ActionContextReact.Provider>
   );
 }

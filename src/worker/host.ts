@@ -238,7 +238,9 @@ export class WorkerHost {
       };
     }
     // After a seek, the page draws the messages in the air at the new moment, and no events.
-    const traffic = splitTraffic(inFlight ?? session.drainEvents());
+    const played = inFlight ? { events: inFlight, places: [] } : session.drainPlayed();
+    const traffic = splitTraffic(played.events);
+    const places = played.places.filter((_, i) => !isTraffic(played.events[i]));
     let changes: FrameMessage['changes'] = null;
     let fast: FrameMessage['fast'] = null;
     if (withView || this.fullViewDue) {
@@ -248,17 +250,24 @@ export class WorkerHost {
       changes = isEmptyChanges(diff.changes) ? null : diff.changes;
       fast = isEmptyFast(diff.fast) ? null : diff.fast;
     }
+    const replayed = session.replayedAfterSeek();
     return {
       type: 'frame',
       cause,
       now: engine.now,
       nextEventTime: engine.nextEventTime(),
       ...traffic,
+      places,
+      ...(replayed.events.length > 0 ? { replayed } : {}),
       changes,
       fast,
       session: session.info(),
     };
   }
+}
+
+function isTraffic(event: SimEvent): boolean {
+  return event.type === 'net.sent' || event.type === 'net.dropped';
 }
 
 /** Records per partition sent for the offset strips. */

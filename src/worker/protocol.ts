@@ -182,9 +182,20 @@ export interface TimelineData {
   checkpoints: { count: number; bytes: number };
 }
 
+/**
+ * A place in the session's history: engine events run, and recorded user commands applied. Along
+ * one history both only grow, so places compare field by field (position first).
+ */
+export interface EventPlace {
+  position: number;
+  applied: number;
+}
+
 /** Where the play head stands in the recording; sent with every frame. */
 export interface SessionInfo {
   position: number;
+  /** Recorded commands applied at the play head (with `position`, the play head's EventPlace). */
+  applied: number;
   end: number;
   endPosition: number;
   /** Changes whenever the markers change: ask for `timeline` again. */
@@ -237,6 +248,17 @@ export interface FrameMessage {
   nextEventTime: number | null;
   /** Engine events since the last frame, except network traffic (that is in `flights`). */
   events: SimEvent[];
+  /**
+   * Where each of `events` happened in the session's history (same order and length), so the
+   * page can drop what lies after the play head when a seek moves it back.
+   */
+  places?: EventPlace[];
+  /**
+   * After a seek (or the load of a recorded session): the latest events its replay ran before
+   * the play head (at most a thousand, network traffic left out), with their places. Not new,
+   * so not in `events`: the page's log shows them as the recent past at the new moment.
+   */
+  replayed?: { events: SimEvent[]; places: EventPlace[] };
   /** Messages put on the wire since the last frame, ready to animate. */
   flights: Flight[];
   /** Flights that were lost on the way (the link was cut or the receiver went down). */

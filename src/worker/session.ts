@@ -31,6 +31,7 @@ import {
 } from './markers';
 import { compareMoments, START, type SessionMoment } from './moment';
 import type {
+  EventPlace,
   SeekResult,
   SeekTarget,
   SessionDispatchResult,
@@ -43,6 +44,9 @@ const UNDO_SHARE = 0.25;
 
 /** A long replay keeps at most about this many network events (those still in the air). */
 const TRAFFIC_KEPT = 4096;
+
+/** The latest events of a seek's replay kept for the page's event log (traffic left out). */
+export const REPLAYED_KEPT = 1000;
 
 export interface SessionOptions {
   checkpoints?: Partial<CheckpointPolicy>;
@@ -88,10 +92,14 @@ export class Session {
   private end: SessionMoment = START;
   private readonly checkpoints: CheckpointStore;
   private readonly markers: MarkerList;
-  /** Events of playing since the page last took them. */
+  /** Events of playing since the page last took them, and where in the history each happened. */
   private played: SimEvent[] = [];
+  private playedPlaces: EventPlace[] = [];
   /** Network events seen by the last seek's replay (for the messages still in the air). */
   private traffic: SimEvent[] = [];
+  /** The other events of the last seek's replay (the latest REPLAYED_KEPT), and their places. */
+  private replayed: SimEvent[] = [];
+  private replayedPlaces: EventPlace[] = [];
   private undo: ForkUndo | null = null;
   /** Where the last seek started its replay (for tests and benchmarks). */
   lastSeekFrom: 'head' | 'checkpoint' | 'scenario' | null = null;
@@ -109,6 +117,8 @@ export class Session {
     this.engine = createEngine(scenario);
     // The setup events (brokers started, topics created) go to the page's first frame.
     this.played = this.engine.drainEvents();
+    const place = this.place();
+    this.playedPlaces = this.played.map(() => place);
   }
 
   /**
@@ -157,6 +167,8 @@ export class Session {
     if (parts.playhead) session.seekPlayhead(parts.playhead, exact);
     // The page's first frame shows the messages in the air there, and no events.
     session.played = session.inFlightAfterSeek();
+    const place = session.place();
+    session.playedPlaces = session.played.map(() => place);
     return { session, warnings };
   }
 
@@ -205,9 +217,20 @@ export class Session {
 
   /** Events of playing since the last call. */
   drainEvents(): SimEvent[] {
-    const events = this.played;
+    return this.drainPlayed().events;
+  }
+
+  /** Events of playing since the last call, with the place in the history of each. */
+  drainPlayed(): { events: SimEvent[]; places: EventPlace[] } {
+    const played = { events: this.played, places: this.playedPlaces };
     this.played = [];
-    return events;
+    this.playedPlaces = [];
+    return played;
+  }
+
+  /** The play head's place: engine events run and recorded commands applied. */
+  place(): EventPlace {
+    return { position: this.engine.eventsRun, applied: this.applied };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -271,6 +294,21 @@ export class Session {
     return flying;
   }
 
+  /**
+   * The latest events (network traffic left out) that the last seek's replay ran, up to the play
+   * head, with their places: the recent past at the new moment, for the page's event log (it
+   * was not just played, so nothing should flash for it). Taking them empties the list.
+   */
+  replayedAfterSeek(): { events: SimEvent[]; places: EventPlace[] } {
+    const kept = {
+      events: this.replayed.slice(-REPLAYED_KEPT),
+      places: this.replayedPlaces.slice(-REPLAYED_KEPT),
+    };
+    this.replayed = [];
+    this.replayedPlaces = [];
+    return kept;
+  }
+
   /** Bring back the future the last fork dropped; the play head goes to the fork point. */
   undoFork(): boolean {
     const undo = this.undo;
@@ -307,6 +345,7 @@ export class Session {
   info(): SessionInfo {
     return {
       position: this.engine.eventsRun,
+      applied: this.applied,
       end: this.end.at,
       endPosition: this.end.position,
       markersRevision: this.markers.revision,
@@ -370,7 +409,13 @@ export class Session {
     if (!fromHead) this.restore(checkpoint);
     this.lastSeekFrom = fromHead ? 'head' : checkpoint ? 'checkpoint' : 'scenario';
     this.traffic = [];
+    if (!fromHead) {
+      // Running on from the head, what was replayed before it is still the past of the target.
+      this.replayed = [];
+      this.replayedPlaces = [];
+    }
     this.played = [];
+    this.playedPlaces = [];
     this.run(limit, 'seek');
   }
 
@@ -478,12 +523,26 @@ export class Session {
       for (const e of events) this.markers.add(e, head, byUser);
     }
     if (sink === 'play') {
-      for (const e of events) this.played.push(e);
-    } else {
+      const place = { position: head.position, applied: head.applied };
       for (const e of events) {
-        if (e.type === 'net.sent' || e.type === 'net.dropped') this.traffic.push(e);
+        this.played.push(e);
+        this.playedPlaces.push(place);
+      }
+    } else {
+      const place = { position: head.position, applied: head.applied };
+      for (const e of events) {
+        if (e.type === 'net.sent' || e.type === 'net.dropped') {
+          this.traffic.push(e);
+        } else {
+          this.replayed.push(e);
+          this.replayedPlaces.push(place);
+        }
       }
       if (this.traffic.length > TRAFFIC_KEPT) this.traffic = this.inFlightAfterSeek();
+      if (this.replayed.length > 2 * REPLAYED_KEPT) {
+        this.replayed = this.replayed.slice(-REPLAYED_KEPT);
+        this.replayedPlaces = this.replayedPlaces.slice(-REPLAYED_KEPT);
+      }
     }
     return live;
   }

@@ -131,7 +131,13 @@ describe('the store', () => {
     expect(b.getState()).toMatchObject({ selection: null, speed: 1 });
   });
 
-  it('resets, on a new scenario, the status and the selection but not the page layout', () => {
-    expect(stateOnLoad()).toEqual({ status: 'ready', error: null, selection: null });
+  it('resets, on a new scenario, the status, the selection and the timeline but not the page layout', () => {
+    expect(stateOnLoad()).toEqual({
+      status: 'ready',
+      error: null,
+      selection: null,
+      markers: [],
+      canUndoFork: false,
+    });
   });
 });

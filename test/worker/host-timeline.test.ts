@@ -78,6 +78,45 @@ describe('WorkerHost: timeline', () => {
     expect(broker(view(), 2).status).toBe('running');
   });
 
+  it('places every event in the history, and a seek brings the recent past before the play head', () => {
+    const { load, advance, request } = host();
+    load({ kind: 'default' });
+    advance(5000);
+    const killed = request<SessionDispatchResult>({
+      type: 'dispatch',
+      command: { type: 'killBroker', brokerId: 2 },
+    }).frame!;
+    const played = advance(12_000);
+    for (const frame of [killed, played]) {
+      expect(frame.places).toHaveLength(frame.events.length);
+      for (const place of frame.places!) {
+        expect(place.position).toBeLessThanOrEqual(frame.session!.position);
+        expect(place.applied).toBeLessThanOrEqual(frame.session!.applied);
+      }
+    }
+    // The command's own events sit after the event before it, with one command applied.
+    const applied = killed.events.findIndex((e) => e.type === 'command.applied');
+    expect(killed.places![applied]).toEqual({
+      position: killed.session!.position,
+      applied: 1,
+    });
+
+    const { frame } = request<SeekResult>({ type: 'seek', target: { kind: 'time', at: 8000 } });
+    expect(frame!.events).toEqual([]);
+    const replayed = frame!.replayed!;
+    expect(replayed.events.length).toBeGreaterThan(0);
+    expect(replayed.places).toHaveLength(replayed.events.length);
+    // The recent past up to the play head, in order, nothing after it.
+    expect(replayed.events.every((e) => e.t <= 8000)).toBe(true);
+    expect(replayed.events.every((e) => e.type !== 'net.sent')).toBe(true);
+    const last = replayed.places.at(-1)!;
+    expect(last.position).toBeLessThanOrEqual(frame!.session!.position);
+    expect(replayed.events.some((e) => e.type === 'broker.stopped')).toBe(true);
+    // The same events, at the same places, as when they were played.
+    const playedAfterKill = played.events.filter((e) => e.t <= 8000);
+    expect(replayed.events.slice(-playedAfterKill.length)).toEqual(playedAfterKill);
+  });
+
   it('answers timeline with the range, the play head and the markers', () => {
     const { load, advance, request } = host();
     load({ kind: 'default' });

@@ -5,6 +5,7 @@ import { useSim } from '../../app/SimulatorProvider';
 import { simplificationText } from '../../i18n/describe';
 import { useT } from '../hooks';
 import { Dialog } from './Dialog';
+import { TimelineKeyRows } from '../timeline/TimelineKeys';
 
 export function AboutDialog() {
   const t = useT();
@@ -93,6 +94,7 @@ export function ShortcutsDialog() {
               <td>{t(`actions.${a.id}`)}</td>
             </tr>
           ))}
+          <TimelineKeyRows />
         </tbody>
       </table>
       <p className="muted">{t('shortcuts.selectionNote')}</p>

@@ -7,6 +7,7 @@ import { useEventLog, useSimulator } from '../../app/SimulatorProvider';
 import type { Selection, SimState } from '../../app/store';
 import { useT } from '../hooks';
 import { useSelect } from '../scene/selection';
+import { LogTime } from '../timeline/LogTime';
 
 export function EventLog() {
   const t = useT();
@@ -66,12 +67,9 @@ const LogLine = memo(function LogLine({ entry }: { entry: LogEntry }) {
   const select = useSelect();
   const text = describeEvent(entry.event, t);
   const subject = eventInfo(entry.event).subject;
-  const time = `${(entry.event.t / 1000).toFixed(1)}`;
   return (
     <li className={`log-line cat-${entry.category}${entry.important ? ' important' : ''}`}>
-      <span className="log-time" aria-hidden="true">
-        {time}
-      </span>
+      <LogTime entry={entry} />
       {subject ? (
         <button
           type="button"

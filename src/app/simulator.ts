@@ -19,6 +19,7 @@ import { RecentHistory } from './recentHistory';
 import { createSimStore, type SimStore } from './store';
 import { StructureFeed } from './structureFeed';
 import { followTimeline } from './timelineFeed';
+import { isShown, trafficKindOf } from './traffic';
 import type { FrameMessage } from '../worker/protocol';
 
 export interface SimulatorOptions {
@@ -80,12 +81,12 @@ export function createSimulator({ transport, scheduler }: SimulatorOptions): Sim
   // number or shape, a message set off that is drawn.
   client.stepStops = (frame: FrameMessage) => {
     const filters = log.getState().filters;
-    const drawsControl = store.getState().showControlTraffic;
+    const hidden = store.getState().hiddenTraffic;
     return (
       frame.changes !== null ||
       frame.fast !== null ||
       frame.lostFlights.length > 0 ||
-      frame.flights.some((f) => drawsControl || f.recordCount > 0) ||
+      frame.flights.some((f) => isShown(trafficKindOf(f), hidden, false)) ||
       frame.events.some((e) => filters[eventInfo(e).category] || highlightsFor(e).length > 0)
     );
   };

@@ -26,13 +26,7 @@ function PlayAndStep() {
         className="primary play"
         keys="Space P"
       />
-      <ActionButton
-        action={step}
-        icon="▶❘"
-        short=""
-        title={t('playback.stepHint')}
-        keys="."
-      />
+      <ActionButton action={step} icon="▶❘" short="" title={t('playback.stepHint')} keys="." />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './test/e2e/chromium';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their browser tests at once (each needs its own port).
+const PORT = Number(process.env.E2E_PORT || 4173);
 const chosen = findChromium();
 
 export default defineConfig({

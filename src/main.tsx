@@ -2,11 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { initAppI18n } from './i18n';
-import { getSimClient } from './app/client';
 import { installSimApi } from './app/simApi';
-import { simStore } from './app/store';
+import { createBrowserSimulator } from './app/simulator';
+import { SimulatorProvider } from './app/SimulatorProvider';
 import type { LoadSource } from './worker/protocol';
+import { isEmbedMode } from './app/share';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/timeline/EmbedApp';
 import './ui/styles.css';
 
 /** A shared link (#scenario=…) or ?scenario=<built-in id> picks the first scene. */
@@ -17,17 +19,19 @@ function firstScene(): LoadSource {
 }
 
 initAppI18n([initReactI18next]);
-const client = getSimClient();
-installSimApi(client);
-void client.start(firstScene()).then((result) => {
+const simulator = createBrowserSimulator();
+installSimApi(simulator);
+void simulator.client.start(firstScene()).then((result) => {
   if (result.ok) return;
   // A broken link still opens the app: say why, and show the default scene.
-  simStore.setState({ refusal: { id: 1, error: result.errors[0] } });
-  void client.load({ kind: 'default' });
+  simulator.store.setState({ refusal: { id: 1, error: result.errors[0] } });
+  void simulator.client.load({ kind: 'default' });
 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SimulatorProvider simulator={simulator}>
+      {isEmbedMode(location.search) ? <EmbedApp /> : <App />}
+    </SimulatorProvider>
   </StrictMode>,
 );

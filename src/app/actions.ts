@@ -4,11 +4,23 @@
 import type { Command } from '../engine';
 import type { SimClient } from './client';
 import type { DialogState, SimState, SimStore } from './store';
+import { resetUndoably, TIMELINE_ACTIONS } from './timelineActions';
 
 export type ZoomDirection = 'in' | 'out' | 'fit';
 
 export interface ActionContext {
-  client: Pick<SimClient, 'dispatch' | 'togglePlaying' | 'step' | 'changeSpeed' | 'reset'>;
+  client: Pick<
+    SimClient,
+    | 'dispatch'
+    | 'togglePlaying'
+    | 'setPlaying'
+    | 'step'
+    | 'changeSpeed'
+    | 'reset'
+    | 'stepBack'
+    | 'seek'
+    | 'exportSession'
+  >;
   store: SimStore;
   zoom(direction: ZoomDirection): void;
 }
@@ -67,6 +79,7 @@ export const ACTIONS = {
     perform: (ctx) => ctx.client.step(),
     enabled: running,
   },
+  ...TIMELINE_ACTIONS,
   faster: {
     id: 'faster',
     labelKey: 'playback.faster',
@@ -82,7 +95,7 @@ export const ACTIONS = {
   reset: {
     id: 'reset',
     labelKey: 'playback.reset',
-    perform: (ctx) => void ctx.client.reset(),
+    perform: (ctx) => resetUndoably(ctx),
     enabled: (s) => s.status !== 'starting',
   },
   addBroker: {
@@ -153,6 +166,15 @@ export const ACTIONS = {
     labelKey: (s) => (s.sidePanelOpen ? 'app.hidePanel' : 'app.showPanel'),
     shortcut: { keys: ['\\'], label: '\\' },
     perform: (ctx) => ctx.store.setState({ sidePanelOpen: !ctx.store.getState().sidePanelOpen }),
+  },
+  togglePresenter: {
+    id: 'togglePresenter',
+    labelKey: 'app.presenterMode',
+    // The side panel becomes an overlay in presenter mode: it starts closed there.
+    perform: (ctx) => {
+      const presenter = !ctx.store.getState().presenter;
+      ctx.store.setState(presenter ? { presenter, sidePanelOpen: false } : { presenter });
+    },
   },
   shortcuts: {
     id: 'shortcuts',

@@ -1,12 +1,15 @@
 // The main thread's side of the worker protocol. It owns wall time: each animation frame it asks
-// the worker to advance (one request in flight), then writes the answer where it belongs:
-// structure into the store, fast numbers and flights into the frame buffer, events into the log.
+// the worker to advance (one request in flight) and tells its tick listeners; every frame the
+// worker answers goes to its frame listeners, in the order they subscribed. The store's entities,
+// the frame buffer, the event log and the console API's history are such listeners (wired in
+// simulator.ts); a lesson runner, a metrics panel or a narrator subscribe the same way.
 // The transport and the frame scheduler are injected, so Node tests can drive it with the real
 // WorkerHost and a fake clock.
-import type { ClusterView, Command, DispatchResult, LogRecordView, SimEvent } from '../engine';
+import type { ClusterView, Command, LogRecordView } from '../engine';
+import { withoutRecording } from '../scenario/session';
 import {
   PROTOCOL_VERSION,
-  type Flight,
+  type ExportedSession,
   type FrameMessage,
   type FromWorker,
   type LoadResult,
@@ -14,20 +17,14 @@ import {
   type ReplyValues,
   type Request,
   type ScenarioSummary,
+  type SeekResult,
+  type SeekTarget,
+  type SessionDispatchResult,
+  type TimelineData,
   type ToWorker,
-  type ViewChanges,
 } from '../worker/protocol';
-import { eventLogStore, type EventLogStore } from './eventLog';
-import { FrameBuffer } from './frameBuffer';
 import { MAX_FRAME_MS, nextSpeed, Pacer, roundSpeed } from './pacing';
-import { applyRevocationEvents } from './rebalance';
-import {
-  applyViewChanges,
-  CHANGES_PER_FRAME,
-  simStore,
-  splitChanges,
-  type SimStore,
-} from './store';
+import type { SimStore } from './store';
 
 export interface Transport {
   post(message: ToWorker): void;
@@ -41,9 +38,50 @@ export interface FrameScheduler {
   now(): number;
 }
 
-/** Events kept for `window.__kafkaSim.events()`. */
-export const RECENT_EVENTS = 5000;
-export const RECENT_FLIGHTS = 1000;
+/** What a frame listener learns besides the frame itself. */
+export interface FrameInfo {
+  /** Wall ms (the scheduler's clock) at which the frame arrived. */
+  wall: number;
+  /** The sim time the pacer now stands at: the frame's `now`, or a little more (the engine
+   * rounds down what it was asked for). */
+  confirmedNow: number;
+}
+
+/** Called with every frame from the worker: after a load, an advance, a step or a dispatch. */
+export type FrameListener = (frame: FrameMessage, info: FrameInfo) => void;
+
+/** What happens each animation frame, after the client asked the worker for more time. */
+export interface TickInfo {
+  wall: number;
+  /** Wall ms since the previous animation frame (clamped). */
+  dt: number;
+  /** Playing, ready and not loading: sim time is moving. */
+  running: boolean;
+  /** The sim time to draw in this animation frame. */
+  displayNow: number;
+}
+
+export type TickListener = (tick: TickInfo) => void;
+
+/** Called after every command the worker answered (`forked`: it dropped the recorded future). */
+export type DispatchListener = (command: Command, result: SessionDispatchResult) => void;
+
+/** The play head as the page last heard of it: engine events run, commands applied, sim ms. */
+export interface PlayheadMoment {
+  position: number;
+  applied: number;
+  at: number;
+}
+
+/** Does this step's frame show the learner something new? (simulator.ts gives the page's rule.) */
+export type StepStop = (frame: FrameMessage) => boolean;
+
+/** Engine events one Step may run while looking for a visible change. */
+export const MAX_STEP_EVENTS = 400;
+/** Step presses waiting while a Step is still running. */
+const MAX_QUEUED_STEPS = 4;
+
+type HeadRequest = Extract<Request, { type: 'seek' | 'undoFork' }>;
 
 export class SimClient {
   readonly pacer = new Pacer();
@@ -55,17 +93,57 @@ export class SimClient {
   /** Between asking for a new scenario and receiving its first frame: do not advance. */
   private loading = false;
   private source: LoadSource = { kind: 'default' };
-  private recentEvents: SimEvent[] = [];
-  private recentFlights: Flight[] = [];
-  private queuedChanges: ViewChanges[] = [];
+  private engineNow = 0;
+  private frameListeners = new Set<FrameListener>();
+  private tickListeners = new Set<TickListener>();
+  private dispatchListeners = new Set<DispatchListener>();
+  /** A seek or an undoFork is on its way; its frame has not arrived yet. */
+  private moving = false;
+  /** The newest seek asked for while one was on its way (older ones are dropped). */
+  private queuedMove: {
+    request: HeadRequest;
+    resolve: (result: SeekResult | null) => void;
+  } | null = null;
+  /** The timeline is being dragged: time stands still under the pointer. */
+  private scrubbing = false;
+  /** A Step running event by event to the next visible change. */
+  private stepping: { before: PlayheadMoment | null; left: number } | null = null;
+  private queuedSteps = 0;
+  /** Where each Step started and ended, newest last, for Step back. */
+  private stepTrail: { before: PlayheadMoment; after: PlayheadMoment }[] = [];
+  private head: PlayheadMoment = { position: 0, applied: 0, at: 0 };
+  /** Which step frames end a Step. The default: anything at all changed. */
+  stepStops: StepStop = (frame) =>
+    frame.events.length > 0 ||
+    frame.changes !== null ||
+    frame.fast !== null ||
+    frame.flights.length > 0 ||
+    frame.lostFlights.length > 0;
 
   constructor(
     readonly store: SimStore,
-    readonly buffer: FrameBuffer,
-    readonly log: EventLogStore,
     private readonly transport: Transport,
     private readonly scheduler: FrameScheduler,
   ) {}
+
+  /** Receive every frame from now on, after the listeners that subscribed earlier. Returns the
+   * way out: call it to stop receiving. */
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  /** Be told of every command the worker answered (a fork notice listens here). */
+  onDispatch(listener: DispatchListener): () => void {
+    this.dispatchListeners.add(listener);
+    return () => this.dispatchListeners.delete(listener);
+  }
+
+  /** Be called once per animation frame, after the listeners that subscribed earlier. */
+  onTick(listener: TickListener): () => void {
+    this.tickListeners.add(listener);
+    return () => this.tickListeners.delete(listener);
+  }
 
   /** Say hello, load the first scenario and start the animation-frame loop. */
   start(source: LoadSource = { kind: 'default' }): Promise<LoadResult> {
@@ -99,15 +177,26 @@ export class SimClient {
     });
   }
 
-  async load(source: LoadSource): Promise<LoadResult> {
+  /**
+   * Load a scenario. A recorded session (a shared link, an exported file) opens paused at its
+   * play head. `remember: false` keeps Reset going back to what was loaded before (an undone
+   * Reset loads the old session, but it is still the same scenario).
+   */
+  async load(source: LoadSource, { remember = true } = {}): Promise<LoadResult> {
     this.loading = true;
+    this.stepTrail = [];
     const result = await this.request({ type: 'load', source });
     if (result.ok) {
-      this.source = source;
+      if (remember) this.source = source;
+      if (result.playhead !== null) this.setPlaying(false);
       this.store.setState({
         scenarioTitle: result.title,
         scenarioId:
-          source.kind === 'builtin' ? source.id : source.kind === 'default' ? 'default' : null,
+          this.source.kind === 'builtin'
+            ? this.source.id
+            : this.source.kind === 'default'
+              ? 'default'
+              : null,
         scenarioDescription: result.description,
       });
     } else {
@@ -116,13 +205,25 @@ export class SimClient {
     return result;
   }
 
-  /** Load the current scenario again: the same seed gives the same run. */
-  reset(): Promise<LoadResult> {
-    return this.load(this.source);
+  /**
+   * Start the scenario again from its beginning, without the commands given since (a shared
+   * session goes back to the scenario it was recorded on).
+   */
+  async reset(): Promise<LoadResult> {
+    if (this.source.kind === 'default' || this.source.kind === 'builtin') {
+      return this.load(this.source);
+    }
+    const { scenario } = await this.exportSession();
+    return this.load(
+      { kind: 'scenario', scenario: withoutRecording(scenario) },
+      { remember: false },
+    );
   }
 
-  dispatch(command: Command): Promise<DispatchResult> {
-    return this.request({ type: 'dispatch', command });
+  async dispatch(command: Command): Promise<SessionDispatchResult> {
+    const result = await this.request({ type: 'dispatch', command });
+    for (const listener of this.dispatchListeners) listener(command, result);
+    return result;
   }
 
   view(): Promise<ClusterView> {
@@ -131,6 +232,100 @@ export class SimClient {
 
   scenarios(): Promise<ScenarioSummary[]> {
     return this.request({ type: 'scenarios' });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The timeline
+  // ------------------------------------------------------------------------------------------
+
+  /** The recorded range, the play head and the markers. */
+  timeline(): Promise<TimelineData> {
+    return this.request({ type: 'timeline' });
+  }
+
+  /** The session as a scenario file and as a share-link fragment. */
+  exportSession(): Promise<ExportedSession> {
+    return this.request({ type: 'exportSession' });
+  }
+
+  /**
+   * Move the play head. One move is on its way at a time; while it is, a newer one replaces any
+   * that waits (scrubbing asks for many: only the latest is worth running). Resolves null when
+   * replaced or when nothing is loaded.
+   */
+  seek(target: SeekTarget): Promise<SeekResult | null> {
+    return this.move({ type: 'seek', target });
+  }
+
+  /** Bring back the future the last fork dropped (the play head goes to the fork point). */
+  async undoFork(): Promise<boolean> {
+    const result = await this.move({ type: 'undoFork' });
+    return result?.ok ?? false;
+  }
+
+  /** The timeline is being dragged (true) or let go (false): no time passes meanwhile. */
+  setScrubbing(scrubbing: boolean): void {
+    this.scrubbing = scrubbing;
+    if (!scrubbing) this.pacer.restartFrameClock();
+  }
+
+  /** Where the play head stands, as the last frame said. */
+  get playhead(): PlayheadMoment {
+    return this.head;
+  }
+
+  /** Undo the last Step (if the play head is still where it left it), else go one event back. */
+  stepBack(): Promise<SeekResult | null> {
+    this.setPlaying(false);
+    const last = this.stepTrail.at(-1);
+    if (last && sameMoment(last.after, this.head)) {
+      this.stepTrail.pop();
+      return this.seek({ kind: 'moment', position: last.before.position, at: last.before.at });
+    }
+    this.stepTrail = [];
+    return this.seek({ kind: 'stepBack' });
+  }
+
+  private move(request: HeadRequest): Promise<SeekResult | null> {
+    if (this.store.getState().status !== 'ready' || this.loading) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      if (this.moving) {
+        this.queuedMove?.resolve(null);
+        this.queuedMove = { request, resolve };
+        return;
+      }
+      this.sendMove(request, resolve);
+    });
+  }
+
+  private sendMove(request: HeadRequest, resolve: (result: SeekResult | null) => void): void {
+    this.moving = true;
+    // A move ends any Step under way: its remaining events would run from the new place.
+    this.stepping = null;
+    const answered = (ok: boolean, result: SeekResult | null) => {
+      // A move that went somewhere is over when its frame arrives (receiveFrame); one that did
+      // not is over now.
+      if (!ok) this.moveDone();
+      resolve(result);
+    };
+    if (request.type === 'seek') {
+      void this.request(request).then((result) => answered(result.ok, result));
+    } else {
+      void this.request(request).then(({ ok }) =>
+        answered(ok, { ok, now: this.head.at, position: this.head.position, markers: [] }),
+      );
+    }
+  }
+
+  private moveDone(): void {
+    this.moving = false;
+    const next = this.queuedMove;
+    this.queuedMove = null;
+    if (next) this.sendMove(next.request, next.resolve);
+    else if (this.queuedSteps > 0) {
+      this.queuedSteps--;
+      this.step();
+    }
   }
 
   partitionLog(
@@ -155,10 +350,19 @@ export class SimClient {
     this.setPlaying(!this.store.getState().playing);
   }
 
-  /** Run exactly one engine event (pauses first: stepping is for looking closely). */
+  /**
+   * Run to the next engine event that changes the picture or the log (pauses first: stepping is
+   * for looking closely). One engine event is often a timer with nothing to see, so the client
+   * asks for events one by one until a frame shows something (`stepStops`).
+   */
   step(): void {
     this.setPlaying(false);
     if (this.store.getState().status !== 'ready' || this.loading) return;
+    if (this.stepping || this.moving) {
+      this.queuedSteps = Math.min(MAX_QUEUED_STEPS, this.queuedSteps + 1);
+      return;
+    }
+    this.stepping = { before: null, left: MAX_STEP_EVENTS };
     this.transport.post({ type: 'step' });
   }
 
@@ -171,19 +375,12 @@ export class SimClient {
   }
 
   // ------------------------------------------------------------------------------------------
-  // What the console API and tests read
+  // What the console API reads
   // ------------------------------------------------------------------------------------------
 
+  /** The engine's sim time as last reported. */
   get now(): number {
-    return this.buffer.engineNow;
-  }
-
-  events(): SimEvent[] {
-    return [...this.recentEvents];
-  }
-
-  flights(): Flight[] {
-    return [...this.recentFlights];
+    return this.engineNow;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -205,7 +402,13 @@ export class SimClient {
       this.lastWall === null ? 0 : Math.min(Math.max(0, wall - this.lastWall), MAX_FRAME_MS);
     this.lastWall = wall;
     const state = this.store.getState();
-    const running = state.playing && state.status === 'ready' && !this.loading;
+    const running =
+      state.playing &&
+      state.status === 'ready' &&
+      !this.loading &&
+      !this.moving &&
+      !this.scrubbing &&
+      !this.stepping;
     if (running) {
       const target = this.pacer.nextTarget(wall, state.speed);
       if (target !== null) {
@@ -214,11 +417,8 @@ export class SimClient {
         this.transport.post({ type: 'advance', to: target, withView });
       }
     }
-    const queued = this.queuedChanges.shift();
-    if (queued) this.applyChanges(queued);
-    this.buffer.displayNow = this.pacer.displayTime(wall, state.speed, running);
-    this.buffer.tick(dt, running);
-    this.buffer.notify();
+    const displayNow = this.pacer.displayTime(wall, state.speed, running);
+    for (const listener of this.tickListeners) listener({ wall, dt, running, displayNow });
   };
 
   private onMessage(message: FromWorker): void {
@@ -240,60 +440,60 @@ export class SimClient {
         return;
       }
       case 'frame':
-        this.onFrame(message);
+        this.receiveFrame(message);
         return;
     }
   }
 
-  private onFrame(frame: FrameMessage): void {
+  private receiveFrame(frame: FrameMessage): void {
     const wall = this.scheduler.now();
-    if (frame.cause === 'load') {
-      this.queuedChanges = [];
-      this.buffer.clear();
+    if (frame.cause === 'load' || frame.cause === 'seek') {
+      // A new world, or the play head moved (maybe back): the clock starts over there.
       this.pacer.reset(frame.now, wall);
-      this.log.clear();
-      this.recentEvents = [];
-      this.recentFlights = [];
-      this.loading = false;
-      this.store.setState({ status: 'ready', error: null, selection: null, revoked: {} });
+      if (frame.cause === 'load') this.loading = false;
     } else if (frame.cause === 'advance') {
       this.pacer.confirm(frame.now, wall);
     } else {
       this.pacer.jumpTo(frame.now, wall);
     }
-    this.buffer.applyFrame(frame);
-    if (frame.cause !== 'advance') this.buffer.displayNow = this.pacer.confirmedNow;
-    // A big structural change (a big scene loading, 400 consumers rebalancing) is applied over a
-    // few animation frames, so no single frame re-renders hundreds of components.
-    if (frame.changes) {
-      const [first, ...rest] = splitChanges(frame.changes, CHANGES_PER_FRAME);
-      this.applyChanges(first);
-      this.queuedChanges.push(...rest);
-    }
-    const revoked = applyRevocationEvents(this.store.getState().revoked, frame.events);
-    if (revoked !== this.store.getState().revoked) this.store.setState({ revoked });
-    this.log.append(frame.events, wall);
-    this.remember(frame);
+    const before = this.head;
+    this.engineNow = frame.now;
+    this.head = {
+      position: frame.session?.position ?? 0,
+      applied: frame.session?.applied ?? 0,
+      at: frame.now,
+    };
+    const info: FrameInfo = { wall, confirmedNow: this.pacer.confirmedNow };
+    for (const listener of this.frameListeners) listener(frame, info);
+    if (frame.cause === 'seek' && this.moving) this.moveDone();
+    if (frame.cause === 'step') this.stepped(frame, before);
+    else if (frame.cause !== 'seek') this.stepTrail = [];
   }
 
-  private applyChanges(changes: ViewChanges): void {
-    this.store.setState((state) => applyViewChanges(state, changes));
+  /** One event of a Step ran: stop if it showed something, else ask for the next one. */
+  private stepped(frame: FrameMessage, before: PlayheadMoment): void {
+    const stepping = this.stepping;
+    if (!stepping) return;
+    stepping.before ??= before;
+    stepping.left--;
+    const stuck = frame.nextEventTime === null || sameMoment(before, this.head);
+    if (!this.stepStops(frame) && stepping.left > 0 && !stuck) {
+      this.transport.post({ type: 'step' });
+      return;
+    }
+    this.stepping = null;
+    if (!sameMoment(stepping.before, this.head)) {
+      this.stepTrail.push({ before: stepping.before, after: this.head });
+    }
+    if (this.queuedSteps > 0) {
+      this.queuedSteps--;
+      this.step();
+    }
   }
+}
 
-  private remember(frame: FrameMessage): void {
-    if (frame.events.length) {
-      this.recentEvents.push(...frame.events);
-      if (this.recentEvents.length > RECENT_EVENTS) {
-        this.recentEvents = this.recentEvents.slice(-RECENT_EVENTS);
-      }
-    }
-    if (frame.flights.length) {
-      this.recentFlights.push(...frame.flights);
-      if (this.recentFlights.length > RECENT_FLIGHTS) {
-        this.recentFlights = this.recentFlights.slice(-RECENT_FLIGHTS);
-      }
-    }
-  }
+function sameMoment(a: PlayheadMoment, b: PlayheadMoment): boolean {
+  return a.position === b.position && a.applied === b.applied && a.at === b.at;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,21 +520,3 @@ export const browserScheduler: FrameScheduler = {
   cancel: (handle) => cancelAnimationFrame(handle),
   now: () => performance.now(),
 };
-
-export const frameBuffer = new FrameBuffer();
-
-let appClient: SimClient | null = null;
-
-/** The app's one client (created on first use, in the browser only). */
-export function getSimClient(): SimClient {
-  if (!appClient) {
-    appClient = new SimClient(
-      simStore,
-      frameBuffer,
-      eventLogStore,
-      workerTransport(),
-      browserScheduler,
-    );
-  }
-  return appClient;
-}

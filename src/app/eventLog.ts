@@ -2,8 +2,8 @@
 // latest important event for the screen-reader announcer. Kept apart from the structural store
 // so that a busy log never re-renders the scene.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { SimEvent } from '../engine';
+import type { EventPlace } from '../worker/protocol';
 import { coalesceKey, eventInfo, EVENT_CATEGORIES, type EventCategory } from './eventText';
 
 export interface LogEntry {
@@ -14,6 +14,8 @@ export interface LogEntry {
   /** How many identical consecutive events this line stands for. */
   count: number;
   coalesce: string | null;
+  /** Where the (latest) event happened in the session's history; null if the worker did not say. */
+  place: EventPlace | null;
 }
 
 export interface EventLogState {
@@ -29,7 +31,14 @@ export const MAX_LOG_ENTRIES = 300;
 export const ANNOUNCE_EVERY_MS = 1500;
 
 export type EventLogStore = StoreApi<EventLogState> & {
-  append(events: SimEvent[], wallNow: number): void;
+  append(events: SimEvent[], wallNow: number, places?: readonly EventPlace[]): void;
+  /**
+   * Events of the past at a new play head (a seek's replay): the ones after the last line are
+   * added, quietly (nothing is announced: they are not news).
+   */
+  appendPast(events: SimEvent[], places: readonly EventPlace[]): void;
+  /** The play head moved back to `place`: forget what happened after it (replay brings it back). */
+  dropAfter(place: EventPlace, now: number): void;
   setFilter(category: EventCategory, on: boolean): void;
   clear(): void;
 };
@@ -56,16 +65,24 @@ export function createEventLogStore(): EventLogStore {
   let pendingEvent: SimEvent | null = null;
   let pendingCount = 0;
 
-  const append = (events: SimEvent[], wallNow: number) => {
+  const add = (
+    events: SimEvent[],
+    places: readonly EventPlace[] | undefined,
+    wallNow: number,
+    past: boolean,
+  ) => {
     const state = store.getState();
     const { filters } = state;
     let entries = state.entries;
     let changed = false;
     let latestImportant: SimEvent | null = null;
     let importantCount = 0;
-    for (const event of events) {
+    const lastPlace = past ? lastOf(entries.map((e) => e.place)) : null;
+    for (const [i, event] of events.entries()) {
+      const place = places?.[i] ?? null;
+      if (past && lastPlace && place && comparePlaces(place, lastPlace) <= 0) continue;
       const info = eventInfo(event);
-      if (info.important) {
+      if (info.important && !past) {
         latestImportant = event;
         importantCount++;
       }
@@ -76,7 +93,7 @@ export function createEventLogStore(): EventLogStore {
       if (!changed) entries = [...entries];
       changed = true;
       if (coalesce && last && last.coalesce === coalesce) {
-        entries[entries.length - 1] = { ...last, event, count: last.count + 1 };
+        entries[entries.length - 1] = { ...last, event, place, count: last.count + 1 };
         continue;
       }
       entries.push({
@@ -86,6 +103,7 @@ export function createEventLogStore(): EventLogStore {
         important: info.important,
         count: 1,
         coalesce,
+        place,
       });
     }
     const patch: Partial<EventLogState> = {};
@@ -109,9 +127,18 @@ export function createEventLogStore(): EventLogStore {
   };
 
   return Object.assign(store, {
-    append,
+    append: (events: SimEvent[], wallNow: number, places?: readonly EventPlace[]) =>
+      add(events, places, wallNow, false),
+    appendPast: (events: SimEvent[], places: readonly EventPlace[]) => add(events, places, 0, true),
     setFilter(category: EventCategory, on: boolean) {
       store.setState({ filters: { ...store.getState().filters, [category]: on } });
+    },
+    dropAfter(place: EventPlace, now: number) {
+      const entries = store.getState().entries;
+      const kept = entries.filter((e) => !isAfter(e, place, now));
+      pendingEvent = null;
+      pendingCount = 0;
+      if (kept.length !== entries.length) store.setState({ entries: kept });
     },
     clear() {
       store.setState({ entries: [] });
@@ -119,8 +146,19 @@ export function createEventLogStore(): EventLogStore {
   });
 }
 
-export const eventLogStore = createEventLogStore();
+/** Did this line's event happen after the play head at `place` (sim ms `now`)? */
+export function isAfter(entry: LogEntry, place: EventPlace, now: number): boolean {
+  if (entry.event.t > now) return true;
+  if (!entry.place) return false;
+  return comparePlaces(entry.place, place) > 0;
+}
 
-export function useEventLog<U>(selector: (state: EventLogState) => U): U {
-  return useStore(eventLogStore, selector);
+/** The last place given in `places`, or null. */
+export function lastOf(places: readonly (EventPlace | null)[]): EventPlace | null {
+  for (let i = places.length - 1; i >= 0; i--) if (places[i]) return places[i];
+  return null;
+}
+
+export function comparePlaces(a: EventPlace, b: EventPlace): number {
+  return a.position - b.position || a.applied - b.applied;
 }

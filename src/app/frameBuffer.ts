@@ -1,13 +1,20 @@
 // Fast state, read by the canvas and by DOM writers every animation frame without React renders:
 // the display clock, messages in flight, fast-moving numbers (offsets, positions, counters) and
 // the highlights that fade out. Listeners are called once per animation frame.
-import type { Flight, FrameMessage, PartitionFast } from '../worker/protocol';
+import type { Flight, FrameMessage, PartitionFast, SessionInfo } from '../worker/protocol';
 import type { ConsumerFast, ProducerFast } from '../worker/protocol';
 import { highlightsFor, type Highlight } from './highlights';
 
 export interface LiveFlight extends Flight {
   /** Sim time at which the message was lost on the way, if it was. */
   lostAt: number | null;
+}
+
+/** A produce error that still stands: the partition has not acknowledged a record since. */
+export interface ProducerTrouble {
+  error: string;
+  /** The producer is retrying (false: it gave the record up). */
+  retriable: boolean;
 }
 
 export interface LiveHighlight extends Highlight {
@@ -24,7 +31,8 @@ export const LOST_FADE_MS = 600;
 export const MAX_LIVE_FLIGHTS = 4000;
 const MAX_HIGHLIGHTS = 60;
 
-export type FrameListener = (buffer: FrameBuffer) => void;
+/** Called once per animation frame, after the buffer moved on. */
+export type BufferListener = (buffer: FrameBuffer) => void;
 
 export class FrameBuffer {
   /** The sim time being drawn this animation frame. */
@@ -32,20 +40,28 @@ export class FrameBuffer {
   /** The worker's latest sim time. */
   engineNow = 0;
   nextEventTime: number | null = null;
+  /** Where the play head stands in the recording (the timeline bar draws it every frame). */
+  session: SessionInfo | null = null;
   flights: LiveFlight[] = [];
   partitions = new Map<string, PartitionFast>();
   producers = new Map<string, ProducerFast>();
   consumers = new Map<string, ConsumerFast>();
   highlights: LiveHighlight[] = [];
+  /**
+   * Per producer, the newest produce error that still stands on some partition (an ack on that
+   * partition clears it): the producer card's badge, which goes when the trouble does.
+   */
+  producerTrouble = new Map<string, ProducerTrouble>();
+  private troubleByPartition = new Map<string, Map<string, ProducerTrouble>>();
   /** Bumped whenever fast numbers change: DOM writers skip work when it has not moved. */
   fastVersion = 0;
   /** Bumped whenever flights or highlights are added or removed. */
   flightsVersion = 0;
 
-  private listeners = new Set<FrameListener>();
+  private listeners = new Set<BufferListener>();
   private nextHighlightId = 1;
 
-  subscribe(listener: FrameListener): () => void {
+  subscribe(listener: BufferListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -57,8 +73,11 @@ export class FrameBuffer {
     this.producers.clear();
     this.consumers.clear();
     this.highlights = [];
+    this.producerTrouble.clear();
+    this.troubleByPartition.clear();
     this.displayNow = 0;
     this.engineNow = 0;
+    this.session = null;
     this.fastVersion++;
     this.flightsVersion++;
   }
@@ -66,6 +85,8 @@ export class FrameBuffer {
   applyFrame(frame: FrameMessage): void {
     this.engineNow = frame.now;
     this.nextEventTime = frame.nextEventTime;
+    if (frame.session) this.session = frame.session;
+    if (frame.cause === 'seek') this.jumpedTo(frame);
     if (frame.flights.length > 0) {
       for (const f of frame.flights) this.flights.push({ ...f, lostAt: null });
       if (this.flights.length > MAX_LIVE_FLIGHTS) {
@@ -93,17 +114,66 @@ export class FrameBuffer {
       for (const [k, v] of Object.entries(fast.consumers)) this.consumers.set(k, v);
       this.fastVersion++;
     }
+    let troubleChanged = false;
     for (const event of frame.events) {
       for (const h of highlightsFor(event)) this.addHighlight(h);
+      if (event.type === 'record.failed' || event.type === 'record.acked') {
+        const where = `${event.topic}-${event.partition}`;
+        let mine = this.troubleByPartition.get(event.producerId);
+        if (event.type === 'record.failed') {
+          if (!mine) this.troubleByPartition.set(event.producerId, (mine = new Map()));
+          mine.delete(where);
+          mine.set(where, { error: event.error, retriable: event.retriable });
+          troubleChanged = true;
+        } else if (mine?.delete(where)) {
+          troubleChanged = true;
+        }
+      }
     }
+    if (troubleChanged) this.updateTrouble();
+  }
+
+  /** The newest standing error of each producer (a new object only when it changed). */
+  private updateTrouble(): void {
+    for (const [id, mine] of this.troubleByPartition) {
+      const newest = [...mine.values()].at(-1);
+      const old = this.producerTrouble.get(id);
+      if (!newest) {
+        this.troubleByPartition.delete(id);
+        this.producerTrouble.delete(id);
+      } else if (!old || old.error !== newest.error || old.retriable !== newest.retriable) {
+        this.producerTrouble.set(id, newest);
+      }
+    }
+    for (const id of this.producerTrouble.keys()) {
+      if (!this.troubleByPartition.has(id)) this.producerTrouble.delete(id);
+    }
+    this.fastVersion++;
+  }
+
+  /**
+   * The play head jumped to `frame.now`. Messages sent later are not in the air there; those
+   * sent before it still are (until they land), unless the frame brings them again (it carries
+   * the messages in the air that the seek's replay saw). Highlights belong to the old moment.
+   */
+  private jumpedTo(frame: FrameMessage): void {
+    const now = frame.now;
+    const again = new Set(frame.flights.map((f) => f.id));
+    this.flights = this.flights.filter((f) => f.sentAt <= now && !again.has(f.id));
+    for (const f of this.flights) if (f.lostAt !== null && f.lostAt > now) f.lostAt = null;
+    this.highlights = [];
+    this.flightsVersion++;
   }
 
   addHighlight(h: Highlight): void {
-    // One highlight per target and label: a repeat restarts it instead of stacking.
-    const same = this.highlights.findIndex(
-      (x) => x.labelKey === h.labelKey && JSON.stringify(x.target) === JSON.stringify(h.target),
+    // One highlight per target and kind of news: a repeat restarts it, and a newer state of the
+    // same thing replaces the old one (started replaces crashed, back in ISR replaces left ISR),
+    // so a badge never outlives its condition.
+    const target = JSON.stringify(h.target);
+    const family = familyOf(h.labelKey);
+    this.highlights = this.highlights.filter(
+      (x) => familyOf(x.labelKey) !== family || JSON.stringify(x.target) !== target,
     );
-    if (same >= 0) this.highlights.splice(same, 1);
     this.highlights.push({ ...h, id: this.nextHighlightId++, age: 0 });
     if (this.highlights.length > MAX_HIGHLIGHTS) this.highlights.shift();
     this.flightsVersion++;
@@ -126,6 +196,28 @@ export class FrameBuffer {
   notify(): void {
     for (const listener of this.listeners) listener(this);
   }
+}
+
+/** Highlight labels that speak of the same condition: a newer one replaces an older one. */
+const FAMILIES: Record<string, string> = {
+  crashed: 'broker-state',
+  stopped: 'broker-state',
+  started: 'broker-state',
+  fenced: 'broker-state',
+  isolated: 'network',
+  healed: 'network',
+  isrShrunk: 'isr',
+  isrExpanded: 'isr',
+  newLeader: 'leader',
+  uncleanLeader: 'leader',
+  leaderEpoch: 'partition-leader',
+  offline: 'partition-leader',
+  rebalancing: 'group',
+  generation: 'group',
+};
+
+function familyOf(labelKey: string): string {
+  return FAMILIES[labelKey] ?? labelKey;
 }
 
 export function flightFinished(f: LiveFlight, now: number): boolean {

@@ -28,7 +28,7 @@ export function highlightsFor(e: SimEvent): Highlight[] {
   switch (e.type) {
     case 'partition.leader-elected': {
       // A brand-new partition getting its first leader is not news.
-      if (e.reason === 'new-partition') return [];
+      if (e.reason.code === 'new-partition') return [];
       const key = partitionKey(e.topic, e.partition);
       return [
         {

@@ -5,7 +5,8 @@
 // shows both, so the two protocols look as different as they are.
 import type { SimEvent } from '../engine';
 import type { GroupInfo } from '../worker/protocol';
-import type { SimState } from './store';
+import type { FrameListener } from './client';
+import type { SimState, SimStore } from './store';
 
 /** consumerId -> partitions ("topic-N") it gave up and does not own yet. */
 export type Revocations = Record<string, string[]>;
@@ -37,6 +38,19 @@ export function applyRevocationEvents(current: Revocations, events: SimEvent[]):
     }
   }
   return next;
+}
+
+/**
+ * A frame listener that keeps the store's revocations up to date. A new scenario starts clean,
+ * and so does a seek (it brings no events to tell what was revoked at the new moment).
+ */
+export function trackRevocations(store: SimStore): FrameListener {
+  return (frame) => {
+    const current = store.getState().revoked;
+    const fresh = frame.cause === 'load' || frame.cause === 'seek';
+    const next = applyRevocationEvents(fresh ? {} : current, frame.events);
+    if (next !== current) store.setState({ revoked: next });
+  };
 }
 
 /**

@@ -1,14 +1,25 @@
 // window.__kafkaSim: a small console API, in every build, for curious learners, the e2e tests and
-// the UI benchmark. The engine lives in a worker, so anything that asks it returns a Promise.
-import type { ClusterView, Command, DispatchResult, LogRecordView, SimEvent } from '../engine';
-import type { Flight, LoadResult } from '../worker/protocol';
-import type { SimClient } from './client';
+// the UI benchmark. It speaks for the page's main simulator. The engine lives in a worker, so
+// anything that asks it returns a Promise.
+import type { ClusterView, Command, LogRecordView, SimEvent } from '../engine';
+import type {
+  Flight,
+  LoadResult,
+  SeekResult,
+  SessionDispatchResult,
+  TimelineMarker,
+} from '../worker/protocol';
+import { appBase, shareUrl } from './share';
+import type { Simulator } from './simulator';
 
 export interface KafkaSimApi {
   /** A fresh, full ClusterView from the engine. */
   view(): Promise<ClusterView>;
-  /** Apply a command now, exactly as the UI would. */
-  dispatch(command: Command): Promise<DispatchResult>;
+  /**
+   * Apply a command now, exactly as the UI would. Given while the play head is in the past, it
+   * forks the recording (`forked: true`: the recorded future after that moment is dropped).
+   */
+  dispatch(command: Command): Promise<SessionDispatchResult>;
   /** The engine's sim time (ms) as last reported. */
   now(): number;
   /** Recent engine events (up to 5000), oldest first; network traffic is in flights(). */
@@ -26,8 +37,16 @@ export interface KafkaSimApi {
   play(): void;
   pause(): void;
   isPlaying(): boolean;
-  /** Run one engine event. */
+  /** Run to the next engine event that changes the picture or the log (as the Step button). */
   step(): void;
+  /** Undo the last Step (or go back one engine event). */
+  stepBack(): Promise<SeekResult | null>;
+  /** Move the play head to sim time `ms` within the recording (past its end: the end). */
+  seek(ms: number): Promise<SeekResult | null>;
+  /** The recorded range, the play head and the markers of notable events. */
+  timeline(): Promise<{ start: number; end: number; now: number; markers: TimelineMarker[] }>;
+  /** A link that opens this session at this moment, paused. */
+  shareUrl(): Promise<string>;
   /** Sim speed: 0.1 .. 100 (sim ms per wall ms). */
   setSpeed(speed: number): void;
   speed(): number;
@@ -35,19 +54,26 @@ export interface KafkaSimApi {
   reset(): Promise<LoadResult>;
 }
 
-export function createSimApi(client: SimClient): KafkaSimApi {
+function createSimApi({ client, history }: Simulator): KafkaSimApi {
   return {
     view: () => client.view(),
     dispatch: (command) => client.dispatch(command),
     now: () => client.now,
-    events: () => client.events(),
+    events: () => history.events(),
     load: (scenario) => client.load({ kind: 'scenario', scenario }),
-    flights: () => client.flights(),
+    flights: () => history.flights(),
     partitionLog: (topic, partition, options) => client.partitionLog(topic, partition, options),
     play: () => client.setPlaying(true),
     pause: () => client.setPlaying(false),
     isPlaying: () => client.store.getState().playing,
     step: () => client.step(),
+    stepBack: () => client.stepBack(),
+    seek: (ms) => client.seek({ kind: 'time', at: ms }),
+    timeline: async () => {
+      const { start, end, now, markers } = await client.timeline();
+      return { start, end, now, markers };
+    },
+    shareUrl: async () => shareUrl(appBase(location), (await client.exportSession()).fragment),
     setSpeed: (speed) => client.setSpeed(speed),
     speed: () => client.store.getState().speed,
     reset: () => client.reset(),
@@ -60,6 +86,7 @@ declare global {
   }
 }
 
-export function installSimApi(client: SimClient): void {
-  window.__kafkaSim = createSimApi(client);
+/** Bind `window.__kafkaSim` to the page's main simulator. */
+export function installSimApi(simulator: Simulator): void {
+  window.__kafkaSim = createSimApi(simulator);
 }

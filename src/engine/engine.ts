@@ -32,8 +32,15 @@ export class EngineInputError extends Error {
 class SimEngine implements Engine {
   private readonly sim: Sim;
 
-  constructor(world: World) {
+  constructor(
+    world: World,
+    private ran = 0,
+  ) {
     this.sim = new Sim(world);
+  }
+
+  get eventsRun(): number {
+    return this.ran;
   }
 
   get now(): number {
@@ -71,6 +78,7 @@ class SimEngine implements Engine {
       if (next === null || next > target) break;
       world.now = next;
       runTask(this.sim, pop(world.queue)!);
+      this.ran++;
     }
     world.now = target;
   }
@@ -81,6 +89,7 @@ class SimEngine implements Engine {
     if (next === null) return false;
     world.now = next;
     runTask(this.sim, pop(world.queue)!);
+    this.ran++;
     return true;
   }
 
@@ -111,6 +120,7 @@ class SimEngine implements Engine {
     return {
       format: 'kafka-sim-engine',
       engineVersion: ENGINE_VERSION,
+      eventsRun: this.ran,
       state: saveWorld(this.sim.world),
     };
   }
@@ -153,5 +163,5 @@ export function restoreEngine(saved: SavedEngine): Engine {
       },
     ]);
   }
-  return new SimEngine(restoreWorld(saved.state));
+  return new SimEngine(restoreWorld(saved.state), saved.eventsRun ?? 0);
 }

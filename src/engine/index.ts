@@ -14,3 +14,5 @@ export {
 } from './config/definitions';
 export { PRESETS, type Preset } from './config/presets';
 export { checkConfigValue } from './config/validate';
+export { REASON_CODES } from './reasons';
+export { SIMPLIFICATIONS } from './view/simplifications';

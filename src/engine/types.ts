@@ -48,6 +48,8 @@ export interface Scenario {
   groups?: GroupSpec[];
   /** Timed command log: the same commands the UI dispatches. */
   actions?: TimedCommand[];
+  /** A recorded session's play head: a shared link opens there, paused (see TimedCommand). */
+  playhead?: { at: number; afterSeq?: number };
 }
 
 export interface TopicSpec {
@@ -83,7 +85,15 @@ export interface GroupSpec {
   config?: ConfigMap;
 }
 
-export type TimedCommand = Command & { at: number };
+export type TimedCommand = Command & {
+  at: number;
+  /**
+   * Recorded sessions only: the command was given after this many engine events (eventsRun),
+   * which can fall between two events of one millisecond. The worker replays such a command at
+   * exactly that position; a plain run (the CLI) applies it at `at` like any other action.
+   */
+  afterSeq?: number;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Commands (design.md 3.2): a user action as plain data.
@@ -207,8 +217,8 @@ export type SimEventBody =
   | { type: 'broker.healed'; brokerId: number }
   | { type: 'broker.fenced'; brokerId: number; reason: FenceReason }
   | { type: 'broker.unfenced'; brokerId: number }
-  | { type: 'client.isolated'; clientId: string }
-  | { type: 'client.healed'; clientId: string }
+  | { type: 'client.isolated'; client: 'producer' | 'consumer'; clientId: string }
+  | { type: 'client.healed'; client: 'producer' | 'consumer'; clientId: string }
   | {
       type: 'controller.changed';
       controllerId: number | null;
@@ -599,6 +609,11 @@ export interface Engine {
   step(): boolean;
   /** Sim time of the next scheduled event, or null. */
   nextEventTime(): number | null;
+  /**
+   * How many scheduled events have run since the scenario started (saved with the state): a
+   * position in the event order, finer than `now` (several events can share one millisecond).
+   */
+  readonly eventsRun: number;
   view(): ClusterView;
   /** The records of one partition replica (default: the leader's), for the inspector. */
   partitionLog(
@@ -615,5 +630,7 @@ export interface Engine {
 export interface SavedEngine {
   format: 'kafka-sim-engine';
   engineVersion: string;
+  /** Engine.eventsRun at the save (absent in saves made before it existed: 0). */
+  eventsRun?: number;
   state: unknown;
 }

@@ -6,6 +6,9 @@ export const en = {
     customScenario: 'Your own scenario',
     hidePanel: 'Hide the side panel',
     showPanel: 'Show the side panel',
+    presenterMode: 'Presenter mode',
+    resizePanel: 'Resize the side panel',
+    panelWidth: '{{width}} pixels wide',
     aboutShort: 'About',
     shortcutsShort: 'Shortcuts',
     title: 'Kafka cluster simulator',
@@ -35,7 +38,8 @@ export const en = {
     play: 'Play',
     pause: 'Pause',
     step: 'Step',
-    stepHint: 'Run exactly one engine event',
+    stepHint:
+      'Run to the next thing you can see change: a message sent, a number, a line in the log. Step back undoes it.',
     speed: 'Speed',
     speedValue: '{{speed}}×',
     faster: 'Faster',
@@ -43,11 +47,12 @@ export const en = {
     simClock: 'Sim clock',
     simTime: '{{seconds}} s',
     reset: 'Reset',
-    resetHint: 'Load the scenario again from the start',
+    resetHint: 'Start the scenario again from the beginning (you can undo this)',
     paused: 'Paused',
   },
   toolbar: {
     group: 'Build and break',
+    groupShort: 'Build',
     addBroker: 'Add broker',
     createTopic: 'Create topic',
     addProducer: 'Add producer',
@@ -85,7 +90,6 @@ export const en = {
     noProducers: 'No producer yet',
     noGroups: 'No consumer group yet',
     noTopics: 'No topic yet',
-    controlTraffic: 'Show control messages',
     legendTitle: 'Legend',
     legendLeader: 'leader',
     legendFollower: 'follower in ISR',
@@ -93,7 +97,11 @@ export const en = {
     legendOffline: 'offline',
     legendNullKey: 'no key',
     legendBatch: 'batch of records',
-    legendControl: 'control message',
+    legendMessages: 'Messages',
+    topicTabs: 'Topics',
+    topicTrouble: 'a partition is offline or under-replicated',
+    controllerNote: '♛ controller: broker {{broker}} · epoch {{epoch}}',
+    noController: 'no controller',
     keys: 'Keys',
     bigSceneNote:
       'Large cluster: details are collapsed. Zoom in or select a broker, topic or group.',
@@ -118,6 +126,7 @@ export const en = {
     restartShort: 'Restart',
     isolateShort: 'Isolate',
     healShort: 'Heal',
+    topicCounts: '{{topic}}: L {{leads}} · F {{follows}}',
     leaderCount: 'leads {{count}}',
     followerCount: 'follows {{count}}',
     noReplicas: 'No replicas',
@@ -310,6 +319,7 @@ export const en = {
     coordinator: 'Coordinator',
     groupLeader: 'Group leader',
     members: 'Members',
+    departed: 'Left the group',
     topics: 'Topics',
     // Consumer
     consumerTitle: 'Consumer {{id}}',
@@ -338,6 +348,71 @@ export const en = {
     },
     jumpTo: 'Show in inspector: {{text}}',
     andMore: '(and {{count}} more)',
+  },
+  timeline: {
+    bar: 'Timeline controls',
+    slider: 'Timeline',
+    valueText: '{{now}} s of {{end}} s recorded',
+    position: '{{now}} / {{end}} s',
+    stepBack: 'Step back',
+    stepBackHint: 'Undo the last Step (or, after playing, go back one engine event)',
+    previousEvent: 'Previous event',
+    nextEvent: 'Next event',
+    previousEventHint:
+      'Back to the previous notable event: an election, an ISR change, a rebalance, your own actions…',
+    nextEventHint:
+      'On to the next notable event: an election, an ISR change, a rebalance, your own actions…',
+    markers: 'Notable events',
+    markerTip: '{{kind}} at {{seconds}} s',
+    markerMore: '{{count}} more like it right after',
+    markerJump: 'Click to watch it happen (from a moment before)',
+    markerKind: {
+      command: 'Your action',
+      action: 'Scenario action',
+      election: 'Election',
+      isr: 'ISR change',
+      fencing: 'Fencing',
+      'data-lost': 'Data lost',
+      'produce-failed': 'Failed produce',
+      rebalance: 'Rebalance',
+    },
+    recordedEnd: 'End of the recording: {{seconds}} s',
+    forked:
+      'You changed the past at {{seconds}} s: what had been recorded after that moment is gone.',
+    resetDone: 'Started again from the beginning. Your session up to {{seconds}} s can come back.',
+    undo: 'Undo',
+    logGoTo: 'Move the play head to {{seconds}} s',
+    keysTitle: 'Timeline slider',
+    keyArrows: '1 s back or forward',
+    keyPage: '10 s back or forward',
+    keyHomeEnd: 'Start or end of the recording',
+  },
+  share: {
+    share: 'Share',
+    title: 'Share this moment',
+    intro:
+      'Whoever opens the link sees this cluster at this moment ({{seconds}} s), paused, with everything you did on the way.',
+    link: 'Share link',
+    embed: 'Embed code',
+    embedHint:
+      'Put this in a web page or a slide: the scene, play, step and the timeline, 800 × 450.',
+    copyLink: 'Copy link',
+    copyEmbed: 'Copy embed code',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy: select the text and copy it yourself.',
+    preparing: 'Preparing the link…',
+    fileTitle: 'Scenario file',
+    fileIntro:
+      'Save this session as a scenario file (JSON: the scenario, your actions and the play head), or load one.',
+    export: 'Export scenario',
+    import: 'Import scenario',
+    dropHint: 'You can also drop a scenario file anywhere on the page.',
+    dropHere: 'Drop the scenario file to load it',
+    importFailed: '{{file}} could not be loaded:',
+    notJson: 'This is not JSON: {{message}}',
+    embedTitle: 'Kafka cluster simulator',
+    openInSimulator: 'Open in the simulator',
+    fileName: 'kafka-session',
   },
   dialog: {
     cancel: 'Cancel',
@@ -430,7 +505,10 @@ export const en = {
   actions: {
     toggleSidePanel: 'Hide or show the side panel',
     playPause: 'Play or pause',
-    step: 'Step one event',
+    step: 'Step to the next visible change',
+    stepBack: 'Step back (undo the last Step)',
+    previousEvent: 'Previous notable event',
+    nextEvent: 'Next notable event',
     faster: 'Faster',
     slower: 'Slower',
     reset: 'Reset',
@@ -468,65 +546,97 @@ export const en = {
     fenced: 'fenced',
     controller: 'controller · epoch {{epoch}}',
     consumerFailed: 'failed',
+    partitions: '{{count}} partitions',
+  },
+  traffic: {
+    what: '{{kind}}: {{api}} {{direction}}',
+    records: 'records',
+    acks: 'acknowledgement',
+    replicaFetch: 'replica fetch',
+    consumerFetch: 'consumer fetch',
+    heartbeat: 'heartbeat',
+    metadata: 'metadata',
+    group: 'group protocol',
+    error: 'error answer',
+    lost: 'lost on the way',
+    request: 'request',
+    response: 'response',
+    recordCount_one: '{{count}} record',
+    recordCount_other: '{{count}} records',
   },
   events: {
     brokerStarted: 'Broker {{broker}} started',
-    brokerRestarted: 'Broker {{broker}} restarted (broker epoch goes up)',
+    brokerRestarted: 'Broker {{broker}} restarted with a new broker epoch',
     brokerCrashed: 'Broker {{broker}} crashed',
     brokerStopped: 'Broker {{broker}} shut down cleanly',
     brokerIsolated: 'Broker {{broker}} is cut off from the network',
     brokerHealed: 'Broker {{broker}} is back on the network',
-    brokerFencedTimeout:
-      'Controller fenced broker {{broker}}: no heartbeat within broker.session.timeout.ms',
-    brokerFencedShutdown: 'Controller fenced broker {{broker}} as it shuts down',
-    brokerUnfenced: 'Broker {{broker}} is unfenced and may lead partitions again',
+    brokerFenced: 'The controller fenced broker {{broker}}: {{reason}}',
+    brokerUnfenced:
+      'The controller unfenced broker {{broker}}: it may lead and follow partitions again',
     clientIsolated: '{{client}} is cut off from the network',
     clientHealed: '{{client}} is back on the network',
-    controllerChanged: 'Broker {{broker}} is the active controller (epoch {{epoch}})',
+    controllerChanged:
+      'Broker {{broker}} is the active controller (epoch {{epoch}}; was {{previous}})',
     controllerNone: 'No active controller (epoch {{epoch}})',
-    topicCreated: 'Topic {{topic}} created: {{partitions}} partitions, replication factor {{rf}}',
+    topicCreated:
+      'Topic {{topic}} created: {{partitions}} partitions, replication factor {{rf}}; replicas {{placement}}',
     partitionsAdded: 'Topic {{topic}} grew from {{from}} to {{to}} partitions',
     leaderElected:
-      'Partition {{partition}}: broker {{leader}} elected leader, epoch {{epoch}}, ISR [{{isr}}]',
+      'Partition {{partition}}: broker {{leader}} elected leader, epoch {{epoch}} (was {{previous}}), ISR [{{isr}}]: {{reason}}',
     leaderElectedUnclean:
-      'Partition {{partition}}: broker {{leader}} elected leader although it was out of sync (unclean), epoch {{epoch}}, ISR [{{isr}}]: acknowledged records may be lost',
-    partitionOffline: 'Partition {{partition}} is offline: no in-sync replica is alive',
-    isrShrunk: 'Partition {{partition}}: broker {{broker}} dropped out of the ISR, now [{{isr}}]',
+      'Partition {{partition}}: UNCLEAN election: broker {{leader}} leads although it was not in sync, epoch {{epoch}} (was {{previous}}), ISR [{{isr}}]: records it never copied are lost',
+    partitionOffline:
+      'Partition {{partition}} is offline: no in-sync replica can lead it (last leader {{previous}})',
+    isrShrunk:
+      'Partition {{partition}}: broker {{broker}} left the ISR ({{reason}}); ISR now [{{isr}}]',
     isrExpanded:
-      'Partition {{partition}}: broker {{broker}} caught up and is back in the ISR, now [{{isr}}]',
-    hwAdvanced: 'Partition {{partition}}: high watermark {{hw}} on broker {{broker}}',
-    recordAppended: 'Partition {{partition}}: broker {{broker}} appended offset {{from}}',
-    recordsAppended: 'Partition {{partition}}: broker {{broker}} appended offsets {{from}}–{{to}}',
+      'Partition {{partition}}: broker {{broker}} caught up and rejoined the ISR; ISR now [{{isr}}]',
+    hwAdvanced: 'Partition {{partition}}: high watermark on broker {{broker}} is now {{hw}}',
+    recordAppended:
+      'Partition {{partition}}: broker {{broker}} appended offset {{from}} (leader epoch {{epoch}})',
+    recordsAppended:
+      'Partition {{partition}}: broker {{broker}} appended offsets {{from}}–{{to}} (leader epoch {{epoch}})',
     recordAcked:
-      'Producer {{producer}}: record {{key}} acknowledged at {{partition}} offset {{offset}}',
+      'Producer {{producer}}: record {{key}} = "{{value}}" acknowledged at {{partition}} offset {{offset}}',
     recordAckedBlind:
-      'Producer {{producer}}: record {{key}} sent to {{partition}} without waiting (acks=0)',
+      'Producer {{producer}}: record {{key}} = "{{value}}" sent to {{partition}} without waiting for an answer (acks=0)',
     recordFailedRetry:
-      'Producer {{producer}}: record {{key}} to {{partition}} failed with {{error}}, will retry',
+      'Producer {{producer}}: record {{key}} = "{{value}}" to {{partition}} failed with {{error}}, will retry',
     recordFailed:
-      'Producer {{producer}}: record {{key}} to {{partition}} failed with {{error}} and was given up',
+      'Producer {{producer}}: record {{key}} = "{{value}}" to {{partition}} failed with {{error}} and was given up',
     logTruncated:
-      'Partition {{partition}}: broker {{broker}} truncated its log at offset {{from}} ({{count}} records removed)',
+      'Partition {{partition}}: broker {{broker}} truncated its log at offset {{from}}, removing {{count}} records',
     logTruncatedLost:
-      'Partition {{partition}}: broker {{broker}} truncated its log at offset {{from}}: {{lost}} acknowledged records are lost',
+      'Partition {{partition}}: broker {{broker}} truncated its log at offset {{from}}, removing {{count}} records: {{lost}} of them had been acknowledged and are LOST (offsets {{offsets}})',
     retentionDeleted:
-      'Partition {{partition}}: retention deleted {{segments}} segment(s) on broker {{broker}}, log start offset now {{logStart}}',
+      'Partition {{partition}}: broker {{broker}} deleted {{segments}} old segment(s) ({{reason}}); the log now starts at offset {{logStart}}',
     segmentRolled:
-      'Partition {{partition}}: broker {{broker}} rolled a new segment at offset {{offset}}',
-    recordConsumed: '{{consumer}} ({{group}}) read {{partition}} offset {{offset}}, key {{key}}',
-    offsetCommitted: 'Group {{group}} committed {{partition}} at offset {{offset}}',
-    offsetReset: 'Group {{group}}: position on {{partition}} reset to {{offset}} ({{reason}})',
-    rebalanceStarted: 'Group {{group}}: rebalance started ({{reason}})',
-    rebalanceCompleted: 'Group {{group}}: generation {{generation}} ({{protocol}}): {{assignment}}',
+      'Partition {{partition}}: broker {{broker}} rolled a new segment starting at offset {{offset}}',
+    recordConsumed:
+      '{{consumer}} ({{group}}) consumed {{partition}} offset {{offset}}: {{key}} = "{{value}}"',
+    offsetCommitted: 'Group {{group}} committed offset {{offset}} for {{partition}}',
+    offsetCommittedBy:
+      'Group {{group}} committed offset {{offset}} for {{partition}} ({{consumer}})',
+    offsetReset:
+      '{{consumer}} ({{group}}) set its position on {{partition}} to offset {{offset}}: {{reason}}',
+    rebalanceStarted:
+      'Group {{group}}: rebalance started, ending generation {{generation}} ({{reason}})',
+    rebalanceCompleted:
+      'Group {{group}}: generation {{generation}} ({{protocol}}, leader {{leader}}): {{assignment}}',
+    takenFrom: 'taken from {{consumer}}: {{partitions}}',
     rebalanceCompletedEmpty: 'Group {{group}}: generation {{generation}}, no members',
-    coordinatorChanged: 'Group {{group}}: coordinator is now broker {{broker}}',
+    coordinatorChanged: 'Group {{group}}: broker {{broker}} is the coordinator',
     coordinatorNone: 'Group {{group}} has no coordinator',
-    consumerJoined: '{{consumer}} joined group {{group}}',
+    consumerJoined: '{{consumer}} joined group {{group}} (member id {{member}})',
     consumerLeft: '{{consumer}} left group {{group}}',
     consumerCrashed: '{{consumer}} crashed: group {{group}} waits for its session timeout',
     consumerTimedOut: '{{consumer}} missed its session timeout: group {{group}} removes it',
-    consumerAssigned: '{{consumer}} now owns {{partitions}}',
-    consumerAssignedRevoked: '{{consumer}} now owns {{partitions}}, gave up {{revoked}}',
+    consumerAssigned: '{{consumer}} owns {{partitions}} in generation {{generation}}',
+    consumerAssignedRevoked:
+      '{{consumer}} owns {{partitions}} in generation {{generation}}, gave up {{revoked}}',
+    consumerIdle: '{{consumer}} owns no partition (idle) in generation {{generation}}',
+    consumerRevokedAll: '{{consumer}} gave up {{revoked}} for the rebalance',
     producerAdded: 'Producer {{producer}} started, writing to {{topic}}',
     producerRemoved: 'Producer {{producer}} removed',
     metadataRefreshed: 'Producer {{producer}} refreshed its metadata ({{reason}})',
@@ -535,8 +645,16 @@ export const en = {
     configChanged: '{{target}}: {{key}} = {{value}}',
     commandApplied: 'You: {{command}}',
     commandRejected: 'Scenario step not applied: {{command}} ({{reason}})',
+    netSent: '#{{id}} {{from}} -> {{to}} {{kind}}{{facts}}, arrives at {{arrival}}s',
+    netSentDropped: '#{{id}} {{from}} -> {{to}} {{kind}}{{facts}}, dropped: the link is cut',
+    netDropped: '#{{id}} dropped: {{reason}}',
+    recordCount_one: '{{count}} record',
+    recordCount_other: '{{count}} records',
     unknown: '{{type}}',
     nothing: 'nothing',
+    none: 'none',
+    brokerName: 'broker {{id}}',
+    andMore: '{{list}} and {{count}} more',
     nullKey: '(no key)',
     moreMembers: '{{count}} more members',
     assignmentPart: '{{consumer}} → {{partitions}}',
@@ -578,24 +696,29 @@ export const en = {
     consumer: 'Consumer {{id}}',
   },
   reasons: {
-    'broker-fenced': 'its broker was fenced',
-    'follower-lagging': 'the follower fell behind',
-    'coordinator moved': 'the coordinator moved',
-    'members did not sync in time': 'members did not sync in time',
+    'new-partition': 'a new partition',
+    'leader-failed': 'leader broker {{brokerId}} stopped heartbeating and was fenced',
+    'controlled-shutdown': 'controlled shutdown: leadership moves away first',
+    'broker-fenced': 'broker {{brokerId}} was fenced',
+    'follower-lagging':
+      'broker {{brokerId}} had not caught up for {{lagMs}} ms, more than replica.lag.time.max.ms = {{maxLagMs}}',
+    'preferred-leader': 'leadership goes back to the preferred replica',
+    'offline-recovered': 'a replica that may lead came back',
+    'member-joined': '{{consumerId}} joined',
+    'member-rejoined': '{{consumerId}} rejoined',
+    'member-left': '{{consumerId}} left with LeaveGroup',
+    'member-session-timeout': '{{consumerId}} missed its session timeout',
+    'coordinator-moved': 'the coordinator moved to broker {{coordinator}}',
+    'members-missed-sync': '{{consumerIds}} did not send SyncGroup in time',
+    'broker-session-timeout': 'no heartbeat within broker.session.timeout.ms',
+    'process-crashed': 'the process crashed',
+    'auto-offset-reset': 'no committed offset, so auto.offset.reset={{policy}}',
+    'retention-ms': 'older than retention.ms = {{retentionMs}}',
+    'retention-bytes': 'the partition is over retention.bytes = {{retentionBytes}}',
     startup: 'start-up',
-    'leaders changed': 'leaders changed',
-    memberJoined: '{{member}} joined',
-    memberRejoined: '{{member}} rejoined',
-    memberLeft: '{{member}} left',
-    memberTimedOut: '{{member}} missed its session timeout',
-    'new-partition': 'new partition',
-    'leader-failed': 'the leader failed',
-    preferred: 'back to the preferred leader',
-    'controlled-shutdown': 'controlled shutdown',
-    'offline-recovered': 'an in-sync replica came back',
-    'session-timeout': 'session timeout',
-    crashed: 'crashed',
-    shutdown: 'shutdown',
+    'leaders-changed': 'leaders changed',
+    'link-isolated': 'the link is cut',
+    'node-down': 'the receiver is down',
   },
   errors: {
     UNKNOWN_BROKER: 'There is no broker {{brokerId}}.',
@@ -628,6 +751,10 @@ export const en = {
     UNKNOWN_SCENARIO: 'There is no built-in scenario {{id}}.',
     NO_SCENARIO_IN_LINK: 'This link has no scenario in it.',
     DAMAGED_LINK: 'This scenario link is damaged or incomplete.',
+    SCENARIO_TOO_LARGE: 'The scenario is too large: the limit is {{limit}}.',
+    SCENARIO_TOO_DEEP:
+      'The scenario nests lists and objects deeper than {{limit}} levels ({{where}}): it is damaged.',
+    FORBIDDEN_KEY: '{{key}} is not allowed as a name in a scenario.',
   },
   scenarios: {
     default: {
@@ -672,17 +799,17 @@ export const en = {
     },
   },
   simplifications: {
-    'the-kraft-controller-quorum-is-not-model':
+    'controller-quorum':
       'The KRaft controller quorum is not modelled: the active controller runs on a broker, the metadata log is always available, and when its broker fails the lowest-id running broker takes over after controller.quorum.election.timeout.ms.',
-    'brokers-learn-metadata-changes-from-cont':
+    'metadata-by-message':
       'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
-    'consumer-offsets-decides-which-broker-co':
+    'offsets-topic-records':
       '__consumer_offsets decides which broker coordinates each group and fails over like any partition, but its records are not replicated message by message: committed offsets and group state survive a coordinator change.',
-    'a-producer-keeps-at-most-one-batch-per-p':
+    'one-batch-in-flight':
       'A producer keeps at most one batch per partition in flight; max.in.flight.requests.per.connection limits requests per broker.',
-    'compaction-transactions-read-committed-a':
+    'not-modelled-features':
       'Compaction, transactions (read_committed) and follower fetching (KIP-392) are not modelled; cleanup.policy is delete.',
-    'records-are-strings-sizes-are-those-of-u':
+    'string-records':
       'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
   },
   kafkaErrors: {

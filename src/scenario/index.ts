@@ -15,3 +15,11 @@ export {
 } from './builtins';
 export { bigScenario, type BigScenarioOptions } from './big';
 export { encodeScenarioForUrl, decodeScenarioFromUrl, withCommandLog } from './url';
+export {
+  splitSession,
+  sessionScenario,
+  checkRecordedOrder,
+  type RecordedCommand,
+  type SessionParts,
+  type Playhead,
+} from './session';

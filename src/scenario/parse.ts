@@ -1,24 +1,30 @@
 // Read a scenario in three steps, each reporting every problem it finds:
 //   1. shape (zod): types, ranges, required and unknown fields, command types;
-//   2. Kafka configs: every key known for its scope, every value valid;
+//   2. Kafka configs: every key known for its scope, every value valid, and the commands of a
+//      recorded session in the order they were given;
 //   3. the engine's checkScenario: rules that need the cluster model (replication factor vs
 //      brokers, unknown topics, broker ids in actions, ...).
+// Before all three, limits.ts bounds the input's size and depth (nothing recurses into it first).
 // A later step runs only when the earlier ones passed, so it can trust the input's shape.
 import { checkScenario, type EngineError, type Scenario } from '../engine';
 import { checkScenarioConfigs } from './config-check';
 import { issuesToErrors } from './issues';
 import { parseJson } from './json';
+import { checkJsonTextLimits, checkValueLimits } from './limits';
 import { scenarioSchema } from './schema';
+import { checkRecordedOrder } from './session';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: EngineError[] };
 
 export function parseScenario(input: unknown): ParseResult {
+  const limit = checkValueLimits(input);
+  if (limit) return { ok: false, errors: [limit] };
   const shape = scenarioSchema.safeParse(input);
   if (!shape.success) {
     return { ok: false, errors: issuesToErrors(shape.error.issues, input, scenarioSchema) };
   }
   const scenario = shape.data;
-  const configErrors = checkScenarioConfigs(scenario);
+  const configErrors = [...checkScenarioConfigs(scenario), ...checkRecordedOrder(scenario)];
   if (configErrors.length > 0) return { ok: false, errors: configErrors };
   const modelErrors = checkScenario(scenario);
   if (modelErrors.length > 0) return { ok: false, errors: modelErrors };
@@ -28,7 +34,10 @@ export function parseScenario(input: unknown): ParseResult {
 /** parseScenario for JSON text; broken JSON is reported with its line and column. */
 export function parseScenarioText(text: string): ParseResult {
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
-  const json = parseJson(text.replace(/^\uFEFF/, ''));
+  const clean = text.replace(/^\uFEFF/, '');
+  const limit = checkJsonTextLimits(clean);
+  if (limit) return { ok: false, errors: [limit] };
+  const json = parseJson(clean);
   if (!json.ok) {
     return {
       ok: false,

@@ -178,10 +178,13 @@ export const commandSchema = z.discriminatedUnion('type', commandOptions({}), {
   error: 'must be a command object such as { "type": "killBroker", "brokerId": 2 }',
 });
 
-/** A command in a scenario's `actions`: the same, plus `at` (sim ms). */
+/**
+ * A command in a scenario's `actions`: the same, plus `at` (sim ms) and, in a recorded session,
+ * `afterSeq` (how many engine events had run when the user gave it).
+ */
 export const timedCommandSchema = z.discriminatedUnion(
   'type',
-  commandOptions({ at: numberAtLeastZero() }),
+  commandOptions({ at: numberAtLeastZero(), afterSeq: wholeNumber(0).optional() }),
   { error: 'must be a command object such as { "at": 8000, "type": "killBroker", "brokerId": 2 }' },
 );
 
@@ -213,6 +216,7 @@ export const scenarioSchema = object({
   producers: list(producerSpecSchema, 'must be a list of producers').optional(),
   groups: list(groupSpecSchema, 'must be a list of consumer groups').optional(),
   actions: list(timedCommandSchema, 'must be a list of timed commands').optional(),
+  playhead: object({ at: numberAtLeastZero(), afterSeq: wholeNumber(0).optional() }).optional(),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 import * as lzModule from 'lz-string';
 import type { EngineError, Scenario, TimedCommand } from '../engine';
 import { parseJson } from './json';
+import { checkJsonTextLimits } from './limits';
 import { parseScenario, type ParseResult } from './parse';
 
 // lz-string is CommonJS with no named exports Node can detect: Node puts it under `default`,
@@ -32,6 +33,8 @@ export function decodeScenarioFromUrl(fragment: string): ParseResult {
     return damaged('NO_SCENARIO_IN_LINK', 'this link has no scenario in it (no "#scenario=...")');
   }
   const text = decompress(payload);
+  const limit = text ? checkJsonTextLimits(text) : null;
+  if (limit) return { ok: false, errors: [limit] };
   const json = text ? parseJson(text) : null;
   if (!json?.ok) {
     return damaged(

@@ -3,7 +3,6 @@
 import { createContext, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineError } from '../engine';
-import { frameBuffer } from '../app/client';
 import type { FrameBuffer } from '../app/frameBuffer';
 import {
   isEnabled,
@@ -12,7 +11,7 @@ import {
   type Action,
   type ActionContext,
 } from '../app/actions';
-import { useSim } from '../app/store';
+import { useFrameBuffer, useSim } from '../app/SimulatorProvider';
 import { errorText } from '../app/eventText';
 import type { Translate } from '../i18n';
 
@@ -55,16 +54,21 @@ export function engineErrorText(error: EngineError, t: Translate): string {
 }
 
 export function useReducedMotion(): boolean {
-  const query = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(() => window.matchMedia?.(query).matches ?? false);
+  return useMediaQuery('(prefers-reduced-motion: reduce)');
+}
+
+/** Whether a CSS media query matches, kept up to date. */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
   useEffect(() => {
     const media = window.matchMedia?.(query);
     if (!media) return;
-    const onChange = () => setReduced(media.matches);
+    const onChange = () => setMatches(media.matches);
+    onChange();
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, []);
-  return reduced;
+  }, [query]);
+  return matches;
 }
 
 /**
@@ -77,6 +81,7 @@ export function useFastWriter<T>(
   pick: (buffer: FrameBuffer) => T,
   write: (value: T) => void,
 ): void {
+  const frameBuffer = useFrameBuffer();
   const pickRef = useRef(pick);
   const writeRef = useRef(write);
   useEffect(() => {
@@ -95,11 +100,12 @@ export function useFastWriter<T>(
       last = value;
       writeRef.current(value);
     });
-  }, []);
+  }, [frameBuffer]);
 }
 
 /** Re-render at most every `ms` while the fast numbers move (the inspector's live values). */
 export function useFastRefresh(ms = 250): FrameBuffer {
+  const frameBuffer = useFrameBuffer();
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     let seen = frameBuffer.fastVersion;
@@ -112,6 +118,6 @@ export function useFastRefresh(ms = 250): FrameBuffer {
       seen = buffer.fastVersion;
       bump();
     });
-  }, [ms]);
+  }, [frameBuffer, ms]);
   return frameBuffer;
 }

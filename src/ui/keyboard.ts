@@ -2,7 +2,6 @@
 // a focused control, stay with the page.
 import { useEffect } from 'react';
 import { actionForKey, isEnabled, type ActionContext, type KeyInput } from '../app/actions';
-import { simStore } from '../app/store';
 
 function targetKind(target: EventTarget | null): KeyInput['targetKind'] {
   if (!(target instanceof Element)) return 'other';
@@ -20,7 +19,7 @@ export function useKeyboardShortcuts(ctx: ActionContext): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
-      const state = simStore.getState();
+      const state = ctx.store.getState();
       const action = actionForKey({
         key: event.key,
         ctrlKey: event.ctrlKey,

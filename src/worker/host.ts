@@ -1,13 +1,15 @@
-// The worker host owns one Engine and answers protocol messages. It has no timers and no
-// globals, so Node tests drive it directly; engine.worker.ts only wires it to postMessage.
+// The worker host owns one recorded Session (and through it the Engine) and answers protocol
+// messages. It has no timers and no globals, so Node tests drive it directly; engine.worker.ts
+// only wires it to postMessage.
 import {
-  createEngine,
   ENGINE_VERSION,
   EngineInputError,
   type ClusterView,
   type Engine,
   type RecordRef,
+  type SimEvent,
 } from '../engine';
+import { encodeScenarioForUrl, sessionScenario, splitSession } from '../scenario';
 import { splitTraffic } from './flights';
 import {
   checkToWorker,
@@ -20,10 +22,11 @@ import {
   type Request,
 } from './protocol';
 import { scenarioSources, resolveScenario, type ScenarioSources } from './scenarios';
+import { Session, type SessionOptions } from './session';
 import { isEmptyChanges, isEmptyFast, ViewDiffer } from './viewDiff';
 
 export class WorkerHost {
-  private engine: Engine | null = null;
+  private session: Session | null = null;
   private differ = new ViewDiffer();
   /** The next view diff must be a full snapshot (nothing sent yet, or a new engine). */
   private fullViewDue = true;
@@ -31,7 +34,13 @@ export class WorkerHost {
   constructor(
     private readonly post: (message: FromWorker) => void,
     private readonly sources: ScenarioSources = scenarioSources,
+    private readonly sessionOptions: SessionOptions = {},
   ) {}
+
+  /** The engine at the play head. */
+  private get engine(): Engine | null {
+    return this.session?.current ?? null;
+  }
 
   handle(raw: unknown): void {
     const message = checkToWorker(raw);
@@ -45,11 +54,11 @@ export class WorkerHost {
           this.hello(message.protocol);
           return;
         case 'advance':
-          this.engine?.advanceTo(message.to);
+          this.session?.advanceTo(message.to);
           this.post(this.frame('advance', message.withView));
           return;
         case 'step':
-          this.engine?.step();
+          this.session?.step();
           this.post(this.frame('step', true));
           return;
         case 'request':
@@ -89,18 +98,54 @@ export class WorkerHost {
         return;
       }
       case 'dispatch': {
-        const value = this.engine
-          ? this.engine.dispatch(request.command)
+        const value = this.session
+          ? this.session.dispatch(request.command)
           : ({ ok: false, error: noEngine() } as const);
         this.reply({ type: 'reply', id, request: 'dispatch', value });
         if (value.ok) this.post(this.frame('dispatch', true));
         return;
       }
-      case 'view': {
-        if (!this.engine) throw new Error('no scenario loaded yet');
-        this.reply({ type: 'reply', id, request: 'view', value: this.engine.view() });
+      case 'seek': {
+        const session = this.needSession();
+        const value = session.seek(request.target);
+        this.reply({ type: 'reply', id, request: 'seek', value });
+        if (value.ok) this.post(this.frame('seek', true, session.inFlightAfterSeek()));
         return;
       }
+      case 'timeline':
+        this.reply({
+          type: 'reply',
+          id,
+          request: 'timeline',
+          value: this.needSession().timeline(),
+        });
+        return;
+      case 'undoFork': {
+        const session = this.needSession();
+        const ok = session.undoFork();
+        this.reply({ type: 'reply', id, request: 'undoFork', value: { ok } });
+        if (ok) this.post(this.frame('seek', true, session.inFlightAfterSeek()));
+        return;
+      }
+      case 'exportSession': {
+        const session = this.needSession();
+        const scenario = sessionScenario(
+          session.scenario,
+          session.commandLog(),
+          session.playhead(),
+        );
+        const value = { scenario, fragment: encodeScenarioForUrl(scenario) };
+        this.reply({ type: 'reply', id, request: 'exportSession', value });
+        return;
+      }
+      case 'view':
+        this.reply({
+          type: 'reply',
+          id,
+          request: 'view',
+          value: this.needSession().current.view(),
+        });
+        return;
       case 'scenarios':
         this.reply({ type: 'reply', id, request: 'scenarios', value: this.sources.list() });
         return;
@@ -115,23 +160,35 @@ export class WorkerHost {
     }
   }
 
+  private needSession(): Session {
+    if (!this.session) throw new Error('no scenario loaded yet');
+    return this.session;
+  }
+
+  /** A plain scenario starts a new recording; a recorded session is replayed to its play head. */
   private load(request: Extract<Request, { type: 'load' }>): LoadResult {
     const resolved = resolveScenario(request.source, this.sources);
     if (!resolved.ok) return resolved;
-    let engine: Engine;
+    const parts = splitSession(resolved.scenario);
+    const recorded = parts.log.length > 0 || parts.playhead !== null;
+    let loaded: ReturnType<typeof Session.replay>;
     try {
-      engine = createEngine(resolved.scenario);
+      loaded = recorded
+        ? Session.replay(parts, this.sessionOptions)
+        : { session: new Session(parts.scenario, this.sessionOptions), warnings: [] };
     } catch (error) {
       if (error instanceof EngineInputError) return { ok: false, errors: error.errors };
       throw error;
     }
-    this.engine = engine;
+    this.session = loaded.session;
     this.differ = new ViewDiffer();
     this.fullViewDue = true;
     return {
       ok: true,
       title: resolved.scenario.title ?? null,
       description: resolved.scenario.description ?? null,
+      playhead: parts.playhead ? loaded.session.current.now : null,
+      warnings: loaded.warnings,
     };
   }
 
@@ -160,9 +217,14 @@ export class WorkerHost {
     return tails;
   }
 
-  private frame(cause: FrameMessage['cause'], withView: boolean): FrameMessage {
+  private frame(
+    cause: FrameMessage['cause'],
+    withView: boolean,
+    inFlight?: SimEvent[],
+  ): FrameMessage {
+    const session = this.session;
     const engine = this.engine;
-    if (!engine) {
+    if (!session || !engine) {
       return {
         type: 'frame',
         cause,
@@ -175,7 +237,10 @@ export class WorkerHost {
         fast: null,
       };
     }
-    const traffic = splitTraffic(engine.drainEvents());
+    // After a seek, the page draws the messages in the air at the new moment, and no events.
+    const played = inFlight ? { events: inFlight, places: [] } : session.drainPlayed();
+    const traffic = splitTraffic(played.events);
+    const places = played.places.filter((_, i) => !isTraffic(played.events[i]));
     let changes: FrameMessage['changes'] = null;
     let fast: FrameMessage['fast'] = null;
     if (withView || this.fullViewDue) {
@@ -185,16 +250,24 @@ export class WorkerHost {
       changes = isEmptyChanges(diff.changes) ? null : diff.changes;
       fast = isEmptyFast(diff.fast) ? null : diff.fast;
     }
+    const replayed = session.replayedAfterSeek();
     return {
       type: 'frame',
       cause,
       now: engine.now,
       nextEventTime: engine.nextEventTime(),
       ...traffic,
+      places,
+      ...(replayed.events.length > 0 ? { replayed } : {}),
       changes,
       fast,
+      session: session.info(),
     };
   }
+}
+
+function isTraffic(event: SimEvent): boolean {
+  return event.type === 'net.sent' || event.type === 'net.dropped';
 }
 
 /** Records per partition sent for the offset strips. */

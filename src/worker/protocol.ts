@@ -5,8 +5,14 @@
 //   hello            -> ready | error (protocol mismatch)
 //   advance {to}     -> frame         (run the engine up to sim time `to`)
 //   step             -> frame         (run exactly one engine event)
-//   request {id,...} -> reply {id}    (load, dispatch, view, partitionLog), then a frame when
-//                                      the request changed the engine (load, dispatch)
+//   request {id,...} -> reply {id}    (load, dispatch, view, partitionLog, seek, timeline,
+//                                      undoFork, exportSession), then a frame when the request
+//                                      changed the engine or moved the play head (load,
+//                                      dispatch, seek, undoFork)
+//
+// The worker records the session (design.md 3.7): every frame says where the play head stands in
+// the recording; `seek` moves it (a frame with cause 'seek' follows), and a command given while it
+// stands in the past forks the recording (`forked` in the dispatch reply; `undoFork` undoes it).
 import type {
   AssignorName,
   BrokerView,
@@ -14,7 +20,6 @@ import type {
   Command,
   ConfigEntry,
   ConsumerView,
-  DispatchResult,
   EngineError,
   GroupView,
   LogRecordView,
@@ -22,11 +27,13 @@ import type {
   ProducerView,
   RecordRef,
   ReplicaView,
+  Scenario,
   SimEvent,
+  SimplificationKey,
   TopicView,
 } from '../engine';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Page -> worker
@@ -53,7 +60,41 @@ export type Request =
       brokerId?: number;
       fromOffset?: number;
       limit?: number;
-    };
+    }
+  /** Move the play head within the recording (a target past its end stops at the end). */
+  | { type: 'seek'; target: SeekTarget }
+  /** The recorded range, the play head and the markers, for the timeline bar. */
+  | { type: 'timeline' }
+  /** Bring back the future the last fork dropped (once); the play head goes to the fork point. */
+  | { type: 'undoFork' }
+  /** The session as a scenario (its actions carry the command log) and as a share-link fragment. */
+  | { type: 'exportSession' };
+
+/** Where to seek. */
+export type SeekTarget =
+  /** The end of sim millisecond `at`: every event at or before it has run. */
+  | { kind: 'time'; at: number }
+  /**
+   * Right after engine event number `position` (1 = the first). With `at`, the clock then stands
+   * at `at` (a time before the next event), as in a recorded command's place.
+   */
+  | { kind: 'moment'; position: number; at?: number }
+  /** The next or previous marker from the play head (it lands right after the marker's events). */
+  | { kind: 'marker'; direction: 'next' | 'previous' }
+  /** Back by one engine event: undoes a Step. */
+  | { kind: 'stepBack' };
+
+const REQUEST_TYPES = [
+  'load',
+  'dispatch',
+  'view',
+  'scenarios',
+  'partitionLog',
+  'seek',
+  'timeline',
+  'undoFork',
+  'exportSession',
+];
 
 export type ToWorker =
   | { type: 'hello'; protocol: number }
@@ -67,8 +108,107 @@ export type ToWorker =
 // ---------------------------------------------------------------------------------------------
 
 export type LoadResult =
-  | { ok: true; title: string | null; description: string | null }
+  | {
+      ok: true;
+      title: string | null;
+      description: string | null;
+      /**
+       * Sim ms of the play head when the scenario was a recorded session that names one (a
+       * shared link): the page should stay paused there. null for a plain scenario.
+       */
+      playhead: number | null;
+      /** Problems that did not stop the load, e.g. a recorded command replayed by time only. */
+      warnings: EngineError[];
+    }
   | { ok: false; errors: EngineError[] };
+
+/**
+ * A dispatch's answer: the engine's, plus `forked: true` when the command was given in the past
+ * and dropped the recorded future (absent otherwise, so the answer stays what it always was).
+ */
+export type SessionDispatchResult = { ok: true; forked?: true } | { ok: false; error: EngineError };
+
+/** What a seek did. `ok: false`: nothing there (no marker that way, or already at the start). */
+export interface SeekResult {
+  ok: boolean;
+  now: number;
+  position: number;
+  /** For a marker seek: the markers that end where it landed (one engine event can make several). */
+  markers: TimelineMarker[];
+}
+
+/** What a learner should notice, for the timeline bar's markers. */
+export type MarkerKind =
+  /** The user's own command. */
+  | 'command'
+  /** A timed action of the scenario. */
+  | 'action'
+  /** A partition leader elected (clean or not), a partition offline, a new active controller. */
+  | 'election'
+  | 'isr'
+  /** The controller fenced a broker. */
+  | 'fencing'
+  /** A truncation removed records that a producer had been told were written. */
+  | 'data-lost'
+  /** A producer gave a record up (no more retries). */
+  | 'produce-failed'
+  | 'rebalance';
+
+export interface TimelineMarker {
+  kind: MarkerKind;
+  /** The first event (word it with describeEvent; `count` says how many like it follow). */
+  event: SimEvent;
+  /** Right after that event: engine events run, and sim ms. */
+  position: number;
+  at: number;
+  /** Like events in one burst make one marker: how many, and the moment right after the last. */
+  count: number;
+  lastPosition: number;
+  lastAt: number;
+}
+
+export interface TimelineData {
+  /** Sim ms where the recording starts (always 0: the scenario's start). */
+  start: number;
+  /** Sim ms of the furthest moment recorded. */
+  end: number;
+  endPosition: number;
+  /** The play head. */
+  now: number;
+  position: number;
+  markers: TimelineMarker[];
+  canUndoFork: boolean;
+  /** Checkpoints kept, and their bytes (including those kept to undo a fork). */
+  checkpoints: { count: number; bytes: number };
+}
+
+/**
+ * A place in the session's history: engine events run, and recorded user commands applied. Along
+ * one history both only grow, so places compare field by field (position first).
+ */
+export interface EventPlace {
+  position: number;
+  applied: number;
+}
+
+/** Where the play head stands in the recording; sent with every frame. */
+export interface SessionInfo {
+  position: number;
+  /** Recorded commands applied at the play head (with `position`, the play head's EventPlace). */
+  applied: number;
+  end: number;
+  endPosition: number;
+  /** Changes whenever the markers change: ask for `timeline` again. */
+  markersRevision: number;
+  canUndoFork: boolean;
+}
+
+export interface ExportedSession {
+  /** The scenario with the command log in its actions and the play head. */
+  scenario: Scenario;
+  /** `scenario=...`: put it after '#' in the app's URL to share the moment. */
+  fragment: string;
+}
 
 /** What each request type answers. */
 export interface ScenarioSummary {
@@ -79,10 +219,14 @@ export interface ScenarioSummary {
 
 export interface ReplyValues {
   load: LoadResult;
-  dispatch: DispatchResult;
+  dispatch: SessionDispatchResult;
   view: ClusterView;
   scenarios: ScenarioSummary[];
   partitionLog: LogRecordView[];
+  seek: SeekResult;
+  timeline: TimelineData;
+  undoFork: { ok: boolean };
+  exportSession: ExportedSession;
 }
 
 export type ReplyMessage = {
@@ -98,11 +242,23 @@ export type FromWorker =
 
 export interface FrameMessage {
   type: 'frame';
-  cause: 'advance' | 'step' | 'dispatch' | 'load';
+  /** 'seek': the play head jumped (maybe backwards); drop what was drawn for the old moment. */
+  cause: 'advance' | 'step' | 'dispatch' | 'load' | 'seek';
   now: number;
   nextEventTime: number | null;
   /** Engine events since the last frame, except network traffic (that is in `flights`). */
   events: SimEvent[];
+  /**
+   * Where each of `events` happened in the session's history (same order and length), so the
+   * page can drop what lies after the play head when a seek moves it back.
+   */
+  places?: EventPlace[];
+  /**
+   * After a seek (or the load of a recorded session): the latest events its replay ran before
+   * the play head (at most a thousand, network traffic left out), with their places. Not new,
+   * so not in `events`: the page's log shows them as the recent past at the new moment.
+   */
+  replayed?: { events: SimEvent[]; places: EventPlace[] };
   /** Messages put on the wire since the last frame, ready to animate. */
   flights: Flight[];
   /** Flights that were lost on the way (the link was cut or the receiver went down). */
@@ -111,6 +267,8 @@ export interface FrameMessage {
   changes: ViewChanges | null;
   /** Fast-moving numbers that changed: offsets, positions, counters. */
   fast: FastChanges | null;
+  /** The play head in the recording (absent before a scenario is loaded). */
+  session?: SessionInfo;
 }
 
 /**
@@ -141,7 +299,7 @@ export interface ClusterInfo {
   network: ClusterView['network'];
   controller: ClusterView['controller'];
   presetConfig: ConfigEntry[];
-  simplifications: string[];
+  simplifications: SimplificationKey[];
 }
 
 export type TopicInfo = Omit<TopicView, 'partitions'> & { partitionCount: number };
@@ -241,12 +399,39 @@ export function checkToWorker(message: unknown): ToWorker | string {
       if (typeof m.id !== 'number' || typeof r !== 'object' || r === null) {
         return 'request without an id or a body';
       }
-      if (!['load', 'dispatch', 'view', 'scenarios', 'partitionLog'].includes(r.type as string)) {
+      if (!REQUEST_TYPES.includes(r.type as string)) {
         return `unknown request type ${String(r.type)}`;
+      }
+      if (r.type === 'seek') {
+        const problem = checkSeekTarget(r.target);
+        if (problem) return problem;
       }
       return m as ToWorker;
     }
     default:
       return `unknown message type ${String(m.type)}`;
+  }
+}
+
+function checkSeekTarget(target: unknown): string | null {
+  if (typeof target !== 'object' || target === null) return 'seek without a target';
+  const t = target as Record<string, unknown>;
+  const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+  switch (t.kind) {
+    case 'time':
+      return time(t.at) ? null : 'seek to a time without a finite sim time >= 0';
+    case 'moment':
+      return count(t.position) && (t.at === undefined || time(t.at))
+        ? null
+        : 'seek to a moment without a whole position >= 0';
+    case 'marker':
+      return t.direction === 'next' || t.direction === 'previous'
+        ? null
+        : 'seek to a marker without a direction (next or previous)';
+    case 'stepBack':
+      return null;
+    default:
+      return `unknown seek target ${String(t.kind)}`;
   }
 }

@@ -133,6 +133,10 @@ describe('the registry', () => {
         step: vi.fn(),
         changeSpeed: vi.fn(),
         reset: vi.fn(),
+        setPlaying: vi.fn(),
+        stepBack: vi.fn(),
+        seek: vi.fn(),
+        exportSession: vi.fn(),
       },
       store,
       zoom: vi.fn(),
@@ -150,6 +154,9 @@ describe('keyboard', () => {
     expect(actionForKey(key(' '))?.id).toBe('playPause');
     expect(actionForKey(key('p'))?.id).toBe('playPause');
     expect(actionForKey(key('.'))?.id).toBe('step');
+    expect(actionForKey(key(','))?.id).toBe('stepBack');
+    expect(actionForKey(key('<'))?.id).toBe('previousEvent');
+    expect(actionForKey(key('>'))?.id).toBe('nextEvent');
     expect(actionForKey(key('b'))?.id).toBe('addBroker');
     expect(actionForKey(key('?'))?.id).toBe('shortcuts');
     expect(actionForKey(key('Escape'))?.id).toBe('clearSelection');

@@ -86,7 +86,7 @@ describe('highlights', () => {
         leaderEpoch: 0,
         isr: [1],
         unclean: false,
-        reason: 'new-partition',
+        reason: { code: 'new-partition' },
       }),
     ).toEqual([]);
   });

@@ -1,9 +1,7 @@
 // The client's pacing, driven in Node against the real WorkerHost with a fake frame clock:
 // one advance in flight, dt clamped, frozen when paused, Step runs one event.
 import { describe, expect, it } from 'vitest';
-import { SimClient, type FrameScheduler, type Transport } from '../../src/app/client';
-import { createEventLogStore } from '../../src/app/eventLog';
-import { FrameBuffer } from '../../src/app/frameBuffer';
+import type { FrameMessage } from '../../src/worker/protocol';
 import {
   MAX_FRAME_MS,
   nextSpeed,
@@ -12,58 +10,15 @@ import {
   sliderFromSpeed,
   speedFromSlider,
 } from '../../src/app/pacing';
-import { createSimStore } from '../../src/app/store';
-import { WorkerHost } from '../../src/worker/host';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-
-/** A transport whose messages wait in queues until the test delivers them. */
-function harness() {
-  const toWorker: ToWorker[] = [];
-  const toPage: FromWorker[] = [];
-  const host = new WorkerHost((m) => toPage.push(m));
-  let onMessage: (m: FromWorker) => void = () => {};
-  const transport: Transport = {
-    post: (m) => toWorker.push(m),
-    listen: (cb) => {
-      onMessage = cb;
-    },
-    close: () => {},
-  };
-  let callback: ((wall: number) => void) | null = null;
-  let wall = 0;
-  const scheduler: FrameScheduler = {
-    request: (cb) => {
-      callback = cb;
-      return 1;
-    },
-    cancel: () => {
-      callback = null;
-    },
-    now: () => wall,
-  };
-  const store = createSimStore();
-  const buffer = new FrameBuffer();
-  const client = new SimClient(store, buffer, createEventLogStore(), transport, scheduler);
-  /** Let the worker handle what was posted, then the page handle the answers. */
-  const pump = async () => {
-    while (toWorker.length) host.handle(toWorker.shift());
-    while (toPage.length) onMessage(toPage.shift()!);
-    await Promise.resolve();
-  };
-  const frame = async (dt: number, deliver = true) => {
-    wall += dt;
-    callback?.(wall);
-    if (deliver) await pump();
-  };
-  return { client, store, buffer, toWorker, pump, frame };
-}
+import { nodeSimulator } from './nodeSimulator';
 
 async function started() {
-  const h = harness();
-  const loaded = h.client.start();
+  const h = nodeSimulator();
+  const { client, store, buffer, history } = h.simulator;
+  const loaded = client.start();
   await h.pump();
   expect(await loaded).toMatchObject({ ok: true });
-  return h;
+  return { ...h, client, store, buffer, history };
 }
 
 describe('SimClient', () => {
@@ -133,11 +88,48 @@ describe('SimClient', () => {
   });
 
   it('keeps recent events for the console API', async () => {
-    const { client, frame } = await started();
+    const { history, frame } = await started();
     for (let i = 0; i < 30; i++) await frame(100);
-    expect(client.events().length).toBeGreaterThan(0);
-    expect(client.events().every((e) => e.type !== 'net.sent')).toBe(true);
-    expect(client.flights().length).toBeGreaterThan(0);
+    expect(history.events().length).toBeGreaterThan(0);
+    expect(history.events().every((e) => e.type !== 'net.sent')).toBe(true);
+    expect(history.flights().length).toBeGreaterThan(0);
+  });
+
+  it('gives every frame to every listener, in the order they subscribed, until they leave', async () => {
+    const { client, store, frame, pump } = await started();
+    const seen: string[] = [];
+    const stopFirst = client.onFrame((f) => seen.push(`first:${f.cause}`));
+    // Listeners added later run after the store was updated: they see the frame's changes.
+    client.onFrame((f) => seen.push(`second:${f.cause}:${store.getState().brokerIds.length}`));
+    const added = client.dispatch({ type: 'addBroker' });
+    await pump();
+    await added;
+    expect(seen).toEqual(['first:dispatch', 'second:dispatch:4']);
+    stopFirst();
+    seen.length = 0;
+    await frame(16);
+    await frame(16);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((line) => line.startsWith('second:advance'))).toBe(true);
+  });
+
+  it('starts the frame buffer, the log and the history afresh on a new load', async () => {
+    const { client, buffer, history, simulator, frame, pump } = await started();
+    for (let i = 0; i < 20; i++) await frame(100);
+    expect(client.now).toBeGreaterThan(0);
+    const loads: FrameMessage[] = [];
+    client.onFrame((f) => {
+      if (f.cause === 'load') loads.push(f);
+    });
+    const loaded = client.reset();
+    await pump();
+    await loaded;
+    expect(loads).toHaveLength(1);
+    expect(buffer.engineNow).toBe(loads[0].now);
+    expect(client.now).toBe(loads[0].now);
+    expect(history.events()).toEqual(loads[0].events);
+    const logged = simulator.log.getState().entries.map((e) => e.event);
+    expect(logged.every((e) => loads[0].events.includes(e))).toBe(true);
   });
 });
 

@@ -41,7 +41,7 @@ describe('applyRevocationEvents', () => {
       groupId: 'billing',
       consumerId: 'c1',
       memberId: 'm1',
-      reason: 'crashed',
+      reason: { code: 'process-crashed' },
     };
     const left: SimEvent = {
       t: 0,

@@ -1,10 +1,11 @@
 // The structural store: changed records only, stable identity for the rest, clean removals.
 import { describe, expect, it } from 'vitest';
+import { splitChanges } from '../../src/app/simulationSlice';
 import {
   applyViewChanges,
   createSimStore,
   initialSimState,
-  splitChanges,
+  stateOnLoad,
   type SimState,
 } from '../../src/app/store';
 import { WorkerHost } from '../../src/worker/host';
@@ -110,13 +111,33 @@ describe('splitChanges', () => {
 });
 
 describe('the store', () => {
-  it('starts playing at 1x with nothing loaded', () => {
+  it('starts playing at 1x with nothing loaded and nothing chosen', () => {
     const store = createSimStore();
     expect(store.getState()).toMatchObject({
       status: 'starting',
       playing: true,
       speed: 1,
       brokerIds: [],
+      selection: null,
+      dialog: null,
+      sidePanelOpen: true,
+    });
+  });
+
+  it('is one per call: two stores never share state', () => {
+    const a = createSimStore();
+    const b = createSimStore();
+    a.setState({ selection: { kind: 'broker', id: 1 }, speed: 5 });
+    expect(b.getState()).toMatchObject({ selection: null, speed: 1 });
+  });
+
+  it('resets, on a new scenario, the status, the selection and the timeline but not the page layout', () => {
+    expect(stateOnLoad()).toEqual({
+      status: 'ready',
+      error: null,
+      selection: null,
+      markers: [],
+      canUndoFork: false,
     });
   });
 });

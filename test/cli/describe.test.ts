@@ -1,13 +1,7 @@
-// The timeline's sentences, one per event type that a learner must notice.
+// The timeline's sentences (the English catalogue's), one per event type a learner must notice.
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../src/engine';
-import {
-  describeCommand,
-  describeEvent,
-  describeTimelineLine,
-  formatTime,
-  isTraffic,
-} from '../../src/cli/describe';
+import { describeEvent, describeTimelineLine, formatTime, isTraffic } from '../../src/cli/describe';
 
 describe('describe', () => {
   it('formats sim time as seconds with milliseconds', () => {
@@ -23,15 +17,18 @@ describe('describe', () => {
       brokerId: 2,
       mode: 'crash',
     });
-    expect(line).toBe('    8.000s  broker 2 crashed');
+    expect(line).toBe('    8.000s  Broker 2 crashed');
   });
 
   it.each<[SimEvent, string]>([
-    [{ t: 0, type: 'broker.stopped', brokerId: 3, mode: 'graceful' }, 'broker 3 shut down cleanly'],
-    [{ t: 0, type: 'broker.started', brokerId: 3, restart: true }, 'broker 3 restarted'],
+    [{ t: 0, type: 'broker.stopped', brokerId: 3, mode: 'graceful' }, 'Broker 3 shut down cleanly'],
     [
-      { t: 0, type: 'broker.fenced', brokerId: 2, reason: 'session-timeout' },
-      'controller fenced broker 2: no heartbeat within broker.session.timeout.ms',
+      { t: 0, type: 'broker.started', brokerId: 3, restart: true },
+      'Broker 3 restarted with a new broker epoch',
+    ],
+    [
+      { t: 0, type: 'broker.fenced', brokerId: 2, reason: { code: 'broker-session-timeout' } },
+      'The controller fenced broker 2: no heartbeat within broker.session.timeout.ms',
     ],
     [
       {
@@ -44,9 +41,9 @@ describe('describe', () => {
         leaderEpoch: 4,
         isr: [3, 1],
         unclean: false,
-        reason: 'leader-failed',
+        reason: { code: 'leader-failed', brokerId: 2 },
       },
-      'broker 3 elected leader of orders-1 (epoch 4, was broker 2; ISR [3,1]; the leader failed)',
+      'Partition orders-1: broker 3 elected leader, epoch 4 (was broker 2), ISR [3,1]: leader broker 2 stopped heartbeating and was fenced',
     ],
     [
       {
@@ -59,9 +56,9 @@ describe('describe', () => {
         leaderEpoch: 5,
         isr: [3],
         unclean: true,
-        reason: 'offline-recovered',
+        reason: { code: 'offline-recovered' },
       },
-      'UNCLEAN election: broker 3, not in sync, now leads sensors-0 (epoch 5, was none; ISR [3]; a replica came back): records it never copied are lost',
+      'Partition sensors-0: UNCLEAN election: broker 3 leads although it was not in sync, epoch 5 (was none), ISR [3]: records it never copied are lost',
     ],
     [
       {
@@ -72,7 +69,7 @@ describe('describe', () => {
         previousLeader: 1,
         leaderEpoch: 3,
       },
-      'ledger-0 is OFFLINE: no in-sync replica can lead it (last leader broker 1)',
+      'Partition ledger-0 is offline: no in-sync replica can lead it (last leader broker 1)',
     ],
     [
       {
@@ -82,9 +79,9 @@ describe('describe', () => {
         partition: 0,
         brokerId: 2,
         isr: [1, 3],
-        reason: 'broker-fenced',
+        reason: { code: 'broker-fenced', brokerId: 2 },
       },
-      'orders-0: broker 2 left the ISR (its broker was fenced); ISR now [1,3]',
+      'Partition orders-0: broker 2 left the ISR (broker 2 was fenced); ISR now [1,3]',
     ],
     [
       {
@@ -97,7 +94,7 @@ describe('describe', () => {
         key: 'alice',
         value: 'order-7',
       },
-      'checkout: alice="order-7" acknowledged at orders-2 offset 41',
+      'Producer checkout: record alice = "order-7" acknowledged at orders-2 offset 41',
     ],
     [
       {
@@ -111,7 +108,7 @@ describe('describe', () => {
         error: 'NOT_ENOUGH_REPLICAS',
         retriable: true,
       },
-      'checkout: (no key)="x" to payments-0 failed with NOT_ENOUGH_REPLICAS, will retry',
+      'Producer checkout: record (no key) = "x" to payments-0 failed with NOT_ENOUGH_REPLICAS, will retry',
     ],
     [
       {
@@ -127,7 +124,7 @@ describe('describe', () => {
           { offset: 41, key: null },
         ],
       },
-      'clicks-0: broker 1 truncated its log at offset 40, removing 3 records; 2 of them had been acknowledged and are LOST: offset 40 (key home), offset 41 (no key)',
+      'Partition clicks-0: broker 1 truncated its log at offset 40, removing 3 records: 2 of them had been acknowledged and are LOST (offsets 40, 41)',
     ],
     [
       {
@@ -138,9 +135,9 @@ describe('describe', () => {
         brokerId: 2,
         segments: 2,
         logStartOffset: 30,
-        reason: 'time',
+        reason: { code: 'retention-ms', retentionMs: 15000 },
       },
-      'metrics-1: broker 2 deleted 2 old segments (retention by time); the log now starts at offset 30',
+      'Partition metrics-1: broker 2 deleted 2 old segment(s) (older than retention.ms = 15000); the log now starts at offset 30',
     ],
     [
       {
@@ -153,7 +150,7 @@ describe('describe', () => {
         assignment: { 'billing-1': ['orders-0', 'orders-1'], 'billing-2': [] },
         revoked: {},
       },
-      'group billing: generation 3 ready (range, leader billing-1): billing-1 orders-0 orders-1; billing-2 (idle)',
+      'Group billing: generation 3 (range, leader billing-1): billing-1 → orders: 0, 1; billing-2 → idle',
     ],
     [
       {
@@ -166,7 +163,7 @@ describe('describe', () => {
         assignment: { 'billing-1': ['orders-0'], 'billing-2': [] },
         revoked: { 'billing-1': ['orders-1'] },
       },
-      'group billing: generation 2 ready (cooperative-sticky, leader billing-1): billing-1 orders-0; billing-2 (idle); taken from billing-1: orders-1',
+      'Group billing: generation 2 (cooperative-sticky, leader billing-1): billing-1 → orders: 0; billing-2 → idle; taken from billing-1: orders: 1',
     ],
     [
       {
@@ -178,7 +175,7 @@ describe('describe', () => {
         partitions: [],
         revoked: ['orders-0', 'orders-1'],
       },
-      'billing-1 (billing) gave up orders-0 orders-1 for the rebalance (generation 3)',
+      'billing-1 gave up orders-0, orders-1 for the rebalance',
     ],
     [
       {
@@ -190,7 +187,7 @@ describe('describe', () => {
         partitions: [],
         revoked: [],
       },
-      'billing-4 (billing) owns no partition (idle) in generation 4',
+      'billing-4 owns no partition (idle) in generation 4',
     ],
     [
       {
@@ -199,9 +196,9 @@ describe('describe', () => {
         groupId: 'billing',
         consumerId: 'billing-2',
         memberId: 'm',
-        reason: 'session-timeout',
+        reason: { code: 'member-session-timeout', consumerId: 'billing-2', memberId: 'm' },
       },
-      'billing-2 was removed from group billing: no heartbeat within session.timeout.ms',
+      'billing-2 missed its session timeout: group billing removes it',
     ],
     [
       {
@@ -215,7 +212,7 @@ describe('describe', () => {
           [2, 1],
         ],
       },
-      'topic orders created: 2 partitions, replication factor 2; replicas orders-0 [1,2], orders-1 [2,1]',
+      'Topic orders created: 2 partitions, replication factor 2; replicas orders-0 [1,2], orders-1 [2,1]',
     ],
     [
       {
@@ -226,21 +223,21 @@ describe('describe', () => {
         replicationFactor: 1,
         assignment: Array.from({ length: 50 }, (_, i) => [(i % 3) + 1]),
       },
-      'topic __consumer_offsets created: 50 partitions, replication factor 1; replicas __consumer_offsets-0 [1], __consumer_offsets-1 [2], __consumer_offsets-2 [3], __consumer_offsets-3 [1], __consumer_offsets-4 [2], __consumer_offsets-5 [3] and 44 more',
+      'Topic __consumer_offsets created: 50 partitions, replication factor 1; replicas __consumer_offsets-0 [1], __consumer_offsets-1 [2], __consumer_offsets-2 [3], __consumer_offsets-3 [1], __consumer_offsets-4 [2], __consumer_offsets-5 [3] and 44 more',
     ],
     [
       {
         t: 0,
         type: 'group.rebalance-started',
         groupId: 'billing',
-        reason: 'billing-3 joined',
+        reason: { code: 'member-joined', consumerId: 'billing-3', memberId: 'billing-3-1' },
         generation: 2,
       },
-      'group billing: rebalance started in generation 2 (billing-3 joined)',
+      'Group billing: rebalance started, ending generation 2 (billing-3 joined)',
     ],
     [
       { t: 0, type: 'command.applied', command: { type: 'killBroker', brokerId: 2 } },
-      'command: killBroker brokerId=2',
+      'You: kill broker 2',
     ],
     [
       {
@@ -249,7 +246,7 @@ describe('describe', () => {
         command: { type: 'restartBroker', brokerId: 2 },
         error: { code: 'BROKER_RUNNING', message: 'broker 2 is already running' },
       },
-      'command refused: restartBroker brokerId=2: broker 2 is already running',
+      'Scenario step not applied: restart broker 2 (broker 2 is already running)',
     ],
     [
       {
@@ -272,14 +269,9 @@ describe('describe', () => {
   });
 
   it('knows traffic from the rest', () => {
-    expect(isTraffic({ t: 0, type: 'net.dropped', id: 1, reason: 'isolated' })).toBe(true);
-    expect(isTraffic({ t: 0, type: 'broker.healed', brokerId: 1 })).toBe(false);
-  });
-
-  it('writes commands compactly', () => {
-    expect(describeCommand({ type: 'produce', producerId: 'p', key: null, value: 'v' })).toBe(
-      'produce producerId=p key=null value=v',
+    expect(isTraffic({ t: 0, type: 'net.dropped', id: 1, reason: { code: 'link-isolated' } })).toBe(
+      true,
     );
-    expect(describeCommand({ type: 'electPreferredLeaders' })).toBe('electPreferredLeaders');
+    expect(isTraffic({ t: 0, type: 'broker.healed', brokerId: 1 })).toBe(false);
   });
 });

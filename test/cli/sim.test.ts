@@ -77,8 +77,10 @@ describe('sim timeline', () => {
   // Needs the real engine: the placeholder emits no events.
   it('leader-election: the crash and the election are written in plain words', () => {
     const run = sim(['--scenario', 'leader-election', '--until', '20000']);
-    expect(run.stdout).toMatch(/^ +10\.000s {2}broker 2 crashed$/m);
-    expect(run.stdout).toMatch(/broker \d elected leader of orders-\d \(epoch \d+, was broker 2;/);
+    expect(run.stdout).toMatch(/^ +10\.000s {2}Broker 2 crashed$/m);
+    expect(run.stdout).toMatch(
+      /Partition orders-\d: broker \d elected leader, epoch \d+ \(was broker 2\)/,
+    );
     expect(run.stdout).toMatch(/orders-\d {2}leader [13] /);
   });
 

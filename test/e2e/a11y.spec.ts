@@ -1,4 +1,5 @@
-// Axe finds no serious or critical problem on the default scene and with a dialog open.
+// Axe finds no serious or critical problem on the default scene, with a dialog open, in Chinese
+// and in Presenter mode (topic tabs, the side panel over the scene, the legend opened).
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openApp, seriousViolations } from './helpers';
@@ -28,6 +29,21 @@ test('no serious axe violation with a dialog open', async ({ page }) => {
 
 test('no serious axe violation in Chinese', async ({ page }) => {
   await openApp(page, { lang: 'zh-CN' });
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+});
+
+test('no serious axe violation in Presenter mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?presenter=1&scenario=acks-one-loses-data');
+  await expect(page.getByRole('tablist', { name: 'Topics' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 20_000 })
+    .toBeGreaterThan(3000);
+  await page.getByRole('button', { name: 'Legend', exact: true }).click();
+  await page.getByRole('button', { name: 'Build and break', exact: true }).click();
+  await page.getByRole('button', { name: 'Partition clicks-0', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('clicks-0');
   const results = await new AxeBuilder({ page }).analyze();
   expect(seriousViolations(results)).toEqual([]);
 });

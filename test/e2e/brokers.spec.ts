@@ -58,7 +58,7 @@ test('killing the leader of orders-0 elects a new leader; restarting it brings i
     `broker ${old} is back in the ISR of orders-0`,
   );
   await expect(
-    log.getByText(new RegExp(`Partition orders-0: broker ${old} caught up and is back in the ISR`)),
+    log.getByText(new RegExp(`Partition orders-0: broker ${old} caught up and rejoined the ISR`)),
   ).toBeVisible();
 });
 

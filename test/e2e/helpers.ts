@@ -69,3 +69,17 @@ export function seriousViolations(results: {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
+
+/** Run to sim time `ms` and pause there: fast, then slowly for the last seconds. */
+export async function runTo(page: Page, ms: number): Promise<void> {
+  const now = () => page.evaluate(() => window.__kafkaSim!.now());
+  if ((await now()) >= ms) return;
+  await page.evaluate(() => {
+    window.__kafkaSim!.setSpeed(20);
+    window.__kafkaSim!.play();
+  });
+  await expect.poll(now, { timeout: 60_000, intervals: [50] }).toBeGreaterThan(ms - 2500);
+  await page.evaluate(() => window.__kafkaSim!.setSpeed(2));
+  await expect.poll(now, { timeout: 30_000, intervals: [25] }).toBeGreaterThanOrEqual(ms);
+  await page.evaluate(() => window.__kafkaSim!.pause());
+}

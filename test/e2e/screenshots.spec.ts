@@ -4,7 +4,7 @@
 // the spec says so and leaves docs/screenshot-zh.png alone rather than writing boxes.
 import { test, expect, type Page } from '@playwright/test';
 import { bigScenario } from '../../src/scenario/big';
-import { openApp, partition, view, waitForView } from './helpers';
+import { openApp, partition, runTo, view, waitForView } from './helpers';
 
 test.skip(!process.env.SCREENSHOTS, 'screenshots are taken on request: SCREENSHOTS=1');
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -103,5 +103,58 @@ test.describe('on a 1024x768 projector', () => {
     await page.screenshot({ path: 'tmp/projector-1024.png' });
     await page.getByRole('button', { name: 'Explain delivery mode', exact: true }).click();
     await page.screenshot({ path: 'tmp/projector-1024-hint.png' });
+  });
+});
+
+/**
+ * Presenter mode on a 1280x720 projector, for the README: the default scene, and the acks=1
+ * scenario just after broker 1 came back and truncated acknowledged clicks. The last seconds run
+ * at 1x so the highlight labels on show are the fresh ones.
+ */
+test.describe('Presenter mode at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  const shots = [
+    { scenario: 'default', at: 14_000, name: 'presenter-default' },
+    { scenario: 'acks-one-loses-data', at: 31_800, name: 'presenter-acks' },
+  ];
+  for (const { scenario, at, name } of shots) {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      test(`${name} (${lang})`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.goto(`/?presenter=1&lang=${lang}&scenario=${scenario}`);
+        await expect
+          .poll(() => page.evaluate(() => window.__kafkaSim?.now() ?? 0), { timeout: 20_000 })
+          .toBeGreaterThan(0);
+        await runTo(page, at - 4000);
+        await page.evaluate(() => {
+          window.__kafkaSim!.setSpeed(1);
+          window.__kafkaSim!.play();
+        });
+        await expect
+          .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 30_000 })
+          .toBeGreaterThanOrEqual(at);
+        await page.evaluate(() => window.__kafkaSim!.pause());
+        await page.waitForTimeout(300);
+        const suffix = lang === 'en' ? 'en' : 'zh';
+        await page.screenshot({ path: `tmp/${name}-${suffix}.png` });
+        if (lang === 'en' || (await hasCjkFont(page))) {
+          await page.screenshot({ path: `docs/${name}-${suffix}.png` });
+        }
+      });
+    }
+  }
+
+  test('presenter mode at 1920x1080, and outside it (for looking at, in tmp/)', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('/?presenter=1&scenario=acks-one-loses-data');
+    await runTo(page, 31_800);
+    await page.screenshot({ path: 'tmp/presenter-acks-1920.png' });
+    await page.goto('/?presenter=0&scenario=acks-one-loses-data');
+    await runTo(page, 31_800);
+    await page.screenshot({ path: 'tmp/acks-1920.png' });
   });
 });

@@ -156,7 +156,7 @@ describe('parseScenario names the field and the rule', () => {
   it('unknown field without a close match lists the known ones', () => {
     const s = { ...base(), colour: 'blue' };
     expect(errorFor(s, 'colour').message).toMatch(
-      /^colour is not a known field; known fields here: version, seed, preset, .*actions$/,
+      /^colour is not a known field; known fields here: version, seed, preset, .*actions, playhead$/,
     );
   });
 

@@ -38,7 +38,10 @@ describe('built-in scenarios teach what they say', () => {
       (e) => e.topic === 'orders' && e.previousLeader === 2 && e.t > 10_000,
     );
     expect(failover).toHaveLength(1);
-    expect(failover[0]).toMatchObject({ unclean: false, reason: 'leader-failed' });
+    expect(failover[0]).toMatchObject({
+      unclean: false,
+      reason: { code: 'leader-failed', brokerId: 2 },
+    });
     expect(failover[0].leader).not.toBe(2);
     // Clients follow the new leader: the partition is written and read again before broker 2
     // returns at 30 s (not merely once the old leader is back).
@@ -99,7 +102,9 @@ describe('built-in scenarios teach what they say', () => {
     const deleted = of('log.retention-deleted');
     expect(deleted.length).toBeGreaterThan(0);
     expect(deleted[0].t).toBeLessThan(60_000);
-    expect(deleted.every((e) => e.topic === 'metrics' && e.reason === 'time')).toBe(true);
+    expect(deleted.every((e) => e.topic === 'metrics' && e.reason.code === 'retention-ms')).toBe(
+      true,
+    );
     const metrics = view.topics.find((t) => t.name === 'metrics')!;
     expect(metrics.partitions.some((p) => p.logStartOffset > 0)).toBe(true);
   });
@@ -116,7 +121,9 @@ describe('built-in scenarios teach what they say', () => {
       true,
     );
     const crashed = of('consumer.failed').filter((e) => e.consumerId === 'billing-2');
-    expect(crashed.some((e) => e.reason === 'session-timeout' && e.t > 44_000)).toBe(true);
+    expect(crashed.some((e) => e.reason.code === 'member-session-timeout' && e.t > 44_000)).toBe(
+      true,
+    );
     const rebalances = of('group.rebalance-started').filter((e) => e.groupId === 'billing');
     expect(rebalances.length).toBeGreaterThanOrEqual(5);
   });

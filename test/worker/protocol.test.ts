@@ -95,7 +95,7 @@ describe('flights', () => {
         ],
         recordCount: 2,
       },
-      { t: 6, type: 'net.dropped', id: 7, reason: 'node-down' },
+      { t: 6, type: 'net.dropped', id: 7, reason: { code: 'node-down' } },
       { t: 6, type: 'broker.healed', brokerId: 1 },
     ];
     const { events: rest, flights, lostFlights } = splitTraffic(events);

@@ -183,6 +183,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
     }
     case 'isolateClient':
     case 'healClient': {
+      const clientKind = w.producers[cmd.clientId] ? 'producer' : 'consumer';
       const node = w.producers[cmd.clientId]
         ? producerNode(cmd.clientId)
         : w.consumers[cmd.clientId]
@@ -205,14 +206,19 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             { clientId: cmd.clientId },
           );
         sim.setIsolated(node, true);
-        sim.emit({ type: 'client.isolated', clientId: cmd.clientId, t: sim.now });
+        sim.emit({
+          type: 'client.isolated',
+          client: clientKind,
+          clientId: cmd.clientId,
+          t: sim.now,
+        });
       } else {
         if (!isolated)
           return fail('NOT_ISOLATED', `client ${cmd.clientId} is not isolated`, 'clientId', {
             clientId: cmd.clientId,
           });
         sim.setIsolated(node, false);
-        sim.emit({ type: 'client.healed', clientId: cmd.clientId, t: sim.now });
+        sim.emit({ type: 'client.healed', client: clientKind, clientId: cmd.clientId, t: sim.now });
       }
       return OK;
     }

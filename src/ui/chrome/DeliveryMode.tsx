@@ -3,7 +3,7 @@
 // screens show the hint inline; narrower ones behind an info button (and as a tooltip).
 import { useEffect, useId, useRef, useState } from 'react';
 import { run } from '../../app/actions';
-import { simStore, useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { useActionContext, useT } from '../hooks';
 import { deliveryModeOf, visibleTopics } from '../scene/model';
 
@@ -48,7 +48,7 @@ export function DeliveryMode() {
         aria-label={t('delivery.topic')}
         value={topic ?? ''}
         disabled={topics.length === 0}
-        onChange={(e) => simStore.setState({ deliveryTopic: e.target.value })}
+        onChange={(e) => ctx.store.setState({ deliveryTopic: e.target.value })}
       >
         {topics.length === 0 && <option value="">{t('delivery.noTopic')}</option>}
         {topics.map((name) => (

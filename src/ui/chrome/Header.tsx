@@ -1,5 +1,8 @@
-// The top bar: title, playback, language, and the About / shortcuts dialogs.
+// The top bar: title, playback, Presenter mode, language, and the About / shortcuts dialogs. In
+// presenter mode (large type) the title folds to the logo, About and Shortcuts to symbols, and
+// the build-and-break toolbar behind a button, so the bar stays one line at 1280 px.
 import { ACTIONS } from '../../app/actions';
+import { useSim, useSimStore } from '../../app/SimulatorProvider';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { useAction, useT } from '../hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +13,10 @@ export function Header() {
   const t = useT();
   const about = useAction(ACTIONS.about, undefined);
   const shortcuts = useAction(ACTIONS.shortcuts, undefined);
+  const presenterMode = useAction(ACTIONS.togglePresenter, undefined);
+  const presenter = useSim((s) => s.presenter);
+  const toolbarOpen = useSim((s) => s.toolbarOpen);
+  const store = useSimStore();
   return (
     <header className="app-header">
       <div className="brand">
@@ -23,16 +30,50 @@ export function Header() {
       </div>
       <Playback />
       <div className="header-end">
+        {presenter && (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={toolbarOpen}
+            aria-label={t('toolbar.group')}
+            aria-controls="toolbar"
+            onClick={() => store.setState({ toolbarOpen: !toolbarOpen })}
+          >
+            <span aria-hidden="true">{toolbarOpen ? '▾' : '▸'}</span> {t('toolbar.groupShort')}
+          </button>
+        )}
+        <button
+          type="button"
+          className={presenter ? 'button presenter-toggle on' : 'button presenter-toggle'}
+          aria-pressed={presenter}
+          onClick={() => {
+            presenterMode.perform();
+            // The choice is remembered now: an address's ?presenter= must not undo it on reload.
+            const url = new URL(location.href);
+            if (url.searchParams.has('presenter')) {
+              url.searchParams.delete('presenter');
+              history.replaceState(history.state, '', url);
+            }
+          }}
+        >
+          <span aria-hidden="true" className="icon">
+            ▣
+          </span>
+          <span className="presenter-label">{presenterMode.label}</span>
+        </button>
         <LanguageSwitch />
+        {/* Symbols where the bar is short of room (presenter mode's large type, narrow windows). */}
         <ActionButton
           action={about}
-          text={t('app.aboutShort')}
+          text={presenter ? 'ⓘ' : t('app.aboutShort')}
+          short={presenter ? undefined : 'ⓘ'}
           className="quiet"
           title={about.label}
         />
         <ActionButton
           action={shortcuts}
-          text={t('app.shortcutsShort')}
+          text={presenter ? '⌨' : t('app.shortcutsShort')}
+          short={presenter ? undefined : '⌨'}
           className="quiet"
           title={shortcuts.label}
           keys="?"

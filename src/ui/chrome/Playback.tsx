@@ -3,9 +3,8 @@ import { useEffect, useRef } from 'react';
 import { select } from 'd3-selection';
 import { arc } from 'd3-shape';
 import { ACTIONS } from '../../app/actions';
-import { frameBuffer, getSimClient } from '../../app/client';
 import { sliderFromSpeed, speedFromSlider } from '../../app/pacing';
-import { useSim } from '../../app/store';
+import { useFrameBuffer, useSim, useSimClient } from '../../app/SimulatorProvider';
 import { useAction, useT } from '../hooks';
 import { ActionButton } from './ActionButton';
 
@@ -15,6 +14,10 @@ export function Playback() {
   const play = useAction(ACTIONS.playPause, undefined);
   const step = useAction(ACTIONS.step, undefined);
   const reset = useAction(ACTIONS.reset, undefined);
+  // Presenter mode's large type leaves room for symbols only on Step and Reset (their names and
+  // hints stay).
+  const presenter = useSim((s) => s.presenter);
+  const iconOnly = presenter ? '' : undefined;
   return (
     <div className="playback" role="group" aria-label={t('playback.group')}>
       <ActionButton
@@ -23,16 +26,28 @@ export function Playback() {
         className="primary play"
         keys="Space P"
       />
-      <ActionButton action={step} icon="▶❘" title={t('playback.stepHint')} keys="." />
+      <ActionButton
+        action={step}
+        icon="▶❘"
+        text={iconOnly}
+        title={presenter ? `${step.label}: ${t('playback.stepHint')}` : t('playback.stepHint')}
+        keys="."
+      />
       <SpeedSlider />
       <SimClock />
-      <ActionButton action={reset} icon="↺" title={t('playback.resetHint')} />
+      <ActionButton
+        action={reset}
+        icon="↺"
+        text={iconOnly}
+        title={presenter ? `${reset.label}: ${t('playback.resetHint')}` : t('playback.resetHint')}
+      />
     </div>
   );
 }
 
 function SpeedSlider() {
   const t = useT();
+  const client = useSimClient();
   const speed = useSim((s) => s.speed);
   const text = t('playback.speedValue', { speed: formatSpeed(speed) });
   return (
@@ -47,7 +62,7 @@ function SpeedSlider() {
         value={sliderFromSpeed(speed)}
         aria-valuetext={text}
         aria-keyshortcuts="[ ]"
-        onChange={(e) => getSimClient().setSpeed(speedFromSlider(Number(e.target.value)))}
+        onChange={(e) => client.setSpeed(speedFromSlider(Number(e.target.value)))}
       />
       <output htmlFor="speed-slider" className="speed-value">
         {text}
@@ -69,6 +84,7 @@ const ring = arc<number>()
 /** The sim clock, written straight into the DOM every frame (no React render). */
 function SimClock() {
   const t = useT();
+  const frameBuffer = useFrameBuffer();
   const textRef = useRef<HTMLSpanElement>(null);
   const ringRef = useRef<SVGSVGElement>(null);
   const tRef = useRef(t);
@@ -94,7 +110,7 @@ function SimClock() {
           .attr('d', (d) => ring(d));
       }
     });
-  }, []);
+  }, [frameBuffer]);
   return (
     <div className="sim-clock" role="timer" aria-label={t('playback.simClock')}>
       <svg ref={ringRef} width={26} height={26} aria-hidden="true">

@@ -1,29 +1,27 @@
 // Pick one of the built-in scenarios (lessons). The list comes from the worker, so the scenario
 // files stay out of the page's bundle; titles are translated by id.
 import { useEffect, useId, useState } from 'react';
-import { getSimClient } from '../../app/client';
-import { useSim } from '../../app/store';
+import { useSim, useSimClient } from '../../app/SimulatorProvider';
 import type { ScenarioSummary } from '../../worker/protocol';
 import { useT } from '../hooks';
 
 export function ScenarioPicker() {
   const t = useT();
   const id = useId();
+  const client = useSimClient();
   const current = useSim((s) => s.scenarioId);
   const [list, setList] = useState<ScenarioSummary[]>([]);
   useEffect(() => {
     let live = true;
-    void getSimClient()
-      .scenarios()
-      .then((items) => {
-        if (live) setList(items);
-      });
+    void client.scenarios().then((items) => {
+      if (live) setList(items);
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [client]);
   const choose = (scenarioId: string) => {
-    void getSimClient().load({ kind: 'builtin', id: scenarioId });
+    void client.load({ kind: 'builtin', id: scenarioId });
     // The address says which lesson is open, so it can be shared or reloaded.
     const url = new URL(location.href);
     url.searchParams.set('scenario', scenarioId);

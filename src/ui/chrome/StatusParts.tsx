@@ -1,7 +1,6 @@
 // The page's status parts: the footer (engine version, seed, preset), the banner for worker
 // failures and engine refusals, and the polite announcer for important events.
-import { simStore, useSim } from '../../app/store';
-import { useEventLog } from '../../app/eventLog';
+import { useEventLog, useSim, useSimStore } from '../../app/SimulatorProvider';
 import { describeEvent } from '../../app/eventText';
 import { engineErrorText, useT } from '../hooks';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -28,6 +27,7 @@ export function Banner() {
   const status = useSim((s) => s.status);
   const error = useSim((s) => s.error);
   const refusal = useSim((s) => s.refusal);
+  const store = useSimStore();
   if (status === 'error' && error) {
     return (
       <div className="banner bad" role="alert">
@@ -44,7 +44,7 @@ export function Banner() {
         <button
           type="button"
           className="button quiet"
-          onClick={() => simStore.setState({ error: null })}
+          onClick={() => store.setState({ error: null })}
         >
           {t('app.dismiss')}
         </button>
@@ -58,7 +58,7 @@ export function Banner() {
         <button
           type="button"
           className="button quiet"
-          onClick={() => simStore.setState({ refusal: null })}
+          onClick={() => store.setState({ refusal: null })}
         >
           {t('app.dismiss')}
         </button>

@@ -1,6 +1,7 @@
 // The "build and break" toolbar: add brokers, topics, producers, groups and consumers (all from
 // the action registry), and the Delivery mode switch for one topic.
 import { ACTIONS, type Action } from '../../app/actions';
+import { useSim } from '../../app/SimulatorProvider';
 import { useAction, useT } from '../hooks';
 import { ActionButton } from './ActionButton';
 import { DeliveryMode } from './DeliveryMode';
@@ -21,8 +22,11 @@ function ToolbarButton({ action, short }: { action: Action; short: string }) {
 
 export function Toolbar() {
   const t = useT();
+  // Presenter mode keeps it folded until the header's button opens it.
+  const hidden = useSim((s) => s.presenter && !s.toolbarOpen);
+  if (hidden) return null;
   return (
-    <div className="toolbar">
+    <div className="toolbar" id="toolbar">
       <div className="toolbar-actions" role="group" aria-label={t('toolbar.group')}>
         <ToolbarButton action={ACTIONS.addBroker} short="toolbar.addBrokerShort" />
         <ToolbarButton action={ACTIONS.createTopic} short="toolbar.createTopicShort" />

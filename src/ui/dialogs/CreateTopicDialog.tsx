@@ -1,16 +1,17 @@
 // Create topic: name, partitions, replication factor, min.insync.replicas and retention.ms,
 // checked as the engine checks them.
 import { useState, type FormEvent } from 'react';
-import { simStore, useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { configValue, topicName, wholeNumber } from '../../app/validation';
 import { useActionContext, useT } from '../hooks';
-import { closeDialog, Dialog } from './Dialog';
+import { Dialog, useCloseDialog } from './Dialog';
 import { FormButtons, FormError, InputField } from './fields';
 import { useForm } from './useForm';
 
 export function CreateTopicDialog() {
   const t = useT();
   const ctx = useActionContext();
+  const closeDialog = useCloseDialog();
   const running = useSim(
     (s) => s.brokerIds.filter((id) => s.brokers[id]?.status === 'running').length,
   );
@@ -22,7 +23,7 @@ export function CreateTopicDialog() {
   const form = useForm();
 
   const checks = {
-    name: topicName(name, simStore.getState().topicNames, t('forms.createTopic.name')),
+    name: topicName(name, ctx.store.getState().topicNames, t('forms.createTopic.name')),
     partitions: wholeNumber(partitions, t('forms.createTopic.partitions'), { min: 1, max: 1000 }),
     rf: wholeNumber(rf, t('forms.createTopic.replicationFactor'), { min: 1 }),
     minIsr: configValue('topic', 'min.insync.replicas', minIsr),

@@ -1,11 +1,13 @@
 // A modal dialog on the native <dialog> element: focus is trapped inside, Escape closes it, and
 // focus goes back to whatever opened it. The form helpers the dialogs share are in fields.tsx.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { simStore } from '../../app/store';
+import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
+import { useSimStore } from '../../app/SimulatorProvider';
 import { useT } from '../hooks';
 
-export function closeDialog(): void {
-  simStore.setState({ dialog: null });
+/** Close whatever dialog is open in this simulator's page. */
+export function useCloseDialog(): () => void {
+  const store = useSimStore();
+  return useCallback(() => store.setState({ dialog: null }), [store]);
 }
 
 export function Dialog({
@@ -18,6 +20,7 @@ export function Dialog({
   wide?: boolean;
 }) {
   const t = useT();
+  const closeDialog = useCloseDialog();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

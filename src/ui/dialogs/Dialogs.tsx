@@ -1,9 +1,10 @@
 // Shows the dialog the store asks for (at most one at a time).
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { AboutDialog, ShortcutsDialog } from './InfoDialogs';
 import { CreateTopicDialog } from './CreateTopicDialog';
 import { ProducerDialog } from './ProducerDialog';
 import { AddConsumerDialog, AddGroupDialog } from './GroupDialogs';
+import { ShareDialog } from '../timeline/ShareDialog';
 
 export function Dialogs() {
   const dialog = useSim((s) => s.dialog);
@@ -23,5 +24,7 @@ export function Dialogs() {
       return <AboutDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'share':
+      return <ShareDialog errors={dialog.errors} fileName={dialog.fileName} />;
   }
 }

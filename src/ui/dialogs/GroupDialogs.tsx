@@ -1,11 +1,10 @@
 // Add a consumer group (topics, how many consumers, assignor, auto.offset.reset) and add one
 // consumer to an existing group.
 import { useState, type FormEvent } from 'react';
-import { simStore } from '../../app/store';
 import { freeId, newId, wholeNumber } from '../../app/validation';
 import { useActionContext, useT } from '../hooks';
 import { visibleTopics } from '../scene/model';
-import { closeDialog, Dialog } from './Dialog';
+import { Dialog, useCloseDialog } from './Dialog';
 import { FormButtons, FormError, InputField, SelectField } from './fields';
 import { useForm } from './useForm';
 
@@ -15,7 +14,8 @@ const OFFSET_RESETS = ['earliest', 'latest'] as const;
 export function AddGroupDialog() {
   const t = useT();
   const ctx = useActionContext();
-  const state = simStore.getState();
+  const closeDialog = useCloseDialog();
+  const state = ctx.store.getState();
   const topics = visibleTopics(state);
   const [id, setId] = useState(() => freeId('group', state.groupIds));
   const [chosen, setChosen] = useState<string[]>(() =>
@@ -105,7 +105,8 @@ export function AddGroupDialog() {
 export function AddConsumerDialog({ groupId }: { groupId?: string }) {
   const t = useT();
   const ctx = useActionContext();
-  const state = simStore.getState();
+  const closeDialog = useCloseDialog();
+  const state = ctx.store.getState();
   const [group, setGroup] = useState(groupId ?? state.groupIds[0] ?? '');
   const [id, setId] = useState('');
   const form = useForm();

@@ -1,11 +1,11 @@
 // "About this simulation" (where the engine simplifies Kafka, and what the preset changes, with
 // Kafka's default beside each value) and the keyboard shortcuts, read from the action registry.
 import { ACTIONS, type Action } from '../../app/actions';
-import { useSim } from '../../app/store';
-import { simplificationKey } from '../../app/simplifications';
-import { currentLanguage } from '../../i18n';
+import { useSim } from '../../app/SimulatorProvider';
+import { simplificationText } from '../../i18n/describe';
 import { useT } from '../hooks';
 import { Dialog } from './Dialog';
+import { TimelineKeyRows } from '../timeline/TimelineKeys';
 
 export function AboutDialog() {
   const t = useT();
@@ -35,8 +35,8 @@ export function AboutDialog() {
       <h3>{t('about.simplificationsTitle')}</h3>
       {cluster && cluster.simplifications.length > 0 ? (
         <ul className="plain-list">
-          {cluster.simplifications.map((text) => (
-            <SimplificationItem key={text} text={text} />
+          {cluster.simplifications.map((key) => (
+            <li key={key}>{simplificationText(key, t)}</li>
           ))}
         </ul>
       ) : (
@@ -73,14 +73,6 @@ export function AboutDialog() {
   );
 }
 
-function SimplificationItem({ text }: { text: string }) {
-  const t = useT();
-  const key = `simplifications.${simplificationKey(text)}`;
-  const known = t(key, { defaultValue: '' });
-  // A sentence the catalogue does not know yet stays in English, and says so to screen readers.
-  return <li lang={known ? currentLanguage() : 'en'}>{known || text}</li>;
-}
-
 export function ShortcutsDialog() {
   const t = useT();
   const actions = (Object.values(ACTIONS) as Action[]).filter((a) => a.shortcut);
@@ -102,6 +94,7 @@ export function ShortcutsDialog() {
               <td>{t(`actions.${a.id}`)}</td>
             </tr>
           ))}
+          <TimelineKeyRows />
         </tbody>
       </table>
       <p className="muted">{t('shortcuts.selectionNote')}</p>

@@ -2,19 +2,19 @@
 // Kafka refuses enable.idempotence=true together with acks other than all, and so does this form.
 import { useState, type FormEvent } from 'react';
 import type { Command, ConfigValue } from '../../engine';
-import { simStore } from '../../app/store';
 import { configValue, freeId, keyList, newId, wholeNumber } from '../../app/validation';
 import { useActionContext, useT } from '../hooks';
 import { visibleTopics } from '../scene/model';
 import { configValue as currentConfig } from '../scene/producers';
-import { closeDialog, Dialog } from './Dialog';
+import { Dialog, useCloseDialog } from './Dialog';
 import { FormButtons, FormError, InputField, SelectField } from './fields';
 import { useForm } from './useForm';
 
 export function ProducerDialog({ editId }: { editId?: string }) {
   const t = useT();
   const ctx = useActionContext();
-  const state = simStore.getState();
+  const closeDialog = useCloseDialog();
+  const state = ctx.store.getState();
   const existing = editId ? state.producers[editId] : undefined;
   const topics = visibleTopics(state);
   const [id, setId] = useState(() => editId ?? freeId('producer', state.producerIds));

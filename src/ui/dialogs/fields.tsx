@@ -3,7 +3,7 @@
 // engine's refusal.
 import { Fragment, useId, type ReactNode } from 'react';
 import { useT } from '../hooks';
-import { closeDialog } from './Dialog';
+import { useCloseDialog } from './Dialog';
 
 export function Field({
   label,
@@ -141,6 +141,7 @@ export function FormButtons({
   disabled?: boolean;
 }) {
   const t = useT();
+  const closeDialog = useCloseDialog();
   return (
     <div className="dialog-buttons">
       <button type="button" className="button" onClick={closeDialog}>

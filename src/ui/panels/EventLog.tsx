@@ -1,14 +1,17 @@
 // Every engine event in plain words, newest first, filterable by kind. A line that names a thing
 // (a partition, a broker, a group…) is a button that shows it in the inspector.
 import { memo } from 'react';
-import { eventLogStore, useEventLog, type LogEntry } from '../../app/eventLog';
+import type { LogEntry } from '../../app/eventLog';
 import { describeEvent, eventInfo, EVENT_CATEGORIES } from '../../app/eventText';
-import { simStore, type Selection } from '../../app/store';
+import { useEventLog, useSimulator } from '../../app/SimulatorProvider';
+import type { Selection, SimState } from '../../app/store';
 import { useT } from '../hooks';
-import { select } from '../scene/selection';
+import { useSelect } from '../scene/selection';
+import { LogTime } from '../timeline/LogTime';
 
 export function EventLog() {
   const t = useT();
+  const { log } = useSimulator();
   const entries = useEventLog((s) => s.entries);
   const filters = useEventLog((s) => s.filters);
   const shown = entries.filter((e) => filters[e.category]);
@@ -16,7 +19,7 @@ export function EventLog() {
     <section className="panel event-log" aria-label={t('eventLog.region')}>
       <div className="panel-head">
         <h2>{t('eventLog.region')}</h2>
-        <button type="button" className="button quiet small" onClick={() => eventLogStore.clear()}>
+        <button type="button" className="button quiet small" onClick={() => log.clear()}>
           {t('eventLog.clear')}
         </button>
       </div>
@@ -27,7 +30,7 @@ export function EventLog() {
             <input
               type="checkbox"
               checked={filters[category]}
-              onChange={(e) => eventLogStore.setFilter(category, e.target.checked)}
+              onChange={(e) => log.setFilter(category, e.target.checked)}
             />
             {t(`eventLog.category.${category}`)}
           </label>
@@ -47,8 +50,7 @@ export function EventLog() {
 }
 
 /** Producers and consumers share the client-id space: find which one the id names. */
-function resolve(selection: Selection): Selection {
-  const s = simStore.getState();
+function resolve(s: SimState, selection: Selection): Selection {
   if (
     selection.kind === 'consumer' &&
     !(selection.id in s.consumers) &&
@@ -61,19 +63,18 @@ function resolve(selection: Selection): Selection {
 
 const LogLine = memo(function LogLine({ entry }: { entry: LogEntry }) {
   const t = useT();
+  const { store } = useSimulator();
+  const select = useSelect();
   const text = describeEvent(entry.event, t);
   const subject = eventInfo(entry.event).subject;
-  const time = `${(entry.event.t / 1000).toFixed(1)}`;
   return (
     <li className={`log-line cat-${entry.category}${entry.important ? ' important' : ''}`}>
-      <span className="log-time" aria-hidden="true">
-        {time}
-      </span>
+      <LogTime entry={entry} />
       {subject ? (
         <button
           type="button"
           className="log-text link-button"
-          onClick={() => select(resolve(subject))}
+          onClick={() => select(resolve(store.getState(), subject))}
         >
           {text}
         </button>

@@ -1,7 +1,8 @@
 // The inspector: everything about the selected broker, topic, partition, producer, group or
 // consumer. Structure comes from the store; live numbers are re-read a few times a second.
 // One file per kind of thing, in inspector/.
-import { simStore, useSim, type Selection } from '../../app/store';
+import { useSim, useSimStore } from '../../app/SimulatorProvider';
+import type { Selection } from '../../app/store';
 import { useT } from '../hooks';
 import { BrokerDetails } from './inspector/BrokerDetails';
 import { ConsumerDetails } from './inspector/ConsumerDetails';
@@ -13,6 +14,7 @@ import { TopicDetails } from './inspector/TopicDetails';
 export function Inspector() {
   const t = useT();
   const selection = useSim((s) => s.selection);
+  const store = useSimStore();
   return (
     <section
       className={`panel inspector${selection ? ' open' : ''}`}
@@ -24,7 +26,7 @@ export function Inspector() {
             type="button"
             className="panel-close"
             aria-label={t('inspector.close')}
-            onClick={() => simStore.setState({ selection: null })}
+            onClick={() => store.setState({ selection: null })}
           >
             ×
           </button>

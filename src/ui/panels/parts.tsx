@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { ConfigEntry } from '../../engine';
 import type { Selection } from '../../app/store';
 import { useT } from '../hooks';
-import { select } from '../scene/selection';
+import { useSelect } from '../scene/selection';
 
 export function Props({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -20,6 +20,7 @@ export function Props({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 export function Ref({ to, children }: { to: Selection; children: ReactNode }) {
+  const select = useSelect();
   return (
     <button type="button" className="link-button" onClick={() => select(to)}>
       {children}

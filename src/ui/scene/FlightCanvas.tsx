@@ -1,9 +1,10 @@
 // The one canvas for everything that moves: messages in flight, interpolated between their send
 // and delivery times (so motion is smooth at any speed and frozen when paused), and the fading
-// highlights that mark where something happened. It redraws only when something changed.
+// outlines that mark where something happened (their words are SVG labels, HighlightLabels).
+// Each kind of message has its own colour and shape (palette.ts), the kinds the person hid are
+// left out, and where each message was drawn is kept for the hover text. It redraws only when
+// something changed.
 import { useEffect, useRef, type RefObject } from 'react';
-import type { ZoomTransform } from 'd3-zoom';
-import { frameBuffer } from '../../app/client';
 import {
   flightProgress,
   HIGHLIGHT_MS,
@@ -11,23 +12,44 @@ import {
   type LiveHighlight,
 } from '../../app/frameBuffer';
 import type { HighlightTarget } from '../../app/highlights';
-import { simStore } from '../../app/store';
+import { useSimulator } from '../../app/SimulatorProvider';
+import { isShown, trafficKindOf, type HiddenTraffic } from '../../app/traffic';
 import { partitionKey } from '../../worker/protocol';
-import type { Translate } from '../../i18n';
 import { centre, edgeToward, type Rect, type SceneLayout } from './layout';
-import { addShape, COLOURS, keyStyle, TONE_COLOURS, type KeyShape } from './palette';
+import {
+  addShape,
+  COLOURS,
+  keyStyle,
+  TONE_COLOURS,
+  TRAFFIC_STYLES,
+  type KeyShape,
+} from './palette';
+import type { SceneTransform } from './sceneView';
 
 export interface CanvasInputs {
   layout: SceneLayout;
-  transform: ZoomTransform;
+  transform: SceneTransform;
   reducedMotion: boolean;
-  t: Translate;
   /** Bumped by the scene when anything above changed. */
   version: number;
 }
 
-export function FlightCanvas({ inputs }: { inputs: RefObject<CanvasInputs | null> }) {
+/** Where a message was drawn last, in canvas px, for the hover text. */
+export interface FlightHit {
+  x: number;
+  y: number;
+  flight: LiveFlight;
+}
+
+export function FlightCanvas({
+  inputs,
+  hits,
+}: {
+  inputs: RefObject<CanvasInputs | null>;
+  hits: RefObject<FlightHit[]>;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { buffer: frameBuffer, store } = useSimulator();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -53,18 +75,20 @@ export function FlightCanvas({ inputs }: { inputs: RefObject<CanvasInputs | null
     const unsubscribe = frameBuffer.subscribe((buffer) => {
       const input = inputs.current;
       if (!input) return;
-      const showControl = simStore.getState().showControlTraffic;
+      const hidden = store.getState().hiddenTraffic;
       const ages = buffer.highlights.reduce((sum, h) => sum + h.age, 0);
-      const signature = `${buffer.displayNow}|${buffer.flightsVersion}|${input.version}|${ages}|${showControl}|${size.w}x${size.h}`;
+      const signature = `${buffer.displayNow}|${buffer.flightsVersion}|${input.version}|${ages}|${JSON.stringify(hidden)}|${size.w}x${size.h}`;
       if (signature === last) return;
       last = signature;
-      draw(ctx, size, input, buffer.flights, buffer.highlights, buffer.displayNow, showControl);
+      const found: FlightHit[] = [];
+      draw(ctx, size, input, buffer, hidden, found);
+      (hits as { current: FlightHit[] }).current = found;
     });
     return () => {
       unsubscribe();
       observer.disconnect();
     };
-  }, [inputs]);
+  }, [inputs, frameBuffer, store, hits]);
 
   return <canvas ref={canvasRef} className="flight-canvas" aria-hidden="true" />;
 }
@@ -88,7 +112,7 @@ function nodeRect(node: string, f: LiveFlight, layout: SceneLayout): Rect | null
       const row = box.rows.get(partitionKey(f.topic, f.partition));
       if (row) return row;
     }
-    return layout.mode === 'compact' ? box.rect : box.header;
+    return layout.brokerStyle === 'tiles' ? box.rect : box.header;
   }
   if (kind === 'producer') return layout.producers.get(id) ?? null;
   if (kind === 'consumer') return layout.consumers.get(id) ?? null;
@@ -127,44 +151,47 @@ const BUSY = 250;
 /** Radius of a record's dot, in scene units: big enough to follow from the back of a room. */
 const DOT = 8;
 
+type ControlKind = keyof typeof TRAFFIC_STYLES;
+
 function draw(
   ctx: CanvasRenderingContext2D,
   size: { w: number; h: number; dpr: number },
   input: CanvasInputs,
-  flights: LiveFlight[],
-  highlights: LiveHighlight[],
-  now: number,
-  showControl: boolean,
+  buffer: { flights: LiveFlight[]; highlights: LiveHighlight[]; displayNow: number },
+  hidden: HiddenTraffic,
+  hits: FlightHit[],
 ): void {
   const { transform: tf, layout, reducedMotion } = input;
+  const { flights, highlights, displayNow: now } = buffer;
   ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
   ctx.clearRect(0, 0, size.w, size.h);
   ctx.setTransform(size.dpr * tf.k, 0, 0, size.dpr * tf.k, size.dpr * tf.x, size.dpr * tf.y);
   const busy = flights.length > BUSY;
+  // A big cluster's control traffic would bury the records: hidden there unless asked for.
+  const quiet = layout.brokerStyle === 'tiles';
 
-  // Sort what is on the wire into a few kinds, each drawn with one path per style.
-  const control: number[] = [];
-  const acks: number[] = [];
+  // Sort what is on the wire into kinds, each drawn with one path per style.
+  const control = new Map<ControlKind, number[]>();
   const errors: number[] = [];
   const lost: number[] = [];
   const dots = new Map<string, number[]>();
   const batches: { p: Point; f: LiveFlight }[] = [];
   const trails: { r: Route; t: number; f: LiveFlight }[] = [];
   for (const f of flights) {
-    const isData = f.recordCount > 0;
-    const isAck = f.kind === 'produce-response';
-    const isError = f.error !== undefined;
-    if (!isData && !isAck && !isError && !showControl) continue;
+    const kind = trafficKindOf(f);
+    if (!isShown(kind, hidden, quiet)) continue;
     const progress = flightProgress(f, now);
     if (!progress) continue;
     const route = routeOf(f, layout);
     if (!route) continue;
     const t = reducedMotion && !progress.lost ? 0.5 : progress.at;
     const p = at(route, t);
+    if (hits.length < MAX_HITS)
+      hits.push({ x: p.x * tf.k + tf.x, y: p.y * tf.k + tf.y, flight: f });
     if (reducedMotion) drawStaticPath(ctx, route, progress.opacity);
     if (progress.lost) lost.push(p.x, p.y, progress.opacity);
-    else if (isError) errors.push(p.x, p.y);
-    else if (isData) {
+    else if (kind === 'error') errors.push(p.x, p.y);
+    else if (kind === 'records') {
       if (!busy && !reducedMotion) trails.push({ r: route, t, f });
       if (f.recordCount >= 4 || f.merged > 1) batches.push({ p, f });
       else {
@@ -178,23 +205,28 @@ function draw(
           list.push(p.x - ((n - 1) * DOT * 1.8) / 2 + i * DOT * 1.8, p.y);
         }
       }
-    } else if (isAck) acks.push(p.x, p.y);
-    else control.push(p.x, p.y, f.merged > 1 ? 5 : 3.8);
+    } else {
+      let list = control.get(kind);
+      if (!list) control.set(kind, (list = []));
+      list.push(p.x, p.y, f.merged > 1 ? 1.3 : 1);
+    }
   }
 
-  if (control.length) {
-    // Control messages (heartbeats, fetch requests, group traffic): small quiet rings.
-    ctx.globalAlpha = 0.8;
-    ctx.fillStyle = '#FFFFFF';
-    ctx.strokeStyle = COLOURS.control;
-    ctx.lineWidth = 1.6;
+  for (const [kind, list] of control) {
+    // Control messages: small marks, one colour and shape per kind.
+    const style = TRAFFIC_STYLES[kind];
+    ctx.globalAlpha = kind === 'acks' ? 1 : 0.85;
     ctx.beginPath();
-    for (let i = 0; i < control.length; i += 3) {
-      ctx.moveTo(control[i] + control[i + 2], control[i + 1]);
-      ctx.arc(control[i], control[i + 1], control[i + 2], 0, Math.PI * 2);
+    for (let i = 0; i < list.length; i += 3) {
+      addShape(ctx, style.shape, list[i], list[i + 1], style.r * list[i + 2]);
     }
+    ctx.fillStyle = style.filled ? style.colour : '#FFFFFF';
     ctx.fill();
-    ctx.stroke();
+    if (!style.filled) {
+      ctx.strokeStyle = style.colour;
+      ctx.lineWidth = kind === 'acks' ? 2 : 1.8;
+      ctx.stroke();
+    }
   }
   ctx.globalAlpha = 1;
   for (const { r, t, f } of trails) drawTrail(ctx, r, t, f);
@@ -209,27 +241,18 @@ function draw(
     ctx.stroke();
   }
   for (const { p, f } of batches) drawBatch(ctx, p, f);
-  if (acks.length) {
-    ctx.beginPath();
-    for (let i = 0; i < acks.length; i += 2) {
-      ctx.moveTo(acks[i] + 5, acks[i + 1]);
-      ctx.arc(acks[i], acks[i + 1], 5, 0, Math.PI * 2);
-    }
-    ctx.fillStyle = '#FFFFFF';
-    ctx.fill();
-    ctx.strokeStyle = COLOURS.good;
-    ctx.lineWidth = 2;
-    ctx.stroke();
-  }
   for (let i = 0; i < errors.length; i += 2) drawError(ctx, { x: errors[i], y: errors[i + 1] });
   for (let i = 0; i < lost.length; i += 3) {
     ctx.globalAlpha = lost[i + 2];
     drawLost(ctx, { x: lost[i], y: lost[i + 1] });
   }
   ctx.globalAlpha = 1;
-  for (const h of highlights) drawHighlight(ctx, h, layout, input.t, reducedMotion);
+  for (const h of highlights) drawHighlight(ctx, h, layout, reducedMotion);
   ctx.globalAlpha = 1;
 }
+
+/** At most this many messages are kept for the hover text. */
+const MAX_HITS = 600;
 
 function drawStaticPath(ctx: CanvasRenderingContext2D, r: Route, opacity: number): void {
   ctx.save();
@@ -263,12 +286,12 @@ function drawBatch(ctx: CanvasRenderingContext2D, p: Point, f: LiveFlight): void
   const keys = new Set(f.keys);
   const colour = keys.size === 1 ? keyStyle(f.keys[0] ?? null).colour : '#344054';
   const text = `×${f.recordCount}`;
-  ctx.font = '700 11px system-ui, sans-serif';
-  const w = Math.max(28, text.length * 7 + 12);
+  ctx.font = '700 12.5px system-ui, sans-serif';
+  const w = Math.max(30, ctx.measureText(text).width + 14);
   ctx.fillStyle = colour;
   ctx.strokeStyle = '#FFFFFF';
   ctx.lineWidth = 2;
-  roundRect(ctx, p.x - w / 2, p.y - 9, w, 18, 9);
+  roundRect(ctx, p.x - w / 2, p.y - 10, w, 20, 10);
   ctx.fill();
   ctx.stroke();
   ctx.fillStyle = '#FFFFFF';
@@ -313,7 +336,10 @@ function targetRect(target: HighlightTarget, layout: SceneLayout): Rect | null {
     }
     case 'replica': {
       const box = layout.brokers.get(target.brokerId);
-      return box?.rows.get(target.key) ?? box?.rect ?? null;
+      // A replica of a topic not on show (presenter mode) is not outlined at all.
+      return (
+        box?.rows.get(target.key) ?? (layout.brokerStyle === 'tiles' ? box?.rect : null) ?? null
+      );
     }
     case 'producer':
       return layout.producers.get(target.id) ?? null;
@@ -328,43 +354,23 @@ function drawHighlight(
   ctx: CanvasRenderingContext2D,
   h: LiveHighlight,
   layout: SceneLayout,
-  t: Translate,
   reducedMotion: boolean,
 ): void {
   const r = targetRect(h.target, layout);
   if (!r) return;
-  const life = h.age / HIGHLIGHT_MS;
-  const fade = life < 0.75 ? 1 : Math.max(0, 1 - (life - 0.75) / 0.25);
   const pulse = reducedMotion ? 0 : Math.max(0, 1 - h.age / 900);
-  const colour = TONE_COLOURS[h.tone];
   const inflate = 4 + pulse * 6;
-  ctx.globalAlpha = fade;
-  ctx.strokeStyle = colour;
+  ctx.globalAlpha = highlightOpacity(h.age);
+  ctx.strokeStyle = TONE_COLOURS[h.tone];
   ctx.lineWidth = 3.5;
   roundRect(ctx, r.x - inflate, r.y - inflate, r.w + 2 * inflate, r.h + 2 * inflate, 12);
   ctx.stroke();
+}
 
-  // A group card says in words what changed (rebalancing, the generation): the outline is
-  // enough there, a label would only cover its neighbours.
-  if (h.target.kind === 'group') return;
-  const label = t(`highlight.${h.labelKey}`, h.params);
-  // Replica and consumer rows are stacked tightly: the label goes inside the row, smaller, so it
-  // hides little of the row. Brokers and producers have a section heading above them: the label
-  // goes below. Everything else: above.
-  const inside = (h.target.kind === 'replica' || h.target.kind === 'consumer') && r.h < 60;
-  const below = h.target.kind === 'broker' || h.target.kind === 'producer';
-  const height = inside ? 17 : 20;
-  ctx.font = `700 ${inside ? 11 : 12.5}px system-ui, sans-serif`;
-  const w = ctx.measureText(label).width + 12;
-  const x = inside ? r.x + r.w - w - 3 : Math.max(r.x - 4, r.x + r.w - w + 4);
-  const y = inside ? r.y + r.h - height - 2 : below ? r.y + r.h + inflate + 3 : r.y - inflate - 22;
-  ctx.fillStyle = colour;
-  roundRect(ctx, x, y, w, height, height / 2);
-  ctx.fill();
-  ctx.fillStyle = '#FFFFFF';
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  ctx.fillText(label, x + 6, y + height / 2 + 0.5);
+/** Full strength for most of a highlight's life, then fading out. */
+export function highlightOpacity(age: number): number {
+  const life = age / HIGHLIGHT_MS;
+  return life < 0.75 ? 1 : Math.max(0, 1 - (life - 0.75) / 0.25);
 }
 
 function roundRect(

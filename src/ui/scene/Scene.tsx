@@ -1,20 +1,14 @@
 // The cluster picture: an SVG for structure (brokers, replicas, logs, clients, groups) and one
-// canvas on top for what moves. Both share one zoom/pan transform (d3-zoom), applied directly to
-// the DOM so that zooming never re-renders React.
+// canvas on top for what moves. The layout reflows to the viewport (layout.ts) and the picture
+// is never drawn so small that its smallest text falls below the readable size (12 px, 16 px in
+// presenter mode): it scrolls instead. In presenter mode with several topics, one topic at a
+// time, chosen with the topic tabs.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { select } from 'd3-selection';
-import {
-  zoom,
-  zoomIdentity,
-  type D3ZoomEvent,
-  type ZoomBehavior,
-  type ZoomTransform,
-} from 'd3-zoom';
-import { simStore, useSim } from '../../app/store';
-import { useAction, useReducedMotion, useT } from '../hooks';
+import { useSim } from '../../app/SimulatorProvider';
+import { useAction, useMediaQuery, useReducedMotion, useT } from '../hooks';
 import { ACTIONS } from '../../app/actions';
-import { FlightCanvas, type CanvasInputs } from './FlightCanvas';
-import { computeLayout, type LayoutInput, type SceneLayout } from './layout';
+import { FlightCanvas, type CanvasInputs, type FlightHit } from './FlightCanvas';
+import { chooseLayout, type LayoutInput, type SceneLayout } from './layout';
 import { knownKeys, layoutSignature } from './model';
 import { setKnownKeys, COLOURS } from './palette';
 import { BrokerColumn } from './brokers';
@@ -22,126 +16,62 @@ import { ProducerCard } from './producers';
 import { GroupBox } from './groups';
 import { TopicBlock } from './partitions';
 import { BrokerTile, CompactGroup, TopicSummary } from './compact';
-import { parseSelectionId, select as choose } from './selection';
+import { parseSelectionId, useSelect } from './selection';
 import { setZoomHandler } from './zoomControl';
-import { SceneLegend } from './SceneLegend';
+import { LegendButton, SceneLegend } from './SceneLegend';
 import { Hatch } from './shapes';
-
-const MIN_ZOOM = 0.15;
-const MAX_ZOOM = 4;
-const ZOOM_BUTTONS_WIDTH = 44;
+import { HighlightLabels } from './HighlightLabels';
+import { TopicTabs } from './TopicTabs';
+import { TrafficTooltip } from './TrafficTooltip';
+import { scaleBounds, useSceneView, useViewportSize, type SceneTransform } from './sceneView';
+import { textWidth } from './measure';
 
 export function Scene() {
   const t = useT();
+  const choose = useSelect();
   const reducedMotion = useReducedMotion();
+  const presenter = useSim((s) => s.presenter);
   const signature = useSim(layoutSignature);
-  const layout = useMemo(() => computeLayout(JSON.parse(signature) as LayoutInput), [signature]);
   const keys = useSim((s) => knownKeys(s).join('\u0000'));
   useEffect(() => setKnownKeys(keys ? keys.split('\u0000') : []), [keys]);
-  // A big cluster's heartbeats would bury the records: control traffic starts hidden there.
-  useEffect(
-    () => simStore.setState({ showControlTraffic: layout.mode === 'detailed' }),
-    [layout.mode],
-  );
 
   const viewportRef = useRef<HTMLDivElement>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const worldRef = useRef<SVGGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
-  const transformRef = useRef<ZoomTransform>(zoomIdentity);
-  const userMoved = useRef(false);
-  const layoutRef = useRef(layout);
+  const size = useViewportSize(viewportRef);
+  const { layout, scale } = useMemo(() => {
+    const input = JSON.parse(signature) as LayoutInput;
+    const viewport = size ?? { w: 1200, h: 700 };
+    return chooseLayout(input, { ...viewport, ...scaleBounds(presenter) });
+  }, [signature, size, presenter]);
+
   const inputsRef = useRef<CanvasInputs | null>(null);
-
-  const bump = useCallback(() => {
-    if (!inputsRef.current) return;
-    inputsRef.current = {
-      ...inputsRef.current,
-      transform: transformRef.current,
-      version: inputsRef.current.version + 1,
-    };
+  const transformRef = useRef<SceneTransform>({ x: 0, y: 0, k: 1 });
+  const hitsRef = useRef<FlightHit[]>([]);
+  const onTransform = useCallback((next: SceneTransform) => {
+    transformRef.current = next;
+    if (inputsRef.current) {
+      inputsRef.current = {
+        ...inputsRef.current,
+        transform: next,
+        version: inputsRef.current.version + 1,
+      };
+    }
   }, []);
-
   useEffect(() => {
-    layoutRef.current = layout;
     inputsRef.current = {
       layout,
       transform: transformRef.current,
       reducedMotion,
-      t,
       version: (inputsRef.current?.version ?? 0) + 1,
     };
-  }, [layout, reducedMotion, t]);
+  }, [layout, reducedMotion]);
 
-  const fitTransform = useCallback((l: SceneLayout): ZoomTransform => {
-    const viewport = viewportRef.current;
-    if (!viewport) return zoomIdentity;
-    // The zoom buttons stand in the bottom-right corner: keep the picture clear of them.
-    const w = viewport.clientWidth - ZOOM_BUTTONS_WIDTH;
-    const h = viewport.clientHeight;
-    const k = Math.max(MIN_ZOOM, Math.min(1.5, (w - 16) / l.width, (h - 16) / l.height));
-    return zoomIdentity
-      .translate((w - l.width * k) / 2, Math.max(4, (h - l.height * k) / 2))
-      .scale(k);
-  }, []);
-
-  // d3-zoom on the viewport: wheel and drag to zoom and pan, never stealing clicks from buttons.
-  useEffect(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
-    const behaviour = zoom<HTMLDivElement, unknown>()
-      .scaleExtent([MIN_ZOOM, MAX_ZOOM])
-      .filter((event: Event & { button?: number; ctrlKey?: boolean }) => {
-        const target = event.target as Element | null;
-        if (target?.closest('button, input, select, label, a, textarea')) return false;
-        return (!event.ctrlKey || event.type === 'wheel') && !event.button;
-      })
-      .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        transformRef.current = event.transform;
-        worldRef.current?.setAttribute('transform', event.transform.toString());
-        if (event.sourceEvent) userMoved.current = true;
-        bump();
-      });
-    zoomRef.current = behaviour;
-    const selection = select(viewport).call(behaviour).on('dblclick.zoom', null);
-    return () => {
-      selection.on('.zoom', null);
-    };
-  }, [bump]);
-
-  const zoomTo = useCallback(
-    (direction: 'in' | 'out' | 'fit') => {
-      const viewport = viewportRef.current;
-      const behaviour = zoomRef.current;
-      if (!viewport || !behaviour) return;
-      const sel = select(viewport);
-      if (direction === 'fit') {
-        userMoved.current = false;
-        behaviour.transform(sel, fitTransform(layoutRef.current));
-      } else {
-        userMoved.current = true;
-        behaviour.scaleBy(sel, direction === 'in' ? 1.25 : 0.8);
-      }
-    },
-    [fitTransform],
+  const { zoomTo, sizerRef, svgRef, worldRef } = useSceneView(
+    viewportRef,
+    layout,
+    scale,
+    onTransform,
   );
-
   useEffect(() => setZoomHandler(zoomTo), [zoomTo]);
-
-  // Keep the whole cluster in view until the person zooms or pans on their own.
-  useEffect(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
-    const refit = () => {
-      if (!userMoved.current && zoomRef.current) {
-        zoomRef.current.transform(select(viewport), fitTransform(layoutRef.current));
-      }
-    };
-    refit();
-    const observer = new ResizeObserver(refit);
-    observer.observe(viewport);
-    return () => observer.disconnect();
-  }, [layout, fitTransform]);
 
   // Mouse users can click anything drawn (a replica row, a chip); keyboard users have buttons.
   useEffect(() => {
@@ -156,72 +86,90 @@ export function Scene() {
     };
     svg.addEventListener('click', onClick);
     return () => svg.removeEventListener('click', onClick);
-  }, []);
+  }, [choose, svgRef]);
 
   const empty = layout.brokers.size === 0;
+  const quiet = layout.brokerStyle === 'tiles';
+  const collapsed = isCollapsed(layout);
+  // Where room is short (presenter mode, a narrow window) the legend folds behind a button.
+  const narrow = useMediaQuery('(max-width: 1499px)');
+  const folded = presenter || narrow;
   return (
     <section className="scene" aria-label={t('scene.region')}>
-      <div ref={viewportRef} className="scene-viewport" id="scene">
-        <svg ref={svgRef} className="scene-svg">
-          <SceneDefs />
-          <g ref={worldRef}>
-            <SectionHeadings layout={layout} />
-            {layout.mode === 'detailed' ? (
-              <DetailedScene layout={layout} />
-            ) : (
-              <CompactScene layout={layout} />
-            )}
-          </g>
-        </svg>
-        <FlightCanvas inputs={inputsRef} />
-        {empty && <p className="scene-empty">{t('app.starting')}</p>}
-        <ZoomButtons onZoom={zoomTo} />
+      <TopicTabs />
+      <div className="scene-stage">
+        <div className="scene-port">
+          <div ref={viewportRef} className="scene-viewport" id="scene">
+            <div ref={sizerRef} className="scene-sizer">
+              <svg ref={svgRef} className="scene-svg">
+                <SceneDefs />
+                <g ref={worldRef}>
+                  <SectionHeadings layout={layout} />
+                  <SceneParts layout={layout} />
+                  <HighlightLabels layout={layout} />
+                </g>
+              </svg>
+            </div>
+          </div>
+          <FlightCanvas inputs={inputsRef} hits={hitsRef} />
+          <TrafficTooltip viewport={viewportRef} hits={hitsRef} />
+          {empty && <p className="scene-empty">{t('app.starting')}</p>}
+        </div>
+        {/* Beside the picture, not over it: nothing here ever covers a label. */}
+        <div className="scene-controls">
+          {folded && <LegendButton quiet={quiet} collapsed={collapsed} />}
+          <ZoomButtons onZoom={zoomTo} />
+        </div>
       </div>
-      <SceneLegend compact={layout.mode === 'compact'} />
+      {!folded && <SceneLegend quiet={quiet} collapsed={collapsed} />}
     </section>
   );
 }
 
-function DetailedScene({ layout }: { layout: SceneLayout }) {
-  const topics = [...layout.topics];
+/** Something is summarised: the legend says how to see the details. */
+function isCollapsed(layout: SceneLayout): boolean {
   return (
-    <>
-      {[...layout.producers].map(([id, rect]) => (
-        <ProducerCard key={id} id={id} rect={rect} />
-      ))}
-      {[...layout.brokers].map(([id, box]) => (
-        <BrokerColumn key={id} id={id} box={box} />
-      ))}
-      {topics.map(([name, rect]) => (
-        <TopicBlock
-          key={name}
-          name={name}
-          rect={rect}
-          strips={[...layout.strips].filter(([key]) => key.slice(0, key.lastIndexOf('-')) === name)}
-        />
-      ))}
-      {[...layout.groups].map(([id, rect]) => (
-        <GroupBox key={id} id={id} rect={rect} consumers={consumersIn(layout, rect)} />
-      ))}
-    </>
+    layout.brokerStyle === 'tiles' ||
+    [...layout.topicStyle.values()].includes('summary') ||
+    [...layout.groupStyle.values()].includes('chips')
   );
 }
 
-function CompactScene({ layout }: { layout: SceneLayout }) {
+function SceneParts({ layout }: { layout: SceneLayout }) {
+  const tiles = layout.brokerStyle === 'tiles';
   return (
     <>
       {[...layout.producers].map(([id, rect]) => (
-        <ProducerCard key={id} id={id} rect={rect} compact />
+        <ProducerCard key={id} id={id} rect={rect} compact={layout.compactProducers} />
       ))}
-      {[...layout.brokers].map(([id, box]) => (
-        <BrokerTile key={id} id={id} box={box} />
-      ))}
-      {[...layout.topics].map(([name, rect]) => (
-        <TopicSummary key={name} name={name} rect={rect} />
-      ))}
-      {[...layout.groups].map(([id, rect]) => (
-        <CompactGroup key={id} id={id} rect={rect} consumers={consumersIn(layout, rect)} />
-      ))}
+      {[...layout.brokers].map(([id, box]) =>
+        tiles ? (
+          <BrokerTile key={id} id={id} box={box} />
+        ) : (
+          <BrokerColumn key={id} id={id} box={box} />
+        ),
+      )}
+      {[...layout.topics].map(([name, rect]) =>
+        layout.topicStyle.get(name) === 'summary' ? (
+          <TopicSummary key={name} name={name} rect={rect} />
+        ) : (
+          <TopicBlock
+            key={name}
+            name={name}
+            rect={rect}
+            strips={[...layout.strips].filter(
+              ([key]) => key.slice(0, key.lastIndexOf('-')) === name,
+            )}
+          />
+        ),
+      )}
+      {[...layout.groups].map(([id, rect]) =>
+        layout.groupStyle.get(id) === 'chips' ? (
+          <CompactGroup key={id} id={id} rect={rect} consumers={consumersIn(layout, rect)} />
+        ) : (
+          <GroupBox key={id} id={id} rect={rect} consumers={consumersIn(layout, rect)} />
+        ),
+      )}
     </>
   );
 }
@@ -234,18 +182,40 @@ function consumersIn(layout: SceneLayout, group: { x: number; y: number; w: numb
   );
 }
 
+const HEADING_FONT = 15;
+
 function SectionHeadings({ layout }: { layout: SceneLayout }) {
   const t = useT();
+  const controller = useSim((s) => s.cluster?.controller ?? null);
   const s = layout.sections;
   const heading = (x: number, y: number, text: string) => (
     <text x={x} y={y + 20} className="scene-heading" role="heading" aria-level={2}>
       {text}
     </text>
   );
+  // Which broker is the controller, in words, beside the heading (its card wears a crown).
+  const brokersTitle = t('scene.brokers');
+  const note =
+    controller?.brokerId != null
+      ? t('scene.controllerNote', { broker: controller.brokerId, epoch: controller.epoch })
+      : t('scene.noController');
+  const titleW = textWidth(brokersTitle.toUpperCase(), HEADING_FONT, 750) * 1.08;
+  const noteFits = titleW + 16 + textWidth(note, 14, 650) <= s.brokers.w;
   return (
     <g>
       {heading(s.producers.x, s.producers.y, t('scene.producers'))}
-      {heading(s.brokers.x, s.brokers.y, t('scene.brokers'))}
+      {heading(s.brokers.x, s.brokers.y, brokersTitle)}
+      {controller && noteFits && (
+        <text
+          x={s.brokers.x + s.brokers.w}
+          y={s.brokers.y + 20}
+          textAnchor="end"
+          className="scene-text strong"
+          fill={COLOURS.controller}
+        >
+          {note}
+        </text>
+      )}
       {layout.topics.size > 0 && heading(s.partitions.x, s.partitions.y, t('scene.partitions'))}
       {heading(s.groups.x, s.groups.y, t('scene.groups'))}
       {layout.producers.size === 0 && (

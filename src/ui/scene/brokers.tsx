@@ -3,15 +3,14 @@
 // dashed, offline hatched), and the Kill / Restart / Isolate buttons at the bottom.
 import { memo, useRef } from 'react';
 import { BROKER_ACTIONS } from '../../app/actions';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { PartitionInfo } from '../../worker/protocol';
 import { useAction, useFastWriter, useT } from '../hooks';
 import type { BrokerBox, Rect } from './layout';
 import { COLOURS } from './palette';
 import { Box } from './shapes';
-import { SceneButton, SceneHtml, fit } from './SceneHtml';
+import { SceneButton, SceneHtml } from './SceneHtml';
 import { SceneCard } from './card';
-import { textWidth } from './measure';
 
 export type ReplicaRole = 'leader' | 'follower' | 'out-of-isr' | 'offline';
 
@@ -35,6 +34,9 @@ export const BrokerColumn = memo(function BrokerColumn({
   const broker = useSim((s) => s.brokers[id]);
   if (!broker) return null;
   const { rect } = box;
+  // The controller's crown sits at the end of the title row, inside the card, where nothing
+  // that moves (messages, highlight outlines) lands on it; the section heading says it in words.
+  const crownW = broker.isController ? CROWN_W : 0;
   return (
     <SceneCard
       label={t('broker.group', { id })}
@@ -42,14 +44,18 @@ export const BrokerColumn = memo(function BrokerColumn({
       rect={rect}
       title={t('broker.title', { id })}
       titleLabel={t('broker.details', { id })}
+      titleWidth={rect.w - 12 - crownW}
       fill={broker.status !== 'running' ? 'url(#hatch-down)' : undefined}
       isolated={broker.isolated}
       className="broker"
     >
       <BrokerStatusLine x={rect.x + 14} y={rect.y + 56} id={id} />
-      {broker.isController && <ControllerTag x={rect.x + rect.w - 10} y={rect.y} />}
+      {broker.isController && <ControllerCrown x={rect.x + rect.w - 8 - CROWN_W} y={rect.y + 8} />}
       {[...box.rows].map(([key, row]) => (
         <ReplicaRow key={key} partitionKey={key} brokerId={id} rect={row} />
+      ))}
+      {[...box.summaries].map(([topic, row]) => (
+        <TopicSummaryRow key={topic} topic={topic} brokerId={id} rect={row} />
       ))}
       <SceneHtml rect={box.actions} className="scene-actions">
         <BrokerButtons id={id} />
@@ -58,16 +64,49 @@ export const BrokerColumn = memo(function BrokerColumn({
   );
 });
 
+const CROWN_W = 26;
+
+/** The controller's mark: a crown in a purple disc (the legend and the heading say what it is). */
+export function ControllerCrown({ x, y }: { x: number; y: number }) {
+  const t = useT();
+  return (
+    <g role="img" aria-label={t('broker.controller')}>
+      <title>{t('broker.controller')}</title>
+      <rect
+        x={x}
+        y={y}
+        width={CROWN_W}
+        height={CROWN_W}
+        rx={CROWN_W / 2}
+        fill={COLOURS.controller}
+      />
+      <text
+        x={x + CROWN_W / 2}
+        y={y + CROWN_W / 2 + 5}
+        textAnchor="middle"
+        className="scene-text strong"
+        fill="#fff"
+        aria-hidden="true"
+      >
+        ♛
+      </text>
+    </g>
+  );
+}
+
 export function BrokerStatusLine({
   x,
   y,
   id,
   small,
+  withFenced = true,
 }: {
   x: number;
   y: number;
   id: number;
   small?: boolean;
+  /** Say "fenced" on this line (a tile says it on a line of its own). */
+  withFenced?: boolean;
 }) {
   const t = useT();
   const broker = useSim((s) => s.brokers[id]);
@@ -87,29 +126,8 @@ export function BrokerStatusLine({
       fill={colour}
     >
       {status}
-      {broker.fenced && !down ? ` · ${t('broker.fenced')}` : ''}
+      {withFenced && broker.fenced && !down ? ` · ${t('broker.fenced')}` : ''}
     </text>
-  );
-}
-
-/** The controller's badge: a tag on the top edge of its column, right-aligned at x. */
-export function ControllerTag({ x, y }: { x: number; y: number }) {
-  const t = useT();
-  const label = `♛ ${t('broker.controller')}`;
-  const width = textWidth(label, 12.5) + 16;
-  return (
-    <g>
-      <rect x={x - width} y={y - 11} width={width} height={22} rx={11} fill={COLOURS.controller} />
-      <text
-        x={x - width / 2}
-        y={y + 4.5}
-        textAnchor="middle"
-        className="scene-text small strong"
-        fill="#fff"
-      >
-        {label}
-      </text>
-    </g>
   );
 }
 
@@ -134,6 +152,11 @@ export function BrokerButtons({ id, compact }: { id: number; compact?: boolean }
   );
 }
 
+/**
+ * One replica: the partition and its role (L, F, offline) on the first line; its log end offset
+ * and what matters about it on the second (a leader's epoch, how far a follower is behind, that
+ * it is out of the ISR). Short words on the right of each line, so the two never meet.
+ */
 const ReplicaRow = memo(function ReplicaRow({
   partitionKey,
   brokerId,
@@ -145,30 +168,37 @@ const ReplicaRow = memo(function ReplicaRow({
 }) {
   const t = useT();
   const partition = useSim((s) => s.partitions[partitionKey]);
+  const role = partition ? replicaRole(partition, brokerId) : 'offline';
   const leoRef = useRef<SVGTextElement>(null);
+  const behindRef = useRef<SVGTextElement>(null);
   useFastWriter(
     (buffer) => buffer.partitions.get(partitionKey),
     (fast) => {
       const replica = fast?.replicas.find((r) => r.brokerId === brokerId);
-      if (leoRef.current && replica) {
-        const behind = fast ? fast.logEndOffset - replica.logEndOffset : 0;
-        leoRef.current.textContent =
-          t('replica.leo', { leo: replica.logEndOffset }) +
-          (behind > 0 ? ` · ${t('replica.behind', { count: behind })}` : '');
+      if (leoRef.current) {
+        leoRef.current.textContent = replica ? t('replica.leo', { leo: replica.logEndOffset }) : '';
+      }
+      if (behindRef.current) {
+        const behind = fast && replica ? fast.logEndOffset - replica.logEndOffset : 0;
+        behindRef.current.textContent =
+          role === 'follower' && behind > 0 ? t('replica.behind', { count: behind }) : '';
       }
     },
   );
   if (!partition) return null;
-  const role = replicaRole(partition, brokerId);
   const style = ROW_STYLES[role];
   const mark =
     role === 'leader'
-      ? `${t('replica.leaderMark')} · ${t('replica.epoch', { epoch: partition.leaderEpoch })}`
-      : role === 'follower'
+      ? t('replica.leaderMark')
+      : role === 'follower' || role === 'out-of-isr'
         ? t('replica.followerMark')
-        : role === 'out-of-isr'
-          ? t('replica.outOfIsr')
-          : t('replica.offline');
+        : t('replica.offline');
+  const note =
+    role === 'leader'
+      ? t('replica.epoch', { epoch: partition.leaderEpoch })
+      : role === 'out-of-isr'
+        ? t('replica.outOfIsr')
+        : '';
   const description = t('replica.describe', {
     partition: partitionKey,
     broker: brokerId,
@@ -197,7 +227,7 @@ const ReplicaRow = memo(function ReplicaRow({
         strokeDasharray={style.dash}
       />
       <text x={rect.x + 10} y={rect.y + 17} className="scene-text strong" fill={style.text}>
-        {fit(partitionKey, 14)}
+        {partitionKey}
       </text>
       <text
         x={rect.x + rect.w - 9}
@@ -211,10 +241,55 @@ const ReplicaRow = memo(function ReplicaRow({
       <text
         ref={leoRef}
         x={rect.x + 10}
-        y={rect.y + 33}
+        y={rect.y + 34}
         className="scene-text small"
         fill={style.sub}
       />
+      <text
+        x={rect.x + rect.w - 9}
+        y={rect.y + 34}
+        textAnchor="end"
+        className="scene-text small strong"
+        fill={style.mark}
+      >
+        {note}
+      </text>
+      <text
+        ref={behindRef}
+        x={rect.x + rect.w - 9}
+        y={rect.y + 34}
+        textAnchor="end"
+        className="scene-text small"
+        fill={style.sub}
+      />
+    </g>
+  );
+});
+
+/** A topic with too many partitions for rows: how many of them this broker leads and follows. */
+const TopicSummaryRow = memo(function TopicSummaryRow({
+  topic,
+  brokerId,
+  rect,
+}: {
+  topic: string;
+  brokerId: number;
+  rect: Rect;
+}) {
+  const t = useT();
+  const counts = useSim((s) => {
+    const b = s.brokers[brokerId];
+    if (!b) return '0/0';
+    const mine = (keys: string[]) => keys.filter((k) => k.slice(0, k.lastIndexOf('-')) === topic);
+    return `${mine(b.leaderOf).length}/${mine(b.followerOf).length}`;
+  });
+  const [leads, follows] = counts.split('/').map(Number);
+  return (
+    <g data-select={`topic:${topic}`} className="replica-row">
+      <Box rect={rect} rx={8} fill="#F2F4F7" stroke={COLOURS.line} />
+      <text x={rect.x + 10} y={rect.y + 19} className="scene-text small strong">
+        {t('broker.topicCounts', { topic, leads, follows })}
+      </text>
     </g>
   );
 });

@@ -7,7 +7,7 @@ import type { Rect } from './layout';
 import { COLOURS } from './palette';
 import { Box } from './shapes';
 import { SceneHtml } from './SceneHtml';
-import { select, selectionId, useIsSelected } from './selection';
+import { selectionId, useIsSelected, useSelect } from './selection';
 
 export type CardSize = 'large' | 'small' | 'row';
 
@@ -99,6 +99,7 @@ export function TitleButton({
   selected: boolean;
   children: ReactNode;
 }) {
+  const select = useSelect();
   return (
     <button
       type="button"

@@ -2,7 +2,7 @@
 // with counts instead of replica rows, one summary bar per topic, consumers as small chips.
 // Everything stays clickable; the inspector has the details.
 import { memo } from 'react';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import { useT } from '../hooks';
 import type { BrokerBox, Rect } from './layout';
 import { COLOURS } from './palette';
@@ -29,10 +29,17 @@ export const BrokerTile = memo(function BrokerTile({ id, box }: { id: number; bo
       fill={broker.status !== 'running' ? 'url(#hatch-down)' : undefined}
       isolated={broker.isolated}
     >
-      <BrokerStatusLine x={r.x + 10} y={r.y + 48} id={id} small />
-      <text x={r.x + 10} y={r.y + 64} className="scene-text small" fill={COLOURS.muted}>
-        {t('broker.leaderCount', { count: broker.leaderOf.length })}
-      </text>
+      <BrokerStatusLine x={r.x + 10} y={r.y + 48} id={id} small withFenced={false} />
+      {/* A fenced broker leads nothing: the line says why instead. */}
+      {broker.fenced && broker.status === 'running' ? (
+        <text x={r.x + 10} y={r.y + 64} className="scene-text small strong" fill={COLOURS.bad}>
+          {t('broker.fenced')}
+        </text>
+      ) : (
+        <text x={r.x + 10} y={r.y + 64} className="scene-text small" fill={COLOURS.muted}>
+          {t('broker.leaderCount', { count: broker.leaderOf.length })}
+        </text>
+      )}
       <text x={r.x + 10} y={r.y + 79} className="scene-text small" fill={COLOURS.muted}>
         {t('broker.followerCount', { count: broker.followerOf.length })}
       </text>
@@ -76,13 +83,12 @@ export const TopicSummary = memo(function TopicSummary({
       selection={{ kind: 'topic', name }}
       rect={rect}
       size="small"
-      title={t('partition.topicTitle', { topic: fit(name, 18) })}
+      title={t('partition.topicTitle', { topic: name })}
       titleLabel={t('partition.topicDetails', { topic: name })}
-      titleWidth={220}
     >
       <text
-        x={rect.x + 232}
-        y={rect.y + 23}
+        x={rect.x + 10}
+        y={rect.y + 50}
         className="scene-text small"
         fill={under || offline ? COLOURS.warn : COLOURS.muted}
       >
@@ -92,7 +98,7 @@ export const TopicSummary = memo(function TopicSummary({
         <rect
           key={i}
           x={rect.x + 4 + i * cellW}
-          y={rect.y + 38}
+          y={rect.y + 58}
           width={Math.max(1, cellW - 1)}
           height={18}
           fill={c === 'k' ? COLOURS.leader : c === 'u' ? '#FEC84B' : 'url(#hatch-bad)'}
@@ -117,12 +123,14 @@ export const CompactGroup = memo(function CompactGroup({ id, rect, consumers }: 
 
 const ConsumerChip = memo(function ConsumerChip({ id, rect }: { id: string; rect: Rect }) {
   const consumer = useSim((s) => s.consumers[id]);
+  const departed = useSim((s) => s.departed[id]);
   if (!consumer) return null;
   const dead = isDead(consumer);
   const idle = consumer.status === 'stable' && consumer.assignment.length === 0;
+  const fading = departed === 'fading';
   const suffix = id.slice(id.lastIndexOf('-') + 1) || id;
   return (
-    <g data-select={`consumer:${id}`}>
+    <g data-select={`consumer:${id}`} className={fading ? 'fading' : undefined}>
       <Box
         rect={rect}
         rx={5}

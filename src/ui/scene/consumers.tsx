@@ -5,7 +5,7 @@
 import { memo, useRef } from 'react';
 import { CONSUMER_ACTIONS } from '../../app/actions';
 import { assignmentText } from '../../app/eventText';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { ConsumerInfo } from '../../worker/protocol';
 import { useAction, useFastWriter, useT } from '../hooks';
 import { SceneCard } from './card';
@@ -15,13 +15,15 @@ import { COLOURS } from './palette';
 import { SceneButton, fit } from './SceneHtml';
 
 const NOTHING_REVOKED: string[] = [];
-/** Room kept at the right of the partitions line for "read N · lag M". */
-const LAG_WIDTH = 108;
+/** Room kept at the right of the partitions line for "read N · lag M" (12.5 px text). */
+const LAG_WIDTH = 112;
+const LAG_FONT = 12.5;
 
 export const ConsumerRow = memo(function ConsumerRow({ id, rect }: { id: string; rect: Rect }) {
   const t = useT();
   const consumer = useSim((s) => s.consumers[id]);
   const revoked = useSim((s) => s.revoked[id] ?? NOTHING_REVOKED);
+  const fading = useSim((s) => s.departed[id] === 'fading');
   const lagRef = useRef<SVGTextElement>(null);
   useFastWriter(
     (buffer) => buffer.consumers.get(id),
@@ -32,8 +34,11 @@ export const ConsumerRow = memo(function ConsumerRow({ id, rect }: { id: string;
         return;
       }
       // How many records it has read shows who gets what: queue splits them, pub-sub copies them.
+      // Where that does not fit beside the partitions, the lag alone (the inspector has both).
       const lag = Object.values(fast.lag).reduce((a, b) => a + b, 0);
-      lagRef.current.textContent = `${t('consumer.consumed', { count: fast.consumed })} · ${t('consumer.lag', { lag })}`;
+      const full = `${t('consumer.consumed', { count: fast.consumed })} · ${t('consumer.lag', { lag })}`;
+      lagRef.current.textContent =
+        textWidth(full, LAG_FONT, 400) <= LAG_WIDTH ? full : t('consumer.lag', { lag });
     },
   );
   if (!consumer) return null;
@@ -44,12 +49,12 @@ export const ConsumerRow = memo(function ConsumerRow({ id, rect }: { id: string;
       selection={{ kind: 'consumer', id }}
       rect={rect}
       size="row"
-      title={fit(id, 14)}
+      title={id}
       titleLabel={t('consumer.details', { id })}
       titleExtra={<ConsumerButtons id={id} dead={dead} />}
       fill={dead ? 'url(#hatch-offline)' : '#F9FAFB'}
       isolated={consumer.isolated}
-      className="consumer"
+      className={fading ? 'consumer fading' : 'consumer'}
     >
       <OwnedPartitions
         x={rect.x + 10}
@@ -195,7 +200,7 @@ function placeChips(chips: Chip[], start: number) {
   let x = start;
   for (const chip of chips) {
     if (labels.at(-1)?.topic !== chip.topic) {
-      const text = `${fit(chip.topic, 10)}:`;
+      const text = `${fit(chip.topic, 14)}:`;
       labels.push({ topic: chip.topic, text, x });
       x += textWidth(text, CHIP.font, 400) + 4;
     }

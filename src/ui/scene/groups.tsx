@@ -4,7 +4,7 @@
 import { memo, type ReactNode } from 'react';
 import { GROUP_ACTIONS } from '../../app/actions';
 import { isRebalancing } from '../../app/rebalance';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { GroupInfo } from '../../worker/protocol';
 import { useAction, useT } from '../hooks';
 import { SceneCard } from './card';
@@ -100,7 +100,7 @@ export function GroupFrame({
       selection={{ kind: 'group', id }}
       rect={rect}
       size={small ? 'small' : 'large'}
-      title={fit(id, small ? 20 : 16)}
+      title={id}
       titleLabel={t('group.details', { id })}
       titleWidth={rect.w - 2 * inset - tagW}
       className={className}

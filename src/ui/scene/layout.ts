@@ -1,8 +1,17 @@
 // Where everything goes in the scene, in scene units (1 unit = 1 CSS px at zoom 1). A pure
-// function of the cluster's shape, so the SVG, the canvas (flight end points) and the tests all
-// agree. Producers on the left, brokers in the middle with the partition logs under them,
-// consumer groups on the right. Big clusters switch to a compact mode: broker tiles in a grid,
-// topic summaries instead of offset strips, consumers as small chips.
+// function of the cluster's shape and of the width there is, so the SVG, the canvas (flight end
+// points), the label placer and the tests all agree.
+//
+// The scene reflows rather than shrinks (design.md 4): it never draws its smallest text below a
+// minimum scale, so when the window is narrow the pieces move instead. Three arrangements:
+//   wide     producers | brokers over the partition logs | consumer groups
+//   side     producers over the groups | brokers over the partition logs
+//   stacked  producers, brokers, partition logs and groups one under the other
+// Inside each, brokers form a grid that wraps, a group with many consumers lays them out in
+// columns, and what is too big to draw in detail is summarised per part: broker tiles instead of
+// columns in a big cluster, a health bar instead of offset strips for a topic with many
+// partitions, consumer chips instead of rows for a very large group. `chooseLayout` picks the
+// arrangement that reads biggest in the viewport.
 
 export interface Rect {
   x: number;
@@ -18,16 +27,19 @@ export interface LayoutInput {
   groups: { id: string; consumers: string[] }[];
 }
 
-export type LayoutMode = 'detailed' | 'compact';
+export type Arrangement = 'wide' | 'side' | 'stacked';
+export const ARRANGEMENTS: Arrangement[] = ['wide', 'side', 'stacked'];
 
 export interface BrokerBox {
   rect: Rect;
   header: Rect;
-  /** Replica rows by partition key (detailed mode). */
+  /** Replica rows by partition key (broker columns). */
   rows: Map<string, Rect>;
-  /** Where the replica mini-grid goes (compact mode). */
-  grid: Rect;
+  /** One row per summarised topic the broker hosts, by topic name (broker columns). */
+  summaries: Map<string, Rect>;
   actions: Rect;
+  /** Where this broker's labels go, under its column (broker columns only). */
+  band: Rect | null;
 }
 
 export interface StripBox {
@@ -39,299 +51,665 @@ export interface StripBox {
 }
 
 export interface SceneLayout {
-  mode: LayoutMode;
+  arrangement: Arrangement;
+  /** The partition logs take the whole width, in columns. */
+  spread: boolean;
+  /** Columns with a row per replica, or small tiles for a big cluster. */
+  brokerStyle: 'columns' | 'tiles';
   width: number;
   height: number;
   sections: { producers: Rect; brokers: Rect; partitions: Rect; groups: Rect };
+  /** Short producer cards (a big cluster). */
+  compactProducers: boolean;
   producers: Map<string, Rect>;
   brokers: Map<number, BrokerBox>;
   topics: Map<string, Rect>;
+  /** Offset strips per partition, or one health bar for the whole topic. */
+  topicStyle: Map<string, 'strips' | 'summary'>;
   strips: Map<string, StripBox>;
   groups: Map<string, Rect>;
+  /** A row per consumer (in columns when there are many), or small chips. */
+  groupStyle: Map<string, 'rows' | 'chips'>;
   consumers: Map<string, Rect>;
 }
 
-/** Switch to the compact mode above these sizes. */
-export const COMPACT_BROKERS = 8;
-export const COMPACT_PARTITIONS = 48;
-export const COMPACT_CONSUMERS = 40;
+/** Brokers become tiles above this many. */
+export const TILE_BROKERS = 8;
+/** A topic is summarised above this many partitions (the others keep their strips). */
+export const SUMMARY_PARTITIONS = 24;
+/** A group shows chips above this many consumers, or when the scene has more than CHIP_TOTAL. */
+export const CHIP_GROUP = 40;
+export const CHIP_TOTAL = 80;
+/** Consumer rows per column before a group's card grows another column. */
+export const ROWS_PER_COLUMN = 8;
 
 export const D = {
-  margin: 20,
+  margin: 12,
   heading: 34,
-  gutter: 48,
-  producerW: 204,
+  gutter: 24,
+  stackGap: 20,
+  producerW: 232,
   producerH: 144,
   producerGap: 16,
+  compactProducerH: 122,
   brokerW: 192,
   brokerGap: 16,
   brokerHeader: 66,
   rowH: 40,
   rowGap: 4,
+  summaryRowH: 28,
   brokerActions: 50,
+  /** Labels under the broker columns: two lines. */
+  bandLine: 24,
+  bandLines: 2,
   topicTitle: 30,
   stripTop: 20,
   stripCells: 26,
-  stripOffsets: 14,
-  stripGroupRow: 18,
+  stripOffsets: 16,
+  stripGroupRow: 20,
   stripGap: 12,
-  stripLabelW: 120,
+  stripLabelW: 132,
   cellW: 24,
-  groupW: 288,
+  minCells: 14,
+  groupW: 280,
+  consumerW: 264,
+  consumerGap: 8,
   // title and generation, state, and the note on what a rebalance revokes
   groupHeader: 114,
   consumerH: 64,
   groupFooter: 44,
   groupGap: 16,
-  // compact
-  tileW: 132,
+  tileW: 150,
   tileH: 120,
   tileGap: 12,
-  topicSummaryH: 64,
-  compactProducerH: 92,
-  compactGroupW: 236,
-  chipW: 40,
-  chipH: 22,
+  topicSummaryH: 84,
+  chipGroupW: 236,
+  chipW: 44,
+  chipH: 24,
   chipGap: 4,
 };
 
-export function chooseMode(input: LayoutInput): LayoutMode {
-  const partitions = input.topics.reduce((n, t) => n + t.partitions.length, 0);
-  const consumers = input.groups.reduce((n, g) => n + g.consumers.length, 0);
-  return input.brokers.length > COMPACT_BROKERS ||
-    partitions > COMPACT_PARTITIONS ||
-    consumers > COMPACT_CONSUMERS
-    ? 'compact'
-    : 'detailed';
-}
-
-export function computeLayout(input: LayoutInput, mode = chooseMode(input)): SceneLayout {
-  return mode === 'detailed' ? detailed(input) : compact(input);
+export interface LayoutOptions {
+  /** The width to fit, in scene units; Infinity lays everything out side by side. */
+  width?: number;
+  arrangement?: Arrangement;
+  /** Let the partition logs take all the width there is, in columns. */
+  spread?: boolean;
 }
 
 function rect(x: number, y: number, w: number, h: number): Rect {
   return { x, y, w, h };
 }
 
-function detailed(input: LayoutInput): SceneLayout {
-  const top = D.margin + D.heading;
-  // Producers
-  const producerX = D.margin;
-  const producers = new Map<string, Rect>();
-  input.producers.forEach((id, i) => {
-    producers.set(
-      id,
-      rect(producerX, top + i * (D.producerH + D.producerGap), D.producerW, D.producerH),
-    );
-  });
-  const producersBottom = top + Math.max(1, input.producers.length) * (D.producerH + D.producerGap);
+const topicOfKey = (key: string) => key.slice(0, key.lastIndexOf('-'));
 
-  // Brokers: equal columns, as tall as the busiest one.
-  const brokersX = producerX + D.producerW + D.gutter;
-  const maxRows = Math.max(1, ...input.brokers.map((b) => b.hosted.length));
-  const brokerH = D.brokerHeader + maxRows * (D.rowH + D.rowGap) + 6 + D.brokerActions;
-  const brokers = new Map<number, BrokerBox>();
-  input.brokers.forEach((b, i) => {
-    const x = brokersX + i * (D.brokerW + D.brokerGap);
-    const r = rect(x, top, D.brokerW, brokerH);
-    const rows = new Map<string, Rect>();
-    b.hosted.forEach((key, row) => {
-      rows.set(
-        key,
-        rect(x + 8, top + D.brokerHeader + row * (D.rowH + D.rowGap), D.brokerW - 16, D.rowH),
-      );
-    });
-    brokers.set(b.id, {
-      rect: r,
-      header: rect(x, top, D.brokerW, D.brokerHeader),
-      rows,
-      grid: rect(x + 8, top + D.brokerHeader, D.brokerW - 16, maxRows * (D.rowH + D.rowGap)),
-      actions: rect(
-        x + 6,
-        top + brokerH - D.brokerActions + 4,
-        D.brokerW - 12,
-        D.brokerActions - 12,
-      ),
-    });
+// ---------------------------------------------------------------------------------------------
+// Blocks: each lays itself out at (0,0) in a given width and says how big it is; the
+// arrangements then move them into place.
+// ---------------------------------------------------------------------------------------------
+
+interface Block {
+  w: number;
+  h: number;
+  /** Shift everything in the block by (dx, dy) into the given layout maps. */
+  place(dx: number, dy: number, out: SceneLayout): void;
+}
+
+const shift = (r: Rect, dx: number, dy: number): Rect => rect(r.x + dx, r.y + dy, r.w, r.h);
+
+function producersBlock(input: LayoutInput, compact: boolean, width: number): Block {
+  const h = compact ? D.compactProducerH : D.producerH;
+  const perRow = Math.max(1, Math.floor((width + D.producerGap) / (D.producerW + D.producerGap)));
+  const n = input.producers.length;
+  const cols = Math.max(1, Math.min(n, perRow));
+  const rows = Math.max(1, Math.ceil(n / cols));
+  const cards = input.producers.map((id, i) => {
+    const x = (i % cols) * (D.producerW + D.producerGap);
+    const y = Math.floor(i / cols) * (h + D.producerGap);
+    return [id, rect(x, y, D.producerW, h)] as const;
   });
-  const brokersW = Math.max(
-    input.brokers.length * (D.brokerW + D.brokerGap) - D.brokerGap,
-    D.stripLabelW + 14 * D.cellW + 16,
+  return {
+    w: cols * (D.producerW + D.producerGap) - D.producerGap,
+    h: rows * (h + D.producerGap) - D.producerGap,
+    place(dx, dy, out) {
+      for (const [id, r] of cards) out.producers.set(id, shift(r, dx, dy));
+    },
+  };
+}
+
+/** Which topics are summarised: those with many partitions, each on its own. */
+function summarised(input: LayoutInput): Set<string> {
+  return new Set(
+    input.topics.filter((t) => t.partitions.length > SUMMARY_PARTITIONS).map((t) => t.name),
   );
+}
 
-  // Partition logs under the brokers, one block per topic.
-  const topics = new Map<string, Rect>();
-  const strips = new Map<string, StripBox>();
-  // Room under the brokers for a highlight's label ("crashed", "fenced") above the heading.
-  let y = top + brokerH + D.heading + 28;
-  const partitionsTop = y - D.heading;
+function brokersBlock(input: LayoutInput, tiles: boolean, width: number): Block {
+  const n = input.brokers.length;
+  const cellW = tiles ? D.tileW : D.brokerW;
+  const gap = tiles ? D.tileGap : D.brokerGap;
+  const fit = Math.max(1, Math.floor((width + gap) / (cellW + gap)));
+  // A grid about as wide as it can be; rows as even as possible (5 brokers in 2 rows: 3 + 2).
+  const rowsOfBrokers = Math.max(1, Math.ceil(n / fit));
+  const cols = Math.max(1, Math.ceil(n / rowsOfBrokers));
+  const summary = summarised(input);
+  const boxes: [number, BrokerBox][] = [];
+  let rowH: number;
+  let bandH = 0;
+  if (tiles) {
+    rowH = D.tileH;
+  } else {
+    const rowsFor = (hosted: string[]) => {
+      const detailed = hosted.filter((k) => !summary.has(topicOfKey(k)));
+      const topics = new Set(hosted.filter((k) => summary.has(topicOfKey(k))).map(topicOfKey));
+      return { detailed, topics: [...topics] };
+    };
+    const heights = input.brokers.map((b) => {
+      const r = rowsFor(b.hosted);
+      return r.detailed.length * (D.rowH + D.rowGap) + r.topics.length * (D.summaryRowH + D.rowGap);
+    });
+    const body = Math.max(D.rowH + D.rowGap, ...heights);
+    rowH = D.brokerHeader + body + 6 + D.brokerActions;
+    bandH = D.bandLines * D.bandLine + 8;
+    input.brokers.forEach((b, i) => {
+      const x = (i % cols) * (cellW + gap);
+      const y = Math.floor(i / cols) * (rowH + bandH + gap);
+      const r = rowsFor(b.hosted);
+      const rows = new Map<string, Rect>();
+      let ry = y + D.brokerHeader;
+      for (const key of r.detailed) {
+        rows.set(key, rect(x + 8, ry, cellW - 16, D.rowH));
+        ry += D.rowH + D.rowGap;
+      }
+      const summaries = new Map<string, Rect>();
+      for (const topic of r.topics) {
+        summaries.set(topic, rect(x + 8, ry, cellW - 16, D.summaryRowH));
+        ry += D.summaryRowH + D.rowGap;
+      }
+      boxes.push([
+        b.id,
+        {
+          rect: rect(x, y, cellW, rowH),
+          header: rect(x, y, cellW, D.brokerHeader),
+          rows,
+          summaries,
+          actions: rect(x + 6, y + rowH - D.brokerActions + 4, cellW - 12, D.brokerActions - 12),
+          band: rect(x, y + rowH + 4, cellW, D.bandLines * D.bandLine),
+        },
+      ]);
+    });
+  }
+  if (tiles) {
+    input.brokers.forEach((b, i) => {
+      const x = (i % cols) * (cellW + gap);
+      const y = Math.floor(i / cols) * (rowH + gap);
+      boxes.push([
+        b.id,
+        {
+          rect: rect(x, y, cellW, rowH),
+          header: rect(x, y, cellW, 44),
+          rows: new Map(),
+          summaries: new Map(),
+          actions: rect(x + 4, y + rowH - 34, cellW - 8, 30),
+          band: null,
+        },
+      ]);
+    });
+  }
+  const gridRows = Math.max(1, Math.ceil(n / cols));
+  return {
+    w: cols * (cellW + gap) - gap,
+    h: gridRows * (rowH + bandH + gap) - gap,
+    place(dx, dy, out) {
+      for (const [id, box] of boxes) {
+        out.brokers.set(id, {
+          rect: shift(box.rect, dx, dy),
+          header: shift(box.header, dx, dy),
+          rows: new Map([...box.rows].map(([k, r]) => [k, shift(r, dx, dy)])),
+          summaries: new Map([...box.summaries].map(([k, r]) => [k, shift(r, dx, dy)])),
+          actions: shift(box.actions, dx, dy),
+          band: box.band && shift(box.band, dx, dy),
+        });
+      }
+    },
+  };
+}
+
+const MIN_STRIP_W = D.stripLabelW + D.minCells * D.cellW + 4;
+
+function stripHeight(groups: number): number {
+  return Math.max(78, D.stripTop + D.stripCells + D.stripOffsets + groups * D.stripGroupRow + 8);
+}
+
+/**
+ * The partition logs in `width`: one column of strips, or (spread) as many columns as fit, the
+ * topics and their strips flowing down each column in turn, so a wide screen shows more of them
+ * side by side instead of a long scroll.
+ */
+function partitionsBlock(input: LayoutInput, width: number, spread: boolean): Block {
+  const cols = spread ? Math.max(1, Math.floor((width + D.gutter) / (MIN_STRIP_W + D.gutter))) : 1;
+  const colW = spread
+    ? Math.max(MIN_STRIP_W, (width - (cols - 1) * D.gutter) / cols)
+    : Math.max(width, MIN_STRIP_W);
+  const summary = summarised(input);
+  // The pieces, top to bottom: a topic's title with its first strip (never apart), its other
+  // strips, and summary bars.
+  type Piece = { h: number; topic: string; title: boolean; strip: string | null; summary: boolean };
+  const pieces: Piece[] = [];
   for (const topic of input.topics) {
-    const stripH = Math.max(
-      76,
-      D.stripTop + D.stripCells + D.stripOffsets + topic.groups.length * D.stripGroupRow + 6,
-    );
-    const blockH = D.topicTitle + topic.partitions.length * (stripH + D.stripGap);
-    topics.set(topic.name, rect(brokersX, y, brokersW, blockH));
+    if (summary.has(topic.name)) {
+      pieces.push({
+        h: D.topicSummaryH + 10,
+        topic: topic.name,
+        title: true,
+        strip: null,
+        summary: true,
+      });
+      continue;
+    }
+    const stripH = stripHeight(topic.groups.length) + D.stripGap;
+    if (topic.partitions.length === 0) {
+      pieces.push({
+        h: D.topicTitle + 8,
+        topic: topic.name,
+        title: true,
+        strip: null,
+        summary: false,
+      });
+    }
     topic.partitions.forEach((key, i) => {
-      const sy = y + D.topicTitle + i * (stripH + D.stripGap);
-      const cellsX = brokersX + D.stripLabelW;
-      strips.set(key, {
-        rect: rect(brokersX, sy, brokersW, stripH),
-        label: rect(brokersX, sy, D.stripLabelW - 8, stripH),
-        cells: rect(cellsX, sy + D.stripTop, brokersW - D.stripLabelW - 4, D.stripCells),
-        groupRows: topic.groups.map((groupId, g) => ({
-          groupId,
-          y: sy + D.stripTop + D.stripCells + D.stripOffsets + 4 + g * D.stripGroupRow,
-        })),
+      pieces.push({
+        h: (i === 0 ? D.topicTitle : 0) + stripH + (i === topic.partitions.length - 1 ? 8 : 0),
+        topic: topic.name,
+        title: i === 0,
+        strip: key,
+        summary: false,
       });
     });
-    y += blockH + 8;
   }
-  const partitionsBottom = Math.max(y, partitionsTop + D.heading + 40);
-
-  // Consumer groups on the right.
-  const groupsX = brokersX + brokersW + D.gutter;
-  const groups = new Map<string, Rect>();
-  const consumers = new Map<string, Rect>();
-  let gy = top;
-  for (const g of input.groups) {
-    // An empty group keeps one row's room, for the words "No consumers".
-    const h = D.groupHeader + Math.max(1, g.consumers.length) * D.consumerH + D.groupFooter;
-    groups.set(g.id, rect(groupsX, gy, D.groupW, h));
-    g.consumers.forEach((id, i) => {
-      consumers.set(
-        id,
-        rect(groupsX + 8, gy + D.groupHeader + i * D.consumerH, D.groupW - 16, D.consumerH - 6),
-      );
-    });
-    gy += h + D.groupGap;
+  const total = pieces.reduce((n, p) => n + p.h, 0);
+  const target = total / cols;
+  const topics = new Map<string, { rect: Rect; style: 'strips' | 'summary' }>();
+  const strips: [string, StripBox][] = [];
+  let col = 0;
+  let y = 0;
+  let maxH = 0;
+  for (const piece of pieces) {
+    // Next column once this one has its share (a column never starts empty).
+    if (col < cols - 1 && y > 0 && y + piece.h / 2 > target) {
+      col++;
+      y = 0;
+    }
+    const x = col * (colW + D.gutter);
+    if (piece.summary) {
+      topics.set(piece.topic, { rect: rect(x, y, colW, D.topicSummaryH), style: 'summary' });
+    } else if (piece.title) {
+      topics.set(piece.topic, { rect: rect(x, y, colW, D.topicTitle), style: 'strips' });
+    }
+    if (piece.strip) {
+      const topic = input.topics.find((t) => t.name === piece.topic)!;
+      const sy = y + (piece.title ? D.topicTitle : 0);
+      const stripH = stripHeight(topic.groups.length);
+      strips.push([
+        piece.strip,
+        {
+          rect: rect(x, sy, colW, stripH),
+          label: rect(x, sy, D.stripLabelW - 8, stripH),
+          cells: rect(x + D.stripLabelW, sy + D.stripTop, colW - D.stripLabelW - 4, D.stripCells),
+          groupRows: topic.groups.map((groupId, g) => ({
+            groupId,
+            y: sy + D.stripTop + D.stripCells + D.stripOffsets + 4 + g * D.stripGroupRow,
+          })),
+        },
+      ]);
+      // A topic's rectangle covers its strips in the column where it starts.
+      const t = topics.get(piece.topic)!;
+      if (t.rect.x === x) t.rect = { ...t.rect, h: sy + stripH - t.rect.y };
+    }
+    y += piece.h;
+    maxH = Math.max(maxH, y);
   }
-  const groupsBottom = Math.max(gy, top + 60);
-
-  const width = groupsX + D.groupW + D.margin;
-  const height = Math.max(producersBottom, partitionsBottom, groupsBottom) + D.margin;
+  const usedCols = col + 1;
   return {
-    mode: 'detailed',
-    width,
-    height,
-    sections: {
-      producers: rect(producerX, D.margin, D.producerW, producersBottom - D.margin),
-      brokers: rect(brokersX, D.margin, brokersW, brokerH + D.heading),
-      partitions: rect(brokersX, partitionsTop, brokersW, partitionsBottom - partitionsTop),
-      groups: rect(groupsX, D.margin, D.groupW, groupsBottom - D.margin),
+    w: usedCols * colW + (usedCols - 1) * D.gutter,
+    h: Math.max(maxH, 40),
+    place(dx, dy, out) {
+      for (const [name, t] of topics) {
+        out.topics.set(name, shift(t.rect, dx, dy));
+        out.topicStyle.set(name, t.style);
+      }
+      for (const [key, st] of strips) {
+        out.strips.set(key, {
+          rect: shift(st.rect, dx, dy),
+          label: shift(st.label, dx, dy),
+          cells: shift(st.cells, dx, dy),
+          groupRows: st.groupRows.map((g) => ({ groupId: g.groupId, y: g.y + dy })),
+        });
+      }
     },
-    producers,
-    brokers,
-    topics,
-    strips,
-    groups,
-    consumers,
   };
 }
 
-function compact(input: LayoutInput): SceneLayout {
-  const top = D.margin + D.heading;
-  const producers = new Map<string, Rect>();
-  input.producers.forEach((id, i) => {
-    producers.set(
-      id,
-      rect(
-        D.margin,
-        top + i * (D.compactProducerH + D.producerGap),
-        D.producerW,
-        D.compactProducerH,
-      ),
+/** A group drawn as chips (no per-consumer buttons in the scene). */
+export function drawsChips(input: LayoutInput, g: { consumers: string[] }): boolean {
+  const total = input.groups.reduce((n, x) => n + x.consumers.length, 0);
+  return g.consumers.length > CHIP_GROUP || total > CHIP_TOTAL;
+}
+
+/** One group's card at (0,0) in at most `width`. */
+function groupCard(
+  input: LayoutInput,
+  g: { id: string; consumers: string[] },
+  width: number,
+): { w: number; h: number; chips: boolean; consumers: [string, Rect][] } {
+  const n = g.consumers.length;
+  if (drawsChips(input, g)) {
+    const w = D.chipGroupW;
+    const perRow = Math.floor((w - 16 + D.chipGap) / (D.chipW + D.chipGap));
+    const consumers = g.consumers.map(
+      (id, c) =>
+        [
+          id,
+          rect(
+            8 + (c % perRow) * (D.chipW + D.chipGap),
+            56 + Math.floor(c / perRow) * (D.chipH + D.chipGap),
+            D.chipW,
+            D.chipH,
+          ),
+        ] as [string, Rect],
     );
-  });
-  const producersBottom =
-    top + Math.max(1, input.producers.length) * (D.compactProducerH + D.producerGap);
-
-  // Broker tiles in a grid about twice as wide as tall.
-  const n = Math.max(1, input.brokers.length);
-  const columns = Math.max(1, Math.min(n, Math.ceil(Math.sqrt(n * 2))));
-  const brokersX = D.margin + D.producerW + D.gutter;
-  const brokers = new Map<number, BrokerBox>();
-  input.brokers.forEach((b, i) => {
-    const x = brokersX + (i % columns) * (D.tileW + D.tileGap);
-    const y = top + Math.floor(i / columns) * (D.tileH + D.tileGap);
-    brokers.set(b.id, {
-      rect: rect(x, y, D.tileW, D.tileH),
-      header: rect(x, y, D.tileW, 44),
-      rows: new Map(),
-      grid: rect(x + 8, y + 46, D.tileW - 16, 26),
-      actions: rect(x + 4, y + D.tileH - 34, D.tileW - 8, 30),
-    });
-  });
-  const rowsOfTiles = Math.ceil(n / columns);
-  const brokersW = columns * (D.tileW + D.tileGap) - D.tileGap;
-  const brokersBottom = top + rowsOfTiles * (D.tileH + D.tileGap);
-
-  const topics = new Map<string, Rect>();
-  let y = brokersBottom + D.heading + 6;
-  const partitionsTop = y - D.heading;
-  for (const topic of input.topics) {
-    topics.set(topic.name, rect(brokersX, y, brokersW, D.topicSummaryH));
-    y += D.topicSummaryH + 10;
+    const h = 56 + Math.max(1, Math.ceil(n / perRow)) * (D.chipH + D.chipGap) + 8;
+    return { w, h, chips: true, consumers };
   }
-  const partitionsBottom = Math.max(y, partitionsTop + D.heading + 40);
-
-  // Groups in as many columns as keep them about as tall as the brokers and topics.
-  const groupsX = brokersX + brokersW + D.gutter;
-  const perRow = Math.floor((D.compactGroupW - 16 + D.chipGap) / (D.chipW + D.chipGap));
-  const groupHeights = input.groups.map(
-    (g) => 52 + Math.max(1, Math.ceil(g.consumers.length / perRow)) * (D.chipH + D.chipGap) + 8,
-  );
-  const targetH = Math.max(partitionsBottom - top, 400);
-  const groups = new Map<string, Rect>();
-  const consumers = new Map<string, Rect>();
-  let column = 0;
-  let gy = top;
-  input.groups.forEach((g, i) => {
-    const h = groupHeights[i];
-    if (gy > top && gy + h - top > targetH) {
-      column++;
-      gy = top;
-    }
-    const gx = groupsX + column * (D.compactGroupW + D.groupGap);
-    groups.set(g.id, rect(gx, gy, D.compactGroupW, h));
-    g.consumers.forEach((id, c) => {
-      consumers.set(
+  const fit = Math.max(1, Math.floor((width - 16 + D.consumerGap) / (D.consumerW + D.consumerGap)));
+  const cols = Math.max(1, Math.min(fit, Math.ceil(n / ROWS_PER_COLUMN)));
+  const perCol = Math.max(1, Math.ceil(n / cols));
+  const w = Math.max(D.groupW, cols * (D.consumerW + D.consumerGap) - D.consumerGap + 16);
+  const consumers = g.consumers.map(
+    (id, i) =>
+      [
         id,
         rect(
-          gx + 8 + (c % perRow) * (D.chipW + D.chipGap),
-          gy + 52 + Math.floor(c / perRow) * (D.chipH + D.chipGap),
-          D.chipW,
-          D.chipH,
+          8 + Math.floor(i / perCol) * (D.consumerW + D.consumerGap),
+          D.groupHeader + (i % perCol) * D.consumerH,
+          D.consumerW,
+          D.consumerH - 6,
         ),
-      );
-    });
-    gy += h + D.groupGap;
-  });
-  const groupColumns = input.groups.length ? column + 1 : 1;
-  const groupsW = groupColumns * (D.compactGroupW + D.groupGap) - D.groupGap;
-  const groupsBottom = Math.max(
-    top + 60,
-    ...[...groups.values()].map((r) => r.y + r.h + D.groupGap),
+      ] as [string, Rect],
   );
+  // An empty group keeps one row's room, for the words "No consumers".
+  return { w, h: D.groupHeader + perCol * D.consumerH + D.groupFooter, chips: false, consumers };
+}
 
+/**
+ * Groups one under the other in `width`, and in several columns when that keeps them no taller
+ * than `height` (the big scene's twenty groups).
+ */
+function groupsBlock(input: LayoutInput, width: number, height: number, flow: boolean): Block {
+  const cards = input.groups.map((g) => ({ id: g.id, ...groupCard(input, g, width) }));
+  const placed: { id: string; x: number; y: number; card: (typeof cards)[number] }[] = [];
+  let x = 0;
+  let y = 0;
+  let columnW = 0;
+  let rowH = 0;
+  let maxW = 0;
+  let maxH = 0;
+  for (const card of cards) {
+    if (flow) {
+      // Left to right, wrapping at the width (the stacked arrangement).
+      if (x > 0 && x + card.w > width) {
+        x = 0;
+        y += rowH + D.groupGap;
+        rowH = 0;
+      }
+      placed.push({ id: card.id, x, y, card });
+      x += card.w + D.groupGap;
+      rowH = Math.max(rowH, card.h);
+    } else {
+      // Top to bottom, a new column when this one is tall enough.
+      if (y > 0 && y + card.h > height && x + columnW + D.groupGap + card.w <= width) {
+        x += columnW + D.groupGap;
+        y = 0;
+        columnW = 0;
+      }
+      placed.push({ id: card.id, x, y, card });
+      y += card.h + D.groupGap;
+      columnW = Math.max(columnW, card.w);
+    }
+    maxW = Math.max(maxW, placed.at(-1)!.x + card.w);
+    maxH = Math.max(maxH, placed.at(-1)!.y + card.h);
+  }
   return {
-    mode: 'compact',
-    width: groupsX + groupsW + D.margin,
-    height: Math.max(producersBottom, partitionsBottom, groupsBottom) + D.margin,
-    sections: {
-      producers: rect(D.margin, D.margin, D.producerW, producersBottom - D.margin),
-      brokers: rect(brokersX, D.margin, brokersW, brokersBottom - D.margin),
-      partitions: rect(brokersX, partitionsTop, brokersW, partitionsBottom - partitionsTop),
-      groups: rect(groupsX, D.margin, groupsW, groupsBottom - D.margin),
+    w: Math.max(maxW, D.groupW),
+    h: Math.max(maxH, 40),
+    place(dx, dy, out) {
+      for (const p of placed) {
+        out.groups.set(p.id, rect(p.x + dx, p.y + dy, p.card.w, p.card.h));
+        out.groupStyle.set(p.id, p.card.chips ? 'chips' : 'rows');
+        for (const [id, r] of p.card.consumers) {
+          out.consumers.set(id, shift(r, p.x + dx, p.y + dy));
+        }
+      }
     },
-    producers,
-    brokers,
-    topics,
-    strips: new Map(),
-    groups,
-    consumers,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Arrangements
+// ---------------------------------------------------------------------------------------------
+
+function emptyLayout(arrangement: Arrangement, tiles: boolean, spread: boolean): SceneLayout {
+  const zero = rect(0, 0, 0, 0);
+  return {
+    arrangement,
+    spread,
+    brokerStyle: tiles ? 'tiles' : 'columns',
+    width: 0,
+    height: 0,
+    sections: { producers: zero, brokers: zero, partitions: zero, groups: zero },
+    compactProducers: tiles,
+    producers: new Map(),
+    brokers: new Map(),
+    topics: new Map(),
+    topicStyle: new Map(),
+    strips: new Map(),
+    groups: new Map(),
+    groupStyle: new Map(),
+    consumers: new Map(),
+  };
+}
+
+/** The brokers and, under them, the partition logs, in `width`. */
+function middleBlocks(input: LayoutInput, tiles: boolean, width: number, spread: boolean) {
+  const brokers = brokersBlock(input, tiles, width);
+  const partitions = partitionsBlock(
+    input,
+    spread && Number.isFinite(width) ? width : brokers.w,
+    spread,
+  );
+  return { brokers, partitions, w: Math.max(brokers.w, partitions.w) };
+}
+
+export function computeLayout(input: LayoutInput, options: LayoutOptions = {}): SceneLayout {
+  const width = options.width ?? Infinity;
+  const arrangement = options.arrangement ?? 'wide';
+  const spread = options.spread ?? false;
+  const tiles = input.brokers.length > TILE_BROKERS;
+  const out = emptyLayout(arrangement, tiles, spread);
+  const m = D.margin;
+  const top = m + D.heading;
+  const inner = width - 2 * m;
+
+  const headingAbove = (x: number, y: number, w: number, h: number) =>
+    rect(x, y - D.heading, w, h + D.heading);
+
+  if (arrangement === 'stacked') {
+    const producers = producersBlock(input, tiles, inner);
+    const middle = middleBlocks(input, tiles, inner, spread);
+    let y = top;
+    producers.place(m, y, out);
+    out.sections.producers = headingAbove(m, y, producers.w, producers.h);
+    y += producers.h + D.stackGap + D.heading;
+    middle.brokers.place(m, y, out);
+    out.sections.brokers = headingAbove(m, y, middle.brokers.w, middle.brokers.h);
+    y += middle.brokers.h + D.stackGap + D.heading;
+    middle.partitions.place(m, y, out);
+    out.sections.partitions = headingAbove(m, y, middle.partitions.w, middle.partitions.h);
+    y += middle.partitions.h + D.stackGap + D.heading;
+    const groups = groupsBlock(input, Math.max(inner, D.groupW), Infinity, true);
+    groups.place(m, y, out);
+    out.sections.groups = headingAbove(m, y, groups.w, groups.h);
+    y += groups.h;
+    out.width = 2 * m + Math.max(producers.w, middle.w, groups.w);
+    out.height = y + m;
+    return out;
+  }
+
+  const producers = producersBlock(input, tiles, D.producerW);
+  const x0 = m;
+  if (arrangement === 'side') {
+    // Left: producers, then the groups; right: brokers and logs with what width is left.
+    const middleW = Math.max(D.brokerW, inner - D.gutter - Math.max(D.groupW, producers.w));
+    const middle = middleBlocks(input, tiles, middleW, spread);
+    const leftW = Math.max(producers.w, D.groupW, inner - D.gutter - middle.w);
+    const groups = groupsBlock(input, leftW, Infinity, false);
+    const left = Math.max(producers.w, groups.w);
+    producers.place(x0, top, out);
+    out.sections.producers = headingAbove(x0, top, producers.w, producers.h);
+    const gy = top + producers.h + D.stackGap + D.heading;
+    groups.place(x0, gy, out);
+    out.sections.groups = headingAbove(x0, gy, groups.w, groups.h);
+    const mx = x0 + left + D.gutter;
+    placeMiddle(middle, mx, top, out);
+    out.width = mx + middle.w + m;
+    out.height =
+      Math.max(gy + groups.h, top + middle.brokers.h + D.heading + middle.partitions.h) + m;
+    return out;
+  }
+
+  // wide: producers | brokers and logs | groups
+  const groupsNatural = groupsBlock(input, Infinity, Infinity, false);
+  const naturalGroupsW = Math.min(groupsNatural.w, Math.max(D.groupW, inner / 2));
+  const middleW = Math.max(D.brokerW, inner - producers.w - naturalGroupsW - 2 * D.gutter);
+  const middle = middleBlocks(input, tiles, middleW, spread);
+  const mx = x0 + producers.w + D.gutter;
+  const gx = mx + middle.w + D.gutter;
+  const middleH = middle.brokers.h + D.heading + middle.partitions.h;
+  const groupsW = Math.max(D.groupW, width - m - gx);
+  // Groups fill columns about as tall as the brokers and logs (many groups in a big cluster).
+  const groups = groupsBlock(input, groupsW, Math.max(middleH, 400), false);
+  producers.place(x0, top, out);
+  out.sections.producers = headingAbove(x0, top, producers.w, producers.h);
+  placeMiddle(middle, mx, top, out);
+  groups.place(gx, top, out);
+  out.sections.groups = headingAbove(gx, top, groups.w, groups.h);
+  out.width = gx + groups.w + m;
+  out.height = top + Math.max(producers.h, middleH, groups.h) + m;
+  return out;
+}
+
+function placeMiddle(
+  middle: ReturnType<typeof middleBlocks>,
+  x: number,
+  top: number,
+  out: SceneLayout,
+): void {
+  middle.brokers.place(x, top, out);
+  out.sections.brokers = rect(x, top - D.heading, middle.brokers.w, middle.brokers.h + D.heading);
+  const py = top + middle.brokers.h + D.heading;
+  middle.partitions.place(x, py, out);
+  out.sections.partitions = rect(
+    x,
+    py - D.heading,
+    middle.partitions.w,
+    middle.partitions.h + D.heading,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing the arrangement for a viewport
+// ---------------------------------------------------------------------------------------------
+
+export interface Viewport {
+  /** CSS px available to the scene. */
+  w: number;
+  h: number;
+  /** The smallest scale allowed (so the smallest text stays readable) and the largest wanted. */
+  minScale: number;
+  maxScale: number;
+}
+
+export interface Fit {
+  layout: SceneLayout;
+  /** The scale that shows it best: as big as fits, never below minScale. */
+  scale: number;
+}
+
+/** The scale at which a layout fills the viewport, within the bounds. */
+export function scaleFor(layout: SceneLayout, v: Viewport): number {
+  const fit = Math.min(v.w / layout.width, v.h / layout.height);
+  return Math.max(v.minScale, Math.min(v.maxScale, fit));
+}
+
+/**
+ * Lay the scene out for a viewport. Each arrangement is tried for a few target scales, from the
+ * smallest allowed up (laid out for the width the viewport has at that scale); the layout that
+ * can be drawn biggest wins, and among equals the one that needs the least scrolling. One wider
+ * than the viewport at the smallest scale only wins when nothing fits.
+ */
+export function chooseLayout(input: LayoutInput, v: Viewport): Fit {
+  const widest = v.w / v.minScale;
+  let best: Candidate | null = null;
+  for (const target of TARGETS) {
+    const k = v.minScale * target;
+    if (k > v.maxScale && target > 1) break;
+    for (const arrangement of ARRANGEMENTS) {
+      for (const spread of [false, true]) {
+        const layout = computeLayout(input, { width: v.w / k, arrangement, spread });
+        const scale = scaleFor(layout, v);
+        const overflow = Math.max(0, layout.width - widest);
+        const candidate = { layout, scale, overflow, worth: worth({ layout, scale }, v) };
+        if (!best || better(candidate, best)) best = candidate;
+      }
+    }
+  }
+  return { layout: best!.layout, scale: best!.scale };
+}
+
+/** Target scales tried, as multiples of the smallest allowed. */
+const TARGETS = [1, 1.2, 1.45];
+
+/**
+ * How much an arrangement is worth beside its scale: producers, brokers and groups from left to
+ * right read as the data flows, so the others must draw noticeably bigger to win; partition logs
+ * in columns likewise.
+ */
+const PREFERENCE: Record<Arrangement, number> = { wide: 1, side: 0.88, stacked: 0.8 };
+const SPREAD_PREFERENCE = 0.92;
+
+/** Bigger is better, as are the natural arrangements and seeing it all without scrolling. */
+export function worth(f: Fit, v: Viewport): number {
+  const seen =
+    Math.min(1, v.h / (f.layout.height * f.scale)) * Math.min(1, v.w / (f.layout.width * f.scale));
+  return (
+    f.scale *
+    PREFERENCE[f.layout.arrangement] *
+    (f.layout.spread ? SPREAD_PREFERENCE : 1) *
+    Math.sqrt(seen)
+  );
+}
+
+type Candidate = Fit & { overflow: number; worth: number };
+
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.overflow !== b.overflow) return a.overflow < b.overflow;
+  if (Math.abs(a.worth - b.worth) > 0.005) return a.worth > b.worth;
+  return a.layout.height * a.scale < b.layout.height * b.scale - 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry helpers
+// ---------------------------------------------------------------------------------------------
 
 /** The point on a rectangle's edge that faces another point. */
 export function edgeToward(r: Rect, other: { x: number; y: number }): { x: number; y: number } {

@@ -2,7 +2,7 @@
 // belongs where) and small derived facts. Internal topics (__consumer_offsets) are left out of
 // the picture: they would crowd it and the lesson is about the user's topics.
 import type { SimState } from '../../app/store';
-import type { LayoutInput } from './layout';
+import { drawsChips, type LayoutInput } from './layout';
 
 export const isInternalTopic = (name: string) => name.startsWith('__');
 
@@ -10,29 +10,54 @@ export function visibleTopics(s: SimState): string[] {
   return s.topicNames.filter((name) => !isInternalTopic(name));
 }
 
+/**
+ * The topic the scene shows on its own, or null for all of them: in presenter mode, when there
+ * are several, one topic at a time (the one chosen in the topic tabs, else the first).
+ */
+export function focusTopic(s: SimState): string | null {
+  if (!s.presenter) return null;
+  const topics = visibleTopics(s);
+  if (topics.length < 2) return null;
+  return s.sceneTopic && topics.includes(s.sceneTopic) ? s.sceneTopic : topics[0];
+}
+
+/**
+ * What the layout needs: who hosts which replica, which partitions and groups each topic has,
+ * the producers and the consumers of each group. Consumers that left a while ago are left out;
+ * with a focus topic, only that topic, its producers and the groups that read it.
+ */
 export function layoutInputFrom(s: SimState): LayoutInput {
+  const focus = focusTopic(s);
+  const shown = (topic: string) => !isInternalTopic(topic) && (focus === null || topic === focus);
   const hosted = new Map<number, string[]>(s.brokerIds.map((id) => [id, []]));
-  const topicPartitions = new Map<string, string[]>(visibleTopics(s).map((n) => [n, []]));
+  const topicPartitions = new Map<string, string[]>(
+    visibleTopics(s)
+      .filter(shown)
+      .map((n) => [n, []]),
+  );
   for (const key of s.partitionKeys) {
     const p = s.partitions[key];
-    if (!p || isInternalTopic(p.topic)) continue;
+    if (!p || !shown(p.topic)) continue;
     topicPartitions.get(p.topic)?.push(key);
     for (const brokerId of p.replicas) hosted.get(brokerId)?.push(key);
   }
-  const consumersByGroup = new Map<string, string[]>(s.groupIds.map((g) => [g, []]));
+  const groupIds = s.groupIds.filter(
+    (g) => focus === null || (s.groups[g]?.topics.includes(focus) ?? false),
+  );
+  const consumersByGroup = new Map<string, string[]>(groupIds.map((g) => [g, []]));
   for (const id of s.consumerIds) {
     const c = s.consumers[id];
-    if (c) consumersByGroup.get(c.groupId)?.push(id);
+    if (c && s.departed[id] !== 'gone') consumersByGroup.get(c.groupId)?.push(id);
   }
   return {
     brokers: s.brokerIds.map((id) => ({ id, hosted: hosted.get(id) ?? [] })),
     topics: [...topicPartitions].map(([name, partitions]) => ({
       name,
       partitions,
-      groups: s.groupIds.filter((g) => s.groups[g]?.topics.includes(name)),
+      groups: groupIds.filter((g) => s.groups[g]?.topics.includes(name)),
     })),
-    producers: s.producerIds,
-    groups: s.groupIds.map((id) => ({ id, consumers: consumersByGroup.get(id) ?? [] })),
+    producers: s.producerIds.filter((id) => focus === null || s.producers[id]?.topic === focus),
+    groups: groupIds.map((id) => ({ id, consumers: consumersByGroup.get(id) ?? [] })),
   };
 }
 
@@ -69,4 +94,11 @@ export function knownKeys(s: SimState): string[] {
     for (const key of s.producers[id]?.keys ?? []) if (!keys.includes(key)) keys.push(key);
   }
   return keys;
+}
+
+/** The consumer has its own row, with its buttons, in the scene (not a chip, not hidden). */
+export function consumerHasRow(s: SimState, id: string): boolean {
+  const input = layoutInputFrom(s);
+  const group = input.groups.find((g) => g.consumers.includes(id));
+  return group !== undefined && !drawsChips(input, group);
 }

@@ -128,3 +128,19 @@ export function addShape(
       break;
   }
 }
+
+/**
+ * How each kind of control message is drawn (canvas and legend alike): its own colour and shape,
+ * so the kinds stay apart without colour. Records are drawn by key; errors and losses in red.
+ */
+export const TRAFFIC_STYLES = {
+  acks: { colour: COLOURS.good, shape: 'circle', r: 5, filled: false },
+  replicaFetch: { colour: '#0E6E63', shape: 'circle', r: 4.2, filled: false },
+  consumerFetch: { colour: '#175CD3', shape: 'square', r: 4.4, filled: false },
+  heartbeat: { colour: '#667085', shape: 'circle', r: 3.2, filled: true },
+  metadata: { colour: '#6941C6', shape: 'diamond', r: 4.2, filled: false },
+  group: { colour: '#C11574', shape: 'triangle', r: 4.6, filled: false },
+} as const satisfies Record<
+  string,
+  { colour: string; shape: KeyShape; r: number; filled: boolean }
+>;

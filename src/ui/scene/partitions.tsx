@@ -5,14 +5,16 @@
 import { memo, useRef } from 'react';
 import { select } from 'd3-selection';
 import type { RecordRef } from '../../engine';
-import { useSim } from '../../app/store';
+import { useSim } from '../../app/SimulatorProvider';
 import type { PartitionFast } from '../../worker/protocol';
 import { useFastWriter, useT } from '../hooks';
 import type { Translate } from '../../i18n';
 import { D, type Rect, type StripBox } from './layout';
 import { COLOURS, groupColour, keyStyle } from './palette';
-import { SceneHtml, fit } from './SceneHtml';
-import { select as choose, useIsSelected } from './selection';
+import { SceneHtml } from './SceneHtml';
+import { textWidth } from './measure';
+import { placeMarkerLabels } from './labels';
+import { useIsSelected, useSelect } from './selection';
 import { configValue } from './producers';
 
 export const TopicBlock = memo(function TopicBlock({
@@ -31,7 +33,7 @@ export const TopicBlock = memo(function TopicBlock({
   return (
     <g role="group" aria-label={t('partition.topicTitle', { topic: name })} className="topic">
       <text x={rect.x} y={rect.y + 20} className="scene-text strong" data-select={`topic:${name}`}>
-        {t('partition.topicTitle', { topic: fit(name, 24) })}
+        {t('partition.topicTitle', { topic: name })}
         <tspan fill={COLOURS.muted} fontWeight={400}>
           {' · '}
           {t('partition.topicSummary', {
@@ -58,6 +60,7 @@ const PartitionStrip = memo(function PartitionStrip({
   const t = useT();
   const partition = useSim((s) => s.partitions[partitionKey]);
   const selected = useIsSelected({ kind: 'partition', key: partitionKey });
+  const choose = useSelect();
   const cellsRef = useRef<SVGGElement>(null);
   useFastWriter(
     (buffer) => buffer.partitions.get(partitionKey),
@@ -89,7 +92,7 @@ const PartitionStrip = memo(function PartitionStrip({
           aria-pressed={selected}
           onClick={() => choose({ kind: 'partition', key: partitionKey })}
         >
-          {fit(partitionKey, 13)}
+          {partitionKey}
         </button>
       </SceneHtml>
       {partition.offline ? (
@@ -115,6 +118,10 @@ const PartitionStrip = memo(function PartitionStrip({
     </g>
   );
 });
+
+/** Font sizes of the strip's labels (styles.css: .marker-label, .group-label). */
+const MARKER_FONT = 12.5;
+const GROUP_FONT = 12.5;
 
 interface Cell {
   offset: number;
@@ -240,13 +247,23 @@ function drawStrip(
     .attr('y2', y + h + 2)
     .attr('stroke', (m) => m.colour)
     .attr('stroke-width', 2.5);
+  // Labels beside their lines, turned to the other side or left out where two would meet.
+  const placed = placeMarkerLabels(
+    markers.map((m) => ({
+      id: m.id,
+      x: m.x,
+      width: textWidth(m.label, MARKER_FONT, 750),
+      side: m.anchor === 'end' ? ('left' as const) : ('right' as const),
+    })),
+    { gap: 4, from: box.rect.x + D.stripLabelW - 16, to: box.rect.x + box.rect.w + 24 },
+  );
   marker
     .select('text')
-    .attr('x', (m) => m.x + (m.anchor === 'end' ? -4 : 4))
+    .attr('x', (m) => placed.get(m.id)?.x ?? m.x)
     .attr('y', y - 5)
-    .attr('text-anchor', (m) => m.anchor)
+    .attr('text-anchor', 'start')
     .attr('fill', (m) => m.colour)
-    .text((m) => m.label);
+    .text((m) => (placed.has(m.id) ? m.label : ''));
 
   // One row per group: its committed offset and its lag.
   const rows = box.groupRows.map((row, index) => {
@@ -271,13 +288,14 @@ function drawStrip(
     })
     .attr('fill', (r) => groupColour(r.index));
   const label = (r: (typeof rows)[number]) => {
-    const name = fit(r.groupId, 14);
+    const name = r.groupId;
     if (r.committed === null) return `${name}: —`;
     return r.lag !== null ? `${name} · ${t('partition.lag', { lag: r.lag })}` : name;
   };
   // A label that would run past the end of the strip goes to the left of its marker.
   const flip = (r: (typeof rows)[number]) =>
-    r.committed !== null && x(r.committed) + 10 + label(r).length * 7 > box.cells.x + box.cells.w;
+    r.committed !== null &&
+    x(r.committed) + 10 + textWidth(label(r), GROUP_FONT, 650) > box.cells.x + box.cells.w;
   group
     .select('text')
     .attr('x', (r) => (r.committed === null ? box.cells.x : x(r.committed) + (flip(r) ? -10 : 10)))

@@ -2,12 +2,17 @@
 // pause / edit / remove buttons.
 import { memo, useRef } from 'react';
 import { PRODUCER_ACTIONS } from '../../app/actions';
-import { useSim } from '../../app/store';
+import { useFrameBuffer, useSim } from '../../app/SimulatorProvider';
 import { useAction, useFastWriter, useT } from '../hooks';
 import type { Rect } from './layout';
 import { COLOURS } from './palette';
-import { SceneButton, SceneHtml, fit } from './SceneHtml';
+import { SceneButton, SceneHtml } from './SceneHtml';
 import { SceneCard } from './card';
+import { splitToFit } from './labels';
+import { textWidth } from './measure';
+
+/** The card's small text (styles.css .scene-text.small). */
+const SMALL_FONT = 12.5;
 
 export function configValue(
   config: { key: string; value: string | number | boolean }[],
@@ -26,43 +31,67 @@ export const ProducerCard = memo(function ProducerCard({
   compact?: boolean;
 }) {
   const t = useT();
+  const frameBuffer = useFrameBuffer();
   const producer = useSim((s) => s.producers[id]);
   const statsRef = useRef<SVGTextElement>(null);
+  const stateRef = useRef<SVGTextElement>(null);
+  const acks = producer ? configValue(producer.config, 'acks') : undefined;
+  const state = !producer
+    ? ''
+    : producer.isolated
+      ? t('producer.isolated')
+      : producer.paused
+        ? t('producer.paused')
+        : t('producer.rate', { rate: producer.ratePerSec });
+  const stateColour =
+    producer && (producer.paused || producer.isolated) ? COLOURS.warn : COLOURS.muted;
+  const inner = rect.w - 28;
+  // The counters, and while a produce error stands (until the partition acknowledges a record
+  // again) the error on the state line: retrying (⟳) or given up (✕). A long error name takes
+  // the counters' line too, broken at an underscore, until it clears.
   useFastWriter(
-    (buffer) => buffer.producers.get(id),
-    (stats) => {
-      if (statsRef.current && stats) statsRef.current.textContent = t('producer.stats', stats);
+    (buffer) => buffer.fastVersion,
+    () => {
+      const stats = frameBuffer.producers.get(id);
+      const trouble = frameBuffer.producerTrouble.get(id);
+      let lines: [string, string?] = [state];
+      if (trouble) {
+        lines = splitToFit(`${trouble.retriable ? '⟳' : '✕'} ${trouble.error}`, inner, (text) =>
+          textWidth(text, SMALL_FONT, 650),
+        );
+      }
+      const tone = trouble ? (trouble.retriable ? COLOURS.warn : COLOURS.bad) : stateColour;
+      write(stateRef.current, lines[0], tone, trouble ? 'small strong' : 'strong');
+      write(
+        statsRef.current,
+        lines[1] ?? (stats ? t('producer.stats', stats) : ''),
+        lines[1] ? tone : COLOURS.muted,
+        lines[1] ? 'small strong' : 'small',
+      );
     },
   );
   if (!producer) return null;
-  const acks = configValue(producer.config, 'acks');
-  const state = producer.isolated
-    ? t('producer.isolated')
-    : producer.paused
-      ? t('producer.paused')
-      : t('producer.rate', { rate: producer.ratePerSec });
   return (
     <SceneCard
       label={t('producer.group', { id })}
       selection={{ kind: 'producer', id }}
       rect={rect}
-      title={fit(id, 18)}
+      title={id}
       titleLabel={t('producer.details', { id })}
       isolated={producer.isolated}
       className="producer"
     >
       <text x={rect.x + 14} y={rect.y + 56} className="scene-text">
-        {t('producer.toTopic', { topic: fit(producer.topic, 14) })}
+        {t('producer.toTopic', { topic: producer.topic })}
         {acks !== undefined ? ` · acks=${String(acks)}` : ''}
       </text>
       <text
+        ref={stateRef}
         x={rect.x + 14}
         y={rect.y + 76}
         className="scene-text strong"
-        fill={producer.paused || producer.isolated ? COLOURS.warn : COLOURS.muted}
-      >
-        {state}
-      </text>
+        fill={stateColour}
+      />
       {!compact && (
         <text
           ref={statsRef}
@@ -81,6 +110,15 @@ export const ProducerCard = memo(function ProducerCard({
     </SceneCard>
   );
 });
+
+/** Set a text's words, colour and weight, touching the DOM only where they changed. */
+function write(el: SVGTextElement | null, text: string, fill: string, style: string): void {
+  if (!el) return;
+  if (el.textContent !== text) el.textContent = text;
+  if (el.getAttribute('fill') !== fill) el.setAttribute('fill', fill);
+  const className = `scene-text ${style}`;
+  if (el.getAttribute('class') !== className) el.setAttribute('class', className);
+}
 
 function ProducerButtons({ id, compact }: { id: string; compact?: boolean }) {
   const t = useT();

@@ -1,12 +1,21 @@
 // Choosing what the inspector shows, from the scene, the event log or the keyboard.
-import { sameSelection, simStore, useSim, type Selection } from '../../app/store';
+import { useCallback } from 'react';
+import { useSim, useSimStore } from '../../app/SimulatorProvider';
+import type { SimStore } from '../../app/store';
+import { sameSelection, type Selection } from '../../app/uiSlice';
 
-export function select(selection: Selection | null): void {
-  const current = simStore.getState().selection;
+export function select(store: SimStore, selection: Selection | null): void {
+  const current = store.getState().selection;
   // Choosing the same thing again closes it: the title buttons act as toggles.
   const next = sameSelection(current, selection) ? null : selection;
   // The details are in the side panel: show it if it was hidden (narrow screens start so).
-  simStore.setState(next ? { selection: next, sidePanelOpen: true } : { selection: null });
+  store.setState(next ? { selection: next, sidePanelOpen: true } : { selection: null });
+}
+
+/** `select` in this simulator's store. */
+export function useSelect(): (selection: Selection | null) => void {
+  const store = useSimStore();
+  return useCallback((selection) => select(store, selection), [store]);
 }
 
 export function selectionId(selection: Selection): string {

@@ -1,5 +1,5 @@
 // The inspector for a broker: its state, the partitions it leads and follows, its config.
-import { useSim } from '../../../app/store';
+import { useSim } from '../../../app/SimulatorProvider';
 import { useT } from '../../hooks';
 import { ConfigTable, PartitionList, Props } from '../parts';
 

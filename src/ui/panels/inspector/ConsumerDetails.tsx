@@ -1,16 +1,16 @@
 // The inspector for a consumer: group, status, member id, assignment, position and lag per
-// partition, and (in the compact scene, where consumers have no buttons) its actions.
+// partition, and (where the scene draws it without buttons) its actions.
 import { CONSUMER_ACTIONS } from '../../../app/actions';
-import { useSim } from '../../../app/store';
+import { useSim } from '../../../app/SimulatorProvider';
 import { useAction, useFastRefresh, useT } from '../../hooks';
-import { chooseMode } from '../../scene/layout';
-import { layoutInputFrom } from '../../scene/model';
+import { consumerHasRow } from '../../scene/model';
 import { ConfigTable, PartitionList, Props, Ref } from '../parts';
 
 export function ConsumerDetails({ id }: { id: string }) {
   const t = useT();
   const c = useSim((s) => s.consumers[id]);
-  const compact = useSim((s) => chooseMode(layoutInputFrom(s)) === 'compact');
+  // Where the scene gives it no row of its own (a chip, another topic on show), its buttons are here.
+  const compact = useSim((s) => !consumerHasRow(s, id));
   const buffer = useFastRefresh(300);
   if (!c) return null;
   const fast = buffer.consumers.get(id);

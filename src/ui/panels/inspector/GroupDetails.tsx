@@ -1,7 +1,9 @@
 // The inspector for a consumer group: state, generation, assignor and protocol, coordinator,
 // members, and committed offsets with lag per partition.
+import type { ReactNode } from 'react';
 import type { FrameBuffer } from '../../../app/frameBuffer';
-import { useSim } from '../../../app/store';
+import { hasDeparted } from '../../../app/departures';
+import { useSim } from '../../../app/SimulatorProvider';
 import { parsePartitionKey } from '../../../worker/protocol';
 import { useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
@@ -9,8 +11,15 @@ import { ConfigTable, Props, Ref } from '../parts';
 export function GroupDetails({ id }: { id: string }) {
   const t = useT();
   const g = useSim((s) => s.groups[id]);
+  // Consumers that left the group (closed, or crashed and timed out): the scene lets them fade
+  // out after a while; here they stay, each a link to its details and its Restart button.
+  const departed = useSim((s) =>
+    s.consumerIds.filter((c) => s.consumers[c]?.groupId === id && hasDeparted(s, c)).join('\u0000'),
+  );
   const buffer = useFastRefresh(300);
   if (!g) return null;
+  const gone = departed.split('\u0000');
+  const members = g.consumerIds.filter((c) => !gone.includes(c));
   const offsets = groupOffsets(id, g.topics, buffer);
   return (
     <>
@@ -34,9 +43,9 @@ export function GroupDetails({ id }: { id: string }) {
           [t('inspector.groupLeader'), g.leaderConsumerId ?? '—'],
           [
             t('inspector.members'),
-            g.consumerIds.length ? (
+            members.length ? (
               <span className="ref-list">
-                {g.consumerIds.map((c, i) => (
+                {members.map((c, i) => (
                   <span key={c}>
                     {i > 0 && ', '}
                     <Ref to={{ kind: 'consumer', id: c }}>{c}</Ref>
@@ -47,6 +56,21 @@ export function GroupDetails({ id }: { id: string }) {
               t('group.noConsumers')
             ),
           ],
+          ...(departed
+            ? [
+                [
+                  t('inspector.departed'),
+                  <span className="ref-list">
+                    {departed.split('\u0000').map((c, i) => (
+                      <span key={c}>
+                        {i > 0 && ', '}
+                        <Ref to={{ kind: 'consumer', id: c }}>{c}</Ref>
+                      </span>
+                    ))}
+                  </span>,
+                ] satisfies [string, ReactNode],
+              ]
+            : []),
           [t('inspector.topics'), g.topics.join(', ')],
         ]}
       />

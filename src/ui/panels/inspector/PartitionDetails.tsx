@@ -2,8 +2,7 @@
 // replica with its LEO, committed offsets per group, the records themselves and leader history.
 import { useEffect, useState } from 'react';
 import type { LogRecordView } from '../../../engine';
-import { getSimClient } from '../../../app/client';
-import { useSim } from '../../../app/store';
+import { useSim, useSimClient } from '../../../app/SimulatorProvider';
 import { parsePartitionKey } from '../../../worker/protocol';
 import { useFastRefresh, useT } from '../../hooks';
 import { replicaRole } from '../../scene/brokers';
@@ -150,6 +149,7 @@ function PartitionLog({
   leader: number;
 }) {
   const t = useT();
+  const client = useSimClient();
   const [brokerId, setBrokerId] = useState<number | null>(null);
   const [records, setRecords] = useState<LogRecordView[]>([]);
   const buffer = useFastRefresh(800);
@@ -160,7 +160,7 @@ function PartitionLog({
     let live = true;
     const fast = buffer.partitions.get(partitionKey);
     const end = fast?.logEndOffset ?? 0;
-    void getSimClient()
+    void client
       .partitionLog(parsed.topic, parsed.partition, {
         brokerId: brokerId ?? undefined,
         fromOffset: Math.max(fast?.logStartOffset ?? 0, end - 25),
@@ -172,7 +172,7 @@ function PartitionLog({
     return () => {
       live = false;
     };
-  }, [partitionKey, brokerId, version, buffer]);
+  }, [client, partitionKey, brokerId, version, buffer]);
   return (
     <section className="inspector-section">
       <h3>{t('inspector.log')}</h3>

@@ -1,6 +1,6 @@
 // The inspector for a producer: topic, rate, keys, its idempotent id, what it has sent, acknowledged
 // and lost, its last error in plain words, and its config.
-import { useSim } from '../../../app/store';
+import { useSim } from '../../../app/SimulatorProvider';
 import { useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 

@@ -1,5 +1,5 @@
 // The inspector for a topic: replication factor, every partition with its leader and ISR.
-import { useSim } from '../../../app/store';
+import { useSim } from '../../../app/SimulatorProvider';
 import { useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 

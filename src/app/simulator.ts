@@ -1,0 +1,107 @@
+// One simulator: a client talking to one engine (in a worker, or in Node for tests) and
+// everything fed from it: the store, the frame buffer, the event log and the console API's
+// history. A page may hold several (a lesson that shows two clusters side by side); each is
+// handed to React through <SimulatorProvider>, so nothing here is a module-level singleton.
+import {
+  browserScheduler,
+  SimClient,
+  workerTransport,
+  type FrameScheduler,
+  type Transport,
+} from './client';
+import { trackDepartures } from './departures';
+import { createEventLogStore, type EventLogStore } from './eventLog';
+import { eventInfo } from './eventText';
+import { FrameBuffer } from './frameBuffer';
+import { highlightsFor } from './highlights';
+import { trackRevocations } from './rebalance';
+import { RecentHistory } from './recentHistory';
+import { createSimStore, type SimStore } from './store';
+import { StructureFeed } from './structureFeed';
+import { followTimeline } from './timelineFeed';
+import { isShown, trafficKindOf } from './traffic';
+import type { FrameMessage } from '../worker/protocol';
+
+export interface SimulatorOptions {
+  transport: Transport;
+  scheduler: FrameScheduler;
+}
+
+export interface Simulator {
+  /** Commands, playback and requests; `client.onFrame(listener)` to follow the engine. */
+  readonly client: SimClient;
+  /** Structure and UI state, in slices (store.ts). */
+  readonly store: SimStore;
+  /** Fast state for the canvas and DOM writers, read every animation frame. */
+  readonly buffer: FrameBuffer;
+  readonly log: EventLogStore;
+  /** Recent events and flights, for `window.__kafkaSim`. */
+  readonly history: RecentHistory;
+}
+
+export function createSimulator({ transport, scheduler }: SimulatorOptions): Simulator {
+  const store = createSimStore();
+  const client = new SimClient(store, transport, scheduler);
+  const buffer = new FrameBuffer();
+  const log = createEventLogStore();
+  const history = new RecentHistory();
+  const structure = new StructureFeed(store);
+
+  // The built-in listeners, in the order they run. Anything else subscribes after them.
+  client.onFrame(structure.onFrame);
+  client.onFrame(trackRevocations(store));
+  client.onFrame(trackDepartures(store));
+  client.onFrame((frame, { confirmedNow }) => {
+    if (frame.cause === 'load') buffer.clear();
+    buffer.applyFrame(frame);
+    // A load, a step or a dispatch moves the drawing to the engine's time at once; during an
+    // advance the display clock keeps running smoothly (see the tick below).
+    if (frame.cause !== 'advance') buffer.displayNow = confirmedNow;
+  });
+  client.onFrame((frame, { wall }) => {
+    if (frame.cause === 'load') log.clear();
+    // The play head moved: the log follows it (playing on from the past writes the rest again).
+    if (frame.cause === 'seek' && frame.session) log.dropAfter(frame.session, frame.now);
+    if (frame.replayed) log.appendPast(frame.replayed.events, frame.replayed.places);
+    log.append(frame.events, wall, frame.places);
+  });
+  client.onFrame(history.onFrame);
+  client.onFrame(followTimeline(client, store));
+
+  // A command given in the past forked the recording: offer to undo it.
+  client.onDispatch((_command, result) => {
+    if (result.ok && result.forked) {
+      store.setState({
+        timelineNotice: { id: Date.now(), kind: 'fork', at: client.playhead.at },
+      });
+    }
+  });
+
+  // Step stops where the learner sees something: a line in the log, a highlight, a changed
+  // number or shape, a message set off that is drawn.
+  client.stepStops = (frame: FrameMessage) => {
+    const filters = log.getState().filters;
+    const hidden = store.getState().hiddenTraffic;
+    return (
+      frame.changes !== null ||
+      frame.fast !== null ||
+      frame.lostFlights.length > 0 ||
+      frame.flights.some((f) => isShown(trafficKindOf(f), hidden, false)) ||
+      frame.events.some((e) => filters[eventInfo(e).category] || highlightsFor(e).length > 0)
+    );
+  };
+
+  client.onTick(structure.onTick);
+  client.onTick(({ dt, running, displayNow }) => {
+    buffer.displayNow = displayNow;
+    buffer.tick(dt, running);
+    buffer.notify();
+  });
+
+  return { client, store, buffer, log, history };
+}
+
+/** The page's simulator: the engine in a Web Worker, paced by requestAnimationFrame. */
+export function createBrowserSimulator(): Simulator {
+  return createSimulator({ transport: workerTransport(), scheduler: browserScheduler });
+}

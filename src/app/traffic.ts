@@ -1,0 +1,130 @@
+// What each message on the wire is, in the few kinds a learner can tell apart in the picture:
+// records (produce requests and fetch answers that carry records), acknowledgements, replica
+// fetches (followers asking their leader), consumer fetches, heartbeats, metadata, the group
+// protocol, and errors. The legend names every kind, the canvas draws each in its own colour and
+// shape, and the control kinds can be hidden one by one.
+import type { MessageKind } from '../engine';
+import type { Flight } from '../worker/protocol';
+
+export type TrafficKind =
+  | 'records'
+  | 'acks'
+  | 'replicaFetch'
+  | 'consumerFetch'
+  | 'heartbeat'
+  | 'metadata'
+  | 'group'
+  | 'error';
+
+/** The kinds a learner may hide, in legend order. Records and errors are always drawn. */
+export const HIDEABLE_TRAFFIC = [
+  'acks',
+  'replicaFetch',
+  'consumerFetch',
+  'heartbeat',
+  'metadata',
+  'group',
+] as const satisfies readonly TrafficKind[];
+export type HideableTraffic = (typeof HIDEABLE_TRAFFIC)[number];
+
+/** The kind of every wire message when it carries no records and no error. */
+const KIND_OF: Record<MessageKind, TrafficKind> = {
+  produce: 'records',
+  'produce-response': 'acks',
+  'replica-fetch': 'replicaFetch',
+  'replica-fetch-response': 'replicaFetch',
+  fetch: 'consumerFetch',
+  'fetch-response': 'consumerFetch',
+  'list-offsets': 'consumerFetch',
+  'list-offsets-response': 'consumerFetch',
+  metadata: 'metadata',
+  'metadata-response': 'metadata',
+  'metadata-update': 'metadata',
+  'alter-partition': 'metadata',
+  'alter-partition-response': 'metadata',
+  'init-producer-id': 'metadata',
+  'init-producer-id-response': 'metadata',
+  'broker-heartbeat': 'heartbeat',
+  'broker-heartbeat-response': 'heartbeat',
+  heartbeat: 'heartbeat',
+  'heartbeat-response': 'heartbeat',
+  'find-coordinator': 'group',
+  'find-coordinator-response': 'group',
+  'join-group': 'group',
+  'join-group-response': 'group',
+  'sync-group': 'group',
+  'sync-group-response': 'group',
+  'leave-group': 'group',
+  'leave-group-response': 'group',
+  'offset-commit': 'group',
+  'offset-commit-response': 'group',
+  'offset-fetch': 'group',
+  'offset-fetch-response': 'group',
+};
+
+/** Kafka's own name of the request or response (API names are never translated). */
+const API_OF: Record<MessageKind, string> = {
+  produce: 'Produce',
+  'produce-response': 'Produce',
+  'replica-fetch': 'Fetch',
+  'replica-fetch-response': 'Fetch',
+  fetch: 'Fetch',
+  'fetch-response': 'Fetch',
+  'list-offsets': 'ListOffsets',
+  'list-offsets-response': 'ListOffsets',
+  metadata: 'Metadata',
+  'metadata-response': 'Metadata',
+  'metadata-update': '__cluster_metadata',
+  'alter-partition': 'AlterPartition',
+  'alter-partition-response': 'AlterPartition',
+  'init-producer-id': 'InitProducerId',
+  'init-producer-id-response': 'InitProducerId',
+  'broker-heartbeat': 'BrokerHeartbeat',
+  'broker-heartbeat-response': 'BrokerHeartbeat',
+  heartbeat: 'Heartbeat',
+  'heartbeat-response': 'Heartbeat',
+  'find-coordinator': 'FindCoordinator',
+  'find-coordinator-response': 'FindCoordinator',
+  'join-group': 'JoinGroup',
+  'join-group-response': 'JoinGroup',
+  'sync-group': 'SyncGroup',
+  'sync-group-response': 'SyncGroup',
+  'leave-group': 'LeaveGroup',
+  'leave-group-response': 'LeaveGroup',
+  'offset-commit': 'OffsetCommit',
+  'offset-commit-response': 'OffsetCommit',
+  'offset-fetch': 'OffsetFetch',
+  'offset-fetch-response': 'OffsetFetch',
+};
+
+type WireFacts = Pick<Flight, 'kind' | 'recordCount' | 'error'>;
+
+/** How a message is drawn: with records it is records, with an error it is an error. */
+export function trafficKindOf(f: WireFacts): TrafficKind {
+  if (f.error !== undefined) return 'error';
+  if (f.recordCount > 0) return 'records';
+  return KIND_OF[f.kind];
+}
+
+export function apiNameOf(kind: MessageKind): string {
+  return API_OF[kind];
+}
+
+/** Metadata updates are records of the KRaft metadata log, not a request with an answer. */
+export function isResponse(kind: MessageKind): boolean {
+  return kind.endsWith('-response');
+}
+
+export function isHideable(kind: TrafficKind): kind is HideableTraffic {
+  return (HIDEABLE_TRAFFIC as readonly TrafficKind[]).includes(kind);
+}
+
+/** The kinds hidden, as the canvas asks it for every message. */
+export type HiddenTraffic = Partial<Record<HideableTraffic, boolean>>;
+
+export function isShown(kind: TrafficKind, hidden: HiddenTraffic, quiet: boolean): boolean {
+  if (!isHideable(kind)) return true;
+  // A big cluster's control traffic would bury the records: hidden there until asked for.
+  if (quiet && kind !== 'acks') return hidden[kind] === false;
+  return !hidden[kind];
+}

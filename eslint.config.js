@@ -98,9 +98,35 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: engineDeterminismRules,
   },
+  ...kernelRules(),
   ...upperLayerRules(),
   prettier,
 );
+
+// Kernels are pure algorithms with their own tests (design.md section 2): they import only each
+// other, nothing from the engine around them, so the tested code is the code that runs. A
+// relative import that climbs out of src/engine/kernels/ is refused, at every folder depth.
+function kernelRules() {
+  const enginePatterns = engineDeterminismRules['no-restricted-imports'][1].patterns;
+  return [0, 1, 2].map((depth) => ({
+    files: [`src/engine/kernels/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...enginePatterns,
+            {
+              regex: `^\\.\\.(/\\.\\.){${depth}}(/|$)`,
+              message:
+                'src/engine/kernels/ is pure: a kernel imports other kernels only, never the engine around it.',
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
 
 // The same one-way rule for the layers above the engine.
 function upperLayerRules() {

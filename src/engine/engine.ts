@@ -76,6 +76,7 @@ class SimEngine implements Engine {
     for (;;) {
       const next = peekTime(world.queue);
       if (next === null || next > target) break;
+      world.now = next;
       runTask(this.sim, pop(world.queue)!);
       this.ran++;
     }
@@ -83,9 +84,11 @@ class SimEngine implements Engine {
   }
 
   step(): boolean {
-    const item = pop(this.sim.world.queue);
-    if (!item) return false;
-    runTask(this.sim, item);
+    const world = this.sim.world;
+    const next = peekTime(world.queue);
+    if (next === null) return false;
+    world.now = next;
+    runTask(this.sim, pop(world.queue)!);
     this.ran++;
     return true;
   }

@@ -45,7 +45,7 @@ export function checkScenarioShape(scenario: Scenario): EngineError[] {
  * Static checks of the timed actions: every broker, topic, producer, group and consumer they
  * name exists by then (counting what earlier actions add), and setConfig values are valid.
  */
-export function checkActions(scenario: Scenario): EngineError[] {
+function checkActions(scenario: Scenario): EngineError[] {
   const errors: EngineError[] = [];
   let brokers = scenario.cluster?.brokers ?? 0;
   const topics = new Set((scenario.topics ?? []).map((t) => t.name));

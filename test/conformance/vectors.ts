@@ -1,9 +1,17 @@
 // Loads the upstream vectors in ../shared/conformance as they are (the shared folder sits beside
-// the repository on every machine and in CI).
-import { readFileSync } from 'node:fs';
+// the repository on every machine and in CI; a git worktree one level deeper finds it too).
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const CONFORMANCE_DIR = path.resolve(__dirname, '../../../shared/conformance');
+function findConformanceDir(): string {
+  const repo = path.resolve(__dirname, '../..');
+  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared/conformance');
+    if (existsSync(candidate) || dir === path.dirname(dir)) return candidate;
+  }
+}
+
+export const CONFORMANCE_DIR = findConformanceDir();
 
 export function loadVectors<T>(fileName: string): T {
   return JSON.parse(readFileSync(path.join(CONFORMANCE_DIR, fileName), 'utf8')) as T;

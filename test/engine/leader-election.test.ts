@@ -53,7 +53,7 @@ describe('killing the leader of orders-0', () => {
       previousLeader: before.leader,
       leaderEpoch: 1,
       unclean: false,
-      reason: { code: 'leader-failed', brokerId: 2 },
+      reason: { code: 'leader-failed', brokerId: before.leader },
     });
     expect(election.leader).toBe(firstInIsr(before.replicas, survivors));
     expect([...election.isr].sort()).toEqual([...survivors].sort());

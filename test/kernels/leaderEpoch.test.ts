@@ -4,6 +4,7 @@ import {
   endOffsetForEpoch,
   followerTruncationOffset,
   truncateEpochCacheFromEnd,
+  truncationOffsetFor,
   type EpochEntry,
 } from '../../src/engine/kernels';
 
@@ -71,6 +72,28 @@ describe('followerTruncationOffset', () => {
  * every truncation the follower's log must be a prefix of the leader's (entries are identified
  * by the epoch and a unique id), and nothing that matched is truncated needlessly.
  */
+describe('truncationOffsetFor (one round, as the engine follower runs it)', () => {
+  const follower = cache([0, 0], [2, 5], [4, 8]);
+  it('same epoch on both sides: the smaller end offset', () => {
+    expect(truncationOffsetFor(follower, 10, { epoch: 2, endOffset: 7 })).toBe(7);
+    expect(truncationOffsetFor(follower, 10, { epoch: 2, endOffset: 9 })).toBe(8);
+  });
+  it('an epoch the follower never had: the end of its largest epoch below it', () => {
+    expect(truncationOffsetFor(follower, 10, { epoch: 3, endOffset: 9 })).toBe(8);
+  });
+  it('a follower with no epoch at or below the answer: the leader end offset', () => {
+    expect(truncationOffsetFor([], 12, { epoch: 3, endOffset: 9 })).toBe(9);
+    expect(truncationOffsetFor(cache([5, 2]), 12, { epoch: 3, endOffset: 9 })).toBe(2);
+  });
+  it('an undefined answer: no truncation unless told where', () => {
+    expect(truncationOffsetFor(follower, 10, { epoch: -1, endOffset: -1 })).toBe(10);
+    expect(truncationOffsetFor(follower, 10, { epoch: -1, endOffset: -1 }, 6)).toBe(6);
+  });
+  it('never above the follower LEO', () => {
+    expect(truncationOffsetFor(follower, 6, { epoch: 2, endOffset: 9 })).toBe(6);
+  });
+});
+
 describe('followerTruncationOffset keeps logs consistent (model)', () => {
   interface Entry {
     epoch: number;

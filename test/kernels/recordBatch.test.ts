@@ -6,6 +6,7 @@ import {
   decodeRecordBatch,
   encodeRecordBatch,
   readVarint,
+  recordSize,
   recordSizeInBytes,
   sizeOfVarint,
   utf8Encode,
@@ -173,5 +174,30 @@ describe('record batch v2', () => {
     const a = encodeRecordBatch({ partitionLeaderEpoch: 1, records });
     const b = encodeRecordBatch({ partitionLeaderEpoch: 9, baseOffset: 500, records });
     expect(a.subarray(17, 21)).toEqual(b.subarray(17, 21));
+  });
+});
+
+describe('recordSize from the lengths of a record (what the engine sizes records with)', () => {
+  it('equals the encoded size of the same record', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.uint8Array({ maxLength: 300 }), { nil: null }),
+        fc.uint8Array({ maxLength: 20_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 300 }),
+        (key, value, timestampDelta, offsetDelta) => {
+          const record: RecordV2 = { key, value, timestampDelta, offsetDelta };
+          const keyLength = key === null ? -1 : key.length;
+          expect(recordSize(keyLength, value.length, timestampDelta, offsetDelta)).toBe(
+            recordSizeInBytes(record),
+          );
+          // The first record of a batch: the bytes written are the header plus this size.
+          const first = { ...record, offsetDelta: 0 };
+          expect(encodeRecordBatch({ records: [first] }).length).toBe(
+            RECORD_BATCH_OVERHEAD + recordSize(keyLength, value.length, timestampDelta, 0),
+          );
+        },
+      ),
+    );
   });
 });

@@ -62,3 +62,35 @@ describe('engine import direction rule', () => {
     );
   });
 });
+
+describe('kernel purity rule', () => {
+  it.each([
+    ['src/engine/kernels/bad.ts', '../sim/world'],
+    ['src/engine/kernels/bad.ts', '../broker/log'],
+    ['src/engine/kernels/bad.ts', '..'],
+    ['src/engine/kernels/assignors/bad.ts', '../../sim/sim'],
+    ['src/engine/kernels/assignors/bad.ts', '../../config/access'],
+  ])('rejects an engine import in %s (%s)', async (file, path) => {
+    const code = `import { x } from '${path}';\nexport const y = x;`;
+    expect(await ruleIdsFor(code, file)).toContain('no-restricted-imports');
+  });
+
+  it('rejects a type-only import of engine state too', async () => {
+    const code = `import type { World } from '../sim/world';\nexport type W = World;`;
+    expect(await ruleIdsFor(code, 'src/engine/kernels/bad.ts')).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['src/engine/kernels/good.ts', './murmur2'],
+    ['src/engine/kernels/assignors/good.ts', '../javaHash'],
+    ['src/engine/kernels/assignors/good.ts', './range'],
+  ])('allows a kernel import in %s (%s)', async (file, path) => {
+    expect(await ruleIdsFor(`import { x } from '${path}';\nexport const y = x;`, file)).toEqual([]);
+  });
+
+  it('still applies the engine rules in kernels', async () => {
+    expect(
+      await ruleIdsFor('export const x = Math.random();', 'src/engine/kernels/bad.ts'),
+    ).toContain('no-restricted-properties');
+  });
+});

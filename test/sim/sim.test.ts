@@ -44,7 +44,7 @@ describe('determinism of simulated worlds', () => {
 
   it.each([
     [3, 1500],
-    [4, 4000],
+    [4, 3000],
   ])('seed %i: save, JSON, restore after step %i continues with the same trace', (seed, step) => {
     const straight = runPlan(generatePlan(seed, CI_SIZE));
     const restored = runPlan(generatePlan(seed, CI_SIZE), { saveRestoreAtStep: step });

@@ -1,5 +1,6 @@
 // A broker's life: start (register with the controller by heartbeat), run, crash or shut down
 // gracefully, restart with the same logs; and the routing of every message it receives.
+import * as cfg from '../config/access';
 import {
   controllerCanAct,
   handleAlterPartition,
@@ -8,21 +9,23 @@ import {
   onSessionCheck,
   scheduleControllerElection,
 } from '../controller/controller';
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, Task } from '../sim/world';
-import { loadGroupsForPartition, onGroupRequest } from '../client/coordinator';
-import { handleProduce, onProduceTimeout } from './produce';
+import { loadGroupsForPartition, onGroupRequest } from './group/coordinator';
+import { isInternalTopic } from '../sim/internalTopics';
+import { onParkedFetchTimeout } from './fetchPurgatory';
+import { handleReplicaFetch } from './followerFetch';
+import { onAlterPartitionResponse, onIsrCheck } from './isr';
+import { becomeFollowerOrLeader } from './leadership';
+import { handleProduce } from './produce';
+import { onProduceTimeout } from './producePurgatory';
 import {
-  becomeFollowerOrLeader,
-  handleReplicaFetch,
-  onAlterPartitionResponse,
-  onIsrCheck,
+  onReplicaFetchFailed,
   onReplicaFetchResponse,
-  onReplicaFetchTimeout,
   resumeReplicaFetcher,
   startReplicaFetchers,
-} from './replication';
-import { onParkedFetchTimeout } from './parking';
+} from './replicaFetcher';
 import { onRetentionCheck } from './retention';
 import {
   handleFetch,
@@ -49,16 +52,16 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   b.status = 'running';
   b.inc++;
   resetVolatile(b);
-  sim.emit({ type: 'broker.started', brokerId: b.id, restart });
+  sim.emit({ type: 'broker.started', brokerId: b.id, restart, t: sim.now });
   const node = brokerNode(b.id);
   sendHeartbeat(sim, b);
-  sim.timer(node, b.inc, 'broker.heartbeat', Number(b.config.eff['broker.heartbeat.interval.ms']));
-  sim.timer(node, b.inc, 'broker.isr-check', Number(b.config.eff['replica.lag.time.max.ms']) / 2);
+  sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
+  sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
   sim.timer(
     node,
     b.inc,
     'broker.retention-check',
-    Number(b.config.eff['log.retention.check.interval.ms']),
+    cfg.int(b.config, 'log.retention.check.interval.ms'),
   );
   if (sim.world.controller.activeId === null) scheduleControllerElection(sim);
 }
@@ -74,7 +77,7 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
   }
   resetVolatile(b);
   b.inc++;
-  sim.emit({ type: 'broker.stopped', brokerId: b.id, mode });
+  sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });
   if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
 }
 
@@ -86,19 +89,19 @@ export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
     brokerNode(b.id),
     b.inc,
     'broker.shutdown-timeout',
-    Number(b.config.eff['broker.session.timeout.ms']),
+    cfg.int(b.config, 'broker.session.timeout.ms'),
   );
 }
 
 export function isolateBroker(sim: Sim, b: BrokerState): void {
-  sim.world.network.isolated[brokerNode(b.id)] = true;
-  sim.emit({ type: 'broker.isolated', brokerId: b.id });
+  sim.setIsolated(brokerNode(b.id), true);
+  sim.emit({ type: 'broker.isolated', brokerId: b.id, t: sim.now });
   if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
 }
 
 export function healBroker(sim: Sim, b: BrokerState): void {
-  delete sim.world.network.isolated[brokerNode(b.id)];
-  sim.emit({ type: 'broker.healed', brokerId: b.id });
+  sim.setIsolated(brokerNode(b.id), false);
+  sim.emit({ type: 'broker.healed', brokerId: b.id, t: sim.now });
   if (b.status === 'running') {
     sendHeartbeat(sim, b);
     // Fetchers that were waiting for lost responses start again.
@@ -141,11 +144,7 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
     b.meta[key] = meta;
     if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
     // Leading a __consumer_offsets partition makes this broker the coordinator of its groups.
-    if (
-      meta.leader === b.id &&
-      previous?.leader !== b.id &&
-      sim.world.topics[meta.topic]?.internal
-    ) {
+    if (meta.leader === b.id && previous?.leader !== b.id && isInternalTopic(meta.topic)) {
       loadGroupsForPartition(sim, b, key);
     }
   }
@@ -155,31 +154,31 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
 export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
   switch (msg.kind) {
     case 'broker-heartbeat':
-      return handleBrokerHeartbeat(sim, b, msg as Message<'broker-heartbeat'>);
+      return handleBrokerHeartbeat(sim, b, msg);
     case 'broker-heartbeat-response':
-      return onHeartbeatResponse(sim, b, msg as Message<'broker-heartbeat-response'>);
+      return onHeartbeatResponse(sim, b, msg);
     case 'alter-partition':
-      return handleAlterPartition(sim, b, msg as Message<'alter-partition'>);
+      return handleAlterPartition(sim, b, msg);
     case 'alter-partition-response':
-      return onAlterPartitionResponse(sim, b, msg as Message<'alter-partition-response'>);
+      return onAlterPartitionResponse(sim, b, msg);
     case 'metadata-update':
-      return applyMetadata(sim, b, msg as Message<'metadata-update'>);
+      return applyMetadata(sim, b, msg);
     case 'replica-fetch':
-      return handleReplicaFetch(sim, b, msg as Message<'replica-fetch'>);
+      return handleReplicaFetch(sim, b, msg);
     case 'replica-fetch-response':
-      return onReplicaFetchResponse(sim, b, msg as Message<'replica-fetch-response'>);
+      return onReplicaFetchResponse(sim, b, msg);
     case 'produce':
-      return handleProduce(sim, b, msg as Message<'produce'>);
+      return handleProduce(sim, b, msg);
     case 'fetch':
-      return handleFetch(sim, b, msg as Message<'fetch'>);
+      return handleFetch(sim, b, msg);
     case 'metadata':
-      return handleMetadata(sim, b, msg as Message<'metadata'>);
+      return handleMetadata(sim, b, msg);
     case 'list-offsets':
-      return handleListOffsets(sim, b, msg as Message<'list-offsets'>);
+      return handleListOffsets(sim, b, msg);
     case 'find-coordinator':
-      return handleFindCoordinator(sim, b, msg as Message<'find-coordinator'>);
+      return handleFindCoordinator(sim, b, msg);
     case 'init-producer-id':
-      return handleInitProducerId(sim, b, msg as Message<'init-producer-id'>);
+      return handleInitProducerId(sim, b, msg);
     case 'join-group':
     case 'sync-group':
     case 'heartbeat':
@@ -197,21 +196,11 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
   switch (task.name) {
     case 'broker.heartbeat':
       sendHeartbeat(sim, b);
-      sim.timer(
-        node,
-        b.inc,
-        'broker.heartbeat',
-        Number(b.config.eff['broker.heartbeat.interval.ms']),
-      );
+      sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
       return;
     case 'broker.isr-check':
       onIsrCheck(sim, b);
-      sim.timer(
-        node,
-        b.inc,
-        'broker.isr-check',
-        Number(b.config.eff['replica.lag.time.max.ms']) / 2,
-      );
+      sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
       return;
     case 'broker.retention-check':
       onRetentionCheck(sim, b);
@@ -219,7 +208,7 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
         node,
         b.inc,
         'broker.retention-check',
-        Number(b.config.eff['log.retention.check.interval.ms']),
+        cfg.int(b.config, 'log.retention.check.interval.ms'),
       );
       return;
     case 'broker.fetch-wait':
@@ -229,7 +218,7 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
     case 'broker.replica-fetch-backoff':
       return resumeReplicaFetcher(sim, b, Number(task.arg));
     case 'broker.replica-fetch-timeout':
-      return onReplicaFetchTimeout(sim, b, Number(task.arg), task.token!);
+      return onReplicaFetchFailed(sim, b, Number(task.arg), task.token!);
     case 'broker.shutdown-timeout':
       if (b.shuttingDown) stopBroker(sim, b, 'graceful');
       return;

@@ -1,9 +1,10 @@
 // One replica's partition log (kafka-spec.md section 7): record batches in segments, the log
 // start offset, the log end offset (LEO), the high watermark (HW) and the leader-epoch cache.
+// Everything that finds records by offset goes through here (and records/batch.ts for offsets
+// inside one batch); callers never compute offsets from batch positions.
+import { endOffsetForEpoch } from '../kernels';
+import { indexAtOrAfter, nextOffset, recordOffset, sliceBatch } from '../records/batch';
 import type { Batch, LogState, StoredRecord } from '../sim/world';
-
-/** Size of a record batch v2 header in bytes. */
-export const BATCH_HEADER_BYTES = 61;
 
 export function createLog(topic: string, partition: number): LogState {
   return {
@@ -17,6 +18,11 @@ export function createLog(topic: string, partition: number): LogState {
     epochCache: [],
     producers: {},
   };
+}
+
+/** Where new batch ids come from (the world's counter): a slice of a batch is a new batch. */
+export interface BatchIds {
+  nextBatchId: number;
 }
 
 export interface SegmentLimits {
@@ -60,7 +66,7 @@ export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits):
   seg.records += batch.records.length;
   seg.maxTs = Math.max(seg.maxTs, batch.maxTs);
   log.batches.push(batch);
-  log.leo = batch.baseOffset + batch.records.length;
+  log.leo = nextOffset(batch);
   const lastEpoch = log.epochCache[log.epochCache.length - 1];
   if (!lastEpoch || batch.epoch > lastEpoch.epoch) {
     log.epochCache.push({ epoch: batch.epoch, startOffset: batch.baseOffset });
@@ -69,15 +75,14 @@ export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits):
 }
 
 /** Index of the batch that contains `offset`, or of the first batch after it; -1 if none. */
-export function batchIndexAt(log: LogState, offset: number): number {
+function batchIndexAt(log: LogState, offset: number): number {
   const batches = log.batches;
   let lo = 0;
   let hi = batches.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const b = batches[mid];
-    if (b.baseOffset + b.records.length <= offset) {
+    if (nextOffset(batches[mid]) <= offset) {
       lo = mid + 1;
     } else {
       found = mid;
@@ -87,39 +92,17 @@ export function batchIndexAt(log: LogState, offset: number): number {
   return found;
 }
 
-/** A copy of `batch` holding only offsets [from, to). Used for truncation and reads up to HW. */
-export function sliceBatch(batch: Batch, from: number, to: number, bid: number): Batch {
-  const start = Math.max(0, from - batch.baseOffset);
-  const end = Math.min(batch.records.length, to - batch.baseOffset);
-  const records = batch.records.slice(start, end);
-  let bytes = BATCH_HEADER_BYTES;
-  let maxTs = 0;
-  for (const r of records) {
-    bytes += r.size;
-    if (r.ts > maxTs) maxTs = r.ts;
-  }
-  return {
-    ...batch,
-    bid,
-    baseOffset: batch.baseOffset + start,
-    records,
-    bytes,
-    maxTs,
-    baseSeq: batch.baseSeq >= 0 ? batch.baseSeq + start : -1,
-  };
-}
-
 /**
  * Whole batches from the one containing `from`, ending before `until` (exclusive), up to about
  * `maxBytes` (at least one batch so a fetch always makes progress). A batch straddling `until`
- * is sliced with `nextBid`.
+ * is sliced (a new batch id from `ids`).
  */
 export function readBatches(
   log: LogState,
   from: number,
   until: number,
   maxBytes: number,
-  nextBid: () => number,
+  ids: BatchIds,
 ): Batch[] {
   const out: Batch[] = [];
   if (from >= until) return out;
@@ -130,8 +113,7 @@ export function readBatches(
     const b = log.batches[i];
     if (b.baseOffset >= until) break;
     if (out.length > 0 && bytes + b.bytes > maxBytes) break;
-    const end = b.baseOffset + b.records.length;
-    out.push(end > until ? sliceBatch(b, b.baseOffset, until, nextBid()) : b);
+    out.push(nextOffset(b) > until ? sliceBatch(b, b.baseOffset, until, ids.nextBatchId++) : b);
     bytes += b.bytes;
   }
   return out;
@@ -145,11 +127,7 @@ export interface TruncatedRecord {
 }
 
 /** Remove every record at or above `offset`. Returns what was removed, in offset order. */
-export function truncateTo(
-  log: LogState,
-  offset: number,
-  nextBid: () => number,
-): TruncatedRecord[] {
+export function truncateTo(log: LogState, offset: number, ids: BatchIds): TruncatedRecord[] {
   // Like Kafka's truncateFromEnd: epochs starting at or after the point go, even when no record
   // does (an epoch this replica led without writing must not be asked about again and again).
   log.epochCache = log.epochCache.filter((e) => e.startOffset < offset);
@@ -157,15 +135,14 @@ export function truncateTo(
   const removed: TruncatedRecord[] = [];
   const keep: Batch[] = [];
   for (const b of log.batches) {
-    const end = b.baseOffset + b.records.length;
-    if (end <= offset) {
+    if (nextOffset(b) <= offset) {
       keep.push(b);
       continue;
     }
-    for (let i = Math.max(0, offset - b.baseOffset); i < b.records.length; i++) {
-      removed.push({ offset: b.baseOffset + i, record: b.records[i], acked: b.acked });
+    for (let i = indexAtOrAfter(b, offset); i < b.records.length; i++) {
+      removed.push({ offset: recordOffset(b, i), record: b.records[i], acked: b.acked });
     }
-    if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, nextBid()));
+    if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, ids.nextBatchId++));
   }
   log.batches = keep;
   log.leo = Math.max(offset, log.logStartOffset);
@@ -272,4 +249,67 @@ export function applyRetention(
 export function lastEpoch(log: LogState): number {
   const last = log.epochCache[log.epochCache.length - 1];
   return last ? last.epoch : -1;
+}
+
+/** The first offset of `epoch` in this log, or the LEO if the log has no such epoch. */
+export function epochStartOffset(log: LogState, epoch: number): number {
+  return log.epochCache.find((e) => e.epoch === epoch)?.startOffset ?? log.leo;
+}
+
+/** A new leader's epoch starts at its log end: records above it will be this leader's. */
+export function assignEpochStartOffset(log: LogState, epoch: number): void {
+  if (lastEpoch(log) < epoch) log.epochCache.push({ epoch, startOffset: log.leo });
+}
+
+/**
+ * The leader's side of KIP-320 fetch validation: where a follower fetching at `fetchOffset`
+ * after `lastFetchedEpoch` leaves this log's history, or null if it does not (the epoch and
+ * end offset the follower truncates by).
+ */
+export function divergingEpoch(
+  log: LogState,
+  lastFetchedEpoch: number,
+  fetchOffset: number,
+): { epoch: number; endOffset: number } | null {
+  if (fetchOffset > log.leo) {
+    if (lastFetchedEpoch < 0) return { epoch: lastEpoch(log), endOffset: log.leo };
+    return endOffsetForEpoch(log.epochCache, lastFetchedEpoch, log.leo);
+  }
+  if (lastFetchedEpoch < 0) return null;
+  const eo = endOffsetForEpoch(log.epochCache, lastFetchedEpoch, log.leo);
+  return eo.epoch < lastFetchedEpoch || eo.endOffset < fetchOffset ? eo : null;
+}
+
+/** Where a batch copied from the leader falls against this log's end. */
+export function placeOf(log: LogState, batch: Batch): 'held' | 'next' | 'overlap' | 'gap' {
+  if (nextOffset(batch) <= log.leo) return 'held';
+  if (batch.baseOffset === log.leo) return 'next';
+  return batch.baseOffset > log.leo ? 'gap' : 'overlap';
+}
+
+/** Mark the appends holding offsets [from, to) as acknowledged to their producer. */
+export function markAcked(log: LogState, from: number, to: number): void {
+  for (let i = batchIndexAt(log, from); i >= 0 && i < log.batches.length; i++) {
+    const batch = log.batches[i];
+    if (batch.baseOffset >= to) break;
+    batch.acked = true;
+  }
+}
+
+/** Up to `limit` records from `from` on, with their offsets and the batch each sits in. */
+export function recordsFrom(
+  log: LogState,
+  from: number,
+  limit: number,
+): { offset: number; record: StoredRecord; batch: Batch }[] {
+  const out: { offset: number; record: StoredRecord; batch: Batch }[] = [];
+  const first = batchIndexAt(log, from);
+  for (let i = first; i >= 0 && i < log.batches.length; i++) {
+    const batch = log.batches[i];
+    for (let j = indexAtOrAfter(batch, from); j < batch.records.length; j++) {
+      if (out.length >= limit) return out;
+      out.push({ offset: recordOffset(batch, j), record: batch.records[j], batch });
+    }
+  }
+  return out;
 }

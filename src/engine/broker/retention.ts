@@ -1,4 +1,6 @@
 // The broker's periodic retention pass (log.retention.check.interval.ms) over every log it holds.
+import * as cfg from '../config/access';
+import { isInternalTopic } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
 import type { BrokerState } from '../sim/world';
 import { applyRetention } from './log';
@@ -6,9 +8,9 @@ import { applyRetention } from './log';
 export function onRetentionCheck(sim: Sim, b: BrokerState): void {
   for (const log of Object.values(b.logs)) {
     const topic = sim.world.topics[log.topic];
-    if (!topic || topic.internal) continue;
-    const retentionMs = Number(topic.config.eff['retention.ms']);
-    const retentionBytes = Number(topic.config.eff['retention.bytes']);
+    if (!topic || isInternalTopic(topic.name)) continue;
+    const retentionMs = cfg.int(topic.config, 'retention.ms');
+    const retentionBytes = cfg.int(topic.config, 'retention.bytes');
     const result = applyRetention(log, sim.now, retentionMs, retentionBytes);
     if (!result) continue;
     sim.emit({
@@ -22,6 +24,7 @@ export function onRetentionCheck(sim: Sim, b: BrokerState): void {
         result.reason === 'time'
           ? { code: 'retention-ms', retentionMs }
           : { code: 'retention-bytes', retentionBytes },
+      t: sim.now,
     });
   }
 }

@@ -1,26 +1,23 @@
 // Requests any broker answers for clients: Metadata, consumer Fetch, ListOffsets,
 // FindCoordinator and InitProducerId.
-import { partitionForGroup } from '../kernels';
-import { ensureOffsetsTopic, OFFSETS_TOPIC } from '../controller/topics';
+import { ensureOffsetsTopic } from '../controller/topics';
 import { controllerCanAct } from '../controller/controller';
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
+import { brokerNode, tpKey } from '../sim/ids';
+import { coordinatorPartitionKey, OFFSETS_TOPIC } from '../sim/internalTopics';
+import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, PartitionMeta } from '../sim/world';
-import { readBatches } from './log';
-import { park } from './parking';
-
-/** max.partition.fetch.bytes */
-const PARTITION_FETCH_MAX_BYTES = 1048576;
+import { park } from './fetchPurgatory';
+import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
 export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'>): void {
-  const byTopic = new Map<string, PartitionMeta[]>();
-  for (const meta of Object.values(b.meta)) {
-    if (!msg.body.topics.includes(meta.topic)) continue;
-    const list = byTopic.get(meta.topic);
-    if (list) list.push(meta);
-    else byTopic.set(meta.topic, [meta]);
-  }
   const topics = msg.body.topics.map((name) => {
-    const partitions = (byTopic.get(name) ?? []).sort((x, y) => x.partition - y.partition);
+    // What this broker's metadata image holds of the topic, by partition.
+    const partitions: PartitionMeta[] = [];
+    const count = sim.world.topics[name]?.numPartitions ?? 0;
+    for (let p = 0; p < count; p++) {
+      const meta = b.meta[tpKey(name, p)];
+      if (meta !== undefined) partitions.push(meta);
+    }
     return {
       name,
       error: partitions.length === 0 ? 'UNKNOWN_TOPIC_OR_PARTITION' : null,
@@ -42,26 +39,10 @@ export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'
   );
 }
 
-function fetchError(
-  b: BrokerState,
-  part: { topic: string; partition: number; fetchOffset: number; currentLeaderEpoch: number },
-): string | null {
-  const key = tpKey(part.topic, part.partition);
-  const lead = b.lead[key];
-  const log = b.logs[key];
-  if (!lead || !log) return 'NOT_LEADER_OR_FOLLOWER';
-  if (part.currentLeaderEpoch >= 0 && part.currentLeaderEpoch < lead.leaderEpoch)
-    return 'FENCED_LEADER_EPOCH';
-  if (part.currentLeaderEpoch > lead.leaderEpoch) return 'UNKNOWN_LEADER_EPOCH';
-  if (part.fetchOffset < log.logStartOffset || part.fetchOffset > log.leo)
-    return 'OFFSET_OUT_OF_RANGE';
-  return null;
-}
-
 export function handleFetch(sim: Sim, b: BrokerState, msg: Message<'fetch'>): void {
   let ready = false;
   for (const part of msg.body.partitions) {
-    if (fetchError(b, part)) {
+    if (consumerFetchError(b, part, tpKey(part.topic, part.partition))) {
       ready = true;
       break;
     }
@@ -69,54 +50,6 @@ export function handleFetch(sim: Sim, b: BrokerState, msg: Message<'fetch'>): vo
   }
   if (!ready && msg.body.maxWaitMs > 0) park(sim, b, msg, msg.body.maxWaitMs);
   else respondConsumerFetch(sim, b, msg);
-}
-
-/** Answer a consumer fetch with records below the high watermark (read_uncommitted). */
-export function respondConsumerFetch(sim: Sim, b: BrokerState, msg: Message<'fetch'>): void {
-  let recordCount = 0;
-  const refs: { offset: number; key: string | null }[] = [];
-  const partitions = msg.body.partitions.map((part) => {
-    const key = tpKey(part.topic, part.partition);
-    const log = b.logs[key];
-    const error = fetchError(b, part);
-    const base = {
-      topic: part.topic,
-      partition: part.partition,
-      highWatermark: log?.hw ?? -1,
-      logStartOffset: log?.logStartOffset ?? -1,
-    };
-    if (error) return { ...base, error, batches: [] };
-    const batches = readBatches(
-      log,
-      part.fetchOffset,
-      log.hw,
-      PARTITION_FETCH_MAX_BYTES,
-      () => sim.world.nextBatchId++,
-    );
-    for (const batch of batches) {
-      for (let i = 0; i < batch.records.length; i++) {
-        const offset = batch.baseOffset + i;
-        if (offset < part.fetchOffset) continue;
-        recordCount++;
-        if (refs.length < 16) refs.push({ offset, key: batch.records[i].key });
-      }
-    }
-    return { ...base, error: null, batches };
-  });
-  const single = partitions.length === 1 ? partitions[0] : undefined;
-  sim.send(
-    brokerNode(b.id),
-    b.inc,
-    msg.from,
-    'fetch-response',
-    { reqId: msg.body.reqId, partitions },
-    {
-      toInc: msg.fromInc,
-      ...(single ? { topic: single.topic, partition: single.partition } : {}),
-      ...(recordCount > 0 ? { records: refs, recordCount } : {}),
-      ...(single?.error ? { error: single.error } : {}),
-    },
-  );
 }
 
 export function handleListOffsets(sim: Sim, b: BrokerState, msg: Message<'list-offsets'>): void {
@@ -144,13 +77,6 @@ export function handleListOffsets(sim: Sim, b: BrokerState, msg: Message<'list-o
   );
 }
 
-/** The coordinator of a group is the leader of its __consumer_offsets partition. */
-export function coordinatorPartitionKey(sim: Sim, groupId: string): string | null {
-  const topic = sim.world.topics[OFFSETS_TOPIC];
-  if (!topic) return null;
-  return tpKey(OFFSETS_TOPIC, partitionForGroup(groupId, topic.numPartitions));
-}
-
 export function handleFindCoordinator(
   sim: Sim,
   b: BrokerState,
@@ -170,7 +96,7 @@ export function handleFindCoordinator(
     if (controllerCanAct(sim)) ensureOffsetsTopic(sim);
     return reply('COORDINATOR_NOT_AVAILABLE', -1);
   }
-  const key = coordinatorPartitionKey(sim, msg.body.groupId)!;
+  const key = coordinatorPartitionKey(sim.world, msg.body.groupId)!;
   const meta = b.meta[key];
   if (!meta || meta.leader < 0) return reply('COORDINATOR_NOT_AVAILABLE', -1);
   reply(null, meta.leader);

@@ -3,20 +3,29 @@
 // round-robin), the record accumulator (batch.size, linger.ms), the sender (one request per
 // leader, max.in.flight.requests.per.connection), acks, retries with backoff and
 // delivery.timeout.ms, idempotence (producer id + sequence numbers), and metadata refresh.
+import * as cfg from '../config/access';
 import {
   builtinAfterAppend,
   builtinNextPartition,
   partitionForKey,
   roundRobinPartition,
-  sizeOfVarint,
-  utf8Length,
 } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import { appendedOffset, singleRecordBatchBytes, storedRecordSize } from '../records/batch';
+import { removeAt } from '../sim/arrays';
 import { pickBroker } from './pickBroker';
-import { brokerNode, producerNode, type Sim } from '../sim/sim';
+import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
-import type { Message, PendingRecord, ProducerBatch, ProducerState, Task } from '../sim/world';
-import type { MessageKind, ProducerSpec } from '../types';
+import type {
+  ConfigSlot,
+  Message,
+  PendingRecord,
+  ProducerBatch,
+  ProducerState,
+  Task,
+} from '../sim/world';
+import type { ProducerSpec } from '../types';
 
 /** Errors after which the producer refreshes metadata before retrying (leadership moved). */
 const REFRESH_ERRORS = new Set([
@@ -35,18 +44,6 @@ const RETRIABLE_ERRORS = new Set([
   'UNKNOWN_LEADER_EPOCH',
 ]);
 
-/** Encoded size of a record with small deltas (record batch v2), from its key and value. */
-export function recordSize(key: string | null, value: string): number {
-  const keyLen = key === null ? -1 : utf8Length(key);
-  const valueLen = utf8Length(value);
-  const body =
-    1 + 1 + 1 + sizeOfVarint(keyLen) + Math.max(0, keyLen) + sizeOfVarint(valueLen) + valueLen + 1;
-  return sizeOfVarint(body) + body;
-}
-
-const cfg = (p: ProducerState, key: string) => p.config.eff[key];
-const num = (p: ProducerState, key: string) => Number(p.config.eff[key]);
-
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 // ---------------------------------------------------------------------------------------------
@@ -56,9 +53,9 @@ export function createProducer(
   spec: ProducerSpec,
   source: 'scenario' | 'user',
 ): ProducerState {
-  const slot = newSlot();
+  const slot = newSlot('producer');
   setExplicit(slot.explicit, spec.config, source);
-  refreshSlot(sim.world, 'producer', slot);
+  refreshSlot(sim.world, slot);
   const p: ProducerState = {
     id: spec.id,
     node: producerNode(spec.id),
@@ -86,7 +83,7 @@ export function createProducer(
     nextBatchId: 1,
     sticky: { partition: -1, producedBytes: 0 },
     roundRobin: 0,
-    idempotent: isIdempotent(slot.eff),
+    idempotent: isIdempotent(slot),
     pidNumber: -1,
     producerEpoch: 0,
     pidInFlight: false,
@@ -97,11 +94,11 @@ export function createProducer(
     lastError: null,
   };
   sim.world.producers[p.id] = p;
-  sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic });
+  sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic, t: sim.now });
   requestMetadata(sim, p);
   if (p.idempotent) requestProducerId(sim, p);
   sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
-  sim.timer(p.node, p.inc, 'producer.metadata-refresh', num(p, 'metadata.max.age.ms'));
+  sim.timer(p.node, p.inc, 'producer.metadata-refresh', cfg.int(p.config, 'metadata.max.age.ms'));
   return p;
 }
 
@@ -109,12 +106,12 @@ export function createProducer(
  * Idempotence is on by default, but silently off when a conflicting setting is present (acks
  * other than all, retries 0) unless the user asked for it explicitly (kafka-spec 1.5).
  */
-export function isIdempotent(eff: Record<string, unknown>): boolean {
-  if (eff['enable.idempotence'] !== true) return false;
+export function isIdempotent(config: ConfigSlot<'producer'>): boolean {
+  if (!cfg.bool(config, 'enable.idempotence')) return false;
   return (
-    eff['acks'] === 'all' &&
-    Number(eff['retries']) > 0 &&
-    Number(eff['max.in.flight.requests.per.connection']) <= 5
+    cfg.choice(config, 'acks') === 'all' &&
+    cfg.int(config, 'retries') > 0 &&
+    cfg.int(config, 'max.in.flight.requests.per.connection') <= 5
   );
 }
 
@@ -122,7 +119,7 @@ export function removeProducer(sim: Sim, p: ProducerState): void {
   p.removed = true;
   p.inc = sim.world.nextInc++;
   delete sim.world.producers[p.id];
-  sim.emit({ type: 'producer.removed', producerId: p.id });
+  sim.emit({ type: 'producer.removed', producerId: p.id, t: sim.now });
 }
 
 function generateInterval(p: ProducerState): number {
@@ -172,7 +169,7 @@ export function send(sim: Sim, p: ProducerState, key: string | null, value: stri
     value,
     ts: sim.now,
     producer: p.id,
-    size: recordSize(key, value),
+    size: storedRecordSize(key, value),
   };
   p.stats.sent++;
   if (p.numPartitions === 0) {
@@ -194,13 +191,13 @@ function choosePartition(
   p: ProducerState,
   key: string | null,
 ): { partition: number; sticky: boolean } {
-  if (cfg(p, 'partitioner') === 'round-robin') {
+  if (cfg.choice(p.config, 'partitioner') === 'round-robin') {
     return {
       partition: roundRobinPartition(p.roundRobin++, availablePartitions(p), p.numPartitions),
       sticky: false,
     };
   }
-  if (key !== null && cfg(p, 'partitioner.ignore.keys') !== true) {
+  if (key !== null && !cfg.bool(p.config, 'partitioner.ignore.keys')) {
     // murmur2 of a key never changes while the partition count does not: remember it.
     let partition = p.keyPartitions[key];
     if (partition === undefined)
@@ -215,14 +212,14 @@ function choosePartition(
 
 function nextStickyPartition(sim: Sim, p: ProducerState): number {
   const available = availablePartitions(p);
-  const adaptive = cfg(p, 'partitioner.adaptive.partitioning.enable') === true;
+  const adaptive = cfg.bool(p.config, 'partitioner.adaptive.partitioning.enable');
   const queueSizes = adaptive ? available.map((i) => p.queues[i]?.length ?? 0) : undefined;
   return builtinNextPartition(sim.rng.int32(), available, p.numPartitions, queueSizes);
 }
 
 function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
   const { partition, sticky } = choosePartition(sim, p, record.key);
-  const batchSize = num(p, 'batch.size');
+  const batchSize = cfg.int(p.config, 'batch.size');
   const queue = (p.queues[partition] ??= []);
   const last = queue[queue.length - 1];
   if (
@@ -239,7 +236,7 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       id: p.nextBatchId++,
       partition,
       records: [record],
-      bytes: 61 + record.size,
+      bytes: singleRecordBatchBytes(record.size),
       createdAt: sim.now,
       attempts: 0,
       retryAt: 0,
@@ -247,7 +244,7 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       seqEpoch: -1,
       inFlight: false,
     });
-    const linger = num(p, 'linger.ms');
+    const linger = cfg.int(p.config, 'linger.ms');
     if (linger > 0) sim.timer(p.node, p.inc, 'producer.linger', linger);
   }
   if (sticky) {
@@ -267,19 +264,20 @@ function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerB
   const head = queue[0];
   if (!head || head.inFlight || sim.now < head.retryAt) return null;
   if (head.attempts > 0) return head;
-  const full = queue.length > 1 || head.bytes >= num(p, 'batch.size');
-  return full || sim.now - head.createdAt >= num(p, 'linger.ms') ? head : null;
+  const full = queue.length > 1 || head.bytes >= cfg.int(p.config, 'batch.size');
+  return full || sim.now - head.createdAt >= cfg.int(p.config, 'linger.ms') ? head : null;
 }
 
 /** Expire batches older than delivery.timeout.ms that are not in flight. */
 function expireBatches(sim: Sim, p: ProducerState): void {
-  const timeout = num(p, 'delivery.timeout.ms');
-  for (const [partition, queue] of Object.entries(p.queues)) {
+  const timeout = cfg.int(p.config, 'delivery.timeout.ms');
+  for (const partition in p.queues) {
+    const queue = p.queues[partition];
     while (queue.length > 0 && !queue[0].inFlight && sim.now - queue[0].createdAt >= timeout) {
       failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
     }
   }
-  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= num(p, 'max.block.ms')) {
+  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= cfg.int(p.config, 'max.block.ms')) {
     const r = p.waiting.shift()!;
     p.stats.failed++;
     sim.emit({
@@ -291,6 +289,7 @@ function expireBatches(sim: Sim, p: ProducerState): void {
       value: r.value,
       error: 'TIMEOUT_WAITING_FOR_METADATA',
       retriable: false,
+      t: sim.now,
     });
   }
 }
@@ -300,10 +299,11 @@ export function drain(sim: Sim, p: ProducerState): void {
   expireBatches(sim, p);
   if (p.numPartitions === 0) return;
   if (p.idempotent && p.pidNumber < 0) return;
-  const byLeader = new Map<number, ProducerBatch[]>();
+  let byLeader: Map<number, ProducerBatch[]> | null = null;
   let leaderMissing = false;
   let nextWake = Infinity;
-  for (const queue of Object.values(p.queues)) {
+  for (const partition in p.queues) {
+    const queue = p.queues[partition];
     const head = queue[0];
     if (head && !head.inFlight && head.retryAt > sim.now)
       nextWake = Math.min(nextWake, head.retryAt);
@@ -314,18 +314,19 @@ export function drain(sim: Sim, p: ProducerState): void {
       leaderMissing = true;
       continue;
     }
+    byLeader ??= new Map();
     const list = byLeader.get(leader);
     if (list) list.push(batch);
     else byLeader.set(leader, [batch]);
   }
   if (leaderMissing) requestMetadata(sim, p);
-  const acks = cfg(p, 'acks') === 'all' ? -1 : Number(cfg(p, 'acks'));
-  const maxInFlight = num(p, 'max.in.flight.requests.per.connection');
-  for (const [leader, batches] of byLeader) {
+  const acks = cfg.choice(p.config, 'acks') === 'all' ? -1 : Number(cfg.choice(p.config, 'acks'));
+  const maxInFlight = cfg.int(p.config, 'max.in.flight.requests.per.connection');
+  byLeader?.forEach((batches, leader) => {
     const inFlight = (p.inFlight[leader] ??= []);
-    if (acks !== 0 && inFlight.length >= maxInFlight) continue;
-    sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
-  }
+    if (acks === 0 || inFlight.length < maxInFlight)
+      sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
+  });
   if (nextWake < Infinity) sim.timer(p.node, p.inc, 'producer.retry', nextWake - sim.now);
 }
 
@@ -362,19 +363,16 @@ function sendRequest(
       count++;
     }
   }
-  const timeoutMs = num(p, 'request.timeout.ms');
+  const timeoutMs = cfg.int(p.config, 'request.timeout.ms');
   sim.send(
     p.node,
     p.inc,
     brokerNode(leader),
     'produce',
     { reqId, acks, timeoutMs, producer: p.id, batches: payload },
-    {
-      topic: p.topic,
-      ...(batches.length === 1 ? { partition: batches[0].partition } : {}),
-      records: refs,
-      recordCount: count,
-    },
+    batches.length === 1
+      ? { topic: p.topic, partition: batches[0].partition, records: refs, recordCount: count }
+      : { topic: p.topic, records: refs, recordCount: count },
   );
   if (acks === 0) {
     // Fire and forget: success as soon as it is written to the socket; no offset is known.
@@ -388,14 +386,29 @@ function sendRequest(
     reqId,
     batches: batches.map((b) => ({ partition: b.partition, id: b.id })),
   });
-  p.pending[reqId] = { kind: 'produce', broker: leader };
-  sim.timer(p.node, p.inc, 'producer.request-timeout', timeoutMs, reqId);
+  p.pending[reqId] = { kind: 'produce', broker: leader, timeoutAt: -1 };
+  p.pending[reqId].timeoutAt = sim.timer(
+    p.node,
+    p.inc,
+    'producer.request-timeout',
+    timeoutMs,
+    reqId,
+  );
+}
+
+/** The answer to request `reqId` came (or it failed): forget it, and its timeout. */
+function takePending(sim: Sim, p: ProducerState, reqId: number) {
+  const pending = p.pending[reqId];
+  if (pending === undefined) return undefined;
+  delete p.pending[reqId];
+  sim.cancelTimer(pending.timeoutAt, p.node, p.inc, 'producer.request-timeout', reqId);
+  return pending;
 }
 
 function removeBatch(p: ProducerState, batch: ProducerBatch): void {
   const queue = p.queues[batch.partition];
   const i = queue ? queue.indexOf(batch) : -1;
-  if (i >= 0) queue.splice(i, 1);
+  if (i >= 0) removeAt(queue, i);
 }
 
 function acked(
@@ -414,6 +427,7 @@ function acked(
     offset,
     key: r.key,
     value: r.value,
+    t: sim.now,
   });
 }
 
@@ -436,13 +450,14 @@ function failBatch(
       value: r.value,
       error,
       retriable: false,
+      t: sim.now,
     });
   }
 }
 
 function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-response'>): void {
-  const leader = Number(msg.from.slice('broker:'.length));
-  const entry = takeInFlight(p, leader, msg.body.reqId);
+  const leader = brokerIdOf(msg.from);
+  const entry = takeInFlight(sim, p, leader, msg.body.reqId);
   if (!entry) return;
   msg.body.results.forEach((result, i) => {
     const batch = findBatch(p, entry.batches[i]);
@@ -458,11 +473,11 @@ function findBatch(
   return p.queues[ref.partition]?.find((b) => b.id === ref.id);
 }
 
-function takeInFlight(p: ProducerState, leader: number, reqId: number) {
-  delete p.pending[reqId];
+function takeInFlight(sim: Sim, p: ProducerState, leader: number, reqId: number) {
+  takePending(sim, p, reqId);
   const list = p.inFlight[leader];
   const i = list ? list.findIndex((e) => e.reqId === reqId) : -1;
-  return i >= 0 ? list.splice(i, 1)[0] : undefined;
+  return i >= 0 ? removeAt(list, i) : undefined;
 }
 
 function handleResult(
@@ -476,7 +491,7 @@ function handleResult(
   if (!error) {
     removeBatch(p, batch);
     for (let i = 0; i < batch.records.length; i++)
-      acked(sim, p, batch.partition, baseOffset + i, batch.records[i]);
+      acked(sim, p, batch.partition, appendedOffset(baseOffset, i), batch.records[i]);
     return;
   }
   p.lastError = error;
@@ -495,8 +510,9 @@ function handleResult(
     p.metadataStale = true;
     requestMetadata(sim, p);
   }
-  const expired = sim.now - batch.createdAt >= num(p, 'delivery.timeout.ms');
-  const canRetry = RETRIABLE_ERRORS.has(error) && batch.attempts < num(p, 'retries') && !expired;
+  const expired = sim.now - batch.createdAt >= cfg.int(p.config, 'delivery.timeout.ms');
+  const canRetry =
+    RETRIABLE_ERRORS.has(error) && batch.attempts < cfg.int(p.config, 'retries') && !expired;
   if (!canRetry) {
     removeBatch(p, batch);
     failBatch(
@@ -512,8 +528,8 @@ function handleResult(
   p.stats.retried++;
   // Exponential backoff with +-20% jitter, capped (retry.backoff.ms, retry.backoff.max.ms).
   const base = Math.min(
-    num(p, 'retry.backoff.ms') * 2 ** (batch.attempts - 1),
-    num(p, 'retry.backoff.max.ms'),
+    cfg.int(p.config, 'retry.backoff.ms') * 2 ** (batch.attempts - 1),
+    cfg.int(p.config, 'retry.backoff.max.ms'),
   );
   const jitter = 0.8 + 0.4 * sim.rng.float();
   batch.retryAt = sim.now + Math.max(1, Math.round(base * jitter));
@@ -527,6 +543,7 @@ function handleResult(
       value: r.value,
       error,
       retriable: true,
+      t: sim.now,
     });
   }
 }
@@ -537,7 +554,7 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
   if (!pending) return;
   p.brokerFailedAt[pending.broker] = sim.now;
   if (pending.kind === 'produce') {
-    const entry = takeInFlight(p, pending.broker, reqId);
+    const entry = takeInFlight(sim, p, pending.broker, reqId);
     for (const ref of entry?.batches ?? []) {
       const batch = findBatch(p, ref);
       if (batch) handleResult(sim, p, batch, error, -1);
@@ -545,12 +562,12 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
   } else if (pending.kind === 'metadata') {
     delete p.pending[reqId];
     p.metadataInFlight = false;
-    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
     p.metadataStale = true;
   } else if (pending.kind === 'init-producer-id') {
     delete p.pending[reqId];
     p.pidInFlight = false;
-    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   }
   drain(sim, p);
 }
@@ -559,25 +576,30 @@ function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: strin
 // Metadata and producer id
 // ---------------------------------------------------------------------------------------------
 
-export function requestMetadata(sim: Sim, p: ProducerState): void {
+function requestMetadata(sim: Sim, p: ProducerState): void {
   if (p.metadataInFlight) return;
   p.metadataInFlight = true;
   const reqId = p.nextReqId++;
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
-  p.pending[reqId] = { kind: 'metadata', broker };
+  p.pending[reqId] = { kind: 'metadata', broker, timeoutAt: -1 };
   sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
-  sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
+  p.pending[reqId].timeoutAt = sim.timer(
+    p.node,
+    p.inc,
+    'producer.request-timeout',
+    cfg.int(p.config, 'request.timeout.ms'),
+    reqId,
+  );
 }
 
 function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-response'>): void {
-  if (!p.pending[msg.body.reqId]) return;
-  delete p.pending[msg.body.reqId];
+  if (!takePending(sim, p, msg.body.reqId)) return;
   p.metadataInFlight = false;
   if (msg.body.brokers.length > 0) p.knownBrokers = [...msg.body.brokers];
   const topic = msg.body.topics.find((t) => t.name === p.topic);
   if (!topic || topic.error || topic.partitions.length === 0) {
-    p.brokerFailedAt[msg.from.slice('broker:'.length)] = sim.now;
-    sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+    p.brokerFailedAt[brokerIdOf(msg.from)] = sim.now;
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
     return;
   }
   const changed = topic.partitions.some((m) => p.leaders[m.partition] !== m.leader);
@@ -592,11 +614,13 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
       type: 'producer.metadata-refreshed',
       producerId: p.id,
       reason: { code: p.stats.sent === 0 ? 'startup' : 'leaders-changed' },
+      t: sim.now,
     });
   const waiting = p.waiting;
   p.waiting = [];
   for (const r of waiting) accumulate(sim, p, r);
-  if (p.metadataStale) sim.timer(p.node, p.inc, 'producer.retry', num(p, 'retry.backoff.ms'));
+  if (p.metadataStale)
+    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   drain(sim, p);
 }
 
@@ -605,9 +629,15 @@ function requestProducerId(sim: Sim, p: ProducerState): void {
   p.pidInFlight = true;
   const reqId = p.nextReqId++;
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
-  p.pending[reqId] = { kind: 'init-producer-id', broker };
+  p.pending[reqId] = { kind: 'init-producer-id', broker, timeoutAt: -1 };
   sim.send(p.node, p.inc, brokerNode(broker), 'init-producer-id', { reqId });
-  sim.timer(p.node, p.inc, 'producer.request-timeout', num(p, 'request.timeout.ms'), reqId);
+  p.pending[reqId].timeoutAt = sim.timer(
+    p.node,
+    p.inc,
+    'producer.request-timeout',
+    cfg.int(p.config, 'request.timeout.ms'),
+    reqId,
+  );
 }
 
 function onProducerIdResponse(
@@ -615,8 +645,7 @@ function onProducerIdResponse(
   p: ProducerState,
   msg: Message<'init-producer-id-response'>,
 ): void {
-  if (!p.pending[msg.body.reqId]) return;
-  delete p.pending[msg.body.reqId];
+  if (!takePending(sim, p, msg.body.reqId)) return;
   p.pidInFlight = false;
   p.pidNumber = msg.body.producerIdNumber;
   p.producerEpoch = msg.body.producerEpoch;
@@ -630,11 +659,11 @@ function onProducerIdResponse(
 export function onProducerMessage(sim: Sim, p: ProducerState, msg: Message): void {
   switch (msg.kind) {
     case 'produce-response':
-      return onProduceResponse(sim, p, msg as Message<'produce-response'>);
+      return onProduceResponse(sim, p, msg);
     case 'metadata-response':
-      return onMetadataResponse(sim, p, msg as Message<'metadata-response'>);
+      return onMetadataResponse(sim, p, msg);
     case 'init-producer-id-response':
-      return onProducerIdResponse(sim, p, msg as Message<'init-producer-id-response'>);
+      return onProducerIdResponse(sim, p, msg);
     default:
       return;
   }
@@ -658,18 +687,18 @@ export function onProducerTimer(
       return onRequestFailed(sim, p, task.token!, 'REQUEST_TIMED_OUT');
     case 'producer.metadata-refresh':
       requestMetadata(sim, p);
-      sim.timer(p.node, p.inc, 'producer.metadata-refresh', num(p, 'metadata.max.age.ms'));
+      sim.timer(
+        p.node,
+        p.inc,
+        'producer.metadata-refresh',
+        cfg.int(p.config, 'metadata.max.age.ms'),
+      );
       return;
     default:
       return;
   }
 }
 
-export function onProducerDisconnect(
-  sim: Sim,
-  p: ProducerState,
-  reqId: number,
-  _kind: MessageKind,
-): void {
+export function onProducerDisconnect(sim: Sim, p: ProducerState, reqId: number): void {
   onRequestFailed(sim, p, reqId, 'NETWORK_EXCEPTION');
 }

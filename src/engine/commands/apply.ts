@@ -10,11 +10,7 @@ import {
   startBroker,
   stopBroker,
 } from '../broker/broker';
-import {
-  controllerCanAct,
-  electOfflinePartitions,
-  electPreferredLeaders,
-} from '../controller/controller';
+import { controllerCanAct, electPreferredLeaders } from '../controller/controller';
 import {
   addPartitionsWithAssignment,
   createTopicWithAssignment,
@@ -24,10 +20,10 @@ import {
   closeConsumer,
   createConsumer,
   killConsumer,
-  requestRejoin,
   startConsumer,
-} from '../client/consumer';
-import { resetCommitted } from '../client/coordinator';
+} from '../client/consumer/lifecycle';
+import { isRunning } from '../client/consumer/state';
+import { resetCommitted } from '../broker/group/offsets';
 import {
   createProducer,
   drain,
@@ -37,70 +33,13 @@ import {
   setPaused,
   updateRate,
 } from '../client/producer';
-import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
-import type { BrokerState, ConsumerState, GroupState } from '../sim/world';
-import type {
-  Command,
-  ConfigMap,
-  DispatchResult,
-  EngineError,
-  GroupSpec,
-  ProducerSpec,
-  TopicSpec,
-} from '../types';
-
-type Result = DispatchResult;
-const OK: Result = { ok: true };
-
-function fail(
-  code: string,
-  message: string,
-  field?: string,
-  params?: Record<string, string | number>,
-): Result {
-  const error: EngineError = { code, message };
-  if (field) error.field = field;
-  if (params) error.params = params;
-  return { ok: false, error };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lookups that fail with a clear error
-// ---------------------------------------------------------------------------------------------
-
-function findBroker(sim: Sim, id: unknown, field = 'brokerId'): BrokerState | Result {
-  const n = Number(id);
-  const b = Number.isInteger(n) ? sim.broker(n) : undefined;
-  if (!b) {
-    return fail(
-      'UNKNOWN_BROKER',
-      `${field}: no broker ${String(id)} (brokers are 1..${sim.world.brokers.length})`,
-      field,
-      {
-        brokerId: String(id),
-        brokers: sim.world.brokers.length,
-      },
-    );
-  }
-  return b;
-}
-
-function findGroup(sim: Sim, id: string, field = 'groupId'): GroupState | Result {
-  return (
-    sim.world.groups[id] ??
-    fail('UNKNOWN_GROUP', `${field}: no consumer group "${id}"`, field, { groupId: id })
-  );
-}
-
-function findConsumer(sim: Sim, id: string, field = 'consumerId'): ConsumerState | Result {
-  return (
-    sim.world.consumers[id] ??
-    fail('UNKNOWN_CONSUMER', `${field}: no consumer "${id}"`, field, { consumerId: id })
-  );
-}
-
-const isResult = (x: unknown): x is Result => typeof x === 'object' && x !== null && 'ok' in x;
-const activeConsumer = (c: ConsumerState) => c.status !== 'crashed' && c.status !== 'closed';
+import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import { isInternalTopic } from '../sim/internalTopics';
+import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
+import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../types';
+import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
+import { setConfig } from './setConfig';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -189,7 +128,7 @@ function needController(sim: Sim): Result {
 
 export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
   const result = apply(sim, command, source);
-  if (result.ok) sim.emit({ type: 'command.applied', command });
+  if (result.ok) sim.emit({ type: 'command.applied', command, t: sim.now });
   return result;
 }
 
@@ -266,15 +205,20 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             'clientId',
             { clientId: cmd.clientId },
           );
-        w.network.isolated[node] = true;
-        sim.emit({ type: 'client.isolated', client: clientKind, clientId: cmd.clientId });
+        sim.setIsolated(node, true);
+        sim.emit({
+          type: 'client.isolated',
+          client: clientKind,
+          clientId: cmd.clientId,
+          t: sim.now,
+        });
       } else {
         if (!isolated)
           return fail('NOT_ISOLATED', `client ${cmd.clientId} is not isolated`, 'clientId', {
             clientId: cmd.clientId,
           });
-        delete w.network.isolated[node];
-        sim.emit({ type: 'client.healed', client: clientKind, clientId: cmd.clientId });
+        sim.setIsolated(node, false);
+        sim.emit({ type: 'client.healed', client: clientKind, clientId: cmd.clientId, t: sim.now });
       }
       return OK;
     }
@@ -282,7 +226,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       return createTopic(sim, cmd, source, '');
     case 'addPartitions': {
       const topic = w.topics[cmd.topic];
-      if (!topic || topic.internal)
+      if (!topic || isInternalTopic(topic.name))
         return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${cmd.topic}"`, 'topic', {
           topic: cmd.topic,
         });
@@ -359,14 +303,14 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       const c = findConsumer(sim, cmd.consumerId);
       if (isResult(c)) return c;
       if (cmd.type === 'restartConsumer') {
-        if (activeConsumer(c))
+        if (isRunning(c))
           return fail('CONSUMER_RUNNING', `consumer ${c.id} is already running`, 'consumerId', {
             consumerId: c.id,
           });
         startConsumer(sim, c);
         return OK;
       }
-      if (!activeConsumer(c))
+      if (!isRunning(c))
         return fail('CONSUMER_NOT_RUNNING', `consumer ${c.id} is not running`, 'consumerId', {
           consumerId: c.id,
         });
@@ -405,8 +349,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
 
 export function addBroker(sim: Sim, rack: string | null): BrokerState {
   const w = sim.world;
-  const slot = newSlot();
-  refreshSlot(w, 'broker', slot);
+  const slot = newSlot('broker');
+  refreshSlot(w, slot);
   const b: BrokerState = {
     id: w.brokers.length + 1,
     rack,
@@ -537,7 +481,7 @@ export function addProducer(
   ]) {
     if (!check.ok) return check;
   }
-  if (!w.topics[spec.topic] || w.topics[spec.topic].internal) {
+  if (!w.topics[spec.topic] || isInternalTopic(spec.topic)) {
     return fail(
       'UNKNOWN_TOPIC_OR_PARTITION',
       `${f('topic')}: no topic "${spec.topic}"`,
@@ -558,10 +502,10 @@ export function addProducer(
   const config = normaliseConfigs('producer', spec.config);
   // Kafka refuses an explicit enable.idempotence=true together with a setting it conflicts with.
   if (config['enable.idempotence'] === true) {
-    const slot = newSlot();
+    const slot = newSlot('producer');
     setExplicit(slot.explicit, config, source);
-    refreshSlot(w, 'producer', slot);
-    if (!isIdempotent(slot.eff)) {
+    refreshSlot(w, slot);
+    if (!isIdempotent(slot)) {
       return fail(
         'INVALID_CONFIG',
         `${f('config')}: enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5`,
@@ -595,7 +539,7 @@ export function addGroup(
   if (!Array.isArray(spec.topics) || spec.topics.length === 0)
     return fail('INVALID_VALUE', `${f('topics')}: a group reads at least one topic`, f('topics'));
   for (const [i, t] of spec.topics.entries()) {
-    if (!w.topics[t] || w.topics[t].internal)
+    if (!w.topics[t] || isInternalTopic(t))
       return fail(
         'UNKNOWN_TOPIC_OR_PARTITION',
         `${f(`topics[${i}]`)}: no topic "${t}"`,
@@ -633,11 +577,11 @@ function createGroup(
   topics: string[],
   config: ConfigMap,
   source: 'scenario' | 'user',
-): GroupState {
-  const slot = newSlot();
+): GroupRecord {
+  const slot = newSlot('consumer');
   setExplicit(slot.explicit, config, source);
-  refreshSlot(sim.world, 'consumer', slot);
-  const group: GroupState = {
+  refreshSlot(sim.world, slot);
+  const group: GroupRecord = {
     id,
     topics: [...topics],
     state: 'Empty',
@@ -656,7 +600,7 @@ function createGroup(
     consumerIds: [],
   };
   sim.world.groups[id] = group;
-  sim.emit({ type: 'group.added', groupId: id, topics: [...topics] });
+  sim.emit({ type: 'group.added', groupId: id, topics: [...topics], t: sim.now });
   return group;
 }
 
@@ -711,98 +655,6 @@ function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>)
   return OK;
 }
 
-function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Result {
-  const w = sim.world;
-  const scope: ConfigScope = cmd.scope === 'group' ? 'consumer' : cmd.scope;
-  const check = checkConfigValue(scope, cmd.key, cmd.value, 'value');
-  if (!check.ok) return { ok: false, error: check.error };
-  const value = check.value;
-  const entry = { value, source: 'user' as const };
-  switch (cmd.scope) {
-    case 'broker': {
-      if (cmd.id === 'cluster' || cmd.id === '*') {
-        // The cluster-wide default (kafka-configs --entity-default): every broker and topic.
-        w.clusterConfig[cmd.key] = entry;
-        for (const b of w.brokers) refreshSlot(w, 'broker', b.config);
-        for (const t of Object.values(w.topics)) refreshSlot(w, 'topic', t.config);
-      } else {
-        const b = findBroker(sim, cmd.id, 'id');
-        if (isResult(b)) return b;
-        b.config.explicit[cmd.key] = entry;
-        refreshSlot(w, 'broker', b.config);
-      }
-      if (cmd.key === 'unclean.leader.election.enable' && value === true && controllerCanAct(sim))
-        electOfflinePartitions(sim);
-      break;
-    }
-    case 'topic': {
-      const t = w.topics[String(cmd.id)];
-      if (!t || t.internal)
-        return fail('UNKNOWN_TOPIC_OR_PARTITION', `id: no topic "${cmd.id}"`, 'id', {
-          topic: String(cmd.id),
-        });
-      t.config.explicit[cmd.key] = entry;
-      refreshSlot(w, 'topic', t.config);
-      if (cmd.key === 'unclean.leader.election.enable' && value === true && controllerCanAct(sim))
-        electOfflinePartitions(sim, t.name);
-      break;
-    }
-    case 'producer': {
-      const p = w.producers[String(cmd.id)];
-      if (!p)
-        return fail('UNKNOWN_PRODUCER', `id: no producer "${cmd.id}"`, 'id', {
-          producerId: String(cmd.id),
-        });
-      const before = { ...p.config.explicit };
-      p.config.explicit[cmd.key] = entry;
-      refreshSlot(w, 'producer', p.config);
-      if (cmd.key === 'enable.idempotence' && value === true && !isIdempotent(p.config.eff)) {
-        p.config.explicit = before;
-        refreshSlot(w, 'producer', p.config);
-        return fail(
-          'INVALID_CONFIG',
-          'enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
-          'value',
-        );
-      }
-      // Like a producer restarted with the new settings; a new producer id if now idempotent.
-      const idempotent = isIdempotent(p.config.eff);
-      if (idempotent !== p.idempotent) {
-        p.idempotent = idempotent;
-        p.pidNumber = -1;
-        p.nextSeq = {};
-      }
-      drain(sim, p);
-      break;
-    }
-    case 'group':
-    case 'consumer': {
-      const targets: ConsumerState[] = [];
-      if (cmd.scope === 'group') {
-        const g = findGroup(sim, String(cmd.id), 'id');
-        if (isResult(g)) return g;
-        g.config.explicit[cmd.key] = entry;
-        refreshSlot(w, 'consumer', g.config);
-        for (const id of g.consumerIds)
-          if (w.consumers[id]?.groupId === g.id) targets.push(w.consumers[id]);
-      } else {
-        const c = findConsumer(sim, String(cmd.id), 'id');
-        if (isResult(c)) return c;
-        targets.push(c);
-      }
-      for (const c of targets) {
-        c.config.explicit[cmd.key] = entry;
-        refreshSlot(w, 'consumer', c.config);
-        // A new assignor takes effect through a rebalance.
-        if (cmd.key === 'partition.assignment.strategy' && activeConsumer(c)) requestRejoin(sim, c);
-      }
-      break;
-    }
-  }
-  sim.emit({ type: 'config.changed', scope: cmd.scope, id: String(cmd.id), key: cmd.key, value });
-  return OK;
-}
-
 /**
  * Queue: every running consumer that reads `topic` joins one group (the first such group).
  * Publish-subscribe: each of them gets a group of its own. Consumers move by leaving their group
@@ -810,7 +662,7 @@ function setConfig(sim: Sim, cmd: Extract<Command, { type: 'setConfig' }>): Resu
  */
 function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Result {
   const w = sim.world;
-  if (!w.topics[topic] || w.topics[topic].internal)
+  if (!w.topics[topic] || isInternalTopic(topic))
     return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${topic}"`, 'topic', { topic });
   if (mode !== 'queue' && mode !== 'pubsub')
     return fail(
@@ -822,7 +674,7 @@ function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Res
   const readers = groups.flatMap((g) =>
     g.consumerIds
       .map((id) => w.consumers[id])
-      .filter((c) => c && c.groupId === g.id && activeConsumer(c)),
+      .filter((c) => c && c.groupId === g.id && isRunning(c)),
   );
   if (readers.length === 0)
     return fail('NO_CONSUMERS', `no running consumer reads topic "${topic}"`, 'topic', { topic });
@@ -852,14 +704,14 @@ function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Res
   return OK;
 }
 
-function moveConsumer(sim: Sim, c: ConsumerState, to: GroupState): void {
+function moveConsumer(sim: Sim, c: ConsumerState, to: GroupRecord): void {
   const from = sim.world.groups[c.groupId];
   closeConsumer(sim, c);
   from.consumerIds = from.consumerIds.filter((id) => id !== c.id);
   c.groupId = to.id;
   c.config.explicit = { ...to.config.explicit };
-  refreshSlot(sim.world, 'consumer', c.config);
+  refreshSlot(sim.world, c.config);
   to.consumerIds.push(c.id);
-  sim.emit({ type: 'consumer.added', groupId: to.id, consumerId: c.id });
+  sim.emit({ type: 'consumer.added', groupId: to.id, consumerId: c.id, t: sim.now });
   startConsumer(sim, c);
 }

@@ -10,10 +10,21 @@ export type ConfigType =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'list'; values: readonly string[] };
 
+/**
+ * What changing a config on a running cluster sets off besides the new value (setConfig):
+ * - `none`: the new value is read where it is used, from then on;
+ * - `rejoin`: each running consumer of the group rejoins, so a rebalance applies it;
+ * - `elect-offline`: turned on, the controller elects leaders for partitions without one;
+ * - `revalidate`: turned on, it is checked against the settings it depends on, and refused
+ *   (the change undone) if they conflict.
+ */
+export type LiveChange = 'none' | 'rejoin' | 'elect-offline' | 'revalidate';
+
 export interface ConfigDefinition {
   key: string;
   scope: ConfigScope;
   type: ConfigType;
+  onChange: LiveChange;
   /** Kafka's default (Kafka 4.x). For sim-only settings: the simulator's own default. */
   kafkaDefault: ConfigValue;
   simOnly?: boolean;
@@ -23,18 +34,22 @@ export interface ConfigDefinition {
   doc: string;
 }
 
-const int = (min?: number, max?: number): ConfigType => ({ kind: 'int', min, max });
-const bool: ConfigType = { kind: 'bool' };
-const oneOf = (...values: string[]): ConfigType => ({ kind: 'enum', values });
+const int = (min?: number, max?: number) => ({ kind: 'int' as const, min, max });
+const bool = { kind: 'bool' as const };
+const oneOf = <const V extends readonly string[]>(...values: V) => ({
+  kind: 'enum' as const,
+  values,
+});
 
 const INT_MAX = 2147483647;
 
-export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
+const DEFINITIONS = [
   // Broker (KRaft combined mode: every broker is also a controller voter)
   {
     scope: 'broker',
     key: 'min.insync.replicas',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 1,
     doc: 'Fewest in-sync replicas for an acks=all write to succeed.',
   },
@@ -42,6 +57,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'unclean.leader.election.enable',
     type: bool,
+    onChange: 'elect-offline',
     kafkaDefault: false,
     doc: 'Allow an out-of-sync replica to become leader when no ISR member is alive (can lose data).',
   },
@@ -49,6 +65,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'default.replication.factor',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 1,
     doc: 'Replication factor for topics created without one.',
   },
@@ -56,6 +73,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'num.partitions',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 1,
     doc: 'Partition count for topics created without one.',
   },
@@ -63,6 +81,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'replica.lag.time.max.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 30000,
     doc: 'A follower that has not caught up for this long leaves the ISR.',
   },
@@ -70,6 +89,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'replica.fetch.wait.max.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 500,
     doc: 'How long a follower fetch waits at the leader for new data.',
   },
@@ -77,6 +97,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'replica.socket.timeout.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 30000,
     doc: 'A follower gives up on an unanswered fetch after this long and retries.',
   },
@@ -84,6 +105,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'replica.fetch.backoff.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 1000,
     doc: 'Pause before a follower retries after a fetch error.',
   },
@@ -91,6 +113,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'broker.heartbeat.interval.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 2000,
     doc: 'How often a broker heartbeats to the active controller.',
   },
@@ -98,6 +121,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'broker.session.timeout.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 9000,
     doc: 'A broker whose heartbeats stop for this long is fenced by the controller.',
   },
@@ -105,6 +129,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'controller.quorum.election.timeout.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 1000,
     doc: 'How long the controller quorum waits before electing a new active controller.',
   },
@@ -112,6 +137,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'auto.leader.rebalance.enable',
     type: bool,
+    onChange: 'none',
     kafkaDefault: true,
     doc: 'Move leadership back to preferred replicas periodically.',
   },
@@ -119,6 +145,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'leader.imbalance.check.interval.seconds',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 300,
     doc: 'How often the controller checks for preferred-leader imbalance.',
   },
@@ -126,6 +153,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'log.retention.check.interval.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 300000,
     doc: 'How often brokers look for log segments to delete.',
   },
@@ -133,6 +161,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'log.retention.ms',
     type: int(-1),
+    onChange: 'none',
     kafkaDefault: 604800000,
     doc: 'Default time retention for topics (-1 = forever).',
   },
@@ -140,6 +169,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'log.retention.bytes',
     type: int(-1),
+    onChange: 'none',
     kafkaDefault: -1,
     doc: 'Default size retention per partition (-1 = unlimited).',
   },
@@ -147,6 +177,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'log.segment.bytes',
     type: int(14),
+    onChange: 'none',
     kafkaDefault: 1073741824,
     doc: 'Default segment size.',
   },
@@ -154,6 +185,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'log.roll.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 604800000,
     doc: 'Default segment age before a new segment is rolled.',
   },
@@ -161,6 +193,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'offsets.topic.num.partitions',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 50,
     doc: 'Partitions of __consumer_offsets (fixed once created).',
   },
@@ -168,6 +201,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'offsets.topic.replication.factor',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 3,
     doc: 'Replication factor of __consumer_offsets.',
   },
@@ -175,6 +209,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'group.initial.rebalance.delay.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 3000,
     doc: 'Wait for more members before the first rebalance of an empty group.',
   },
@@ -182,6 +217,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'group.min.session.timeout.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 6000,
     doc: 'Smallest session.timeout.ms a consumer may ask for.',
   },
@@ -189,6 +225,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'group.max.session.timeout.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 1800000,
     doc: 'Largest session.timeout.ms a consumer may ask for.',
   },
@@ -196,6 +233,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'broker',
     key: 'auto.create.topics.enable',
     type: bool,
+    onChange: 'none',
     kafkaDefault: true,
     doc: 'Create a topic when a client asks for metadata of an unknown one.',
   },
@@ -205,6 +243,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'min.insync.replicas',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 1,
     brokerFallback: 'min.insync.replicas',
     doc: 'Fewest in-sync replicas for an acks=all write to succeed.',
@@ -213,6 +252,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'unclean.leader.election.enable',
     type: bool,
+    onChange: 'elect-offline',
     kafkaDefault: false,
     brokerFallback: 'unclean.leader.election.enable',
     doc: 'Allow an out-of-sync replica to become leader (can lose data).',
@@ -221,6 +261,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'retention.ms',
     type: int(-1),
+    onChange: 'none',
     kafkaDefault: 604800000,
     brokerFallback: 'log.retention.ms',
     doc: 'Delete segments whose newest record is older than this (-1 = forever).',
@@ -229,6 +270,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'retention.bytes',
     type: int(-1),
+    onChange: 'none',
     kafkaDefault: -1,
     brokerFallback: 'log.retention.bytes',
     doc: 'Delete oldest segments while the partition is bigger than this (-1 = unlimited).',
@@ -237,6 +279,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'segment.bytes',
     type: int(14),
+    onChange: 'none',
     kafkaDefault: 1073741824,
     brokerFallback: 'log.segment.bytes',
     doc: 'Roll a new segment when the active one reaches this size.',
@@ -245,6 +288,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'segment.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 604800000,
     brokerFallback: 'log.roll.ms',
     doc: 'Roll a new segment when the active one is this old.',
@@ -253,6 +297,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'cleanup.policy',
     type: oneOf('delete'),
+    onChange: 'none',
     kafkaDefault: 'delete',
     doc: 'What happens to old segments. The simulator models "delete" (compaction is not modelled).',
   },
@@ -260,6 +305,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'topic',
     key: 'max.message.bytes',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 1048588,
     doc: 'Largest record batch the topic accepts.',
   },
@@ -269,6 +315,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'acks',
     type: oneOf('0', '1', 'all', '-1'),
+    onChange: 'none',
     kafkaDefault: 'all',
     doc: 'How many replicas must have a write before it is acknowledged.',
   },
@@ -276,6 +323,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'enable.idempotence',
     type: bool,
+    onChange: 'revalidate',
     kafkaDefault: true,
     doc: 'Producer id and sequence numbers so the broker drops retried duplicates.',
   },
@@ -283,6 +331,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'linger.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 5,
     doc: 'Wait this long for more records before sending a batch.',
   },
@@ -290,6 +339,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'batch.size',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 16384,
     doc: 'Bytes per partition batch; a full batch is sent at once.',
   },
@@ -297,6 +347,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'retries',
     type: int(0, INT_MAX),
+    onChange: 'none',
     kafkaDefault: INT_MAX,
     doc: 'How many times to retry a failed batch (bounded by delivery.timeout.ms).',
   },
@@ -304,6 +355,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'retry.backoff.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 100,
     doc: 'First pause before a retry; doubles per attempt.',
   },
@@ -311,6 +363,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'retry.backoff.max.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 1000,
     doc: 'Longest pause before a retry.',
   },
@@ -318,6 +371,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'request.timeout.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 30000,
     doc: 'How long to wait for a produce response.',
   },
@@ -325,6 +379,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'delivery.timeout.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 120000,
     doc: 'Total time a record may take from send() to success or failure.',
   },
@@ -332,6 +387,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'max.in.flight.requests.per.connection',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 5,
     doc: 'Unacknowledged requests per broker connection.',
   },
@@ -339,6 +395,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'max.block.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 60000,
     doc: 'How long send() waits for metadata before giving up.',
   },
@@ -346,6 +403,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'partitioner',
     type: oneOf('default', 'round-robin'),
+    onChange: 'none',
     kafkaDefault: 'default',
     doc: 'default = key hash, or the built-in sticky partitioner for null keys; round-robin = RoundRobinPartitioner.',
   },
@@ -353,6 +411,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'partitioner.ignore.keys',
     type: bool,
+    onChange: 'none',
     kafkaDefault: false,
     doc: 'Use the sticky partitioner even for keyed records.',
   },
@@ -360,6 +419,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'partitioner.adaptive.partitioning.enable',
     type: bool,
+    onChange: 'none',
     kafkaDefault: true,
     doc: 'Send more to partitions whose brokers drain faster.',
   },
@@ -367,6 +427,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'producer',
     key: 'metadata.max.age.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 300000,
     doc: 'Refresh metadata at least this often.',
   },
@@ -376,6 +437,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'partition.assignment.strategy',
     type: oneOf('range', 'roundrobin', 'sticky', 'cooperative-sticky'),
+    onChange: 'rejoin',
     kafkaDefault: 'range',
     doc: 'The assignor. Kafka default is [range, cooperative-sticky], which runs range (eager).',
   },
@@ -383,6 +445,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'auto.offset.reset',
     type: oneOf('earliest', 'latest', 'none'),
+    onChange: 'none',
     kafkaDefault: 'latest',
     doc: 'Where to start when the group has no committed offset.',
   },
@@ -390,6 +453,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'enable.auto.commit',
     type: bool,
+    onChange: 'none',
     kafkaDefault: true,
     doc: 'Commit positions in the background every auto.commit.interval.ms.',
   },
@@ -397,6 +461,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'auto.commit.interval.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 5000,
     doc: 'How often auto-commit runs.',
   },
@@ -404,6 +469,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'session.timeout.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 45000,
     doc: 'The coordinator removes a member whose heartbeats stop for this long.',
   },
@@ -411,6 +477,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'heartbeat.interval.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 3000,
     doc: 'How often a member heartbeats to the coordinator.',
   },
@@ -418,6 +485,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'max.poll.interval.ms',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 300000,
     doc: 'Rebalance timeout: how long the group waits for members to rejoin.',
   },
@@ -425,6 +493,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'max.poll.records',
     type: int(1),
+    onChange: 'none',
     kafkaDefault: 500,
     doc: 'Most records one poll returns.',
   },
@@ -432,6 +501,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'fetch.max.wait.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 500,
     doc: 'How long a fetch waits at the broker for new data.',
   },
@@ -439,6 +509,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'isolation.level',
     type: oneOf('read_uncommitted'),
+    onChange: 'none',
     kafkaDefault: 'read_uncommitted',
     doc: 'read_uncommitted reads up to the high watermark (transactions are not modelled).',
   },
@@ -446,6 +517,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'retry.backoff.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 100,
     doc: 'Pause before retrying a failed request.',
   },
@@ -453,6 +525,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'request.timeout.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 30000,
     doc: 'How long to wait for a response before giving up on a request.',
   },
@@ -460,6 +533,7 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'metadata.max.age.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 300000,
     doc: 'Refresh metadata at least this often.',
   },
@@ -467,11 +541,32 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
     scope: 'consumer',
     key: 'sim.processing.ms',
     type: int(0),
+    onChange: 'none',
     kafkaDefault: 0,
     simOnly: true,
     doc: 'Sim-only: time the application spends per record, so a slow consumer builds lag.',
   },
-];
+] as const satisfies readonly ConfigDefinition[];
+
+/** Every config definition (the list is typed loosely for callers; keys are typed below). */
+export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = DEFINITIONS;
+
+type Definition = (typeof DEFINITIONS)[number];
+type OfScope<S extends ConfigScope> = Extract<Definition, { scope: S }>;
+
+/** The keys of scope S: a misspelt key is a compile error where a key of S is expected. */
+export type ConfigKey<S extends ConfigScope> = OfScope<S>['key'];
+/** Keys of scope S whose values are whole numbers. */
+export type IntKey<S extends ConfigScope> = Extract<OfScope<S>, { type: { kind: 'int' } }>['key'];
+/** Keys of scope S whose values are true or false. */
+export type BoolKey<S extends ConfigScope> = Extract<OfScope<S>, { type: { kind: 'bool' } }>['key'];
+/** Keys of scope S whose values are one of a list. */
+export type EnumKey<S extends ConfigScope> = Extract<OfScope<S>, { type: { kind: 'enum' } }>['key'];
+/** The values enum config K may take (enum keys are unique across scopes). */
+export type EnumValue<K extends string> = Extract<
+  Definition,
+  { key: K; type: { kind: 'enum' } }
+>['type']['values'][number];
 
 /** Sim-only network settings per preset (not Kafka configs). */
 export interface NetworkSettings {

@@ -2,12 +2,15 @@
 // `classroom` slows the network and shortens timeouts so that flights, elections and rebalances
 // happen within seconds and can be watched. Every value here is reported beside Kafka's default.
 import type { ConfigValue, PresetName } from '../types';
-import type { ConfigScope, NetworkSettings } from './definitions';
+import type { ConfigKey, ConfigScope, NetworkSettings } from './definitions';
+
+/** Config values per scope, by key (a key the scope does not have is a compile error). */
+export type ScopedValues = { [S in ConfigScope]?: Partial<Record<ConfigKey<S>, ConfigValue>> };
 
 export interface Preset {
   name: PresetName;
   network: NetworkSettings;
-  values: Partial<Record<ConfigScope, Record<string, ConfigValue>>>;
+  values: ScopedValues;
 }
 
 export const PRESETS: Record<PresetName, Preset> = {

@@ -6,23 +6,23 @@ import type { ConfigSlot, World } from '../sim/world';
 
 type Explicit = ConfigSlot['explicit'];
 
-export function newSlot(): ConfigSlot {
-  return { explicit: {}, eff: {}, entries: [] };
+export function newSlot<S extends ConfigScope>(scope: S): ConfigSlot<S> {
+  return { scope, explicit: {}, eff: {}, entries: [] };
 }
 
-/** Recompute slot.eff for the scope. Call after any change to explicit values or cluster config. */
-export function refreshSlot(world: World, scope: ConfigScope, slot: ConfigSlot): void {
+/** Recompute slot.eff. Call after any change to explicit values or cluster config. */
+export function refreshSlot(world: World, slot: ConfigSlot): void {
   const eff: Record<string, ConfigValue> = {};
-  const entries = describeSlot(world, scope, slot);
+  const entries = describeSlot(world, slot.scope, slot);
   for (const entry of entries) eff[entry.key] = entry.value;
   slot.eff = eff;
   slot.entries = entries;
 }
 
 /** Every config of the scope with its effective value, Kafka's default and where it comes from. */
-export function describeSlot(world: World, scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {
-  const preset = world.presetValues[scope] ?? {};
-  const presetBroker = world.presetValues.broker ?? {};
+function describeSlot(world: World, scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {
+  const preset: Partial<Record<string, ConfigValue>> = world.presetValues[scope] ?? {};
+  const presetBroker: Partial<Record<string, ConfigValue>> = world.presetValues.broker ?? {};
   return definitionsFor(scope).map((def) => {
     const own = slot.explicit[def.key];
     let value: ConfigValue = def.kafkaDefault;
@@ -37,10 +37,10 @@ export function describeSlot(world: World, scope: ConfigScope, slot: ConfigSlot)
       value = world.clusterConfig[def.brokerFallback].value;
       source = world.clusterConfig[def.brokerFallback].source;
     } else if (def.key in preset) {
-      value = preset[def.key];
+      value = preset[def.key]!;
       source = 'preset';
     } else if (def.brokerFallback && def.brokerFallback in presetBroker) {
-      value = presetBroker[def.brokerFallback];
+      value = presetBroker[def.brokerFallback]!;
       source = 'preset';
     }
     return {

@@ -2,14 +2,23 @@
 // partition leader elections, ISR changes from AlterPartition, preferred-leader balancing, and
 // publishing metadata changes to the brokers. Its state is the metadata log's content; the
 // quorum that replicates that log is not modelled (see SIMPLIFICATIONS in view/view.ts).
+import * as cfg from '../config/access';
 import { electLeader } from '../kernels';
-import { brokerNode, tpKey, type Sim } from '../sim/sim';
-import type { BrokerState, ControllerPartition, Message, PartitionMeta } from '../sim/world';
+import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import { isInternalTopic } from '../sim/internalTopics';
+import type {
+  BrokerState,
+  ConfigSlot,
+  ControllerPartition,
+  Message,
+  PartitionMeta,
+} from '../sim/world';
 import type { FenceReason, PartitionChangeReason } from '../types';
 
 const HISTORY_LIMIT = 20;
 
-export function controllerNode(sim: Sim): string | null {
+function controllerNode(sim: Sim): string | null {
   const id = sim.world.controller.activeId;
   return id === null ? null : brokerNode(id);
 }
@@ -22,14 +31,11 @@ export function controllerCanAct(sim: Sim): boolean {
   return !!host && host.status === 'running' && !sim.isIsolated(brokerNode(id));
 }
 
-function cfg(sim: Sim, topic: string, key: string) {
-  return sim.world.topics[topic].config.eff[key];
-}
-
-function controllerCfg(sim: Sim, key: string) {
+/** The configs the controller acts on: those of the broker it runs on (else broker 1's). */
+function controllerConfig(sim: Sim): ConfigSlot<'broker'> {
   const id = sim.world.controller.activeId;
   const host = id === null ? sim.world.brokers[0] : sim.broker(id)!;
-  return host.config.eff[key];
+  return host.config;
 }
 
 /** A broker the controller may make leader: registered, unfenced, not shutting down. */
@@ -38,7 +44,7 @@ export function isAcceptableLeader(sim: Sim, brokerId: number): boolean {
   return !!b && b.registered && !b.fenced && !b.shuttingDown;
 }
 
-export function liveBrokerIds(sim: Sim): number[] {
+function liveBrokerIds(sim: Sim): number[] {
   return sim.world.brokers.filter((b) => isAcceptableLeader(sim, b.id)).map((b) => b.id);
 }
 
@@ -71,15 +77,15 @@ interface ChangeOptions {
  * Apply a new ISR and, if needed, a new leader to one partition, with Kafka's epoch rules:
  * leader change -> leaderEpoch + 1; any change -> partitionEpoch + 1. Returns true if changed.
  */
-export function changePartition(
+function changePartition(
   sim: Sim,
   p: ControllerPartition,
   newIsr: number[],
   opts: ChangeOptions,
 ): boolean {
-  const topic = sim.world.topics[p.topic];
+  const internal = isInternalTopic(p.topic);
   const uncleanEnabled =
-    !topic.internal && cfg(sim, p.topic, 'unclean.leader.election.enable') === true;
+    !internal && cfg.bool(sim.world.topics[p.topic].config, 'unclean.leader.election.enable');
   const result = electLeader({
     replicas: p.replicas,
     isr: newIsr,
@@ -109,7 +115,7 @@ export function changePartition(
     if (p.history.length > HISTORY_LIMIT) p.history.shift();
   }
   // __consumer_offsets changes matter only through coordinator moves (group.coordinator-changed).
-  if (topic.internal) return true;
+  if (internal) return true;
   for (const id of removed) {
     sim.emit({
       type: 'isr.shrunk',
@@ -118,6 +124,7 @@ export function changePartition(
       brokerId: id,
       isr: [...isr],
       reason: opts.shrinkReason ? opts.shrinkReason(id) : opts.reason,
+      t: sim.now,
     });
   }
   // An unclean leader is not a replica that caught up: the election event says what happened.
@@ -128,6 +135,7 @@ export function changePartition(
       partition: p.partition,
       brokerId: id,
       isr: [...isr],
+      t: sim.now,
     });
   }
   if (leaderChanged && p.leader >= 0) {
@@ -141,6 +149,7 @@ export function changePartition(
       isr: [...isr],
       unclean: result.unclean,
       reason: opts.reason,
+      t: sim.now,
     });
   } else if (leaderChanged) {
     sim.emit({
@@ -149,6 +158,7 @@ export function changePartition(
       partition: p.partition,
       previousLeader,
       leaderEpoch: p.leaderEpoch,
+      t: sim.now,
     });
   }
   return true;
@@ -189,7 +199,7 @@ export function publish(sim: Sim, changed: ControllerPartition[]): void {
 }
 
 /** Send the whole metadata image to one broker (it restarted, or missed updates). */
-export function sendSnapshot(sim: Sim, to: BrokerState): void {
+function sendSnapshot(sim: Sim, to: BrokerState): void {
   const c = sim.world.controller;
   const from = controllerNode(sim);
   if (!from) return;
@@ -214,7 +224,7 @@ export function handleBrokerHeartbeat(
   msg: Message<'broker-heartbeat'>,
 ): void {
   const c = sim.world.controller;
-  const brokerId = Number(msg.from.slice('broker:'.length));
+  const brokerId = brokerIdOf(msg.from);
   const body = msg.body;
   const reply = (fenced: boolean, shutdownReady: boolean, error: string | null = null) =>
     sim.send(
@@ -256,7 +266,7 @@ export function handleBrokerHeartbeat(
 
 function scheduleSessionCheck(sim: Sim, brokerId: number): void {
   const host = sim.broker(sim.world.controller.activeId!)!;
-  const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
+  const timeout = cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
   sim.timer(
     brokerNode(host.id),
     host.inc,
@@ -273,25 +283,25 @@ export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): v
   if (c.activeId !== host.id || !controllerCanAct(sim)) return;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
-  const timeout = Number(controllerCfg(sim, 'broker.session.timeout.ms'));
+  const timeout = cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
   if (sim.now - reg.lastHeartbeat >= timeout)
     fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
 }
 
 /** Remove a broker from every ISR it is in and move its leaderships (KRaft fencing). */
-export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
+function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
   reg.fenced = true;
-  sim.emit({ type: 'broker.fenced', brokerId, reason });
+  sim.emit({ type: 'broker.fenced', brokerId, reason, t: sim.now });
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
     if (!p.replicas.includes(brokerId)) continue;
     // The ISR is never emptied (ELR is off): the last member stays, even when it is gone.
     const shrunk = p.isr.filter((id) => id !== brokerId);
     const newIsr = shrunk.length > 0 ? shrunk : p.isr;
-    const internal = sim.world.topics[p.topic].internal;
+    const internal = isInternalTopic(p.topic);
     const why = reason.code === 'controlled-shutdown' ? 'controlled-shutdown' : 'leader-failed';
     if (
       changePartition(sim, p, internal ? internalIsr(sim, p) : newIsr, {
@@ -306,17 +316,16 @@ export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): vo
 }
 
 /** A fenced broker heartbeats again: accept it, and give leaderless partitions a leader. */
-export function unfenceBroker(sim: Sim, brokerId: number): void {
+function unfenceBroker(sim: Sim, brokerId: number): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   reg.fenced = false;
   reg.shuttingDown = false;
-  sim.emit({ type: 'broker.unfenced', brokerId });
+  sim.emit({ type: 'broker.unfenced', brokerId, t: sim.now });
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
     if (!p.replicas.includes(brokerId)) continue;
-    const internal = sim.world.topics[p.topic].internal;
-    if (internal) {
+    if (isInternalTopic(p.topic)) {
       if (changePartition(sim, p, internalIsr(sim, p), { reason: { code: 'offline-recovered' } }))
         changed.push(p);
     } else if (p.leader < 0) {
@@ -356,7 +365,7 @@ export function handleAlterPartition(
   if (c.activeId !== host.id) return reply('NOT_CONTROLLER', null);
   const p = c.partitions[tpKey(b.topic, b.partition)];
   if (!p) return reply('UNKNOWN_TOPIC_OR_PARTITION', null);
-  const leaderId = Number(msg.from.slice('broker:'.length));
+  const leaderId = brokerIdOf(msg.from);
   if (p.leader !== leaderId || b.leaderEpoch !== p.leaderEpoch)
     return reply('FENCED_LEADER_EPOCH', metaOf(p));
   if (b.partitionEpoch !== p.partitionEpoch) return reply('INVALID_UPDATE_VERSION', metaOf(p));
@@ -383,7 +392,7 @@ export function electPreferredLeaders(sim: Sim, topic?: string): number {
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(sim.world.controller.partitions)) {
     if (topic !== undefined && p.topic !== topic) continue;
-    if (sim.world.topics[p.topic].internal && topic === undefined) continue;
+    if (isInternalTopic(p.topic) && topic === undefined) continue;
     const preferred = p.replicas[0];
     if (p.leader === preferred || !p.isr.includes(preferred) || !isAcceptableLeader(sim, preferred))
       continue;
@@ -406,12 +415,12 @@ export function electOfflinePartitions(sim: Sim, topic?: string): void {
 
 export function onLeaderBalanceCheck(sim: Sim, host: BrokerState): void {
   if (sim.world.controller.activeId !== host.id || !controllerCanAct(sim)) return;
-  if (host.config.eff['auto.leader.rebalance.enable'] === true) electPreferredLeaders(sim);
+  if (cfg.bool(host.config, 'auto.leader.rebalance.enable')) electPreferredLeaders(sim);
   scheduleLeaderBalance(sim, host);
 }
 
-export function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
-  const seconds = Number(host.config.eff['leader.imbalance.check.interval.seconds']);
+function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
+  const seconds = cfg.int(host.config, 'leader.imbalance.check.interval.seconds');
   sim.timer(brokerNode(host.id), host.inc, 'controller.leader-balance', seconds * 1000);
 }
 
@@ -423,7 +432,7 @@ export function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
 export function scheduleControllerElection(sim: Sim): void {
   const c = sim.world.controller;
   c.electionToken++;
-  const timeout = Number(controllerCfg(sim, 'controller.quorum.election.timeout.ms'));
+  const timeout = cfg.int(controllerConfig(sim), 'controller.quorum.election.timeout.ms');
   // Raft randomises election timeouts between 1x and 2x.
   const delay = timeout + sim.rng.below(timeout + 1);
   sim.timer('quorum', 0, 'controller.election', delay, c.electionToken);
@@ -446,6 +455,7 @@ export function runControllerElection(sim: Sim, token: number): void {
     controllerId: c.activeId,
     previousControllerId: previous,
     epoch: c.epoch,
+    t: sim.now,
   });
   if (!next) return;
   becomeActiveController(sim, next);

@@ -1,14 +1,14 @@
 // Topic creation and partition addition on the controller: Kafka's replica placement over the
 // unfenced brokers, then the first replica in assignment order leads, with all replicas in ISR.
+import * as cfg from '../config/access';
 import { assignReplicasToBrokers } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import type { ConfigMap, EngineError } from '../types';
 import type { Sim } from '../sim/sim';
-import { tpKey } from '../sim/sim';
+import { tpKey } from '../sim/ids';
+import { isInternalTopic, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { ControllerPartition } from '../sim/world';
 import { isAcceptableLeader, publish } from './controller';
-
-export const OFFSETS_TOPIC = '__consumer_offsets';
 
 /** Brokers the placer may use: registered and unfenced, in id order, with their racks. */
 function placeableBrokers(sim: Sim) {
@@ -87,19 +87,17 @@ export function createTopicWithAssignment(
   assignment: number[][],
   config: ConfigMap | undefined,
   source: 'scenario' | 'user',
-  internal = false,
 ): void {
   const w = sim.world;
-  const slot = newSlot();
+  const slot = newSlot('topic');
   setExplicit(slot.explicit, config, source);
   w.topics[name] = {
     name,
     numPartitions: assignment.length,
     replicationFactor: assignment[0]?.length ?? 0,
-    internal,
     config: slot,
   };
-  refreshSlot(w, 'topic', slot);
+  refreshSlot(w, slot);
   const created: ControllerPartition[] = [];
   assignment.forEach((replicas, i) => {
     const p = newPartition(sim, name, i, replicas);
@@ -112,6 +110,7 @@ export function createTopicWithAssignment(
     partitions: assignment.length,
     replicationFactor: w.topics[name].replicationFactor,
     assignment,
+    t: sim.now,
   });
   for (const p of created) announceNewLeader(sim, p);
   publish(sim, created);
@@ -128,13 +127,13 @@ export function addPartitionsWithAssignment(sim: Sim, name: string, assignment: 
     created.push(p);
   });
   topic.numPartitions += assignment.length;
-  sim.emit({ type: 'partitions.added', topic: name, from, to: topic.numPartitions });
+  sim.emit({ type: 'partitions.added', topic: name, from, to: topic.numPartitions, t: sim.now });
   for (const p of created) announceNewLeader(sim, p);
   publish(sim, created);
 }
 
 function announceNewLeader(sim: Sim, p: ControllerPartition): void {
-  if (sim.world.topics[p.topic].internal) return;
+  if (isInternalTopic(p.topic)) return;
   if (p.leader >= 0) {
     sim.emit({
       type: 'partition.leader-elected',
@@ -146,6 +145,7 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
       isr: [...p.isr],
       unclean: false,
       reason: { code: 'new-partition' },
+      t: sim.now,
     });
   } else {
     sim.emit({
@@ -154,6 +154,7 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
       partition: p.partition,
       previousLeader: -1,
       leaderEpoch: 0,
+      t: sim.now,
     });
   }
 }
@@ -167,10 +168,10 @@ export function ensureOffsetsTopic(sim: Sim): boolean {
   if (w.topics[OFFSETS_TOPIC]) return true;
   const host = w.controller.activeId === null ? undefined : sim.broker(w.controller.activeId);
   if (!host) return false;
-  const partitions = Number(host.config.eff['offsets.topic.num.partitions']);
-  const rf = Number(host.config.eff['offsets.topic.replication.factor']);
+  const partitions = cfg.int(host.config, 'offsets.topic.num.partitions');
+  const rf = cfg.int(host.config, 'offsets.topic.replication.factor');
   const placed = placeReplicas(sim, partitions, rf, 0);
   if (!placed.ok) return false;
-  createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario', true);
+  createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario');
   return true;
 }

@@ -49,6 +49,29 @@ export function truncateEpochCacheFromEnd(
 }
 
 /**
+ * One round of a follower's truncation (Kafka's AbstractFetcherThread.getOffsetTruncationState):
+ * the leader answered (e, end) = its end offset for the follower's last fetched epoch. If the
+ * follower's own cache has e, it truncates to min(its end of e, end, LEO); if it has only older
+ * epochs, to min(the end of the largest epoch below e, LEO), and asks again; if it has none at
+ * or below e, to min(end, LEO). An undefined answer (the leader knows no such epoch) truncates
+ * to `undefinedAnswerOffset` (at most the LEO; by default the LEO itself: no truncation).
+ */
+export function truncationOffsetFor(
+  followerCache: readonly EpochEntry[],
+  followerLogEndOffset: number,
+  leaderAnswer: { epoch: number; endOffset: number },
+  undefinedAnswerOffset = followerLogEndOffset,
+): number {
+  const leo = followerLogEndOffset;
+  if (leaderAnswer.endOffset === UNDEFINED_EPOCH_OFFSET)
+    return Math.min(undefinedAnswerOffset, leo);
+  const own = endOffsetForEpoch(followerCache, leaderAnswer.epoch, leo);
+  if (own.endOffset === UNDEFINED_EPOCH_OFFSET) return Math.min(leaderAnswer.endOffset, leo);
+  if (own.epoch === leaderAnswer.epoch) return Math.min(own.endOffset, leaderAnswer.endOffset, leo);
+  return Math.min(own.endOffset, leo);
+}
+
+/**
  * The offset a follower truncates its log to when it starts fetching from a new leader; its
  * LEO when nothing diverges. All rounds in one call, as the fetcher would do them:
  * 1. The follower fetches at its LEO with lastFetchedEpoch = its latest cached epoch (an empty
@@ -77,19 +100,7 @@ export function followerTruncationOffset(
     const answer = endOffsetForEpoch(leaderCache, lastFetchedEpoch, leaderLogEndOffset);
     if (answer.epoch >= lastFetchedEpoch && answer.endOffset >= leo) return leo;
 
-    let truncateTo: number;
-    if (answer.endOffset === UNDEFINED_EPOCH_OFFSET) {
-      truncateTo = Math.min(followerHighWatermark ?? leo, leo);
-    } else {
-      const own = endOffsetForEpoch(cache, answer.epoch, leo);
-      if (own.endOffset === UNDEFINED_EPOCH_OFFSET) {
-        truncateTo = Math.min(answer.endOffset, leo);
-      } else if (own.epoch === answer.epoch) {
-        truncateTo = Math.min(own.endOffset, answer.endOffset, leo);
-      } else {
-        truncateTo = Math.min(own.endOffset, leo);
-      }
-    }
+    const truncateTo = truncationOffsetFor(cache, leo, answer, followerHighWatermark);
     // Kafka truncates the epoch cache even when the log itself is already short enough (an
     // empty epoch the old leader opened); stop only if a round changes nothing at all.
     const truncatedCache = truncateEpochCacheFromEnd(cache, truncateTo);

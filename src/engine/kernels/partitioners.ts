@@ -10,11 +10,6 @@ export interface StickyState {
   producedBytes: number;
 }
 
-export const INITIAL_STICKY_STATE: Readonly<StickyState> = Object.freeze({
-  partition: -1,
-  producedBytes: 0,
-});
-
 /**
  * BuiltInPartitioner.nextPartition: the next sticky partition.
  * - `random` is an int32 from the caller's generator (Kafka's tests use 0,1,2,...); it is made

@@ -62,23 +62,62 @@ const MAGIC = 2;
 const COMPRESSION_MASK = 0x07;
 const TWO_POW_32 = 4294967296;
 
+/**
+ * Size of a record's body (everything after its length varint), from the lengths of its parts:
+ * key and value (-1 for null), the deltas, and the headers (count, and their encoded bytes).
+ */
+function recordBodySize(
+  keyLength: number,
+  valueLength: number,
+  timestampDelta: number,
+  offsetDelta: number,
+  headerCount: number,
+  headerBytes: number,
+): number {
+  return (
+    1 + // attributes
+    sizeOfVarlong(timestampDelta) +
+    sizeOfVarint(offsetDelta) +
+    sizeOfNullableLength(keyLength) +
+    sizeOfNullableLength(valueLength) +
+    sizeOfVarint(headerCount) +
+    headerBytes
+  );
+}
+
+/**
+ * Exact encoded size of one record without headers, including its length varint, from the
+ * lengths of its key and value (-1 for null) and its deltas.
+ */
+export function recordSize(
+  keyLength: number,
+  valueLength: number,
+  timestampDelta: number,
+  offsetDelta: number,
+): number {
+  const body = recordBodySize(keyLength, valueLength, timestampDelta, offsetDelta, 0, 0);
+  return sizeOfVarint(body) + body;
+}
+
 /** Size of a record's body (everything after its length varint). */
 export function recordBodySizeInBytes(record: RecordV2): number {
-  let size = 1; // attributes
-  size += sizeOfVarlong(record.timestampDelta);
-  size += sizeOfVarint(record.offsetDelta);
-  size += sizeOfNullableBytes(record.key);
-  size += sizeOfNullableBytes(record.value);
   const headers = record.headers;
   const headerCount = headers ? headers.length : 0;
-  size += sizeOfVarint(headerCount);
+  let headerBytes = 0;
   for (let i = 0; i < headerCount; i++) {
     const [hKey, hValue] = (headers as [string, Uint8Array | null][])[i];
     const keyLength = utf8Length(hKey);
-    size += sizeOfVarint(keyLength) + keyLength;
-    size += sizeOfNullableBytes(hValue);
+    headerBytes += sizeOfVarint(keyLength) + keyLength;
+    headerBytes += sizeOfNullableBytes(hValue);
   }
-  return size;
+  return recordBodySize(
+    record.key === null ? -1 : record.key.length,
+    record.value === null ? -1 : record.value.length,
+    record.timestampDelta,
+    record.offsetDelta,
+    headerCount,
+    headerBytes,
+  );
 }
 
 /** Exact encoded size of one record, including its length varint. */
@@ -225,7 +264,12 @@ function readRecord(cursor: ByteCursor): RecordV2 {
 }
 
 function sizeOfNullableBytes(b: Uint8Array | null): number {
-  return b === null ? 1 : sizeOfVarint(b.length) + b.length;
+  return sizeOfNullableLength(b === null ? -1 : b.length);
+}
+
+/** A length-prefixed byte string: -1 (one varint byte) for null, else its length and bytes. */
+function sizeOfNullableLength(length: number): number {
+  return length < 0 ? 1 : sizeOfVarint(length) + length;
 }
 
 function writeNullableBytes(out: Uint8Array, offset: number, b: Uint8Array | null): number {

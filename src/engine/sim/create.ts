@@ -5,12 +5,15 @@ import { checkConfigValue } from '../config/validate';
 import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
 import { becomeActiveController } from '../controller/controller';
 import { ensureOffsetsTopic } from '../controller/topics';
-import { becomeFollowerOrLeader, startReplicaFetchers } from '../broker/replication';
-import { loadGroupsForPartition } from '../client/coordinator';
+import { becomeFollowerOrLeader } from '../broker/leadership';
+import { startReplicaFetchers } from '../broker/replicaFetcher';
+import { loadGroupsForPartition } from '../broker/group/coordinator';
 import type { EngineError, Scenario } from '../types';
 import { createQueue, push } from './queue';
+import { isInternalTopic } from './internalTopics';
 import { Rng } from './rng';
-import { Sim, tpKey } from './sim';
+import { tpKey } from './ids';
+import { Sim } from './sim';
 import type { World } from './world';
 import { metaOf } from '../controller/controller';
 
@@ -83,7 +86,13 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
     };
     addBroker(sim, scenario.cluster.racks?.[i] ?? null);
   }
-  sim.emit({ type: 'controller.changed', controllerId: 1, previousControllerId: null, epoch: 1 });
+  sim.emit({
+    type: 'controller.changed',
+    controllerId: 1,
+    previousControllerId: null,
+    epoch: 1,
+    t: sim.now,
+  });
   (scenario.topics ?? []).forEach((t, i) => {
     const r = createTopic(sim, t, 'scenario', `topics[${i}]`);
     if (!r.ok) errors.push(r.error);
@@ -118,7 +127,7 @@ function syncBrokerMetadata(sim: Sim): void {
       const meta = metaOf(p);
       b.meta[tpKey(p.topic, p.partition)] = meta;
       if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
-      if (meta.leader === b.id && sim.world.topics[p.topic].internal)
+      if (meta.leader === b.id && isInternalTopic(p.topic))
         loadGroupsForPartition(sim, b, tpKey(p.topic, p.partition));
     }
     startReplicaFetchers(sim, b);

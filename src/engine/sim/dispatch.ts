@@ -1,13 +1,18 @@
 // Runs one scheduled task: delivers a message to its node, fires a timer, applies a timed
 // scenario action, or tells a sender its peer refused the connection.
 import { onBrokerMessage, onBrokerTimer } from '../broker/broker';
-import { onReplicaFetchDisconnect } from '../broker/replication';
-import { onGroupTimer } from '../client/coordinator';
-import { onConsumerDisconnect, onConsumerMessage, onConsumerTimer } from '../client/consumer';
+import { onReplicaFetchFailed } from '../broker/replicaFetcher';
+import { onGroupTimer } from '../broker/group/coordinator';
+import {
+  onConsumerDisconnect,
+  onConsumerMessage,
+  onConsumerTimer,
+} from '../client/consumer/consumer';
 import { onProducerDisconnect, onProducerMessage, onProducerTimer } from '../client/producer';
+import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { runControllerElection } from '../controller/controller';
-import type { Scheduled } from './queue';
+import { brokerIdOf } from './ids';
 import type { NodeRef, Sim } from './sim';
 import type { Message, Task } from './world';
 
@@ -18,7 +23,7 @@ function nodeUp(ref: NodeRef): boolean {
     case 'producer':
       return !ref.producer.removed;
     case 'consumer':
-      return ref.consumer.status !== 'crashed' && ref.consumer.status !== 'closed';
+      return isRunning(ref.consumer);
   }
 }
 
@@ -33,18 +38,22 @@ function incOf(ref: NodeRef): number {
   }
 }
 
-export function runTask(sim: Sim, item: Scheduled<Task>): void {
-  sim.world.now = item.at;
-  const task = item.task;
+/** Run one task; the clock is already at the time it was due. */
+export function runTask(sim: Sim, task: Task): void {
   switch (task.k) {
     case 'deliver':
-      return deliver(sim, task.msg);
+      return deliver(sim, task);
     case 'timer':
       return fireTimer(sim, task);
     case 'action': {
       const result = applyCommand(sim, task.command, 'scenario');
       if (!result.ok)
-        sim.emit({ type: 'command.rejected', command: task.command, error: result.error });
+        sim.emit({
+          type: 'command.rejected',
+          command: task.command,
+          error: result.error,
+          t: sim.now,
+        });
       return;
     }
     case 'disconnect':
@@ -54,12 +63,12 @@ export function runTask(sim: Sim, item: Scheduled<Task>): void {
 
 function deliver(sim: Sim, msg: Message): void {
   if (sim.isIsolated(msg.from) || sim.isIsolated(msg.to)) {
-    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'link-isolated' } });
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'link-isolated' }, t: sim.now });
     return;
   }
   const ref = sim.resolve(msg.to);
   if (!ref || !nodeUp(ref)) {
-    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'node-down' } });
+    sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'node-down' }, t: sim.now });
     sim.resetConnection(msg);
     return;
   }
@@ -81,15 +90,10 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
   switch (ref.type) {
     case 'broker':
       if (task.kind === 'replica-fetch')
-        onReplicaFetchDisconnect(
-          sim,
-          ref.broker,
-          Number(task.peer.slice('broker:'.length)),
-          task.reqId,
-        );
+        onReplicaFetchFailed(sim, ref.broker, brokerIdOf(task.peer), task.reqId);
       return;
     case 'producer':
-      return onProducerDisconnect(sim, ref.producer, task.reqId, task.kind);
+      return onProducerDisconnect(sim, ref.producer, task.reqId);
     case 'consumer':
       return onConsumerDisconnect(sim, ref.consumer, task.reqId);
   }

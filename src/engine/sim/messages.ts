@@ -1,7 +1,7 @@
 // What each kind of network message carries. Shapes follow the Kafka request and response they
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
 import type { MessageKind } from '../types';
-import type { Batch, PartitionMeta, StoredRecord } from './world';
+import type { Batch, Message, PartitionMeta, StoredRecord } from './world';
 
 export interface ProduceBatch {
   topic: string;
@@ -181,4 +181,25 @@ export interface Bodies {
   };
 }
 
-export type MessageBody<K extends MessageKind> = K extends keyof Bodies ? Bodies[K] : never;
+/** Every kind of message has a body shape, and every body shape a kind (checked below). */
+export type MessageBody<K extends MessageKind> = Bodies[K];
+
+/** The kinds of request that expect an answer (they carry a reqId the answer repeats). */
+export type RequestKind = {
+  [K in MessageKind]: K extends `${string}-response`
+    ? never
+    : Bodies[K] extends { reqId: number }
+      ? K
+      : never;
+}[MessageKind];
+
+type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never]
+  ? true
+  : false;
+const bodiesCoverEveryKind: SameKeys<Bodies, MessageKind> = true;
+void bodiesCoverEveryKind;
+
+/** Whether `msg` is a request that expects an answer (a response or a notice is not). */
+export function isRequest(msg: Message): msg is Message<RequestKind> {
+  return 'reqId' in msg.body && !msg.kind.endsWith('-response');
+}

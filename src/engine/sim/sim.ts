@@ -1,10 +1,21 @@
 // The runtime around a World: the clock, the seeded generator, the event log, timers and the
 // network. Every part of the model talks to the others only through this object.
 import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../types';
-import { push } from './queue';
+
+type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
+import { RECORD_SAMPLE } from '../records/batch';
+import { push, removeTask } from './queue';
 import { Rng } from './rng';
-import type { MessageBody } from './messages';
-import type { BrokerState, ConsumerState, Message, ProducerState, TimerName, World } from './world';
+import { isRequest, type MessageBody } from './messages';
+import type {
+  BrokerState,
+  ConsumerState,
+  Message,
+  MessageOf,
+  ProducerState,
+  TimerName,
+  World,
+} from './world';
 
 /** Optional facts a message carries for the traffic event (drawing and the event log). */
 export interface TrafficInfo {
@@ -15,9 +26,6 @@ export interface TrafficInfo {
   recordCount?: number;
   error?: string;
 }
-
-/** The most records a traffic event lists for colouring; the count says how many in all. */
-const RECORD_SAMPLE = 16;
 
 export type NodeRef =
   | { type: 'broker'; broker: BrokerState }
@@ -40,13 +48,12 @@ export class Sim {
     this.world.rng = this.rng.state();
   }
 
-  /** Record an event. `t` is added to the object given (no copy: events are hot). */
-  emit(body: SimEventBody): void {
-    const event = body as SimEvent;
-    event.t = this.world.now;
+  /** Record an event (callers stamp it with `t: sim.now`, written last as in every event). */
+  emit(event: SimEvent): void {
     this.world.events.push(event);
   }
 
+  /** Schedule a timer of `node` (in its incarnation `inc`); returns when it is due. */
   timer(
     node: NodeId,
     inc: number,
@@ -54,15 +61,33 @@ export class Sim {
     delayMs: number,
     token?: number,
     arg?: string,
+  ): number {
+    const at = this.world.now + Math.max(0, Math.round(delayMs));
+    push(this.world.queue, at, { k: 'timer', node, inc, name, token, arg });
+    return at;
+  }
+
+  /**
+   * Take back a timer that can no longer do anything (the request it guarded was answered, the
+   * session it watched was renewed): the same as letting it fire, minus the work.
+   */
+  cancelTimer(
+    at: number,
+    node: NodeId,
+    inc: number,
+    name: TimerName,
+    token: number,
+    arg?: string,
   ): void {
-    push(this.world.queue, this.world.now + Math.max(0, Math.round(delayMs)), {
-      k: 'timer',
-      node,
-      inc,
-      name,
-      token,
-      arg,
-    });
+    const due = this.world.queue.due[at];
+    if (due === undefined) return;
+    for (let i = 0; i < due.length; i++) {
+      const t = due[i];
+      if (t.k !== 'timer' || t.token !== token || t.name !== name) continue;
+      if (t.node !== node || t.inc !== inc || t.arg !== arg) continue;
+      removeTask(this.world.queue, at, i);
+      return;
+    }
   }
 
   /** Send a message; it arrives after the link's latency unless a side is isolated or down. */
@@ -72,41 +97,57 @@ export class Sim {
     to: NodeId,
     kind: K,
     body: MessageBody<K>,
-    info: TrafficInfo = {},
+    info?: TrafficInfo,
   ): void {
     const w = this.world;
     const net = w.network;
+    const now = w.now;
     const id = w.nextMessageId++;
     const jitter = net.jitterMs > 0 ? this.rng.below(2 * net.jitterMs + 1) - net.jitterMs : 0;
-    const link = `${from}>${to}`;
-    const deliverAt = Math.max(
-      w.now + Math.max(0, net.latencyMs + jitter),
-      net.linkClock[link] ?? 0,
-    );
-    net.linkClock[link] = deliverAt;
-    const dropped = !!(net.isolated[from] || net.isolated[to]);
-    const records =
-      info.records && info.records.length > RECORD_SAMPLE
-        ? info.records.slice(0, RECORD_SAMPLE)
-        : info.records;
-    this.emit({
+    const clocks = (net.linkClock[from] ??= {});
+    const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks[to] ?? 0);
+    clocks[to] = deliverAt;
+    const dropped = this.isIsolated(from) || this.isIsolated(to);
+    const event: NetSent = {
       type: 'net.sent',
       id,
       from,
       to,
       kind,
-      sentAt: w.now,
+      sentAt: now,
       deliverAt,
       dropped,
-      ...(info.topic !== undefined ? { topic: info.topic } : {}),
-      ...(info.partition !== undefined ? { partition: info.partition } : {}),
-      ...(records ? { records, recordCount: info.recordCount ?? info.records!.length } : {}),
-      ...(info.error ? { error: info.error } : {}),
-    });
+    };
+    if (info !== undefined) {
+      // Optional facts in a fixed order (the event's JSON is part of the trace).
+      if (info.topic !== undefined) event.topic = info.topic;
+      if (info.partition !== undefined) event.partition = info.partition;
+      const records = info.records;
+      if (records !== undefined) {
+        event.records = records.length > RECORD_SAMPLE ? records.slice(0, RECORD_SAMPLE) : records;
+        event.recordCount = info.recordCount ?? records.length;
+      }
+      if (info.error) event.error = info.error;
+    }
+    // The time goes last, after the optional facts (the trace's JSON keeps this key order).
+    (event as SimEvent).t = now;
+    this.emit(event as SimEvent);
     if (dropped) return;
-    const msg: Message<K> = { id, from, to, fromInc, kind, body, sentAt: w.now, deliverAt };
-    if (info.toInc !== undefined) msg.toInc = info.toInc;
-    push(w.queue, deliverAt, { k: 'deliver', msg: msg as unknown as Message });
+    const msg: MessageOf<K> = {
+      k: 'deliver',
+      id,
+      from,
+      to,
+      fromInc,
+      toInc: info?.toInc,
+      kind,
+      body,
+      sentAt: now,
+      deliverAt,
+    };
+    // `kind` and `body` agree (the signature says so), which makes this one of the union's
+    // members; TypeScript cannot follow that for a generic K, hence the assertion.
+    push(w.queue, deliverAt, msg as Message);
   }
 
   /**
@@ -115,8 +156,8 @@ export class Sim {
    * and for requests that were waiting inside a node when it died.
    */
   resetConnection(msg: Message): void {
-    const reqId = (msg.body as { reqId?: number }).reqId;
-    if (reqId === undefined || msg.kind.endsWith('-response')) return;
+    if (!isRequest(msg)) return;
+    const reqId = msg.body.reqId;
     push(this.world.queue, this.world.now + this.world.network.latencyMs, {
       k: 'disconnect',
       node: msg.from,
@@ -127,44 +168,62 @@ export class Sim {
     });
   }
 
+  /** How many nodes are cut off now (most of the time none, and nothing needs looking up). */
+  private isolatedCount = -1;
+
   isIsolated(node: NodeId): boolean {
-    return !!this.world.network.isolated[node];
+    if (this.isolatedCount < 0)
+      this.isolatedCount = Object.keys(this.world.network.isolated).length;
+    return this.isolatedCount > 0 && this.world.network.isolated[node] === true;
   }
+
+  /** Cut `node` off the network, or connect it again. */
+  setIsolated(node: NodeId, isolated: boolean): void {
+    if (isolated) this.world.network.isolated[node] = true;
+    else delete this.world.network.isolated[node];
+    this.isolatedCount = Object.keys(this.world.network.isolated).length;
+  }
+
+  /** Node ids taken apart once each, with the reference last resolved for each. */
+  private readonly nodeNames = new Map<NodeId, { kind: string; id: string; ref: NodeRef | null }>();
 
   /** Resolve a node id to its state, or null if it does not exist. */
   resolve(node: NodeId): NodeRef | null {
-    const colon = node.indexOf(':');
-    const kind = node.slice(0, colon);
-    const id = node.slice(colon + 1);
-    if (kind === 'broker') {
-      const broker = this.world.brokers[Number(id) - 1];
-      return broker ? { type: 'broker', broker } : null;
+    let name = this.nodeNames.get(node);
+    if (name === undefined) {
+      const colon = node.indexOf(':');
+      name = { kind: node.slice(0, colon), id: node.slice(colon + 1), ref: null };
+      this.nodeNames.set(node, name);
     }
-    if (kind === 'producer') {
-      const producer = this.world.producers[id];
-      return producer ? { type: 'producer', producer } : null;
+    const w = this.world;
+    const ref = name.ref;
+    switch (name.kind) {
+      case 'broker': {
+        const broker = w.brokers[Number(name.id) - 1];
+        if (broker === undefined) return null;
+        if (ref?.type !== 'broker' || ref.broker !== broker) name.ref = { type: 'broker', broker };
+        return name.ref;
+      }
+      case 'producer': {
+        const producer = w.producers[name.id];
+        if (producer === undefined) return null;
+        if (ref?.type !== 'producer' || ref.producer !== producer)
+          name.ref = { type: 'producer', producer };
+        return name.ref;
+      }
+      case 'consumer': {
+        const consumer = w.consumers[name.id];
+        if (consumer === undefined) return null;
+        if (ref?.type !== 'consumer' || ref.consumer !== consumer)
+          name.ref = { type: 'consumer', consumer };
+        return name.ref;
+      }
+      default:
+        return null;
     }
-    if (kind === 'consumer') {
-      const consumer = this.world.consumers[id];
-      return consumer ? { type: 'consumer', consumer } : null;
-    }
-    return null;
   }
 
   broker(id: number): BrokerState | undefined {
     return this.world.brokers[id - 1];
   }
-}
-
-export const brokerNode = (id: number): NodeId => `broker:${id}`;
-export const producerNode = (id: string): NodeId => `producer:${id}`;
-export const consumerNode = (id: string): NodeId => `consumer:${id}`;
-
-export function tpKey(topic: string, partition: number): string {
-  return `${topic}-${partition}`;
-}
-
-export function parseTp(key: string): { topic: string; partition: number } {
-  const dash = key.lastIndexOf('-');
-  return { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)) };
 }

@@ -4,21 +4,25 @@ import type {
   Command,
   ConfigEntry,
   ConfigValue,
+  GroupState,
   MessageKind,
   NodeId,
   PresetName,
   SimEvent,
 } from '../types';
 import type { ConfigScope } from '../config/definitions';
+import type { ScopedValues } from '../config/presets';
 import type { QueueState } from './queue';
-import type { MessageBody } from './messages';
+import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
 // ---------------------------------------------------------------------------------------------
 
-export interface Message<K extends MessageKind = MessageKind> {
+/** One message on the wire, of one kind. In flight it is itself the task that delivers it. */
+export interface MessageOf<K extends MessageKind> {
+  k: 'deliver';
   id: number;
   from: NodeId;
   to: NodeId;
@@ -32,8 +36,14 @@ export interface Message<K extends MessageKind = MessageKind> {
   deliverAt: number;
 }
 
+/**
+ * A message of kind K; without K, any message, as a union that `switch (msg.kind)` narrows to
+ * the right body (routing needs no casts).
+ */
+export type Message<K extends MessageKind = MessageKind> = { [P in K]: MessageOf<P> }[K];
+
 export type Task =
-  | { k: 'deliver'; msg: Message }
+  | Message
   /** A timer of a node; ignored if the node restarted since (inc) or the token is stale. */
   | { k: 'timer'; node: NodeId; inc: number; name: TimerName; token?: number; arg?: string }
   | { k: 'action'; command: Command }
@@ -74,7 +84,9 @@ export type TimerName =
 // Configuration
 // ---------------------------------------------------------------------------------------------
 
-export interface ConfigSlot {
+/** The configs of one broker, topic, producer or consumer (group), of scope S. */
+export interface ConfigSlot<S extends ConfigScope = ConfigScope> {
+  scope: S;
   /** Values set by the scenario or the user; everything else comes from the preset or Kafka. */
   explicit: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   /** Effective values for every key of the scope (derived; rebuilt on every change). */
@@ -179,6 +191,8 @@ export interface ParkedFetch {
   /** The request waiting at this broker for data (follower or consumer fetch). */
   msg: Message<'replica-fetch'> | Message<'fetch'>;
   token: number;
+  /** When its max wait expires (the timer that answers it then). */
+  dueAt: number;
 }
 
 export interface PendingProduce {
@@ -193,6 +207,8 @@ export interface PendingProduce {
     error: string | null;
     done: boolean;
   }[];
+  /** When request.timeout.ms expires (the timer that answers it then). */
+  dueAt: number;
 }
 
 export type BrokerStatus = 'running' | 'crashed' | 'stopped';
@@ -203,7 +219,7 @@ export interface BrokerState {
   status: BrokerStatus;
   /** Incarnation, incremented at every start: the KRaft broker epoch. */
   inc: number;
-  config: ConfigSlot;
+  config: ConfigSlot<'broker'>;
   /** Durable: survives crashes (it is on disk). */
   logs: Record<string, LogState>;
   // Volatile state below: reset when the broker stops.
@@ -216,7 +232,10 @@ export interface BrokerState {
   lead: Record<string, LeaderState>;
   follow: Record<string, FollowerState>;
   /** Replica fetcher per leader: whether a fetch is in flight. */
-  fetchers: Record<string, { inFlight: boolean; backoff: boolean; reqId: number }>;
+  fetchers: Record<
+    string,
+    { inFlight: boolean; backoff: boolean; reqId: number; timeoutAt: number }
+  >;
   parked: ParkedFetch[];
   purgatory: PendingProduce[];
   nextToken: number;
@@ -243,8 +262,7 @@ export interface TopicState {
   name: string;
   numPartitions: number;
   replicationFactor: number;
-  internal: boolean;
-  config: ConfigSlot;
+  config: ConfigSlot<'topic'>;
 }
 
 export interface ControllerState {
@@ -295,7 +313,7 @@ export interface ProducerState {
   paused: boolean;
   removed: boolean;
   inc: number;
-  config: ConfigSlot;
+  config: ConfigSlot<'producer'>;
   /** Fractional records owed by the rate generator. */
   owed: number;
   lastGenerateAt: number;
@@ -312,12 +330,11 @@ export interface ProducerState {
   /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
   waiting: PendingRecord[];
   /** Requests awaiting an answer: reqId -> what and to whom. */
-  pending: Record<string, { kind: MessageKind; broker: number }>;
+  pending: Record<string, { kind: MessageKind; broker: number; timeoutAt: number }>;
   metadataInFlight: boolean;
   metadataStale: boolean;
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
   queues: Record<string, ProducerBatch[]>;
-  /** In-flight produce requests per broker id. */
   /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
   inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
   nextBatchId: number;
@@ -336,25 +353,51 @@ export interface ProducerState {
 
 export type MemberStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';
 
-export interface ConsumerState {
-  id: string;
-  node: NodeId;
-  groupId: string;
-  status: MemberStatus;
-  inc: number;
-  config: ConfigSlot;
+/** The consumer's side of the group protocol (Kafka's ConsumerCoordinator). */
+export interface ConsumerMembership {
   memberId: string;
   generation: number;
   coordinator: number | null;
   coordinatorInFlight: boolean;
+  joinInFlight: boolean;
+  syncInFlight: boolean;
+  rejoinNeeded: boolean;
+  heartbeatToken: number;
+  /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
+  lastCoordinatorAck: number;
   /** Owned partitions ("topic-N"). */
   owned: string[];
   /** The last assignment received (sticky assignors send it back as ownedPartitions). */
   lastAssignment: string[];
+}
+
+/** Where the consumer is in each owned partition (Kafka's SubscriptionState). */
+export interface ConsumerPositions {
   /** Consumed position per owned partition: the offset after the last record processed. */
-  positions: Record<string, number>;
-  /** Fetch position: the next offset to fetch (ahead of positions by what is buffered). */
-  fetchPos: Record<string, number>;
+  byPartition: Record<string, number>;
+  /** Partitions whose position is not known yet: they await OffsetFetch or ListOffsets. */
+  unknown: string[];
+}
+
+/** Fetching from partition leaders (Kafka's Fetcher). */
+export interface ConsumerFetcher {
+  /** The next offset to fetch per partition (ahead of the consumed position by the buffer). */
+  fetchOffset: Record<string, number>;
+  /** Fetched records not yet handed to the application: per partition, runs of fetched batches. */
+  buffer: Record<string, { batch: Batch; from: number }[]>;
+  /** Per partition, the id of the fetch request in flight for it (0 or absent: none). */
+  inFlight: Record<string, number>;
+}
+
+/** The consumer's picture of the cluster (from Metadata responses). */
+export interface ConsumerMetadata {
+  inFlight: boolean;
+  partitionCounts: Record<string, number>;
+  leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
+}
+
+/** The application's poll loop. */
+export interface ConsumerPollLoop {
   /** Records returned by the current poll, as runs [from, to) of batches, processed in order. */
   inHand: {
     tp: string;
@@ -364,36 +407,54 @@ export interface ConsumerState {
     from: number;
     to: number;
   }[];
-  pollToken: number;
+  token: number;
+  /** Whether a poll step is scheduled. */
+  active: boolean;
+}
+
+/** Committing consumed positions. */
+export interface ConsumerCommits {
+  /** The last position committed per partition, to know what changed since. */
+  committed: Record<string, number>;
   lastAutoCommit: number;
-  /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
-  lastCoordinatorAck: number;
+}
+
+export interface PendingRequest {
+  reqId: number;
+  kind: RequestKind;
+  broker: number;
+  generation: number;
+  timeoutAt: number;
+}
+
+/** Requests awaiting an answer and the brokers a client knows. */
+export interface ClientRequests {
+  nextReqId: number;
+  /** Requests awaiting an answer (a few at a time, oldest first), with the generation the
+   * member had when it sent each and when its timeout is due. */
+  pending: PendingRequest[];
   /** Kinds of request with a retry timer pending (metadata, coordinator, join, offsets, fetch). */
   retrying: string[];
-  partitionCounts: Record<string, number>;
-  lastError: string | null;
-  /** Positions whose value is known (committed or reset); others await OffsetFetch/ListOffsets. */
-  needsPosition: string[];
-  /** Fetched records not yet handed to the application: per partition, runs of fetched batches. */
-  buffer: Record<string, { batch: Batch; from: number }[]>;
-  /** Partition metadata as this consumer knows it (from Metadata responses). */
-  leaders: Record<string, { leader: number; leaderEpoch: number; hw: number }>;
-  /** Per partition, the id of the fetch request in flight for it (0 or absent: none). */
-  fetchInFlight: Record<string, number>;
-  /** Positions consumed since the last commit, to know what to commit. */
-  lastCommitted: Record<string, number>;
-  polling: boolean;
-  joinInFlight: boolean;
-  syncInFlight: boolean;
-  rejoinNeeded: boolean;
-  heartbeatToken: number;
-  metadataInFlight: boolean;
   knownBrokers: number[];
   brokerFailedAt: Record<string, number>;
-  /** Requests awaiting an answer, with the generation the member had when it sent each. */
-  pending: Record<string, { kind: MessageKind; broker: number; generation: number }>;
+}
+
+export interface ConsumerState {
+  id: string;
+  node: NodeId;
+  groupId: string;
+  status: MemberStatus;
+  inc: number;
+  config: ConfigSlot<'consumer'>;
+  requests: ClientRequests;
+  metadata: ConsumerMetadata;
+  membership: ConsumerMembership;
+  positions: ConsumerPositions;
+  fetcher: ConsumerFetcher;
+  poll: ConsumerPollLoop;
+  commits: ConsumerCommits;
+  lastError: string | null;
   consumed: number;
-  nextReqId: number;
 }
 
 export interface GroupMember {
@@ -409,13 +470,16 @@ export interface GroupMember {
   joinRequest: Message<'join-group'> | null;
   syncRequest: Message<'sync-group'> | null;
   sessionToken: number;
+  /** The timer that expires the member's session (on the coordinator that armed it). */
+  sessionTimer: { at: number; node: NodeId; inc: number } | null;
   assignment: string[];
 }
 
-export interface GroupState {
+/** A consumer group as the world keeps it (what Kafka persists in __consumer_offsets). */
+export interface GroupRecord {
   id: string;
   topics: string[];
-  state: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+  state: GroupState;
   generation: number;
   protocol: string | null;
   leaderMemberId: string | null;
@@ -423,7 +487,7 @@ export interface GroupState {
   /** Member ids handed out with MEMBER_ID_REQUIRED that have not joined yet. */
   pending: Record<string, number>;
   committed: Record<string, number>;
-  config: ConfigSlot;
+  config: ConfigSlot<'consumer'>;
   joinToken: number;
   syncToken: number;
   initialDelayUntil: number;
@@ -441,8 +505,8 @@ export interface GroupState {
 export interface NetworkState {
   latencyMs: number;
   jitterMs: number;
-  /** Per directed link, the last delivery time: links are FIFO like TCP connections. */
-  linkClock: Record<string, number>;
+  /** Per directed link (from, then to), the last delivery time: links are FIFO like TCP. */
+  linkClock: Record<NodeId, Record<NodeId, number>>;
   isolated: Record<string, boolean>;
 }
 
@@ -457,13 +521,13 @@ export interface World {
   /** Incarnation numbers for clients: unique, so a re-added client never sees old replies. */
   nextInc: number;
   network: NetworkState;
-  presetValues: Partial<Record<ConfigScope, Record<string, ConfigValue>>>;
+  presetValues: ScopedValues;
   clusterConfig: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   brokers: BrokerState[];
   controller: ControllerState;
   topics: Record<string, TopicState>;
   producers: Record<string, ProducerState>;
-  groups: Record<string, GroupState>;
+  groups: Record<string, GroupRecord>;
   consumers: Record<string, ConsumerState>;
   events: SimEvent[];
 }

@@ -1,16 +1,17 @@
 // The ClusterView: a plain, serialisable picture of the world for the UI, the CLI and tests.
+import * as cfg from '../config/access';
 import { rebalanceProtocolOf } from '../kernels';
 import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { PRESETS } from '../config/presets';
-import { OFFSETS_TOPIC } from '../controller/topics';
-import { coordinatorPartitionKey } from '../broker/serve';
-import { brokerNode, consumerNode, producerNode, tpKey, type Sim } from '../sim/sim';
+import { coordinatorPartitionKey, isInternalTopic } from '../sim/internalTopics';
+import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
 import type {
   BrokerState,
   ConfigSlot,
   ConsumerState,
   ControllerPartition,
-  GroupState,
+  GroupRecord,
   LogState,
   ProducerState,
 } from '../sim/world';
@@ -28,10 +29,11 @@ import type {
   TopicView,
 } from '../types';
 import { ENGINE_VERSION } from '../version';
+import { recordsFrom } from '../broker/log';
 import { SIMPLIFICATIONS } from './simplifications';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
-function entries(_sim: Sim, _scope: ConfigScope, slot: ConfigSlot): ConfigEntry[] {
+function entries(slot: ConfigSlot): ConfigEntry[] {
   return slot.entries.map((e) => ({ ...e }));
 }
 
@@ -42,7 +44,7 @@ function roles(sim: Sim): { leaderOf: string[]; followerOf: string[] }[] {
     followerOf: [] as string[],
   }));
   for (const [key, p] of Object.entries(sim.world.controller.partitions)) {
-    if (p.topic === OFFSETS_TOPIC) continue;
+    if (isInternalTopic(p.topic)) continue;
     for (const id of p.replicas)
       (p.leader === id ? out[id - 1].leaderOf : out[id - 1].followerOf).push(key);
   }
@@ -66,7 +68,7 @@ function brokerView(
     brokerEpoch: c.brokers[b.id]?.brokerEpoch ?? 0,
     leaderOf,
     followerOf,
-    config: entries(sim, 'broker', b.config),
+    config: entries(b.config),
   };
 }
 
@@ -102,7 +104,7 @@ function leaderLog(sim: Sim, p: ControllerPartition): LogState | undefined {
   return best;
 }
 
-function partitionView(sim: Sim, p: ControllerPartition, readers: GroupState[]): PartitionView {
+function partitionView(sim: Sim, p: ControllerPartition, readers: GroupRecord[]): PartitionView {
   const log = leaderLog(sim, p);
   const key = tpKey(p.topic, p.partition);
   const hw = log?.hw ?? 0;
@@ -134,7 +136,7 @@ function topicViews(sim: Sim): TopicView[] {
   const w = sim.world;
   const out: TopicView[] = [];
   for (const t of Object.values(w.topics)) {
-    if (t.internal) continue;
+    if (isInternalTopic(t.name)) continue;
     const readers = Object.values(w.groups).filter((g) => g.topics.includes(t.name));
     const partitions: PartitionView[] = [];
     for (let i = 0; i < t.numPartitions; i++)
@@ -143,7 +145,7 @@ function topicViews(sim: Sim): TopicView[] {
       name: t.name,
       replicationFactor: t.replicationFactor,
       partitions,
-      config: entries(sim, 'topic', t.config),
+      config: entries(t.config),
     });
   }
   return out;
@@ -169,16 +171,16 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
     knownLeaders: Array.from({ length: p.numPartitions }, (_, i) => p.leaders[i] ?? -1),
     stats: { ...p.stats, inFlight, buffered },
     lastError: p.lastError,
-    config: entries(sim, 'producer', p.config),
+    config: entries(p.config),
   };
 }
 
-function groupView(sim: Sim, g: GroupState): GroupView {
+function groupView(sim: Sim, g: GroupRecord): GroupView {
   const w = sim.world;
-  const key = coordinatorPartitionKey(sim, g.id);
+  const key = coordinatorPartitionKey(w, g.id);
   const coordinatorPartition = key ? w.controller.partitions[key] : undefined;
   const assignor = (g.protocol ??
-    String(g.config.eff['partition.assignment.strategy'])) as AssignorName;
+    cfg.choice(g.config, 'partition.assignment.strategy')) as AssignorName;
   const offsets: GroupView['offsets'] = [];
   for (const topic of g.topics) {
     const t = w.topics[topic];
@@ -209,31 +211,32 @@ function groupView(sim: Sim, g: GroupState): GroupView {
     leaderConsumerId: leader?.consumerId ?? null,
     consumerIds: g.consumerIds.filter((id) => w.consumers[id]?.groupId === g.id),
     offsets,
-    config: entries(sim, 'consumer', g.config),
+    config: entries(g.config),
   };
 }
 
 function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
   const lag: Record<string, number> = {};
   const positions: Record<string, number> = {};
-  for (const tp of c.owned) {
-    if (!(tp in c.positions)) continue;
-    positions[tp] = c.positions[tp];
-    lag[tp] = Math.max(0, (c.leaders[tp]?.hw ?? 0) - c.positions[tp]);
+  const consumedTo = c.positions.byPartition;
+  for (const tp of c.membership.owned) {
+    if (!(tp in consumedTo)) continue;
+    positions[tp] = consumedTo[tp];
+    lag[tp] = Math.max(0, (c.metadata.leaders[tp]?.hw ?? 0) - consumedTo[tp]);
   }
   return {
     id: c.id,
     groupId: c.groupId,
-    memberId: c.memberId || null,
+    memberId: c.membership.memberId || null,
     status: c.status,
     isolated: sim.isIsolated(consumerNode(c.id)),
-    generation: c.generation,
-    assignment: [...c.owned],
+    generation: c.membership.generation,
+    assignment: [...c.membership.owned],
     positions,
     lag,
     consumed: c.consumed,
-    processingMsPerRecord: Number(c.config.eff['sim.processing.ms']),
-    config: entries(sim, 'consumer', c.config),
+    processingMsPerRecord: cfg.int(c.config, 'sim.processing.ms'),
+    config: entries(c.config),
   };
 }
 
@@ -300,7 +303,7 @@ export function partitionLog(
   options: { brokerId?: number; fromOffset?: number; limit?: number } = {},
 ): LogRecordView[] {
   const p = sim.world.controller.partitions[tpKey(topic, partition)];
-  if (!p || sim.world.topics[topic]?.internal) return [];
+  if (!p || isInternalTopic(topic)) return [];
   const log =
     options.brokerId !== undefined
       ? sim.broker(options.brokerId)?.logs[tpKey(topic, partition)]
@@ -308,21 +311,12 @@ export function partitionLog(
   if (!log) return [];
   const limit = options.limit ?? 100;
   const from = options.fromOffset ?? Math.max(log.logStartOffset, log.leo - limit);
-  const out: LogRecordView[] = [];
-  for (const batch of log.batches) {
-    for (let i = 0; i < batch.records.length && out.length < limit; i++) {
-      const offset = batch.baseOffset + i;
-      if (offset < from) continue;
-      const r = batch.records[i];
-      out.push({
-        offset,
-        key: r.key,
-        value: r.value,
-        leaderEpoch: batch.epoch,
-        timestamp: r.ts,
-        producerId: r.producer,
-      });
-    }
-  }
-  return out;
+  return recordsFrom(log, from, limit).map(({ offset, record, batch }) => ({
+    offset,
+    key: record.key,
+    value: record.value,
+    leaderEpoch: batch.epoch,
+    timestamp: record.ts,
+    producerId: record.producer,
+  }));
 }

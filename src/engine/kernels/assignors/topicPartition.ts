@@ -31,11 +31,6 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** By topic name, then partition number. */
-export function compareByTopicThenPartition(a: TopicPartition, b: TopicPartition): number {
-  return compareStrings(a.topic, b.topic) || a.partition - b.partition;
-}
-
 /** By partition number, then topic name (the sticky assignor's order for owned partitions). */
 export function compareByPartitionThenTopic(a: TopicPartition, b: TopicPartition): number {
   return a.partition - b.partition || compareStrings(a.topic, b.topic);

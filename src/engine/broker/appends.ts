@@ -1,0 +1,135 @@
+// The one place records enter or leave a replica's log on the broker's behalf: the leader's
+// append of a produce batch, the follower's append of batches copied from its leader, and the
+// follower's truncation to its leader's history. Each keeps the producer state and the events
+// (record.appended, log.segment-rolled, log.truncated) in step with the log.
+import * as cfg from '../config/access';
+import { truncationOffsetFor } from '../kernels';
+import { maxTimestamp } from '../records/batch';
+import type { Sim } from '../sim/sim';
+import type { ProduceBatch } from '../sim/messages';
+import type { Batch, BrokerState, LogState } from '../sim/world';
+import {
+  appendBatch,
+  placeOf,
+  resetLogTo,
+  truncateTo,
+  type SegmentLimits,
+  type TruncatedRecord,
+} from './log';
+import { rebuildProducerState, recordProducerBatch } from './producerState';
+
+function segmentLimits(sim: Sim, topic: string): SegmentLimits {
+  const config = sim.world.topics[topic].config;
+  return {
+    segmentBytes: cfg.int(config, 'segment.bytes'),
+    segmentMs: cfg.int(config, 'segment.ms'),
+  };
+}
+
+/** The leader appends a producer's batch at its log end, in its leader epoch. */
+export function appendAsLeader(
+  sim: Sim,
+  b: BrokerState,
+  log: LogState,
+  leaderEpoch: number,
+  pb: ProduceBatch,
+): Batch {
+  // The producer's record objects become the log's: no copy, as if the bytes were written.
+  const batch: Batch = {
+    bid: sim.world.nextBatchId++,
+    baseOffset: log.leo,
+    epoch: leaderEpoch,
+    records: pb.records,
+    bytes: pb.bytes,
+    maxTs: maxTimestamp(pb.records),
+    pid: pb.pid,
+    producerEpoch: pb.producerEpoch,
+    baseSeq: pb.baseSeq,
+    acked: false,
+  };
+  store(sim, b, log, batch, segmentLimits(sim, log.topic));
+  return batch;
+}
+
+/** A follower appends the batches its leader sent that continue its log (shared, not copied). */
+export function appendAsFollower(sim: Sim, b: BrokerState, log: LogState, batches: Batch[]): void {
+  if (batches.length === 0) return;
+  const limits = segmentLimits(sim, log.topic);
+  for (const batch of batches) {
+    const place = placeOf(log, batch);
+    // A gap or overlap means our log and the leader's disagree; the next fetch sorts it out.
+    if (place === 'gap') break;
+    if (place === 'next') store(sim, b, log, batch, limits);
+  }
+}
+
+function store(sim: Sim, b: BrokerState, log: LogState, batch: Batch, limits: SegmentLimits): void {
+  const rolled = appendBatch(log, batch, limits);
+  if (rolled && log.segments.length > 1) {
+    sim.emit({
+      type: 'log.segment-rolled',
+      topic: log.topic,
+      partition: log.partition,
+      brokerId: b.id,
+      baseOffset: batch.baseOffset,
+      t: sim.now,
+    });
+  }
+  recordProducerBatch(log, batch);
+  sim.emit({
+    type: 'record.appended',
+    topic: log.topic,
+    partition: log.partition,
+    offset: batch.baseOffset,
+    count: batch.records.length,
+    brokerId: b.id,
+    leaderEpoch: batch.epoch,
+    t: sim.now,
+  });
+}
+
+/**
+ * The leader said where the follower's log leaves its history (KIP-279): truncate where the
+ * truncation kernel says (one round; the next fetch validates again, epoch by epoch), and
+ * report any acknowledged records that vanish with it.
+ */
+export function truncateToDivergence(
+  sim: Sim,
+  b: BrokerState,
+  log: LogState,
+  diverging: { epoch: number; endOffset: number },
+): void {
+  const before = log.leo;
+  const target = truncationOffsetFor(log.epochCache, log.leo, diverging);
+  let removed;
+  if (target < log.logStartOffset) {
+    // Below our own log start (an unclean leader with a shorter history): like Kafka's
+    // truncateFullyAndStartAt, drop everything and start an empty log at the target.
+    removed = truncateTo(log, log.logStartOffset, sim.world);
+    resetLogTo(log, target);
+  } else {
+    removed = truncateTo(log, target, sim.world);
+  }
+  rebuildProducerState(log);
+  reportTruncation(sim, b, log, removed, before);
+}
+
+function reportTruncation(
+  sim: Sim,
+  b: BrokerState,
+  log: LogState,
+  removed: TruncatedRecord[],
+  before: number,
+): void {
+  if (removed.length === 0) return;
+  sim.emit({
+    type: 'log.truncated',
+    topic: log.topic,
+    partition: log.partition,
+    brokerId: b.id,
+    fromOffset: removed[0].offset,
+    toOffset: before,
+    lostAcked: removed.filter((r) => r.acked).map((r) => ({ offset: r.offset, key: r.record.key })),
+    t: sim.now,
+  });
+}

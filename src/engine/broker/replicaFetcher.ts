@@ -1,0 +1,149 @@
+// The follower's side of replication (kafka-spec 3.1, 3.6): one replica fetcher per leader broker
+// sends a fetch for every partition it follows there, with its log end and last fetched epoch;
+// the answer is appended, or truncated to where the logs diverge, or restarts an empty log at the
+// leader's log start. No answer in time, or an error, backs the fetcher off before it retries.
+import * as cfg from '../config/access';
+import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import type { BrokerState, Message } from '../sim/world';
+import { appendAsFollower, truncateToDivergence } from './appends';
+import { followLeaderHw } from './highWatermark';
+import { advanceLogStart, lastEpoch, resetLogTo } from './log';
+
+/** Send a fetch to every leader this broker follows, unless one is already in flight. */
+export function startReplicaFetchers(sim: Sim, b: BrokerState): void {
+  if (b.status !== 'running') return;
+  let byLeader: Map<number, string[]> | null = null;
+  const follow = b.follow;
+  for (const key of Object.keys(follow)) {
+    const f = follow[key];
+    if (f.leader < 0 || f.leader === b.id) continue;
+    // A fetcher already busy with this leader will come back here when it is done.
+    const busy = b.fetchers[f.leader];
+    if (busy !== undefined && (busy.inFlight || busy.backoff)) continue;
+    byLeader ??= new Map();
+    const list = byLeader.get(f.leader);
+    if (list) list.push(key);
+    else byLeader.set(f.leader, [key]);
+  }
+  byLeader?.forEach((keys, leader) => {
+    const fetcher = (b.fetchers[leader] ??= {
+      inFlight: false,
+      backoff: false,
+      reqId: 0,
+      timeoutAt: -1,
+    });
+    if (!fetcher.inFlight && !fetcher.backoff) sendReplicaFetch(sim, b, leader, keys);
+  });
+}
+
+function sendReplicaFetch(sim: Sim, b: BrokerState, leader: number, keys: string[]): void {
+  const fetcher = b.fetchers[leader];
+  const reqId = ++b.nextToken;
+  fetcher.inFlight = true;
+  fetcher.reqId = reqId;
+  const partitions = keys.map((key) => {
+    const log = b.logs[key];
+    return {
+      topic: log.topic,
+      partition: log.partition,
+      fetchOffset: log.leo,
+      lastFetchedEpoch: lastEpoch(log),
+      currentLeaderEpoch: b.follow[key].leaderEpoch,
+    };
+  });
+  const maxWaitMs = cfg.int(b.config, 'replica.fetch.wait.max.ms');
+  sim.send(brokerNode(b.id), b.inc, brokerNode(leader), 'replica-fetch', {
+    reqId,
+    replicaId: b.id,
+    brokerEpoch: b.inc,
+    maxWaitMs,
+    partitions,
+  });
+  const timeout = maxWaitMs + cfg.int(b.config, 'replica.socket.timeout.ms');
+  fetcher.timeoutAt = sim.timer(
+    brokerNode(b.id),
+    b.inc,
+    'broker.replica-fetch-timeout',
+    timeout,
+    reqId,
+    String(leader),
+  );
+}
+
+/** No answer in time (the leader is cut off), or the leader's broker refused the connection
+ * (it is down): give up on that fetch, back off, then try again. */
+export function onReplicaFetchFailed(
+  sim: Sim,
+  b: BrokerState,
+  leader: number,
+  reqId: number,
+): void {
+  const fetcher = b.fetchers[leader];
+  if (!fetcher || !fetcher.inFlight || fetcher.reqId !== reqId) return;
+  fetcher.inFlight = false;
+  backoffFetcher(sim, b, leader);
+}
+
+function backoffFetcher(sim: Sim, b: BrokerState, leader: number): void {
+  const fetcher = b.fetchers[leader];
+  if (fetcher.backoff) return;
+  fetcher.backoff = true;
+  sim.timer(
+    brokerNode(b.id),
+    b.inc,
+    'broker.replica-fetch-backoff',
+    cfg.int(b.config, 'replica.fetch.backoff.ms'),
+    undefined,
+    String(leader),
+  );
+}
+
+export function resumeReplicaFetcher(sim: Sim, b: BrokerState, leader: number): void {
+  const fetcher = b.fetchers[leader];
+  if (fetcher) fetcher.backoff = false;
+  startReplicaFetchers(sim, b);
+}
+
+export function onReplicaFetchResponse(
+  sim: Sim,
+  b: BrokerState,
+  msg: Message<'replica-fetch-response'>,
+): void {
+  const leader = brokerIdOf(msg.from);
+  const fetcher = b.fetchers[leader];
+  if (!fetcher || fetcher.reqId !== msg.body.reqId) return;
+  if (fetcher.inFlight) {
+    const timer = 'broker.replica-fetch-timeout';
+    sim.cancelTimer(
+      fetcher.timeoutAt,
+      brokerNode(b.id),
+      b.inc,
+      timer,
+      fetcher.reqId,
+      String(leader),
+    );
+  }
+  fetcher.inFlight = false;
+  let needBackoff = false;
+  for (const part of msg.body.partitions) {
+    const key = tpKey(part.topic, part.partition);
+    const f = b.follow[key];
+    if (!f || f.leader !== leader) continue;
+    const log = b.logs[key];
+    if (part.error === 'OFFSET_OUT_OF_RANGE') {
+      // Our log ends before the leader's log start (retention moved on): start from there.
+      resetLogTo(log, part.logStartOffset);
+    } else if (part.error) {
+      needBackoff = true;
+    } else if (part.divergingEpoch) {
+      truncateToDivergence(sim, b, log, part.divergingEpoch);
+    } else {
+      appendAsFollower(sim, b, log, part.batches);
+      followLeaderHw(log, part.highWatermark);
+      advanceLogStart(log, part.logStartOffset);
+    }
+  }
+  if (needBackoff) backoffFetcher(sim, b, leader);
+  else startReplicaFetchers(sim, b);
+}

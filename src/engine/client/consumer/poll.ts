@@ -1,0 +1,81 @@
+// The application's loop around poll(): each poll hands out up to max.poll.records buffered
+// records, round-robin over partitions, and the application processes them one at a time
+// (sim.processing.ms each, a sim-only setting), then polls again. Positions move as records are
+// processed; commits follow the poll (auto-commit's interval, or after each batch without it).
+import * as cfg from '../../config/access';
+import { recordOffset } from '../../records/batch';
+import type { Sim } from '../../sim/sim';
+import { parseTp } from '../../sim/ids';
+import type { ConsumerState } from '../../sim/world';
+import { commit, maybeAutoCommit } from './commits';
+import { maybeFetch, schedulePoll } from './fetcher';
+import { isRunning } from './state';
+
+/** One step of the application loop. */
+export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
+  const loop = c.poll;
+  if (token !== loop.token || !isRunning(c)) return;
+  const processingMs = cfg.int(c.config, 'sim.processing.ms');
+  if (loop.inHand.length === 0) {
+    maybeAutoCommit(sim, c);
+    takePollBatch(c);
+    if (loop.inHand.length === 0) {
+      loop.active = false;
+      maybeFetch(sim, c);
+      return;
+    }
+    maybeFetch(sim, c);
+  }
+  // Process records; with no processing time the whole poll batch is handled now.
+  do {
+    const run = loop.inHand[0];
+    const r = run.batch.records[run.from];
+    const offset = recordOffset(run.batch, run.from);
+    run.from++;
+    if (run.from >= run.to) loop.inHand.shift();
+    c.positions.byPartition[run.tp] = offset + 1;
+    c.consumed++;
+    sim.emit({
+      type: 'record.consumed',
+      groupId: c.groupId,
+      consumerId: c.id,
+      topic: run.topic,
+      partition: run.partition,
+      offset,
+      key: r.key,
+      value: r.value,
+      t: sim.now,
+    });
+  } while (processingMs === 0 && loop.inHand.length > 0);
+  if (loop.inHand.length === 0 && !cfg.bool(c.config, 'enable.auto.commit')) commit(sim, c);
+  schedulePoll(sim, c, processingMs);
+}
+
+/** poll(): hand out up to max.poll.records, round-robin over partitions so none starves. */
+function takePollBatch(c: ConsumerState): void {
+  let budget = cfg.int(c.config, 'max.poll.records');
+  const buffer = c.fetcher.buffer;
+  while (budget > 0) {
+    let took = false;
+    for (const tp of c.membership.owned) {
+      const buf = buffer[tp];
+      if (!buf || buf.length === 0 || budget === 0) continue;
+      const head = buf[0];
+      const n = Math.min(head.batch.records.length - head.from, budget);
+      const { topic, partition } = parseTp(tp);
+      c.poll.inHand.push({
+        tp,
+        topic,
+        partition,
+        batch: head.batch,
+        from: head.from,
+        to: head.from + n,
+      });
+      head.from += n;
+      if (head.from >= head.batch.records.length) buf.shift();
+      budget -= n;
+      took = true;
+    }
+    if (!took) break;
+  }
+}

@@ -46,7 +46,8 @@ for (const { id, scenario } of BUILTINS) {
 
     // Open the inspector from log lines about different kinds of things.
     const inspector: string[] = [];
-    const lines = log.locator('.log-lines button');
+    // The subject buttons (a line's time is a button too: it moves the play head).
+    const lines = log.locator('.log-lines button.log-text');
     const count = Math.min(await lines.count(), 40);
     for (let i = 0; i < count; i += 4) {
       await lines.nth(i).click();

@@ -23,8 +23,8 @@ const simulator = createBrowserSimulator();
 installSimApi(simulator);
 void simulator.client.start(firstScene()).then((result) => {
   if (result.ok) return;
-  // A broken link still opens the app: say why, and show the default scene.
-  simulator.store.setState({ refusal: { id: 1, error: result.errors[0] } });
+  // A broken link still opens the app: say every reason, and show the default scene.
+  simulator.store.setState({ loadFailure: { id: 1, errors: result.errors } });
   void simulator.client.load({ kind: 'default' });
 });
 

@@ -47,6 +47,8 @@ export interface UiState {
   toolbarOpen: boolean;
   /** The engine refused the last action: shown until dismissed or replaced. */
   refusal: { id: number; error: EngineError } | null;
+  /** A shared link (or the scenario in the address) did not load: every reason, until dismissed. */
+  loadFailure: { id: number; errors: EngineError[] } | null;
 }
 
 export function initialUiState(): UiState {
@@ -61,6 +63,7 @@ export function initialUiState(): UiState {
     sceneTopic: null,
     toolbarOpen: false,
     refusal: null,
+    loadFailure: null,
   };
 }
 

@@ -22,8 +22,9 @@ export function wholeNumber(
   limits: { min?: number; max?: number } = {},
 ): Checked<number> {
   if (raw.trim() === '') return problem('required', { field });
-  const n = Number(raw);
-  if (!Number.isInteger(n)) return problem('wholeNumber', { field });
+  // Decimal digits only, as Kafka reads numbers: "0x2" or "1e3" are not whole numbers here.
+  const n = /^\s*[-+]?\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n)) return problem('wholeNumber', { field });
   if (limits.min !== undefined && n < limits.min)
     return problem('atLeast', { field, min: limits.min });
   if (limits.max !== undefined && n > limits.max)
@@ -36,17 +37,19 @@ export function topicName(raw: string, existing: string[], field = 'name'): Chec
   const name = raw.trim();
   if (name === '') return problem('required', { field });
   if (!/^[a-zA-Z0-9._-]{1,249}$/.test(name) || name === '.' || name === '..') {
-    return problem('topicName');
+    return problem('topicName', { name });
   }
+  // The engine keeps "__" names for Kafka's internal topics (__consumer_offsets, ...).
+  if (name.startsWith('__')) return problem('reservedTopic', { name });
   if (existing.includes(name)) return problem('topicExists', { name });
   return { ok: true, value: name };
 }
 
-/** A producer, group or consumer id: required, free of spaces, not taken. */
+/** A producer, group or consumer id: required, the engine's characters only, not taken. */
 export function newId(raw: string, field: string, taken: string[]): Checked<string> {
   const id = raw.trim();
   if (id === '') return problem('required', { field });
-  if (/\s/.test(id)) return problem('topicName');
+  if (!/^[a-zA-Z0-9._-]+$/.test(id)) return problem('idCharacters', { field, id });
   if (taken.includes(id)) return problem('idExists', { id });
   return { ok: true, value: id };
 }
@@ -60,9 +63,18 @@ export function configValue(
   const checked = checkConfigValue(scope, key, raw);
   if (checked.ok) return { ok: true, value: checked.value };
   const params = checked.error.params ?? {};
-  if (params.min !== undefined) return problem('atLeast', { field: key, min: params.min });
-  if (params.max !== undefined) return problem('atMost', { field: key, max: params.max });
-  return problem('wholeNumber', { field: key });
+  switch (params.ruleKey) {
+    case 'configAtLeast':
+      return problem('atLeast', { field: key, min: params.min });
+    case 'configAtMost':
+      return problem('atMost', { field: key, max: params.max });
+    case 'configTrueFalse':
+      return problem('trueFalse', { field: key });
+    case 'configOneOf':
+      return problem('oneOf', { field: key, allowed: params.allowed });
+    default:
+      return problem('wholeNumber', { field: key });
+  }
 }
 
 /** Comma-separated keys; an empty field means null keys. */

@@ -7,8 +7,14 @@ export const MAX_BROKERS = 200;
 
 export function checkScenarioShape(scenario: Scenario): EngineError[] {
   const errors: EngineError[] = [];
-  const err = (field: string, message: string, code = 'INVALID_VALUE') =>
-    errors.push({ code, message: `${field} ${message}`, field });
+  // `rule`: the rule's key and numbers (the scenario layer's rules catalogue), for translation.
+  const err = (field: string, message: string, rule: Record<string, string | number> = {}) =>
+    errors.push({
+      code: 'INVALID_VALUE',
+      message: `${field} ${message}`,
+      field,
+      params: { field, ...rule },
+    });
   if (typeof scenario !== 'object' || scenario === null)
     return [{ code: 'INVALID_SCENARIO', message: 'a scenario is a JSON object' }];
   if (scenario.version !== 1) err('version', `must be 1, got ${JSON.stringify(scenario.version)}`);
@@ -19,10 +25,15 @@ export function checkScenarioShape(scenario: Scenario): EngineError[] {
     err(
       'cluster.brokers',
       `must be a whole number from 1 to ${MAX_BROKERS}, got ${JSON.stringify(brokers)}`,
+      { ruleKey: 'wholeNumberBetween', min: 1, max: MAX_BROKERS, got: JSON.stringify(brokers) },
     );
   }
   if (scenario.cluster?.racks && scenario.cluster.racks.length !== brokers) {
-    err('cluster.racks', `lists ${scenario.cluster.racks.length} racks for ${brokers} brokers`);
+    err('cluster.racks', `lists ${scenario.cluster.racks.length} racks for ${brokers} brokers`, {
+      ruleKey: 'oneRackPerBroker',
+      brokers,
+      got: scenario.cluster.racks.length,
+    });
   }
   for (const [key, value] of Object.entries(scenario.cluster?.config ?? {})) {
     const check = checkConfigValue('broker', key, value, `cluster.config.${key}`);
@@ -70,6 +81,13 @@ function checkActions(scenario: Scenario): EngineError[] {
         field: `${at}.${field}`,
         params: { value: String(value), at: a.at },
       });
+    const taken = (field: string, code: string, name: string) =>
+      errors.push({
+        code,
+        message: `${at}.${field}: ${JSON.stringify(name)} already exists at ${a.at} ms`,
+        field: `${at}.${field}`,
+        params: code === 'TOPIC_ALREADY_EXISTS' ? { name } : { id: name },
+      });
     switch (a.type) {
       case 'addBroker':
         brokers++;
@@ -83,6 +101,14 @@ function checkActions(scenario: Scenario): EngineError[] {
           missing('brokerId', `broker (brokers are 1..${brokers})`, a.brokerId);
         break;
       case 'createTopic':
+        if (topics.has(a.name)) taken('name', 'TOPIC_ALREADY_EXISTS', a.name);
+        else if (a.replicationFactor > brokers)
+          errors.push({
+            code: 'INVALID_REPLICATION_FACTOR',
+            message: `${at}.replicationFactor: ${a.replicationFactor} is more than the ${brokers} brokers at ${a.at} ms`,
+            field: `${at}.replicationFactor`,
+            params: { replicationFactor: a.replicationFactor, brokers },
+          });
         topics.add(a.name);
         break;
       case 'addPartitions':
@@ -97,6 +123,7 @@ function checkActions(scenario: Scenario): EngineError[] {
         break;
       case 'addProducer':
         if (!topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        if (producers.has(a.id) || consumers.has(a.id)) taken('id', 'DUPLICATE_ID', a.id);
         producers.add(a.id);
         break;
       case 'removeProducer':
@@ -107,6 +134,7 @@ function checkActions(scenario: Scenario): EngineError[] {
         if (!producers.has(a.producerId)) missing('producerId', 'producer', a.producerId);
         break;
       case 'addGroup':
+        if (groups.has(a.id)) taken('id', 'DUPLICATE_ID', a.id);
         a.topics.forEach((t, j) => {
           if (!topics.has(t)) missing(`topics[${j}]`, 'topic', t);
         });

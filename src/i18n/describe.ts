@@ -334,10 +334,33 @@ export function describeEvent(e: SimEvent, t: Translate): string {
   }
 }
 
-/** An engine error in words; the engine's English when the catalogue lacks a value. */
+/**
+ * An engine error in words: the catalogue's sentence with the broken rule said in the learner's
+ * language (`rules.<ruleKey>`) and a "did you mean" where the loader has a guess. The engine's
+ * English when the catalogue lacks a value the sentence needs.
+ */
 export function errorText(error: EngineError, t: Translate): string {
-  const text = t(`errors.${error.code}`, { ...error.params, defaultValue: error.message });
-  return text.includes('{{') ? error.message : text;
+  const params: Record<string, unknown> = { ...error.params };
+  const ruleKey = error.params?.ruleKey;
+  if (ruleKey !== undefined) {
+    const rule = t(`rules.${ruleKey}`, { ...error.params, defaultValue: '' });
+    if (rule === '' || rule.includes('{{')) return error.message;
+    params.rule = rule;
+  }
+  let text = t(`errors.${error.code}`, { ...params, defaultValue: error.message });
+  if (text.includes('{{')) return error.message;
+  const { got, suggestion } = error.params ?? {};
+  if (ruleKey !== undefined && got !== undefined) text += t('errors.got', { got });
+  if (suggestion !== undefined) text += ` ${t('errors.didYouMean', { suggestion })}`;
+  return text;
+}
+
+/** The error with the place it names first ("topics[0].partitions: ..."), as lists show it. */
+export function errorLine(error: EngineError, t: Translate): string {
+  const text = errorText(error, t);
+  return error.field && !text.includes(error.field)
+    ? t('errors.atField', { field: error.field, text })
+    : text;
 }
 
 /** A user command in words ("kill broker 2"). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { EngineError } from '../engine';
 import { fieldPath, showValue, valueAt } from './format';
+import { ruleFor, ruleText } from './rules';
 import { closestMatch } from './suggest';
 
 export function issuesToErrors(
@@ -30,15 +31,18 @@ function issueToErrors(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodTyp
     return [unknownCommand(field, value, options.map(String))];
   }
 
-  const rule = issue.message.startsWith('Invalid') ? 'has the wrong type or value' : issue.message;
+  const known = ruleFor(issue.message);
+  const rule = known ? issue.message : ruleText('wrongTypeOrValue');
+  // The rule by key and numbers, so the page can say it in the learner's language.
+  const { key: ruleKey, params: ruleParams } = known ?? ruleFor(rule)!;
   const name = field || 'the scenario';
   if (value === undefined) {
     return [
       {
         code: 'MISSING_FIELD',
         message: `${name} is required and ${rule}`,
-        field,
-        params: { rule },
+        field: name,
+        params: { ...ruleParams, field: name, rule, ruleKey },
       },
     ];
   }
@@ -46,8 +50,8 @@ function issueToErrors(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodTyp
     {
       code: 'INVALID_VALUE',
       message: `${name} ${rule}, got ${showValue(value)}`,
-      field,
-      params: { rule, got: showValue(value) },
+      field: name,
+      params: { ...ruleParams, field: name, rule, ruleKey, got: showValue(value) },
     },
   ];
 }
@@ -64,7 +68,7 @@ function unknownField(path: PropertyKey[], key: string, known: string[]): Engine
     code: 'UNKNOWN_FIELD',
     message: `${field} is not a known field${hint}`,
     field,
-    params: { key, ...(guess ? { suggestion: guess } : {}) },
+    params: { field, key, ...(guess ? { suggestion: guess } : {}) },
   };
 }
 
@@ -74,6 +78,7 @@ function unknownCommand(field: string, value: unknown, types: string[]): EngineE
       code: 'MISSING_FIELD',
       message: `${field} is required: the command to run (one of ${types.join(', ')})`,
       field,
+      params: { field, ruleKey: 'command', rule: ruleText('command') },
     };
   }
   const guess = typeof value === 'string' ? closestMatch(value, types) : undefined;
@@ -82,7 +87,7 @@ function unknownCommand(field: string, value: unknown, types: string[]): EngineE
     code: 'UNKNOWN_COMMAND',
     message: `${field} ${showValue(value)} is not a command${hint}`,
     field,
-    params: { got: showValue(value), ...(guess ? { suggestion: guess } : {}) },
+    params: { field, got: showValue(value), ...(guess ? { suggestion: guess } : {}) },
   };
 }
 

@@ -4,6 +4,7 @@
 // config-check.ts. Every leaf carries its rule in plain English ("must be a whole number >= 1"):
 // issues.ts turns a failed rule into "<field> <rule>, got <value>".
 import { z } from 'zod';
+import { ruleText } from './rules';
 import type {
   Command,
   ConfigMap,
@@ -24,62 +25,68 @@ export const MAX_SEED = 4294967295;
 function wholeNumber(min: number, max?: number) {
   const rule =
     max === undefined
-      ? `must be a whole number >= ${min}`
-      : `must be a whole number from ${min} to ${max}`;
+      ? ruleText('wholeNumberAtLeast', { min })
+      : ruleText('wholeNumberBetween', { min, max });
   const atLeast = z.int({ error: rule }).min(min, { error: rule });
   return max === undefined ? atLeast : atLeast.max(max, { error: rule });
 }
 
 function numberAtLeastZero() {
-  const rule = 'must be a number >= 0';
+  const rule = ruleText('numberAtLeastZero');
   return z.number({ error: rule }).min(0, { error: rule });
 }
 
 function text() {
-  return z.string({ error: 'must be a string' });
+  return z.string({ error: ruleText('string') });
 }
 
 function nonEmptyText() {
-  const rule = 'must be a non-empty string';
+  const rule = ruleText('nonEmptyString');
   return z.string({ error: rule }).min(1, { error: rule });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
-    error: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+    error: ruleText('oneOf', { values: values.map((v) => JSON.stringify(v)).join(', ') }),
   });
 }
 
 function object<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject(shape, { error: 'must be an object' });
+  return z.strictObject(shape, { error: ruleText('object') });
 }
 
-function list<T extends z.ZodType>(item: T, rule = 'must be a list') {
+function list<T extends z.ZodType>(item: T, rule = ruleText('list')) {
   return z.array(item, { error: rule });
 }
 
 // Kafka's own rule for topic names (kafka.common.Topic / Topic.validate).
-const TOPIC_NAME_RULE =
-  "must be 1 to 249 characters from letters, digits, '.', '_' and '-' (Kafka's rule for topic names), and not '.' or '..'";
+const TOPIC_NAME_RULE = ruleText('topicName');
 const topicName = z
   .string({ error: TOPIC_NAME_RULE })
   .regex(/^[A-Za-z0-9._-]{1,249}$/, { error: TOPIC_NAME_RULE })
-  .refine((name) => name !== '.' && name !== '..', { error: TOPIC_NAME_RULE });
+  .refine((name) => name !== '.' && name !== '..', { error: TOPIC_NAME_RULE })
+  // The engine keeps "__" names for Kafka's internal topics (__consumer_offsets, ...).
+  .refine((name) => !name.startsWith('__'), { error: ruleText('reservedTopicName') });
+
+/** The name of a new producer, group or consumer: the characters the engine accepts in ids. */
+function newId() {
+  return nonEmptyText().regex(/^[a-zA-Z0-9._-]+$/, { error: ruleText('idCharacters') });
+}
 
 const configValue = z.union([z.string(), z.number(), z.boolean()], {
-  error: 'must be a string, a number or true/false',
+  error: ruleText('configValue'),
 });
 
 /** Kafka configs by name; each key and value is checked against its definition afterwards. */
 const configMap = z.record(z.string(), configValue, {
-  error: 'must be an object of Kafka config names and values',
+  error: ruleText('configMap'),
 });
 
-const KEYS_RULE = 'must be null or a list of at least one key (strings)';
+const KEYS_RULE = ruleText('keys');
 const keys = z.array(text(), { error: KEYS_RULE }).min(1, { error: KEYS_RULE }).nullable();
 
-const topicList = list(nonEmptyText(), 'must be a list of topic names').min(1, {
-  error: 'must name at least one topic',
+const topicList = list(nonEmptyText(), ruleText('listOfTopicNames')).min(1, {
+  error: ruleText('atLeastOneTopic'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -87,8 +94,8 @@ const topicList = list(nonEmptyText(), 'must be a list of topic names').min(1, {
 // ---------------------------------------------------------------------------------------------
 
 const replicaAssignment = list(
-  list(wholeNumber(1), 'must be a list of broker ids'),
-  'must be a list (one list of broker ids per partition)',
+  list(wholeNumber(1), ruleText('listOfBrokerIds')),
+  ruleText('assignment'),
 );
 
 const topicFields = {
@@ -101,7 +108,7 @@ const topicFields = {
 export const topicSpecSchema = object(topicFields);
 
 const producerFields = {
-  id: nonEmptyText(),
+  id: newId(),
   topic: nonEmptyText(),
   ratePerSec: numberAtLeastZero().optional(),
   keys: keys.optional(),
@@ -110,7 +117,7 @@ const producerFields = {
 export const producerSpecSchema = object(producerFields);
 
 const groupFields = {
-  id: nonEmptyText(),
+  id: newId(),
   topics: topicList,
   config: configMap.optional(),
 };
@@ -149,7 +156,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     }),
     command('produce', { ...producerId, key: text().nullable(), value: text() }),
     command('addGroup', { ...groupFields, consumers: wholeNumber(0).optional() }),
-    command('addConsumer', { groupId: nonEmptyText(), consumerId: nonEmptyText().optional() }),
+    command('addConsumer', { groupId: nonEmptyText(), consumerId: newId().optional() }),
     command('killConsumer', consumerId),
     command('closeConsumer', consumerId),
     command('restartConsumer', consumerId),
@@ -157,13 +164,13 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
       groupId: nonEmptyText(),
       topic: nonEmptyText(),
       to: z.union([z.enum(['earliest', 'latest']), z.int().min(0)], {
-        error: 'must be "earliest", "latest" or an offset (a whole number >= 0)',
+        error: ruleText('resetTo'),
       }),
     }),
     command('setConfig', {
       scope: oneOf(['broker', 'topic', 'producer', 'group', 'consumer']),
       id: z.union([nonEmptyText(), wholeNumber(1)], {
-        error: 'must be a broker id, or the name of a topic, producer, group or consumer',
+        error: ruleText('setConfigId'),
       }),
       key: nonEmptyText(),
       value: configValue,
@@ -175,7 +182,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
 
 /** A command as the UI dispatches it. */
 export const commandSchema = z.discriminatedUnion('type', commandOptions({}), {
-  error: 'must be a command object such as { "type": "killBroker", "brokerId": 2 }',
+  error: ruleText('command'),
 });
 
 /**
@@ -185,7 +192,7 @@ export const commandSchema = z.discriminatedUnion('type', commandOptions({}), {
 export const timedCommandSchema = z.discriminatedUnion(
   'type',
   commandOptions({ at: numberAtLeastZero(), afterSeq: wholeNumber(0).optional() }),
-  { error: 'must be a command object such as { "at": 8000, "type": "killBroker", "brokerId": 2 }' },
+  { error: ruleText('timedCommand') },
 );
 
 /** Every command type, in the order of the Command type (for messages and suggestions). */
@@ -198,7 +205,7 @@ export const COMMAND_TYPES: readonly string[] = commandSchema.options.map(
 // ---------------------------------------------------------------------------------------------
 
 export const scenarioSchema = object({
-  version: z.literal(1, { error: 'must be 1 (the only scenario format version so far)' }),
+  version: z.literal(1, { error: ruleText('version') }),
   seed: wholeNumber(0, MAX_SEED),
   preset: oneOf(['classroom', 'kafka-defaults']).optional(),
   title: text().optional(),
@@ -209,13 +216,13 @@ export const scenarioSchema = object({
   }).optional(),
   cluster: object({
     brokers: wholeNumber(1),
-    racks: list(nonEmptyText(), 'must be a list of rack names').optional(),
+    racks: list(nonEmptyText(), ruleText('listOfRacks')).optional(),
     config: configMap.optional(),
   }),
-  topics: list(topicSpecSchema, 'must be a list of topics').optional(),
-  producers: list(producerSpecSchema, 'must be a list of producers').optional(),
-  groups: list(groupSpecSchema, 'must be a list of consumer groups').optional(),
-  actions: list(timedCommandSchema, 'must be a list of timed commands').optional(),
+  topics: list(topicSpecSchema, ruleText('listOfTopics')).optional(),
+  producers: list(producerSpecSchema, ruleText('listOfProducers')).optional(),
+  groups: list(groupSpecSchema, ruleText('listOfGroups')).optional(),
+  actions: list(timedCommandSchema, ruleText('listOfActions')).optional(),
   playhead: object({ at: numberAtLeastZero(), afterSeq: wholeNumber(0).optional() }).optional(),
 });
 

@@ -62,13 +62,15 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
 
 function checkTopicName(sim: Sim, name: unknown, field: string): Result {
   if (typeof name !== 'string' || name.length === 0)
-    return fail('INVALID_TOPIC', `${field}: a topic needs a name`, field);
+    return fail('INVALID_TOPIC', `${field}: a topic needs a name`, field, {
+      ruleKey: 'nonEmptyString',
+    });
   if (name.length > 249 || name === '.' || name === '..' || !TOPIC_NAME.test(name)) {
     return fail(
       'INVALID_TOPIC',
       `${field}: "${name}" is not a valid topic name (letters, digits, '.', '_' and '-', at most 249)`,
       field,
-      { name },
+      { name, got: JSON.stringify(name), ruleKey: 'topicName' },
     );
   }
   if (name.startsWith('__'))
@@ -76,7 +78,7 @@ function checkTopicName(sim: Sim, name: unknown, field: string): Result {
       'INVALID_TOPIC',
       `${field}: names starting with "__" are reserved for Kafka's internal topics`,
       field,
-      { name },
+      { name, ruleKey: 'reservedTopicName' },
     );
   if (sim.world.topics[name])
     return fail('TOPIC_ALREADY_EXISTS', `${field}: topic "${name}" already exists`, field, {
@@ -91,7 +93,7 @@ function checkPositiveInt(value: unknown, field: string, min = 1): Result {
       'INVALID_VALUE',
       `${field} must be a whole number >= ${min}, got ${JSON.stringify(value)}`,
       field,
-      { value: String(value), min },
+      { value: String(value), min, got: JSON.stringify(value), ruleKey: 'wholeNumberAtLeast' },
     );
   }
   return OK;
@@ -103,13 +105,13 @@ function clientExists(sim: Sim, id: string): boolean {
 
 function checkClientId(sim: Sim, id: unknown, field: string): Result {
   if (typeof id !== 'string' || id.trim() === '')
-    return fail('INVALID_VALUE', `${field}: an id is required`, field);
+    return fail('INVALID_VALUE', `${field}: an id is required`, field, { ruleKey: 'idRequired' });
   if (!/^[a-zA-Z0-9._-]+$/.test(id))
     return fail(
       'INVALID_VALUE',
       `${field}: "${id}" may use letters, digits, '.', '_' and '-' only`,
       field,
-      { id },
+      { id, got: JSON.stringify(id), ruleKey: 'idCharacters' },
     );
   if (clientExists(sim, id))
     return fail('DUPLICATE_ID', `${field}: a client named "${id}" already exists`, field, { id });
@@ -268,6 +270,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             'INVALID_VALUE',
             `ratePerSec must be a number >= 0, got ${JSON.stringify(cmd.ratePerSec)}`,
             'ratePerSec',
+            { got: JSON.stringify(cmd.ratePerSec), ruleKey: 'numberAtLeastZero' },
           );
         }
         const keys = checkKeys(cmd.keys, 'keys');
@@ -276,9 +279,11 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
         if (cmd.ratePerSec !== undefined) updateRate(sim, p, cmd.ratePerSec);
       } else {
         if (cmd.key !== null && typeof cmd.key !== 'string')
-          return fail('INVALID_VALUE', 'key must be a string or null', 'key');
+          return fail('INVALID_VALUE', 'key must be a string or null', 'key', {
+            ruleKey: 'stringOrNull',
+          });
         if (typeof cmd.value !== 'string')
-          return fail('INVALID_VALUE', 'value must be a string', 'value');
+          return fail('INVALID_VALUE', 'value must be a string', 'value', { ruleKey: 'string' });
         send(sim, p, cmd.key, cmd.value);
         drain(sim, p);
       }
@@ -462,7 +467,9 @@ function checkAssignment(
 function checkKeys(keys: unknown, field: string): Result {
   if (keys === undefined || keys === null) return OK;
   if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string'))
-    return fail('INVALID_VALUE', `${field} must be a list of strings or null`, field);
+    return fail('INVALID_VALUE', `${field} must be a list of strings or null`, field, {
+      ruleKey: 'keys',
+    });
   return OK;
 }
 
@@ -497,6 +504,7 @@ export function addProducer(
       'INVALID_VALUE',
       `${f('ratePerSec')} must be a number >= 0, got ${JSON.stringify(spec.ratePerSec)}`,
       f('ratePerSec'),
+      { got: JSON.stringify(spec.ratePerSec), ruleKey: 'numberAtLeastZero' },
     );
   }
   const config = normaliseConfigs('producer', spec.config);
@@ -510,6 +518,7 @@ export function addProducer(
         'INVALID_CONFIG',
         `${f('config')}: enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5`,
         f('config.enable.idempotence'),
+        { key: 'enable.idempotence', ruleKey: 'idempotenceNeeds' },
       );
     }
   }
@@ -530,6 +539,7 @@ export function addGroup(
       'INVALID_VALUE',
       `${f('id')}: a group id may use letters, digits, '.', '_' and '-' only`,
       f('id'),
+      { got: JSON.stringify(spec.id), ruleKey: 'idCharacters' },
     );
   }
   if (w.groups[spec.id])
@@ -537,7 +547,9 @@ export function addGroup(
       groupId: spec.id,
     });
   if (!Array.isArray(spec.topics) || spec.topics.length === 0)
-    return fail('INVALID_VALUE', `${f('topics')}: a group reads at least one topic`, f('topics'));
+    return fail('INVALID_VALUE', `${f('topics')}: a group reads at least one topic`, f('topics'), {
+      ruleKey: 'atLeastOneTopic',
+    });
   for (const [i, t] of spec.topics.entries()) {
     if (!w.topics[t] || isInternalTopic(t))
       return fail(
@@ -669,6 +681,7 @@ function setDeliveryMode(sim: Sim, topic: string, mode: 'queue' | 'pubsub'): Res
       'INVALID_VALUE',
       `mode must be "queue" or "pubsub", got ${JSON.stringify(mode)}`,
       'mode',
+      { got: JSON.stringify(mode), values: '"queue", "pubsub"', ruleKey: 'oneOf' },
     );
   const groups = Object.values(w.groups).filter((g) => g.topics.includes(topic));
   const readers = groups.flatMap((g) =>

@@ -67,6 +67,7 @@ export function setConfig(sim: Sim, cmd: SetConfig): Result {
           'INVALID_CONFIG',
           'enable.idempotence=true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
           'value',
+          { key: 'enable.idempotence', ruleKey: 'idempotenceNeeds' },
         );
       }
       restartProducer(sim, p);

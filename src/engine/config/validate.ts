@@ -2,6 +2,9 @@
 import type { ConfigValue, EngineError } from '../types';
 import { findConfigDefinition, type ConfigScope } from './definitions';
 
+/** A whole number written in decimal digits, as Java's Long.parseLong reads it (spaces trimmed). */
+const DECIMAL = /^\s*[-+]?\d+\s*$/;
+
 export type ConfigCheck = { ok: true; value: ConfigValue } | { ok: false; error: EngineError };
 
 export function checkConfigValue(
@@ -20,13 +23,15 @@ export function checkConfigValue(
   const type = def.type;
   switch (type.kind) {
     case 'int': {
-      const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+      // As Kafka's ConfigDef reads a number from text: decimal digits only ("0x2" and "1e3" are
+      // refused, not read as 2 and 1000).
+      const n = typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : raw;
       if (typeof n !== 'number' || !Number.isInteger(n)) {
         return fail(
           'INVALID_CONFIG',
           `${field}: ${key} must be a whole number, got ${show(raw)}`,
           field,
-          { key, value: show(raw) },
+          { key, value: show(raw), got: show(raw), ruleKey: 'configWholeNumber' },
         );
       }
       if (type.min !== undefined && n < type.min) {
@@ -34,16 +39,18 @@ export function checkConfigValue(
           'INVALID_CONFIG',
           `${field}: ${key} must be at least ${type.min}, got ${n}`,
           field,
-          { key, value: n, min: type.min },
+          { key, value: n, got: n, min: type.min, ruleKey: 'configAtLeast' },
         );
       }
-      if (type.max !== undefined && n > type.max) {
-        return fail(
-          'INVALID_CONFIG',
-          `${field}: ${key} must be at most ${type.max}, got ${n}`,
-          field,
-          { key, value: n, max: type.max },
-        );
+      const max = type.max ?? Number.MAX_SAFE_INTEGER;
+      if (n > max) {
+        return fail('INVALID_CONFIG', `${field}: ${key} must be at most ${max}, got ${n}`, field, {
+          key,
+          value: n,
+          got: n,
+          max,
+          ruleKey: 'configAtMost',
+        });
       }
       return { ok: true, value: n };
     }
@@ -54,7 +61,7 @@ export function checkConfigValue(
         'INVALID_CONFIG',
         `${field}: ${key} must be true or false, got ${show(raw)}`,
         field,
-        { key, value: show(raw) },
+        { key, value: show(raw), got: show(raw), ruleKey: 'configTrueFalse' },
       );
     }
     case 'enum':
@@ -68,7 +75,9 @@ export function checkConfigValue(
           {
             key,
             value: show(raw),
+            got: show(raw),
             allowed: type.values.join(', '),
+            ruleKey: 'configOneOf',
           },
         );
       }

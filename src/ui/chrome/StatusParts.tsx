@@ -3,6 +3,7 @@
 import { useEventLog, useSim, useSimStore } from '../../app/SimulatorProvider';
 import { describeEvent } from '../../app/eventText';
 import { engineErrorText, useT } from '../hooks';
+import { ErrorList } from './ErrorList';
 import { ScenarioPicker } from './ScenarioPicker';
 
 export function Footer() {
@@ -27,6 +28,7 @@ export function Banner() {
   const status = useSim((s) => s.status);
   const error = useSim((s) => s.error);
   const refusal = useSim((s) => s.refusal);
+  const loadFailure = useSim((s) => s.loadFailure);
   const store = useSimStore();
   if (status === 'error' && error) {
     return (
@@ -45,6 +47,23 @@ export function Banner() {
           type="button"
           className="button quiet"
           onClick={() => store.setState({ error: null })}
+        >
+          {t('app.dismiss')}
+        </button>
+      </div>
+    );
+  }
+  if (loadFailure) {
+    return (
+      <div className="banner bad load-failure" role="alert" key={loadFailure.id}>
+        <div>
+          {t('app.linkFailed', { count: loadFailure.errors.length })}
+          <ErrorList errors={loadFailure.errors} />
+        </div>
+        <button
+          type="button"
+          className="button quiet"
+          onClick={() => store.setState({ loadFailure: null })}
         >
           {t('app.dismiss')}
         </button>

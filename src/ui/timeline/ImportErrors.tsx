@@ -1,7 +1,6 @@
-// Every reason a scenario file did not load, each with the field it names: the catalogue's words
-// in the page's language and, where those are general, the loader's own (English) detail.
+// Every reason a scenario file did not load, each with the field it names.
 import type { EngineError } from '../../engine';
-import { errorText } from '../../i18n/describe';
+import { ErrorList } from '../chrome/ErrorList';
 import { useT } from '../hooks';
 
 export function ImportErrors({ errors, fileName }: { errors: EngineError[]; fileName: string }) {
@@ -9,28 +8,7 @@ export function ImportErrors({ errors, fileName }: { errors: EngineError[]; file
   return (
     <div className="share-errors" role="alert">
       <strong>{t('share.importFailed', { file: fileName })}</strong>
-      <ul>
-        {errors.map((error, i) => {
-          const text =
-            error.code === 'INVALID_JSON'
-              ? t('share.notJson', { message: error.message })
-              : errorText(error, t);
-          const named = error.field && !text.includes(error.field);
-          const detail = text !== error.message && error.code !== 'INVALID_JSON';
-          return (
-            <li key={i}>
-              {named && <code>{error.field}</code>}
-              {named && ': '}
-              {text}
-              {detail && (
-                <span className="detail" lang="en">
-                  {error.message}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <ErrorList errors={errors} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import type {
 } from '../types';
 import type { ConfigScope } from '../config/definitions';
 import type { ScopedValues } from '../config/presets';
-import type { QueueState } from './queue';
+import type { QueueState, TaskHandle } from './queue';
 import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
 
@@ -191,8 +191,8 @@ export interface ParkedFetch {
   /** The request waiting at this broker for data (follower or consumer fetch). */
   msg: Message<'replica-fetch'> | Message<'fetch'>;
   token: number;
-  /** When its max wait expires (the timer that answers it then). */
-  dueAt: number;
+  /** The timer that answers it when its max wait expires (sim.timer's handle). */
+  dueAt: TaskHandle;
 }
 
 export interface PendingProduce {
@@ -207,8 +207,8 @@ export interface PendingProduce {
     error: string | null;
     done: boolean;
   }[];
-  /** When request.timeout.ms expires (the timer that answers it then). */
-  dueAt: number;
+  /** The timer that answers it when request.timeout.ms expires (sim.timer's handle). */
+  dueAt: TaskHandle;
 }
 
 export type BrokerStatus = 'running' | 'crashed' | 'stopped';
@@ -234,7 +234,8 @@ export interface BrokerState {
   /** Replica fetcher per leader: whether a fetch is in flight. */
   fetchers: Record<
     string,
-    { inFlight: boolean; backoff: boolean; reqId: number; timeoutAt: number }
+    /** timeoutAt: the handle of the fetch's timeout timer. */
+    { inFlight: boolean; backoff: boolean; reqId: number; timeoutAt: TaskHandle }
   >;
   parked: ParkedFetch[];
   purgatory: PendingProduce[];
@@ -330,7 +331,7 @@ export interface ProducerState {
   /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
   waiting: PendingRecord[];
   /** Requests awaiting an answer: reqId -> what and to whom. */
-  pending: Record<string, { kind: MessageKind; broker: number; timeoutAt: number }>;
+  pending: Record<string, { kind: MessageKind; broker: number; timeoutAt: TaskHandle }>;
   metadataInFlight: boolean;
   metadataStale: boolean;
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
@@ -424,7 +425,8 @@ export interface PendingRequest {
   kind: RequestKind;
   broker: number;
   generation: number;
-  timeoutAt: number;
+  /** The handle of the request's timeout timer. */
+  timeoutAt: TaskHandle;
 }
 
 /** Requests awaiting an answer and the brokers a client knows. */
@@ -471,7 +473,7 @@ export interface GroupMember {
   syncRequest: Message<'sync-group'> | null;
   sessionToken: number;
   /** The timer that expires the member's session (on the coordinator that armed it). */
-  sessionTimer: { at: number; node: NodeId; inc: number } | null;
+  sessionTimer: { at: TaskHandle; node: NodeId; inc: number } | null;
   assignment: string[];
 }
 

@@ -190,6 +190,7 @@ function choosePartition(
   sim: Sim,
   p: ProducerState,
   key: string | null,
+  batchSize: number,
 ): { partition: number; sticky: boolean } {
   if (cfg.choice(p.config, 'partitioner') === 'round-robin') {
     return {
@@ -207,21 +208,68 @@ function choosePartition(
   if (p.sticky.partition < 0 || p.sticky.partition >= p.numPartitions) {
     p.sticky = { partition: nextStickyPartition(sim, p), producedBytes: 0 };
   }
+  // RecordAccumulator.partitionChanged: a switch held back while the partition had an incomplete
+  // batch happens as soon as all its batches are full or sent.
+  if (allBatchesFull(p.queues[p.sticky.partition], batchSize))
+    updateSticky(sim, p, 0, batchSize, true);
   return { partition: p.sticky.partition, sticky: true };
+}
+
+/**
+ * RecordAccumulator.allBatchesFull over the batches still in the accumulator (a batch in flight
+ * has left Kafka's deque): true when there is none, or the last is full or closed (a retry).
+ */
+function allBatchesFull(queue: ProducerBatch[] | undefined, batchSize: number): boolean {
+  const last = queue?.[queue.length - 1];
+  return !last || last.inFlight || last.attempts > 0 || last.bytes >= batchSize;
+}
+
+/** BuiltInPartitioner.updatePartitionInfo: count the bytes appended, maybe switch. */
+function updateSticky(
+  sim: Sim,
+  p: ProducerState,
+  appendedBytes: number,
+  batchSize: number,
+  enableSwitch: boolean,
+): void {
+  const next = builtinAfterAppend(p.sticky, appendedBytes, Math.max(1, batchSize), enableSwitch);
+  p.sticky = next.switchNow
+    ? { partition: nextStickyPartition(sim, p), producedBytes: 0 }
+    : next.state;
 }
 
 function nextStickyPartition(sim: Sim, p: ProducerState): number {
   const available = availablePartitions(p);
-  const adaptive = cfg.bool(p.config, 'partitioner.adaptive.partitioning.enable');
-  const queueSizes = adaptive ? available.map((i) => p.queues[i]?.length ?? 0) : undefined;
-  return builtinNextPartition(sim.rng.int32(), available, p.numPartitions, queueSizes);
+  return builtinNextPartition(
+    sim.rng.int32(),
+    available,
+    p.numPartitions,
+    queueSizes(p, available),
+  );
+}
+
+/**
+ * Adaptive partitioning's load stats (RecordAccumulator.partitionReady): the batches waiting in
+ * the accumulator (not in flight) per available partition, once every partition has had a queue.
+ */
+function queueSizes(p: ProducerState, available: number[]): number[] | undefined {
+  if (!cfg.bool(p.config, 'partitioner.adaptive.partitioning.enable')) return undefined;
+  if (Object.keys(p.queues).length < p.numPartitions) return undefined;
+  return available.map((i) => {
+    const queue = p.queues[i];
+    if (!queue) return 0;
+    return queue.length > 0 && queue[0].inFlight ? queue.length - 1 : queue.length;
+  });
 }
 
 function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
-  const { partition, sticky } = choosePartition(sim, p, record.key);
   const batchSize = cfg.int(p.config, 'batch.size');
+  const { partition, sticky } = choosePartition(sim, p, record.key, batchSize);
   const queue = (p.queues[partition] ??= []);
   const last = queue[queue.length - 1];
+  // What the append adds to the partition's bytes: the record, plus the batch header when it
+  // starts a new batch (Kafka counts the batch's estimated size, header included).
+  let appendedBytes: number;
   if (
     last &&
     !last.inFlight &&
@@ -231,12 +279,14 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
   ) {
     last.records.push(record);
     last.bytes += record.size;
+    appendedBytes = record.size;
   } else {
+    const bytes = singleRecordBatchBytes(record.size);
     queue.push({
       id: p.nextBatchId++,
       partition,
       records: [record],
-      bytes: singleRecordBatchBytes(record.size),
+      bytes,
       createdAt: sim.now,
       attempts: 0,
       retryAt: 0,
@@ -244,16 +294,13 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       seqEpoch: -1,
       inFlight: false,
     });
+    appendedBytes = bytes;
     const linger = cfg.int(p.config, 'linger.ms');
     if (linger > 0) sim.timer(p.node, p.inc, 'producer.linger', linger);
   }
-  if (sticky) {
-    const allFull = queue.length > 1 || queue[queue.length - 1].bytes >= batchSize;
-    const next = builtinAfterAppend(p.sticky, record.size, Math.max(1, batchSize), allFull);
-    p.sticky = next.switchNow
-      ? { partition: nextStickyPartition(sim, p), producedBytes: 0 }
-      : next.state;
-  }
+  // While the partition's last batch is incomplete the switch waits (up to 2 x batch.size), so
+  // the partition does not leave a small batch behind (KIP-794).
+  if (sticky) updateSticky(sim, p, appendedBytes, batchSize, allBatchesFull(queue, batchSize));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,13 @@ import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import { appendedOffset, singleRecordBatchBytes, storedRecordSize } from '../records/batch';
 import { removeAt } from '../sim/arrays';
 import { pickBroker } from './pickBroker';
+import {
+  assignSequence,
+  onSequenceError,
+  SEQUENCE_ERRORS,
+  sequenceAcked,
+  sequenceUnresolved,
+} from './producerSequences';
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
@@ -87,7 +94,7 @@ export function createProducer(
     pidNumber: -1,
     producerEpoch: 0,
     pidInFlight: false,
-    nextSeq: {},
+    sequences: {},
     generateToken: 0,
     nextReqId: 1,
     stats: { sent: 0, acked: 0, failed: 0, retried: 0 },
@@ -386,11 +393,7 @@ function sendRequest(
 ): void {
   const reqId = p.nextReqId++;
   const payload: ProduceBatch[] = batches.map((batch) => {
-    if (p.idempotent && (batch.baseSeq < 0 || batch.seqEpoch !== p.producerEpoch)) {
-      batch.baseSeq = p.nextSeq[batch.partition] ?? 0;
-      batch.seqEpoch = p.producerEpoch;
-      p.nextSeq[batch.partition] = batch.baseSeq + batch.records.length;
-    }
+    if (p.idempotent) assignSequence(p, batch);
     batch.inFlight = true;
     return {
       topic: p.topic,
@@ -398,7 +401,7 @@ function sendRequest(
       records: batch.records,
       bytes: batch.bytes,
       pid: p.idempotent ? p.pidNumber : -1,
-      producerEpoch: p.idempotent ? p.producerEpoch : -1,
+      producerEpoch: p.idempotent ? batch.seqEpoch : -1,
       baseSeq: p.idempotent ? batch.baseSeq : -1,
     };
   });
@@ -486,6 +489,7 @@ function failBatch(
   error: string,
 ): void {
   p.lastError = error;
+  if (p.idempotent) sequenceUnresolved(p, batch);
   for (const r of batch.records) {
     p.stats.failed++;
     sim.emit({
@@ -537,29 +541,25 @@ function handleResult(
   batch.inFlight = false;
   if (!error) {
     removeBatch(p, batch);
+    if (p.idempotent) sequenceAcked(p, batch);
     for (let i = 0; i < batch.records.length; i++)
       acked(sim, p, batch.partition, appendedOffset(baseOffset, i), batch.records[i]);
     return;
   }
   p.lastError = error;
-  // KIP-360: the idempotent producer bumps its epoch itself and starts its sequences again, so
-  // the records after the failed batch can be written (the failed batch itself is given up).
-  if (
-    p.idempotent &&
-    (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'UNKNOWN_PRODUCER_ID')
-  ) {
-    if (batch.seqEpoch === p.producerEpoch) {
-      p.producerEpoch++;
-      p.nextSeq = {};
-    }
-  }
+  // KIP-360: the idempotent producer retries sequence errors, bumping its epoch first when the
+  // broker's log really has a gap (TransactionManager.canRetry).
+  const sequenceError = p.idempotent && SEQUENCE_ERRORS.has(error);
+  if (sequenceError) onSequenceError(p, batch);
   if (REFRESH_ERRORS.has(error)) {
     p.metadataStale = true;
     requestMetadata(sim, p);
   }
   const expired = sim.now - batch.createdAt >= cfg.int(p.config, 'delivery.timeout.ms');
   const canRetry =
-    RETRIABLE_ERRORS.has(error) && batch.attempts < cfg.int(p.config, 'retries') && !expired;
+    (RETRIABLE_ERRORS.has(error) || sequenceError) &&
+    batch.attempts < cfg.int(p.config, 'retries') &&
+    !expired;
   if (!canRetry) {
     removeBatch(p, batch);
     failBatch(

@@ -299,9 +299,21 @@ export interface ProducerBatch {
   retryAt: number;
   /** Idempotence: sequence assigned at first send and reused on retries; -1 before. */
   baseSeq: number;
-  /** The producer epoch under which baseSeq was assigned (a new epoch starts sequences at 0). */
+  /** The producer epoch under which baseSeq was assigned, sent with the batch. */
   seqEpoch: number;
   inFlight: boolean;
+}
+
+/** An idempotent producer's sequence numbers for one partition (client/producerSequences.ts). */
+export interface PartitionSequences {
+  /** The producer epoch these sequences belong to. */
+  epoch: number;
+  /** The sequence of the next new batch. */
+  next: number;
+  /** The last sequence the broker acknowledged in this epoch (-1: none yet). */
+  lastAcked: number;
+  /** A batch sent in this epoch failed for good: the broker may hold it or not. */
+  unresolved: boolean;
 }
 
 export interface ProducerState {
@@ -344,7 +356,8 @@ export interface ProducerState {
   pidNumber: number;
   producerEpoch: number;
   pidInFlight: boolean;
-  nextSeq: Record<string, number>;
+  /** Idempotence: per partition, the epoch its sequences belong to and where they stand. */
+  sequences: Record<string, PartitionSequences>;
   generateToken: number;
   nextReqId: number;
   stats: { sent: number; acked: number; failed: number; retried: number };

@@ -300,6 +300,11 @@ export type SimEventBody =
       error: string;
       /** true when the producer will retry the batch, false when the record is given up. */
       retriable: boolean;
+      /**
+       * When send() handed the record over (its timestamp): a record given up fails at most
+       * delivery.timeout.ms after it (or max.block.ms, still waiting for metadata).
+       */
+      sentAt: number;
     }
   | {
       type: 'log.truncated';

@@ -96,6 +96,7 @@ export function createProducer(
     pidInFlight: false,
     sequences: {},
     generateToken: 0,
+    expiryWakeAt: -1,
     nextReqId: 1,
     stats: { sent: 0, acked: 0, failed: 0, retried: 0 },
     lastError: null,
@@ -322,16 +323,27 @@ function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerB
   return full || sim.now - head.createdAt >= cfg.int(p.config, 'linger.ms') ? head : null;
 }
 
-/** Expire batches older than delivery.timeout.ms that are not in flight. */
+/**
+ * delivery.timeout.ms bounds the time from send() to the answer: a batch that has reached it
+ * fails, whether it waits in the accumulator, backs off or is in flight (Sender's
+ * getExpiredInflightBatches; an answer to its request that comes later finds nothing). Records
+ * still waiting for the topic's metadata fail after max.block.ms, as a blocked send() would.
+ * The producer wakes up when the next of these deadlines comes.
+ */
 function expireBatches(sim: Sim, p: ProducerState): void {
   const timeout = cfg.int(p.config, 'delivery.timeout.ms');
+  let next = Infinity;
   for (const partition in p.queues) {
     const queue = p.queues[partition];
-    while (queue.length > 0 && !queue[0].inFlight && sim.now - queue[0].createdAt >= timeout) {
-      failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
+    while (queue.length > 0 && sim.now - queue[0].createdAt >= timeout) {
+      const batch = queue.shift()!;
+      batch.inFlight = false;
+      failBatch(sim, p, Number(partition), batch, 'DELIVERY_TIMEOUT');
     }
+    if (queue.length > 0) next = Math.min(next, queue[0].createdAt + timeout);
   }
-  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= cfg.int(p.config, 'max.block.ms')) {
+  const maxBlock = cfg.int(p.config, 'max.block.ms');
+  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= maxBlock) {
     const r = p.waiting.shift()!;
     p.stats.failed++;
     sim.emit({
@@ -343,8 +355,14 @@ function expireBatches(sim: Sim, p: ProducerState): void {
       value: r.value,
       error: 'TIMEOUT_WAITING_FOR_METADATA',
       retriable: false,
+      sentAt: r.ts,
       t: sim.now,
     });
+  }
+  if (p.waiting.length > 0) next = Math.min(next, p.waiting[0].ts + maxBlock);
+  if (next < Infinity && (p.expiryWakeAt < sim.now || next < p.expiryWakeAt)) {
+    p.expiryWakeAt = next;
+    sim.timer(p.node, p.inc, 'producer.delivery-timeout', next - sim.now);
   }
 }
 
@@ -501,6 +519,7 @@ function failBatch(
       value: r.value,
       error,
       retriable: false,
+      sentAt: r.ts,
       t: sim.now,
     });
   }
@@ -590,6 +609,7 @@ function handleResult(
       value: r.value,
       error,
       retriable: true,
+      sentAt: r.ts,
       t: sim.now,
     });
   }
@@ -665,7 +685,12 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
     });
   const waiting = p.waiting;
   p.waiting = [];
-  for (const r of waiting) accumulate(sim, p, r);
+  for (const r of waiting) {
+    // send() returns only now that the metadata is known: that is the record's timestamp, and
+    // where its delivery timeout starts (KafkaProducer.doSend).
+    r.ts = sim.now;
+    accumulate(sim, p, r);
+  }
   if (p.metadataStale)
     sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   drain(sim, p);
@@ -729,6 +754,9 @@ export function onProducerTimer(
     case 'producer.retry':
       if (p.metadataStale) requestMetadata(sim, p);
       if (p.idempotent && p.pidNumber < 0) requestProducerId(sim, p);
+      return drain(sim, p);
+    case 'producer.delivery-timeout':
+      if (sim.now >= p.expiryWakeAt) p.expiryWakeAt = -1;
       return drain(sim, p);
     case 'producer.request-timeout':
       return onRequestFailed(sim, p, task.token!, 'REQUEST_TIMED_OUT');

@@ -70,6 +70,7 @@ export type TimerName =
   | 'producer.request-timeout'
   | 'producer.retry'
   | 'producer.metadata-refresh'
+  | 'producer.delivery-timeout'
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
@@ -359,6 +360,8 @@ export interface ProducerState {
   /** Idempotence: per partition, the epoch its sequences belong to and where they stand. */
   sequences: Record<string, PartitionSequences>;
   generateToken: number;
+  /** When the producer wakes up to expire what reached delivery.timeout.ms (-1: not set). */
+  expiryWakeAt: number;
   nextReqId: number;
   stats: { sent: number; acked: number; failed: number; retried: number };
   lastError: string | null;

@@ -15,6 +15,14 @@ import { appendedOffset, singleRecordBatchBytes, storedRecordSize } from '../rec
 import { removeAt } from '../sim/arrays';
 import { pickBroker } from './pickBroker';
 import {
+  connected,
+  disconnected,
+  isConnecting,
+  isReady,
+  startConnecting,
+  type ConnectionSettings,
+} from './connections';
+import {
   assignSequence,
   onSequenceError,
   SEQUENCE_ERRORS,
@@ -87,6 +95,7 @@ export function createProducer(
     metadataStale: true,
     queues: {},
     inFlight: {},
+    connections: {},
     nextBatchId: 1,
     sticky: { partition: -1, producedBytes: 0 },
     roundRobin: 0,
@@ -395,6 +404,11 @@ export function drain(sim: Sim, p: ProducerState): void {
   const acks = cfg.choice(p.config, 'acks') === 'all' ? -1 : Number(cfg.choice(p.config, 'acks'));
   const maxInFlight = cfg.int(p.config, 'max.in.flight.requests.per.connection');
   byLeader?.forEach((batches, leader) => {
+    if (!isReady(p.connections, leader)) {
+      // Batches for a broker without a connection wait for a new one (NetworkClient.ready).
+      nextWake = Math.min(nextWake, reconnect(sim, p, leader));
+      return;
+    }
     const inFlight = (p.inFlight[leader] ??= []);
     if (acks === 0 || inFlight.length < maxInFlight)
       sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
@@ -615,27 +629,99 @@ function handleResult(
   }
 }
 
-/** A produce request got no answer in request.timeout.ms, or its broker refused the connection. */
-function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: string): void {
+/** Request `reqId` failed with `error` (its connection closed): its batches are retried or given up. */
+function failRequest(sim: Sim, p: ProducerState, reqId: number, error: string): void {
   const pending = p.pending[reqId];
   if (!pending) return;
-  p.brokerFailedAt[pending.broker] = sim.now;
   if (pending.kind === 'produce') {
     const entry = takeInFlight(sim, p, pending.broker, reqId);
     for (const ref of entry?.batches ?? []) {
       const batch = findBatch(p, ref);
       if (batch) handleResult(sim, p, batch, error, -1);
     }
-  } else if (pending.kind === 'metadata') {
-    delete p.pending[reqId];
-    p.metadataInFlight = false;
-    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
-    p.metadataStale = true;
-  } else if (pending.kind === 'init-producer-id') {
-    delete p.pending[reqId];
-    p.pidInFlight = false;
+  } else {
+    takePending(sim, p, reqId);
+    if (pending.kind === 'metadata') {
+      p.metadataInFlight = false;
+      p.metadataStale = true;
+    } else if (pending.kind === 'init-producer-id') {
+      p.pidInFlight = false;
+    }
     sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections (NetworkClient)
+// ---------------------------------------------------------------------------------------------
+
+function connectionSettings(p: ProducerState): ConnectionSettings {
+  return {
+    reconnectBackoffMs: cfg.int(p.config, 'reconnect.backoff.ms'),
+    reconnectBackoffMaxMs: cfg.int(p.config, 'reconnect.backoff.max.ms'),
+    setupTimeoutMs: cfg.int(p.config, 'socket.connection.setup.timeout.ms'),
+    setupTimeoutMaxMs: cfg.int(p.config, 'socket.connection.setup.timeout.max.ms'),
+  };
+}
+
+/**
+ * The connection to `broker` closed: a request on it timed out (NetworkClient disconnects the
+ * node), the broker's process reset it, or a new one could not be opened. Every request in
+ * flight on it fails with `error`, and the producer asks for metadata at once, since the
+ * disconnect may mean the leader is gone (handleServerDisconnect).
+ */
+function connectionLost(sim: Sim, p: ProducerState, broker: number, error: string): void {
+  disconnected(sim, p.connections, broker, connectionSettings(p));
+  p.brokerFailedAt[broker] = sim.now;
+  const onIt = Object.keys(p.pending).filter((reqId) => p.pending[reqId].broker === broker);
+  for (const reqId of onIt) failRequest(sim, p, Number(reqId), error);
+  p.metadataStale = true;
+  requestMetadata(sim, p);
+  drain(sim, p);
+}
+
+/** Open a new connection to `broker` when its backoff is over; returns when to look again. */
+function reconnect(sim: Sim, p: ProducerState, broker: number): number {
+  const next = startConnecting(sim, p.connections, broker, connectionSettings(p));
+  if (next === null) return Infinity;
+  if ('retryAt' in next) return next.retryAt;
+  sim.connect(p.node, p.inc, brokerNode(broker), next.attempt);
+  sim.timer(
+    p.node,
+    p.inc,
+    'producer.connect-timeout',
+    next.setupTimeoutMs,
+    next.attempt,
+    String(broker),
+  );
+  return Infinity;
+}
+
+/** The answer to a handshake: the connection is ready, or the broker refused it. */
+export function onProducerConnect(
+  sim: Sim,
+  p: ProducerState,
+  broker: number,
+  attempt: number,
+  accepted: boolean,
+): void {
+  if (!isConnecting(p.connections, broker, attempt)) return;
+  if (!accepted) return connectionLost(sim, p, broker, 'NETWORK_EXCEPTION');
+  connected(p.connections, broker, sim.now);
+  drain(sim, p);
+}
+
+/** A request to `broker` met a dead process: that request fails. */
+export function onProducerDisconnect(
+  sim: Sim,
+  p: ProducerState,
+  broker: number,
+  reqId: number,
+  _sentAt: number,
+): void {
+  if (!p.pending[reqId]) return;
+  p.brokerFailedAt[broker] = sim.now;
+  failRequest(sim, p, reqId, 'NETWORK_EXCEPTION');
   drain(sim, p);
 }
 
@@ -758,8 +844,19 @@ export function onProducerTimer(
     case 'producer.delivery-timeout':
       if (sim.now >= p.expiryWakeAt) p.expiryWakeAt = -1;
       return drain(sim, p);
-    case 'producer.request-timeout':
-      return onRequestFailed(sim, p, task.token!, 'REQUEST_TIMED_OUT');
+    case 'producer.request-timeout': {
+      // NetworkClient.handleTimedOutRequests: the node is disconnected, and every request in
+      // flight to it fails as timed out.
+      const pending = p.pending[task.token!];
+      if (pending) connectionLost(sim, p, pending.broker, 'REQUEST_TIMED_OUT');
+      return;
+    }
+    case 'producer.connect-timeout': {
+      const broker = Number(task.arg);
+      if (isConnecting(p.connections, broker, task.token!))
+        connectionLost(sim, p, broker, 'NETWORK_EXCEPTION');
+      return;
+    }
     case 'producer.metadata-refresh':
       requestMetadata(sim, p);
       sim.timer(
@@ -772,8 +869,4 @@ export function onProducerTimer(
     default:
       return;
   }
-}
-
-export function onProducerDisconnect(sim: Sim, p: ProducerState, reqId: number): void {
-  onRequestFailed(sim, p, reqId, 'NETWORK_EXCEPTION');
 }

@@ -15,6 +15,7 @@ import type { ScopedValues } from '../config/presets';
 import type { QueueState } from './queue';
 import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
+import type { ClientConnections } from '../client/connections';
 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
@@ -48,7 +49,28 @@ export type Task =
   | { k: 'timer'; node: NodeId; inc: number; name: TimerName; token?: number; arg?: string }
   | { k: 'action'; command: Command }
   /** The peer of a request was down: the sender's connection is refused or reset (like a TCP RST). */
-  | { k: 'disconnect'; node: NodeId; inc: number; peer: NodeId; kind: MessageKind; reqId: number };
+  | {
+      k: 'disconnect';
+      node: NodeId;
+      inc: number;
+      peer: NodeId;
+      kind: MessageKind;
+      reqId: number;
+      /** When the request went out (a reset concerns the connection it travelled on). */
+      sentAt: number;
+    }
+  /**
+   * A client's TCP handshake with a broker: `syn` reaches the broker, `accepted` or `refused`
+   * comes back to the client (Sim.connect).
+   */
+  | {
+      k: 'connect';
+      phase: 'syn' | 'accepted' | 'refused';
+      from: NodeId;
+      fromInc: number;
+      to: NodeId;
+      attempt: number;
+    };
 
 export type TimerName =
   // broker
@@ -71,6 +93,7 @@ export type TimerName =
   | 'producer.retry'
   | 'producer.metadata-refresh'
   | 'producer.delivery-timeout'
+  | 'producer.connect-timeout'
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
@@ -350,6 +373,8 @@ export interface ProducerState {
   queues: Record<string, ProducerBatch[]>;
   /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
   inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
+  /** Connections to brokers that are not ready (closed, or being opened); none = all ready. */
+  connections: ClientConnections;
   nextBatchId: number;
   sticky: StickyState;
   roundRobin: number;

@@ -18,6 +18,7 @@ import {
   connected,
   disconnected,
   isConnecting,
+  isCurrent,
   isReady,
   startConnecting,
   type ConnectionSettings,
@@ -711,16 +712,21 @@ export function onProducerConnect(
   drain(sim, p);
 }
 
-/** A request to `broker` met a dead process: that request fails. */
+/**
+ * A request to `broker` sent at `sentAt` met a dead process: the connection it used is reset.
+ * The producer learns from this that the broker is gone, also for acks=0, which expects no
+ * answer (NetworkClient.processDisconnection).
+ */
 export function onProducerDisconnect(
   sim: Sim,
   p: ProducerState,
   broker: number,
   reqId: number,
-  _sentAt: number,
+  sentAt: number,
 ): void {
+  if (isCurrent(p.connections, broker, sentAt))
+    return connectionLost(sim, p, broker, 'NETWORK_EXCEPTION');
   if (!p.pending[reqId]) return;
-  p.brokerFailedAt[broker] = sim.now;
   failRequest(sim, p, reqId, 'NETWORK_EXCEPTION');
   drain(sim, p);
 }

@@ -96,7 +96,7 @@ function checkActions(scenario: Scenario): EngineError[] {
         if (a.topic !== undefined && !topics.has(a.topic)) missing('topic', 'topic', a.topic);
         break;
       case 'addProducer':
-        if (!topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        // An unknown topic may be created for it (auto.create.topics.enable).
         producers.add(a.id);
         break;
       case 'removeProducer':

@@ -10,6 +10,7 @@ import type {
   PartitionChangeReason,
   RebalanceReason,
   RetentionReason,
+  TopicCreateReason,
 } from './reasons';
 import type { SimplificationKey } from './view/simplifications';
 
@@ -232,6 +233,8 @@ export type SimEventBody =
       partitions: number;
       replicationFactor: number;
       assignment: number[][];
+      /** Set when the topic was created automatically (auto.create.topics.enable). */
+      reason?: TopicCreateReason;
     }
   | { type: 'partitions.added'; topic: string; from: number; to: number }
   | {

@@ -741,7 +741,12 @@ function requestMetadata(sim: Sim, p: ProducerState): void {
   const reqId = p.nextReqId++;
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
   p.pending[reqId] = { kind: 'metadata', broker, timeoutAt: -1 };
-  sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
+  // The producer always lets the broker create a topic it does not know (ProducerMetadata).
+  sim.send(p.node, p.inc, brokerNode(broker), 'metadata', {
+    reqId,
+    topics: [p.topic],
+    allowAutoTopicCreation: true,
+  });
   p.pending[reqId].timeoutAt = sim.timer(
     p.node,
     p.inc,

@@ -10,6 +10,7 @@ import type {
   PartitionChangeReason,
   RebalanceReason,
   RetentionReason,
+  TopicCreateReason,
 } from './reasons';
 import type { SimplificationKey } from './view/simplifications';
 
@@ -232,6 +233,8 @@ export type SimEventBody =
       partitions: number;
       replicationFactor: number;
       assignment: number[][];
+      /** Set when the topic was created automatically (auto.create.topics.enable). */
+      reason?: TopicCreateReason;
     }
   | { type: 'partitions.added'; topic: string; from: number; to: number }
   | {
@@ -300,6 +303,11 @@ export type SimEventBody =
       error: string;
       /** true when the producer will retry the batch, false when the record is given up. */
       retriable: boolean;
+      /**
+       * When send() handed the record over (its timestamp): a record given up fails at most
+       * delivery.timeout.ms after it (or max.block.ms, still waiting for metadata).
+       */
+      sentAt: number;
     }
   | {
       type: 'log.truncated';

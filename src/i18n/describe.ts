@@ -92,7 +92,8 @@ export function describeEvent(e: SimEvent, t: Translate): string {
             previous: brokerOrNone(e.previousControllerId, t),
           });
     case 'topic.created':
-      return t('events.topicCreated', {
+      return t(e.reason ? 'events.topicAutoCreated' : 'events.topicCreated', {
+        ...(e.reason ? { reason: reasonText(e.reason, t) } : {}),
         topic: e.topic,
         partitions: e.partitions,
         rf: e.replicationFactor,

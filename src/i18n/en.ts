@@ -590,6 +590,8 @@ export const en = {
     controllerNone: 'No active controller (epoch {{epoch}})',
     topicCreated:
       'Topic {{topic}} created: {{partitions}} partitions, replication factor {{rf}}; replicas {{placement}}',
+    topicAutoCreated:
+      'Topic {{topic}} created automatically, because {{reason}}: {{partitions}} partitions (num.partitions), replication factor {{rf}} (default.replication.factor); replicas {{placement}}',
     partitionsAdded: 'Topic {{topic}} grew from {{from}} to {{to}} partitions',
     leaderElected:
       'Partition {{partition}}: broker {{leader}} elected leader, epoch {{epoch}} (was {{previous}}), ISR [{{isr}}]: {{reason}}',
@@ -726,6 +728,8 @@ export const en = {
     'retention-bytes': 'the partition is over retention.bytes = {{retentionBytes}}',
     startup: 'start-up',
     'leaders-changed': 'leaders changed',
+    'auto-create-topics':
+      '{{clientId}} asked for its metadata and auto.create.topics.enable is on',
     'link-isolated': 'the link is cut',
     'node-down': 'the receiver is down',
   },

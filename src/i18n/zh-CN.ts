@@ -576,6 +576,8 @@ export const zhCN: Catalogue = {
     controllerNone: '没有活跃控制器（epoch {{epoch}}）',
     topicCreated:
       '已创建主题 {{topic}}：{{partitions}} 个分区，副本因子 {{rf}}；副本分布 {{placement}}',
+    topicAutoCreated:
+      '已自动创建主题 {{topic}}，因为{{reason}}：{{partitions}} 个分区（num.partitions），副本因子 {{rf}}（default.replication.factor）；副本分布 {{placement}}',
     partitionsAdded: '主题 {{topic}} 的分区从 {{from}} 个增加到 {{to}} 个',
     leaderElected:
       '分区 {{partition}}：Broker {{leader}} 当选 Leader（上一任：{{previous}}），Leader epoch {{epoch}}，ISR [{{isr}}]：{{reason}}',
@@ -711,6 +713,7 @@ export const zhCN: Catalogue = {
     'retention-bytes': '分区大小超过 retention.bytes = {{retentionBytes}}',
     startup: '启动',
     'leaders-changed': 'Leader 有变化',
+    'auto-create-topics': '{{clientId}} 请求了它的元数据，且 auto.create.topics.enable 已开启',
     'link-isolated': '链路已断',
     'node-down': '接收方已宕机',
   },

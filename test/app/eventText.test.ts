@@ -44,6 +44,7 @@ const SAMPLES: SimEvent[] = [
     value: 'v',
     error: 'NOT_ENOUGH_REPLICAS',
     retriable: true,
+    sentAt: 0,
   },
   {
     t: 1,

@@ -107,6 +107,7 @@ describe('describe', () => {
         value: 'x',
         error: 'NOT_ENOUGH_REPLICAS',
         retriable: true,
+        sentAt: 0,
       },
       'Producer checkout: record (no key) = "x" to payments-0 failed with NOT_ENOUGH_REPLICAS, will retry',
     ],

@@ -27,6 +27,7 @@ describe('countRecords', () => {
       value: 'v',
       error: 'NOT_ENOUGH_REPLICAS',
       retriable,
+      sentAt: 0,
     });
     const events: SimEvent[] = [
       {

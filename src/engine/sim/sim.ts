@@ -163,6 +163,25 @@ export class Sim {
       peer: msg.to,
       kind: msg.kind,
       reqId,
+      sentAt: msg.sentAt,
+    });
+  }
+
+  /**
+   * Open a TCP connection from client `from` to broker `to`. The handshake is not a Kafka
+   * message, so it is not drawn: after the link's latency the broker's host accepts it if the
+   * process runs or refuses it (RST) if not, and the answer takes the latency back. Across an
+   * isolated link it is lost and the client's connection setup timeout decides.
+   */
+  connect(from: NodeId, fromInc: number, to: NodeId, attempt: number): void {
+    if (this.isIsolated(from) || this.isIsolated(to)) return;
+    push(this.world.queue, this.world.now + this.world.network.latencyMs, {
+      k: 'connect',
+      phase: 'syn',
+      from,
+      fromInc,
+      to,
+      attempt,
     });
   }
 

@@ -15,6 +15,7 @@ import type { ScopedValues } from '../config/presets';
 import type { QueueState, TaskHandle } from './queue';
 import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
+import type { ClientConnections } from '../client/connections';
 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
@@ -48,7 +49,28 @@ export type Task =
   | { k: 'timer'; node: NodeId; inc: number; name: TimerName; token?: number; arg?: string }
   | { k: 'action'; command: Command }
   /** The peer of a request was down: the sender's connection is refused or reset (like a TCP RST). */
-  | { k: 'disconnect'; node: NodeId; inc: number; peer: NodeId; kind: MessageKind; reqId: number };
+  | {
+      k: 'disconnect';
+      node: NodeId;
+      inc: number;
+      peer: NodeId;
+      kind: MessageKind;
+      reqId: number;
+      /** When the request went out (a reset concerns the connection it travelled on). */
+      sentAt: number;
+    }
+  /**
+   * A client's TCP handshake with a broker: `syn` reaches the broker, `accepted` or `refused`
+   * comes back to the client (Sim.connect).
+   */
+  | {
+      k: 'connect';
+      phase: 'syn' | 'accepted' | 'refused';
+      from: NodeId;
+      fromInc: number;
+      to: NodeId;
+      attempt: number;
+    };
 
 export type TimerName =
   // broker
@@ -70,6 +92,8 @@ export type TimerName =
   | 'producer.request-timeout'
   | 'producer.retry'
   | 'producer.metadata-refresh'
+  | 'producer.delivery-timeout'
+  | 'producer.connect-timeout'
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
@@ -300,9 +324,21 @@ export interface ProducerBatch {
   retryAt: number;
   /** Idempotence: sequence assigned at first send and reused on retries; -1 before. */
   baseSeq: number;
-  /** The producer epoch under which baseSeq was assigned (a new epoch starts sequences at 0). */
+  /** The producer epoch under which baseSeq was assigned, sent with the batch. */
   seqEpoch: number;
   inFlight: boolean;
+}
+
+/** An idempotent producer's sequence numbers for one partition (client/producerSequences.ts). */
+export interface PartitionSequences {
+  /** The producer epoch these sequences belong to. */
+  epoch: number;
+  /** The sequence of the next new batch. */
+  next: number;
+  /** The last sequence the broker acknowledged in this epoch (-1: none yet). */
+  lastAcked: number;
+  /** A batch sent in this epoch failed for good: the broker may hold it or not. */
+  unresolved: boolean;
 }
 
 export interface ProducerState {
@@ -338,6 +374,8 @@ export interface ProducerState {
   queues: Record<string, ProducerBatch[]>;
   /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
   inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
+  /** Connections to brokers that are not ready (closed, or being opened); none = all ready. */
+  connections: ClientConnections;
   nextBatchId: number;
   sticky: StickyState;
   roundRobin: number;
@@ -345,8 +383,11 @@ export interface ProducerState {
   pidNumber: number;
   producerEpoch: number;
   pidInFlight: boolean;
-  nextSeq: Record<string, number>;
+  /** Idempotence: per partition, the epoch its sequences belong to and where they stand. */
+  sequences: Record<string, PartitionSequences>;
   generateToken: number;
+  /** When the producer wakes up to expire what reached delivery.timeout.ms (-1: not set). */
+  expiryWakeAt: number;
   nextReqId: number;
   stats: { sent: number; acked: number; failed: number; retried: number };
   lastError: string | null;

@@ -369,6 +369,7 @@ export function addBroker(sim: Sim, rack: string | null): BrokerState {
     purgatory: [],
     nextToken: 0,
     shuttingDown: false,
+    registration: null,
   };
   w.brokers.push(b);
   startBroker(sim, b, false);

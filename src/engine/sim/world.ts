@@ -60,6 +60,7 @@ export type TimerName =
   | 'broker.replica-fetch-backoff'
   | 'broker.replica-fetch-timeout'
   | 'broker.shutdown-timeout'
+  | 'broker.register-retry'
   // controller (runs on the active controller's broker)
   | 'controller.session-check'
   | 'controller.election'
@@ -240,6 +241,11 @@ export interface BrokerState {
   purgatory: PendingProduce[];
   nextToken: number;
   shuttingDown: boolean;
+  /**
+   * Until the controller accepts this incarnation's registration: refusals so far and when the
+   * next attempt is due (exponential backoff). null once registered.
+   */
+  registration: { failures: number; retryAt: number } | null;
 }
 
 // ---------------------------------------------------------------------------------------------

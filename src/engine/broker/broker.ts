@@ -169,8 +169,13 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
     const previous = b.meta[key];
     b.meta[key] = meta;
     if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
-    // Leading a __consumer_offsets partition makes this broker the coordinator of its groups.
-    if (meta.leader === b.id && previous?.leader !== b.id && isInternalTopic(meta.topic)) {
+    // Leading a __consumer_offsets partition makes this broker the coordinator of its groups
+    // (again, in a new leader epoch: it may have lost the partition while cut off).
+    if (
+      meta.leader === b.id &&
+      (previous?.leader !== b.id || previous.leaderEpoch !== meta.leaderEpoch) &&
+      isInternalTopic(meta.topic)
+    ) {
       loadGroupsForPartition(sim, b, key);
     }
   }

@@ -598,6 +598,7 @@ function createGroup(
     initialDelayUntil: 0,
     coordinator: null,
     coordinatorInc: 0,
+    coordinatorEpoch: -1,
     consumerIds: [],
   };
   sim.world.groups[id] = group;

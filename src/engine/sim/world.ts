@@ -501,6 +501,11 @@ export interface GroupRecord {
   coordinator: number | null;
   /** That broker's incarnation when it loaded the group (a restart loads it again). */
   coordinatorInc: number;
+  /**
+   * The leader epoch of the __consumer_offsets partition when it loaded the group: leading the
+   * partition in a later epoch (after losing it, even unseen while cut off) loads it again.
+   */
+  coordinatorEpoch: number;
   consumerIds: string[];
 }
 

@@ -218,6 +218,11 @@ export type SimEventBody =
   | { type: 'broker.healed'; brokerId: number }
   | { type: 'broker.fenced'; brokerId: number; reason: FenceReason }
   | { type: 'broker.unfenced'; brokerId: number }
+  /**
+   * The controller refused a restarted broker's registration (DUPLICATE_BROKER_REGISTRATION):
+   * its previous incarnation's session is still alive. The broker retries with a backoff.
+   */
+  | { type: 'broker.registration-refused'; brokerId: number; error: string }
   | { type: 'client.isolated'; client: 'producer' | 'consumer'; clientId: string }
   | { type: 'client.healed'; client: 'producer' | 'consumer'; clientId: string }
   | {

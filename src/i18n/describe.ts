@@ -79,6 +79,8 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.brokerFenced', { broker: e.brokerId, reason: reasonText(e.reason, t) });
     case 'broker.unfenced':
       return t('events.brokerUnfenced', { broker: e.brokerId });
+    case 'broker.registration-refused':
+      return t('events.brokerRegistrationRefused', { broker: e.brokerId, error: e.error });
     case 'client.isolated':
       return t('events.clientIsolated', { client: e.clientId });
     case 'client.healed':

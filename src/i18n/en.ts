@@ -583,6 +583,8 @@ export const en = {
     brokerFenced: 'The controller fenced broker {{broker}}: {{reason}}',
     brokerUnfenced:
       'The controller unfenced broker {{broker}}: it may lead and follow partitions again',
+    brokerRegistrationRefused:
+      'The controller refused to register broker {{broker}} again ({{error}}): the session of its previous run is still alive. It retries; only when that session expires is the old run fenced and its leaderships moved',
     clientIsolated: '{{client}} is cut off from the network',
     clientHealed: '{{client}} is back on the network',
     controllerChanged:

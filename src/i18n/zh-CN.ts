@@ -570,6 +570,8 @@ export const zhCN: Catalogue = {
     brokerFenced: '控制器屏蔽了 Broker {{broker}}：{{reason}}',
     brokerUnfenced:
       '控制器解除了对 Broker {{broker}} 的屏蔽：它又可以担任分区的 Leader 和 Follower 了',
+    brokerRegistrationRefused:
+      '控制器拒绝了 Broker {{broker}} 的重新注册（{{error}}）：它上一次运行的会话还没有超时。它会稍后重试；等那个会话超时，控制器才屏蔽旧的那次运行，并把它的 Leader 身份转给别的副本',
     clientIsolated: '{{client}} 断网了',
     clientHealed: '{{client}} 已恢复网络',
     controllerChanged: 'Broker {{broker}} 成为活跃控制器（epoch {{epoch}}；上一任：{{previous}}）',

@@ -374,6 +374,7 @@ export function addBroker(sim: Sim, rack: string | null): BrokerState {
     purgatory: [],
     nextToken: 0,
     shuttingDown: false,
+    registration: null,
   };
   w.brokers.push(b);
   startBroker(sim, b, false);
@@ -616,6 +617,7 @@ function createGroup(
     initialDelayUntil: 0,
     coordinator: null,
     coordinatorInc: 0,
+    coordinatorEpoch: -1,
     consumerIds: [],
   };
   sim.world.groups[id] = group;

@@ -82,6 +82,7 @@ export type TimerName =
   | 'broker.replica-fetch-backoff'
   | 'broker.replica-fetch-timeout'
   | 'broker.shutdown-timeout'
+  | 'broker.register-retry'
   // controller (runs on the active controller's broker)
   | 'controller.session-check'
   | 'controller.election'
@@ -265,6 +266,11 @@ export interface BrokerState {
   purgatory: PendingProduce[];
   nextToken: number;
   shuttingDown: boolean;
+  /**
+   * Until the controller accepts this incarnation's registration: refusals so far and when the
+   * next attempt is due (exponential backoff). null once registered.
+   */
+  registration: { failures: number; retryAt: number } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,6 +544,11 @@ export interface GroupRecord {
   coordinator: number | null;
   /** That broker's incarnation when it loaded the group (a restart loads it again). */
   coordinatorInc: number;
+  /**
+   * The leader epoch of the __consumer_offsets partition when it loaded the group: leading the
+   * partition in a later epoch (after losing it, even unseen while cut off) loads it again.
+   */
+  coordinatorEpoch: number;
   consumerIds: string[];
 }
 

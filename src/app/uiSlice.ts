@@ -47,6 +47,11 @@ export interface UiState {
   toolbarOpen: boolean;
   /** The engine refused the last action: shown until dismissed or replaced. */
   refusal: { id: number; error: EngineError } | null;
+  /**
+   * Lost acknowledged records the person has dismissed, per partition ("topic-N"): the sim time
+   * of the newest loss dismissed. Records lost later show again (dataLoss.ts).
+   */
+  dismissedLoss: Record<string, number>;
 }
 
 export function initialUiState(): UiState {
@@ -61,12 +66,13 @@ export function initialUiState(): UiState {
     sceneTopic: null,
     toolbarOpen: false,
     refusal: null,
+    dismissedLoss: {},
   };
 }
 
-/** A new scenario: nothing of the old one stays selected. */
+/** A new scenario: nothing of the old one stays selected or dismissed. */
 export function uiOnLoad(): Partial<UiState> {
-  return { selection: null };
+  return { selection: null, dismissedLoss: {} };
 }
 
 /**

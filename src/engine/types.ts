@@ -208,6 +208,12 @@ export interface RecordRef {
   key: string | null;
 }
 
+/** A record that vanished from a log after its producer had been told it was written. */
+export interface LostRecordRef extends RecordRef {
+  /** The producer (client id) that wrote it, or null if unknown. */
+  producerId: string | null;
+}
+
 export type SimEvent = { t: number } & SimEventBody;
 
 export type SimEventBody =
@@ -324,7 +330,7 @@ export type SimEventBody =
       /** The replica's LEO before truncation. */
       toOffset: number;
       /** The removed records that some producer had been told were written (acks=1 or 0 data). */
-      lostAcked: RecordRef[];
+      lostAcked: LostRecordRef[];
     }
   | {
       type: 'log.retention-deleted';
@@ -519,6 +525,17 @@ export interface PartitionView {
   /** Committed offset and lag (HW - committed) per group reading this topic. */
   groups: { groupId: string; committed: number | null; lag: number | null }[];
   leaderHistory: { t: number; leader: number; leaderEpoch: number; unclean: boolean }[];
+  /**
+   * Acknowledged records this partition lost (truncated away everywhere they were), each once,
+   * oldest first: where they were (offset), their key and producer, and when they were first
+   * found missing. Their offsets may hold other records now.
+   */
+  lostRecords: LostRecordView[];
+}
+
+export interface LostRecordView extends LostRecordRef {
+  /** Sim ms of the first truncation that removed it. */
+  t: number;
 }
 
 export interface ReplicaView {
@@ -551,6 +568,10 @@ export interface ProducerView {
     retried: number;
     inFlight: number;
     buffered: number;
+    /** Acknowledged, then lost: truncated away from the log after the producer was told. */
+    lostAcked: number;
+    /** Never sent: in the producer's buffer when it crashed. */
+    lostUnsent: number;
   };
   lastError: string | null;
   config: ConfigEntry[];

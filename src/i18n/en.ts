@@ -173,7 +173,10 @@ export const en = {
     rate: '{{rate}}/s',
     paused: 'Paused',
     isolated: 'Isolated',
-    stats: 'sent {{sent}} · acked {{acked}} · failed {{failed}}',
+    statsOutcome: 'acked {{acked}} · failed {{failed}} · lost {{lost}}',
+    statsPending: 'buffered {{buffered}} · in flight {{inFlight}}',
+    statsHelp:
+      'acked: the producer was told the record is written. failed: given up after its retries. lost: acknowledged and then truncated away, or still in the buffer when the producer crashed. buffered: waiting in the producer to be sent. in flight: sent, no answer yet.',
     pause: 'Pause producer {{id}}',
     resume: 'Resume producer {{id}}',
     edit: 'Edit producer {{id}}',
@@ -183,6 +186,17 @@ export const en = {
     editShort: 'Edit',
     removeShort: 'Remove',
     lastError: 'last error: {{error}}',
+  },
+  dataLoss: {
+    region: 'Data lost',
+    text_one:
+      '{{partition}} lost {{count}} acknowledged record of {{producers}} (offset {{offsets}}), truncated away at {{seconds}} s: marked ✕ on its strip.',
+    text_other:
+      '{{partition}} lost {{count}} acknowledged records of {{producers}} (offsets {{offsets}}), truncated away at {{seconds}} s: marked ✕ on its strip.',
+    show: 'Show partition {{partition}}',
+    showShort: 'Show',
+    dismiss: 'Dismiss: data lost on {{partition}}',
+    stripLabel: '✕ {{count}} lost',
   },
   group: {
     group: 'Group {{id}}',

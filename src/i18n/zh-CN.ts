@@ -174,7 +174,10 @@ export const zhCN: Catalogue = {
     rate: '{{rate}} 条/秒',
     paused: '已暂停',
     isolated: '已断网',
-    stats: '发送 {{sent}} · 确认 {{acked}} · 失败 {{failed}}',
+    statsOutcome: '确认 {{acked}} · 失败 {{failed}} · 丢失 {{lost}}',
+    statsPending: '缓冲 {{buffered}} · 在途 {{inFlight}}',
+    statsHelp:
+      '确认：生产者已被告知记录写入成功。失败：重试之后放弃。丢失：确认之后被截断，或生产者崩溃时仍在缓冲区中。缓冲：在生产者中等待发送。在途：已发送，尚无应答。',
     pause: '暂停生产者 {{id}}',
     resume: '继续生产者 {{id}}',
     edit: '编辑生产者 {{id}}',
@@ -184,6 +187,17 @@ export const zhCN: Catalogue = {
     editShort: '编辑',
     removeShort: '移除',
     lastError: '最近错误：{{error}}',
+  },
+  dataLoss: {
+    region: '数据丢失',
+    text_one:
+      '{{partition}} 丢失了 {{producers}} 的 {{count}} 条已确认记录（offset {{offsets}}），第 {{seconds}} 秒被截断：在分区日志上标为 ✕。',
+    text_other:
+      '{{partition}} 丢失了 {{producers}} 的 {{count}} 条已确认记录（offset {{offsets}}），第 {{seconds}} 秒被截断：在分区日志上标为 ✕。',
+    show: '显示分区 {{partition}}',
+    showShort: '显示',
+    dismiss: '关闭：{{partition}} 的数据丢失提示',
+    stripLabel: '✕ 丢失 {{count}}',
   },
   group: {
     group: '消费者组 {{id}}',

@@ -56,7 +56,11 @@ describe('marker kinds', () => {
       brokerId: 2,
       fromOffset: 5,
       toOffset: 8,
-      lostAcked: Array.from({ length: lost }, (_, i) => ({ offset: 5 + i, key: null })),
+      lostAcked: Array.from({ length: lost }, (_, i) => ({
+        offset: 5 + i,
+        key: null,
+        producerId: 'p',
+      })),
     });
     const applied: SimEvent = {
       t: 1,

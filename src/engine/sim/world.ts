@@ -395,7 +395,16 @@ export interface ProducerState {
   /** When the producer wakes up to expire what reached delivery.timeout.ms (-1: not set). */
   expiryWakeAt: number;
   nextReqId: number;
-  stats: { sent: number; acked: number; failed: number; retried: number };
+  stats: {
+    sent: number;
+    acked: number;
+    failed: number;
+    retried: number;
+    /** Acknowledged, then truncated away (absent in saves made before it was counted: 0). */
+    lostAcked?: number;
+    /** In the buffer when the producer crashed (absent until the first crash: 0). */
+    lostUnsent?: number;
+  };
   lastError: string | null;
 }
 
@@ -584,4 +593,19 @@ export interface World {
   groups: Record<string, GroupRecord>;
   consumers: Record<string, ConsumerState>;
   events: SimEvent[];
+  /**
+   * Acknowledged records lost per partition ("topic-N"), each once (broker/dataLoss.ts).
+   * Absent until the first loss, and in saves made before it was kept.
+   */
+  lostRecords?: Record<string, LostRecord[]>;
+}
+
+export interface LostRecord {
+  offset: number;
+  /** The leader epoch it was written in: offset + epoch name one record across replicas. */
+  epoch: number;
+  key: string | null;
+  producer: string | null;
+  /** When the first replica truncated it away. */
+  t: number;
 }

@@ -1,11 +1,11 @@
 // The dialogs' own checks say what is wrong with the value typed, with the rule that applies
 // (not another field's rule, not a bare "not valid").
 import { describe, expect, it } from 'vitest';
-import { configValue, newId, topicName, wholeNumber } from '../../src/app/validation';
+import { configValue, newId, topicName, wholeNumber, type Checked } from '../../src/app/validation';
 import { createI18n } from '../../src/i18n';
 
 const en = createI18n('en');
-const say = (checked: ReturnType<typeof newId> | ReturnType<typeof wholeNumber>) =>
+const say = (checked: Checked<unknown>) =>
   checked.ok ? 'ok' : en.t(`forms.errors.${checked.problem.key}`, checked.problem.params);
 
 describe('the dialogs say which rule a value breaks', () => {

@@ -744,8 +744,7 @@ export const en = {
     'retention-bytes': 'the partition is over retention.bytes = {{retentionBytes}}',
     startup: 'start-up',
     'leaders-changed': 'leaders changed',
-    'auto-create-topics':
-      '{{clientId}} asked for its metadata and auto.create.topics.enable is on',
+    'auto-create-topics': '{{clientId}} asked for its metadata and auto.create.topics.enable is on',
     'link-isolated': 'the link is cut',
     'node-down': 'the receiver is down',
   },

@@ -44,6 +44,7 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('cluster', broker(e.brokerId), true);
     case 'broker.fenced':
     case 'broker.unfenced':
+    case 'broker.registration-refused':
       return info('cluster', broker(e.brokerId));
     case 'client.isolated':
     case 'client.healed':

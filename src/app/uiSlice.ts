@@ -49,6 +49,11 @@ export interface UiState {
   refusal: { id: number; error: EngineError } | null;
   /** A shared link (or the scenario in the address) did not load: every reason, until dismissed. */
   loadFailure: { id: number; errors: EngineError[] } | null;
+  /**
+   * Lost acknowledged records the person has dismissed, per partition ("topic-N"): the sim time
+   * of the newest loss dismissed. Records lost later show again (dataLoss.ts).
+   */
+  dismissedLoss: Record<string, number>;
 }
 
 export function initialUiState(): UiState {
@@ -64,12 +69,13 @@ export function initialUiState(): UiState {
     toolbarOpen: false,
     refusal: null,
     loadFailure: null,
+    dismissedLoss: {},
   };
 }
 
-/** A new scenario: nothing of the old one stays selected. */
+/** A new scenario: nothing of the old one stays selected or dismissed. */
 export function uiOnLoad(): Partial<UiState> {
-  return { selection: null };
+  return { selection: null, dismissedLoss: {} };
 }
 
 /**

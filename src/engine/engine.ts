@@ -4,9 +4,9 @@ import { checkScenarioShape } from './scenarioCheck';
 import { buildWorld, emptyWorld } from './sim/create';
 import { runTask } from './sim/dispatch';
 import { restoreWorld, saveWorld } from './sim/persist';
-import { peekTime, pop } from './sim/queue';
+import { peekTime, pop, runDue } from './sim/queue';
 import { Sim } from './sim/sim';
-import type { World } from './sim/world';
+import type { Task, World } from './sim/world';
 import type {
   ClusterView,
   Command,
@@ -32,11 +32,15 @@ export class EngineInputError extends Error {
 class SimEngine implements Engine {
   private readonly sim: Sim;
 
+  /** Runs one task (bound once, for runDue). */
+  private readonly run: (task: Task) => void;
+
   constructor(
     world: World,
     private ran = 0,
   ) {
-    this.sim = new Sim(world);
+    const sim = (this.sim = new Sim(world));
+    this.run = (task) => runTask(sim, task);
   }
 
   get eventsRun(): number {
@@ -77,8 +81,7 @@ class SimEngine implements Engine {
       const next = peekTime(world.queue);
       if (next === null || next > target) break;
       world.now = next;
-      runTask(this.sim, pop(world.queue)!);
-      this.ran++;
+      this.ran += runDue(world.queue, next, this.run);
     }
     world.now = target;
   }

@@ -47,6 +47,9 @@ export type RetentionReason =
 /** Why a producer took in new metadata (producer.metadata-refreshed). */
 export type MetadataRefreshReason = { code: 'startup' } | { code: 'leaders-changed' };
 
+/** Why the controller created a topic that nobody created by hand (topic.created). */
+export type TopicCreateReason = { code: 'auto-create-topics'; clientId: string };
+
 /** Why a message never arrived (net.dropped). */
 export type DropReason = { code: 'link-isolated' } | { code: 'node-down' };
 
@@ -58,6 +61,7 @@ export type Reason =
   | OffsetResetReason
   | RetentionReason
   | MetadataRefreshReason
+  | TopicCreateReason
   | DropReason;
 
 export type ReasonCode = Reason['code'];
@@ -84,6 +88,7 @@ export const REASON_CODES = [
   'retention-bytes',
   'startup',
   'leaders-changed',
+  'auto-create-topics',
   'link-isolated',
   'node-down',
 ] as const satisfies readonly ReasonCode[];

@@ -122,7 +122,7 @@ function checkActions(scenario: Scenario): EngineError[] {
         if (a.topic !== undefined && !topics.has(a.topic)) missing('topic', 'topic', a.topic);
         break;
       case 'addProducer':
-        if (!topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        // An unknown topic may be created for it (auto.create.topics.enable).
         if (producers.has(a.id) || consumers.has(a.id)) taken('id', 'DUPLICATE_ID', a.id);
         producers.add(a.id);
         break;

@@ -10,6 +10,7 @@ import type {
   PartitionChangeReason,
   RebalanceReason,
   RetentionReason,
+  TopicCreateReason,
 } from './reasons';
 import type { SimplificationKey } from './view/simplifications';
 
@@ -207,6 +208,12 @@ export interface RecordRef {
   key: string | null;
 }
 
+/** A record that vanished from a log after its producer had been told it was written. */
+export interface LostRecordRef extends RecordRef {
+  /** The producer (client id) that wrote it, or null if unknown. */
+  producerId: string | null;
+}
+
 export type SimEvent = { t: number } & SimEventBody;
 
 export type SimEventBody =
@@ -217,6 +224,11 @@ export type SimEventBody =
   | { type: 'broker.healed'; brokerId: number }
   | { type: 'broker.fenced'; brokerId: number; reason: FenceReason }
   | { type: 'broker.unfenced'; brokerId: number }
+  /**
+   * The controller refused a restarted broker's registration (DUPLICATE_BROKER_REGISTRATION):
+   * its previous incarnation's session is still alive. The broker retries with a backoff.
+   */
+  | { type: 'broker.registration-refused'; brokerId: number; error: string }
   | { type: 'client.isolated'; client: 'producer' | 'consumer'; clientId: string }
   | { type: 'client.healed'; client: 'producer' | 'consumer'; clientId: string }
   | {
@@ -232,6 +244,8 @@ export type SimEventBody =
       partitions: number;
       replicationFactor: number;
       assignment: number[][];
+      /** Set when the topic was created automatically (auto.create.topics.enable). */
+      reason?: TopicCreateReason;
     }
   | { type: 'partitions.added'; topic: string; from: number; to: number }
   | {
@@ -300,6 +314,11 @@ export type SimEventBody =
       error: string;
       /** true when the producer will retry the batch, false when the record is given up. */
       retriable: boolean;
+      /**
+       * When send() handed the record over (its timestamp): a record given up fails at most
+       * delivery.timeout.ms after it (or max.block.ms, still waiting for metadata).
+       */
+      sentAt: number;
     }
   | {
       type: 'log.truncated';
@@ -311,7 +330,7 @@ export type SimEventBody =
       /** The replica's LEO before truncation. */
       toOffset: number;
       /** The removed records that some producer had been told were written (acks=1 or 0 data). */
-      lostAcked: RecordRef[];
+      lostAcked: LostRecordRef[];
     }
   | {
       type: 'log.retention-deleted';
@@ -506,6 +525,17 @@ export interface PartitionView {
   /** Committed offset and lag (HW - committed) per group reading this topic. */
   groups: { groupId: string; committed: number | null; lag: number | null }[];
   leaderHistory: { t: number; leader: number; leaderEpoch: number; unclean: boolean }[];
+  /**
+   * Acknowledged records this partition lost (truncated away everywhere they were), each once,
+   * oldest first: where they were (offset), their key and producer, and when they were first
+   * found missing. Their offsets may hold other records now.
+   */
+  lostRecords: LostRecordView[];
+}
+
+export interface LostRecordView extends LostRecordRef {
+  /** Sim ms of the first truncation that removed it. */
+  t: number;
 }
 
 export interface ReplicaView {
@@ -538,6 +568,10 @@ export interface ProducerView {
     retried: number;
     inFlight: number;
     buffered: number;
+    /** Acknowledged, then lost: truncated away from the log after the producer was told. */
+    lostAcked: number;
+    /** Never sent: in the producer's buffer when it crashed. */
+    lostUnsent: number;
   };
   lastError: string | null;
   config: ConfigEntry[];

@@ -79,6 +79,8 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.brokerFenced', { broker: e.brokerId, reason: reasonText(e.reason, t) });
     case 'broker.unfenced':
       return t('events.brokerUnfenced', { broker: e.brokerId });
+    case 'broker.registration-refused':
+      return t('events.brokerRegistrationRefused', { broker: e.brokerId, error: e.error });
     case 'client.isolated':
       return t('events.clientIsolated', { client: e.clientId });
     case 'client.healed':
@@ -92,7 +94,8 @@ export function describeEvent(e: SimEvent, t: Translate): string {
             previous: brokerOrNone(e.previousControllerId, t),
           });
     case 'topic.created':
-      return t('events.topicCreated', {
+      return t(e.reason ? 'events.topicAutoCreated' : 'events.topicCreated', {
+        ...(e.reason ? { reason: reasonText(e.reason, t) } : {}),
         topic: e.topic,
         partitions: e.partitions,
         rf: e.replicationFactor,

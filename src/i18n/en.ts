@@ -173,7 +173,10 @@ export const en = {
     rate: '{{rate}}/s',
     paused: 'Paused',
     isolated: 'Isolated',
-    stats: 'sent {{sent}} · acked {{acked}} · failed {{failed}}',
+    statsOutcome: 'acked {{acked}} · failed {{failed}} · lost {{lost}}',
+    statsPending: 'buffered {{buffered}} · in flight {{inFlight}}',
+    statsHelp:
+      'acked: the producer was told the record is written. failed: given up after its retries. lost: acknowledged and then truncated away, or still in the buffer when the producer crashed. buffered: waiting in the producer to be sent. in flight: sent, no answer yet.',
     pause: 'Pause producer {{id}}',
     resume: 'Resume producer {{id}}',
     edit: 'Edit producer {{id}}',
@@ -183,6 +186,17 @@ export const en = {
     editShort: 'Edit',
     removeShort: 'Remove',
     lastError: 'last error: {{error}}',
+  },
+  dataLoss: {
+    region: 'Data lost',
+    text_one:
+      '{{partition}} lost {{count}} acknowledged record of {{producers}} (offset {{offsets}}), truncated away at {{seconds}} s: marked ✕ on its strip.',
+    text_other:
+      '{{partition}} lost {{count}} acknowledged records of {{producers}} (offsets {{offsets}}), truncated away at {{seconds}} s: marked ✕ on its strip.',
+    show: 'Show partition {{partition}}',
+    showShort: 'Show',
+    dismiss: 'Dismiss: data lost on {{partition}}',
+    stripLabel: '✕ {{count}} lost',
   },
   group: {
     group: 'Group {{id}}',
@@ -583,6 +597,8 @@ export const en = {
     brokerFenced: 'The controller fenced broker {{broker}}: {{reason}}',
     brokerUnfenced:
       'The controller unfenced broker {{broker}}: it may lead and follow partitions again',
+    brokerRegistrationRefused:
+      'The controller refused to register broker {{broker}} again ({{error}}): the session of its previous run is still alive. It retries; only when that session expires is the old run fenced and its leaderships moved',
     clientIsolated: '{{client}} is cut off from the network',
     clientHealed: '{{client}} is back on the network',
     controllerChanged:
@@ -590,6 +606,8 @@ export const en = {
     controllerNone: 'No active controller (epoch {{epoch}})',
     topicCreated:
       'Topic {{topic}} created: {{partitions}} partitions, replication factor {{rf}}; replicas {{placement}}',
+    topicAutoCreated:
+      'Topic {{topic}} created automatically, because {{reason}}: {{partitions}} partitions (num.partitions), replication factor {{rf}} (default.replication.factor); replicas {{placement}}',
     partitionsAdded: 'Topic {{topic}} grew from {{from}} to {{to}} partitions',
     leaderElected:
       'Partition {{partition}}: broker {{leader}} elected leader, epoch {{epoch}} (was {{previous}}), ISR [{{isr}}]: {{reason}}',
@@ -726,6 +744,7 @@ export const en = {
     'retention-bytes': 'the partition is over retention.bytes = {{retentionBytes}}',
     startup: 'start-up',
     'leaders-changed': 'leaders changed',
+    'auto-create-topics': '{{clientId}} asked for its metadata and auto.create.topics.enable is on',
     'link-isolated': 'the link is cut',
     'node-down': 'the receiver is down',
   },

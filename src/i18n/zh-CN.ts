@@ -174,7 +174,10 @@ export const zhCN: Catalogue = {
     rate: '{{rate}} 条/秒',
     paused: '已暂停',
     isolated: '已断网',
-    stats: '发送 {{sent}} · 确认 {{acked}} · 失败 {{failed}}',
+    statsOutcome: '确认 {{acked}} · 失败 {{failed}} · 丢失 {{lost}}',
+    statsPending: '缓冲 {{buffered}} · 在途 {{inFlight}}',
+    statsHelp:
+      '确认：生产者已被告知记录写入成功。失败：重试之后放弃。丢失：确认之后被截断，或生产者崩溃时仍在缓冲区中。缓冲：在生产者中等待发送。在途：已发送，尚无应答。',
     pause: '暂停生产者 {{id}}',
     resume: '继续生产者 {{id}}',
     edit: '编辑生产者 {{id}}',
@@ -184,6 +187,17 @@ export const zhCN: Catalogue = {
     editShort: '编辑',
     removeShort: '移除',
     lastError: '最近错误：{{error}}',
+  },
+  dataLoss: {
+    region: '数据丢失',
+    text_one:
+      '{{partition}} 丢失了 {{producers}} 的 {{count}} 条已确认记录（offset {{offsets}}），第 {{seconds}} 秒被截断：在分区日志上标为 ✕。',
+    text_other:
+      '{{partition}} 丢失了 {{producers}} 的 {{count}} 条已确认记录（offset {{offsets}}），第 {{seconds}} 秒被截断：在分区日志上标为 ✕。',
+    show: '显示分区 {{partition}}',
+    showShort: '显示',
+    dismiss: '关闭：{{partition}} 的数据丢失提示',
+    stripLabel: '✕ 丢失 {{count}}',
   },
   group: {
     group: '消费者组 {{id}}',
@@ -570,12 +584,16 @@ export const zhCN: Catalogue = {
     brokerFenced: '控制器屏蔽了 Broker {{broker}}：{{reason}}',
     brokerUnfenced:
       '控制器解除了对 Broker {{broker}} 的屏蔽：它又可以担任分区的 Leader 和 Follower 了',
+    brokerRegistrationRefused:
+      '控制器拒绝了 Broker {{broker}} 的重新注册（{{error}}）：它上一次运行的会话还没有超时。它会稍后重试；等那个会话超时，控制器才屏蔽旧的那次运行，并把它的 Leader 身份转给别的副本',
     clientIsolated: '{{client}} 断网了',
     clientHealed: '{{client}} 已恢复网络',
     controllerChanged: 'Broker {{broker}} 成为活跃控制器（epoch {{epoch}}；上一任：{{previous}}）',
     controllerNone: '没有活跃控制器（epoch {{epoch}}）',
     topicCreated:
       '已创建主题 {{topic}}：{{partitions}} 个分区，副本因子 {{rf}}；副本分布 {{placement}}',
+    topicAutoCreated:
+      '已自动创建主题 {{topic}}，因为{{reason}}：{{partitions}} 个分区（num.partitions），副本因子 {{rf}}（default.replication.factor）；副本分布 {{placement}}',
     partitionsAdded: '主题 {{topic}} 的分区从 {{from}} 个增加到 {{to}} 个',
     leaderElected:
       '分区 {{partition}}：Broker {{leader}} 当选 Leader（上一任：{{previous}}），Leader epoch {{epoch}}，ISR [{{isr}}]：{{reason}}',
@@ -711,6 +729,7 @@ export const zhCN: Catalogue = {
     'retention-bytes': '分区大小超过 retention.bytes = {{retentionBytes}}',
     startup: '启动',
     'leaders-changed': 'Leader 有变化',
+    'auto-create-topics': '{{clientId}} 请求了它的元数据，且 auto.create.topics.enable 已开启',
     'link-isolated': '链路已断',
     'node-down': '接收方已宕机',
   },

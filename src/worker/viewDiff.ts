@@ -46,6 +46,7 @@ export function partitionInfo(p: PartitionView): PartitionInfo {
       inIsr: r.inIsr,
     })),
     leaderHistory: p.leaderHistory,
+    lostRecords: p.lostRecords,
   };
 }
 

@@ -113,6 +113,7 @@ describe('event log store', () => {
     value: 'v',
     error: 'NOT_ENOUGH_REPLICAS',
     retriable: true,
+    sentAt: 0,
   });
 
   it('keeps lines by category and hides every-record lines by default', () => {

@@ -44,6 +44,7 @@ const SAMPLES: SimEvent[] = [
     value: 'v',
     error: 'NOT_ENOUGH_REPLICAS',
     retriable: true,
+    sentAt: 0,
   },
   {
     t: 1,
@@ -53,7 +54,7 @@ const SAMPLES: SimEvent[] = [
     brokerId: 1,
     fromOffset: 5,
     toOffset: 8,
-    lostAcked: [{ offset: 6, key: 'a' }],
+    lostAcked: [{ offset: 6, key: 'a', producerId: 'p' }],
   },
   {
     t: 1,

@@ -138,6 +138,7 @@ describe('the store', () => {
       selection: null,
       markers: [],
       canUndoFork: false,
+      dismissedLoss: {},
     });
   });
 });

@@ -181,6 +181,7 @@ describe('badges clear when their condition is gone', () => {
     value: 'v',
     error,
     retriable: true,
+    sentAt: 0,
   });
   const acked = (partition: number): SimEvent => ({
     t: 2,

@@ -107,6 +107,7 @@ describe('describe', () => {
         value: 'x',
         error: 'NOT_ENOUGH_REPLICAS',
         retriable: true,
+        sentAt: 0,
       },
       'Producer checkout: record (no key) = "x" to payments-0 failed with NOT_ENOUGH_REPLICAS, will retry',
     ],
@@ -120,8 +121,8 @@ describe('describe', () => {
         fromOffset: 40,
         toOffset: 43,
         lostAcked: [
-          { offset: 40, key: 'home' },
-          { offset: 41, key: null },
+          { offset: 40, key: 'home', producerId: 'tracker' },
+          { offset: 41, key: null, producerId: 'tracker' },
         ],
       },
       'Partition clicks-0: broker 1 truncated its log at offset 40, removing 3 records: 2 of them had been acknowledged and are LOST (offsets 40, 41)',

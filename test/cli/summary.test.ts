@@ -13,8 +13,8 @@ describe('countRecords', () => {
       fromOffset: 4,
       toOffset: 6,
       lostAcked: [
-        { offset: 4, key: 'a' },
-        { offset: 5, key: null },
+        { offset: 4, key: 'a', producerId: 'p' },
+        { offset: 5, key: null, producerId: 'p' },
       ],
     });
     const failed = (retriable: boolean): SimEvent => ({
@@ -27,6 +27,7 @@ describe('countRecords', () => {
       value: 'v',
       error: 'NOT_ENOUGH_REPLICAS',
       retriable,
+      sentAt: 0,
     });
     const events: SimEvent[] = [
       {

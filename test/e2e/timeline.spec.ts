@@ -60,7 +60,18 @@ async function killLeader(page: Page) {
   const before = partition(await view(page), 'orders', 0);
   const old = before.leader;
   await page.getByRole('button', { name: `Kill broker ${old}`, exact: true }).click();
-  const killedAt = await simNow(page);
+  // When the engine ran the kill (the play head may be further on by the time we ask).
+  const killTime = () =>
+    page.evaluate(
+      (id) =>
+        window
+          .__kafkaSim!.events()
+          .filter((e) => e.type === 'broker.stopped' && e.brokerId === id)
+          .at(-1)?.t ?? -1,
+      old,
+    );
+  await expect.poll(killTime).toBeGreaterThan(0);
+  const killedAt = await killTime();
   const after = await waitForView(
     page,
     (v) => partition(v, 'orders', 0).leaderEpoch > before.leaderEpoch,

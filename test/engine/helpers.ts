@@ -58,6 +58,20 @@ export class Run {
   all<T extends SimEventType>(type: T): EventOf<T>[] {
     return ofType(this.events, type);
   }
+
+  /**
+   * Run one scheduled event at a time until `done` holds (checked after each), or fail at
+   * `limitMs`. For catching a short-lived moment, such as a group in CompletingRebalance.
+   */
+  stepUntil(done: (run: this) => boolean, limitMs: number): this {
+    while (!done(this)) {
+      const next = this.engine.nextEventTime();
+      if (next === null || next > limitMs) throw new Error(`not reached by ${limitMs} ms`);
+      this.engine.step();
+      for (const e of this.engine.drainEvents()) this.events.push(e);
+    }
+    return this;
+  }
 }
 
 /** Dispatch a command that must succeed. */

@@ -8,7 +8,7 @@
 // preset) and retries the same batch after it is healed.
 import { describe, expect, it } from 'vitest';
 import type { ConfigValue } from '../../src/engine';
-import { Run, scenario, wholeLog } from './helpers';
+import { partitionOf, Run, scenario, wholeLog } from './helpers';
 
 function responseLost(idempotent: boolean) {
   const run = new Run(
@@ -109,5 +109,52 @@ describe('an idempotent producer after a batch expired', () => {
     );
     expect(refused.length, 'records refused for their sequence numbers').toBe(0);
     expect(acked.length).toBeGreaterThan(20);
+  });
+});
+
+// KIP-360 (TransactionManager.canRetry): the broker's log lost records the idempotent producer
+// had been told were written (an unclean election), so the producer's next sequence leaves a
+// gap there and the new leader answers OUT_OF_ORDER_SEQUENCE_NUMBER. The Java producer does not
+// give those records up: it bumps its epoch, starts the partition's sequences at 0 and retries.
+describe('an idempotent producer whose acknowledged records were lost by an unclean election', () => {
+  it('retries OUT_OF_ORDER_SEQUENCE_NUMBER with a bumped epoch and gets the records written', () => {
+    const run = new Run(
+      scenario({
+        seed: 4,
+        cluster: { brokers: 3, config: { 'unclean.leader.election.enable': true } },
+        topics: [{ name: 't', partitions: 1, replicationFactor: 2 }],
+        producers: [{ id: 'p', topic: 't', ratePerSec: 0, config: { acks: 'all' } }],
+      }),
+    );
+    const produce = (value: string) =>
+      run.do({ type: 'produce', producerId: 'p', key: null, value });
+    run.to(3000);
+    const { leader, replicas } = partitionOf(run.engine, 't', 0);
+    const follower = replicas.find((id) => id !== leader)!;
+    produce('both-0');
+    run.to(5000);
+    // The follower leaves the ISR; the leader alone acknowledges more records, then dies, and
+    // the out-of-sync follower is elected without them.
+    run.do({ type: 'stopBroker', brokerId: follower }).to(9000);
+    for (let i = 0; i < 3; i++) produce(`alone-${i}`);
+    run.to(12_000);
+    run.do({ type: 'killBroker', brokerId: leader }).to(20_000);
+    run.do({ type: 'restartBroker', brokerId: follower }).to(26_000);
+    expect(partitionOf(run.engine, 't', 0).leader).toBe(follower);
+    for (let i = 0; i < 3; i++) produce(`after-${i}`);
+    run.to(40_000);
+
+    const after = (e: { value: string }) => e.value.startsWith('after-');
+    const failed = run.all('record.failed').filter(after);
+    expect(failed.filter((e) => !e.retriable)).toEqual([]);
+    expect(failed.filter((e) => e.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER')).toHaveLength(3);
+    const acked = run.all('record.acked').filter(after);
+    expect(acked.map((e) => e.value)).toEqual(['after-0', 'after-1', 'after-2']);
+    expect(wholeLog(run.engine, 't', 0).map((r) => r.value)).toEqual([
+      'both-0',
+      'after-0',
+      'after-1',
+      'after-2',
+    ]);
   });
 });

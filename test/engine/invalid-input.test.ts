@@ -117,10 +117,10 @@ const cases: [string, Command, string, string[]][] = [
     ['"p"'],
   ],
   [
-    'a producer for an unknown topic',
-    { type: 'addProducer', id: 'r', topic: 'nope' },
-    'UNKNOWN_TOPIC_OR_PARTITION',
-    ['nope'],
+    'a producer for a topic name Kafka refuses',
+    { type: 'addProducer', id: 'r', topic: 'no way' },
+    'INVALID_TOPIC',
+    ['no way'],
   ],
   [
     'a group reading an unknown topic',

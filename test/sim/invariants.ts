@@ -139,9 +139,21 @@ export class InvariantChecker {
         this.acked.set(tp, list);
         return;
       }
-      case 'record.failed':
+      case 'record.failed': {
         this.lastErrors.set(e.value, { error: e.error, retriable: e.retriable });
+        // send() gets its answer within delivery.timeout.ms, in flight or not; a record that
+        // never got the topic's metadata fails after max.block.ms instead [1.4].
+        const limits = this.plan.producerTimeouts[e.producerId];
+        if (e.retriable || !limits) return;
+        const limit =
+          e.error === 'TIMEOUT_WAITING_FOR_METADATA' ? limits.maxBlockMs : limits.deliveryMs;
+        if (e.t - e.sentAt > limit)
+          this.fail(
+            'fails-within-delivery-timeout',
+            `${e.producerId} gave up ${JSON.stringify(e.value)} (${e.error}) ${e.t - e.sentAt} ms after send(), limit ${limit} ms`,
+          );
         return;
+      }
       case 'record.consumed': {
         // A consumer only reads below the high watermark [3.3, 5.6].
         const tp = tpOf(e.topic, e.partition);

@@ -10,6 +10,8 @@ import type {
   Scenario,
   TopicSpec,
 } from '../../src/engine';
+import { findConfigDefinition, PRESETS } from '../../src/engine';
+import type { PresetName } from '../../src/engine';
 import { TestRng } from './rng';
 
 export type FaultKind =
@@ -66,6 +68,16 @@ export interface SimPlan {
   livenessMaxMs: number;
   /** acks of each producer, for the durability invariant. */
   producerAcks: Record<string, string>;
+  /** Each producer's delivery.timeout.ms and max.block.ms: no record fails later than these. */
+  producerTimeouts: Record<string, { deliveryMs: number; maxBlockMs: number }>;
+}
+
+/** A producer config's effective value: its own, else the preset's, else Kafka's default. */
+function producerSetting(preset: PresetName, config: ConfigMap, key: string): number {
+  const presetValues: Record<string, unknown> = PRESETS[preset].values.producer ?? {};
+  return Number(
+    config[key] ?? presetValues[key] ?? findConfigDefinition('producer', key)!.kafkaDefault,
+  );
 }
 
 const ASSIGNORS: AssignorName[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
@@ -93,6 +105,7 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
   const brokers = rng.int(3, size.maxBrokers);
   // Mostly the classroom preset; sometimes Kafka's own defaults on a faster or slower network.
   const kafkaDefaults = rng.chance(0.25);
+  const preset: PresetName = kafkaDefaults ? 'kafka-defaults' : 'classroom';
   const network = kafkaDefaults
     ? { latencyMs: rng.pick([1, 5, 20]), jitterMs: rng.pick([0, 0, 3]) }
     : undefined;
@@ -117,6 +130,7 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
 
   const producers: ProducerSpec[] = [];
   const producerAcks: Record<string, string> = {};
+  const producerTimeouts: SimPlan['producerTimeouts'] = {};
   for (let i = 0, n = Math.max(topics.length, rng.int(1, 3)); i < n; i++) {
     // Every topic gets a producer; further ones pick a topic at random.
     const topic = i < topics.length ? topics[i] : rng.pick(topics);
@@ -134,6 +148,10 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
       : null;
     const id = `producer-${i}`;
     producerAcks[id] = acks;
+    producerTimeouts[id] = {
+      deliveryMs: producerSetting(preset, config, 'delivery.timeout.ms'),
+      maxBlockMs: producerSetting(preset, config, 'max.block.ms'),
+    };
     producers.push({
       id,
       topic: topic.name,
@@ -170,7 +188,7 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
     scenario: {
       version: 1,
       seed,
-      preset: kafkaDefaults ? 'kafka-defaults' : 'classroom',
+      preset,
       ...(network ? { network } : {}),
       cluster: { brokers },
       topics,
@@ -182,5 +200,6 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
     // Kafka's defaults are slower to notice failures (broker session 9 s, consumer session 45 s).
     livenessMaxMs: kafkaDefaults ? size.livenessMaxMs * 1.5 : size.livenessMaxMs,
     producerAcks,
+    producerTimeouts,
   };
 }

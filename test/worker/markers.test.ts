@@ -46,6 +46,7 @@ describe('marker kinds', () => {
       value: 'v',
       error: 'NOT_ENOUGH_REPLICAS',
       retriable,
+      sentAt: 0,
     });
     const truncated = (lost: number): SimEvent => ({
       t: 1,
@@ -55,7 +56,11 @@ describe('marker kinds', () => {
       brokerId: 2,
       fromOffset: 5,
       toOffset: 8,
-      lostAcked: Array.from({ length: lost }, (_, i) => ({ offset: 5 + i, key: null })),
+      lostAcked: Array.from({ length: lost }, (_, i) => ({
+        offset: 5 + i,
+        key: null,
+        producerId: 'p',
+      })),
     });
     const applied: SimEvent = {
       t: 1,
@@ -183,8 +188,19 @@ describe('markers of a session', () => {
   it('marks data lost, failed produces, fencing and scenario actions in the lesson scenarios', () => {
     const unclean = new Session(findBuiltinScenario('unclean-election')!);
     unclean.advanceTo(90_000);
-    for (const kind of ['data-lost', 'produce-failed', 'fencing', 'action', 'election', 'isr'])
+    for (const kind of ['data-lost', 'fencing', 'action', 'election', 'isr'])
       expect(kinds(unclean)).toContain(kind);
+    // The same story with a bank that gives up after 15 s: its records sent while ledger is
+    // offline (32 s to 50 s) fail for good.
+    const impatient = findBuiltinScenario('unclean-election')!;
+    const session = new Session({
+      ...impatient,
+      producers: impatient.producers!.map((p) =>
+        p.id === 'bank' ? { ...p, config: { ...p.config, 'delivery.timeout.ms': 15_000 } } : p,
+      ),
+    });
+    session.advanceTo(90_000);
+    expect(kinds(session)).toContain('produce-failed');
     const rebalance = new Session(findBuiltinScenario('consumer-rebalance')!);
     rebalance.advanceTo(60_000);
     expect(kinds(rebalance)).toContain('rebalance');

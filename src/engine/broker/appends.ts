@@ -17,6 +17,7 @@ import {
   type TruncatedRecord,
 } from './log';
 import { rebuildProducerState, recordProducerBatch } from './producerState';
+import { noteLostRecords } from './dataLoss';
 
 function segmentLimits(sim: Sim, topic: string): SegmentLimits {
   const config = sim.world.topics[topic].config;
@@ -122,6 +123,8 @@ function reportTruncation(
   before: number,
 ): void {
   if (removed.length === 0) return;
+  const lost = removed.filter((r) => r.acked);
+  noteLostRecords(sim, log.topic, log.partition, lost);
   sim.emit({
     type: 'log.truncated',
     topic: log.topic,
@@ -129,7 +132,11 @@ function reportTruncation(
     brokerId: b.id,
     fromOffset: removed[0].offset,
     toOffset: before,
-    lostAcked: removed.filter((r) => r.acked).map((r) => ({ offset: r.offset, key: r.record.key })),
+    lostAcked: lost.map((r) => ({
+      offset: r.offset,
+      key: r.record.key,
+      producerId: r.record.producer,
+    })),
     t: sim.now,
   });
 }

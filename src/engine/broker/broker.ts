@@ -46,6 +46,7 @@ function resetVolatile(b: BrokerState): void {
   b.parked = [];
   b.purgatory = [];
   b.shuttingDown = false;
+  b.registration = { failures: 0, retryAt: 0 };
 }
 
 export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
@@ -126,9 +127,34 @@ function onHeartbeatResponse(
   b: BrokerState,
   msg: Message<'broker-heartbeat-response'>,
 ): void {
-  if (msg.body.error) return;
+  const error = msg.body.error;
+  if (error === 'DUPLICATE_BROKER_REGISTRATION') return registrationRefused(sim, b, error);
+  if (error) return;
+  b.registration = null;
   if (b.shuttingDown && msg.body.shutdownReady) stopBroker(sim, b, 'graceful');
 }
+
+/**
+ * The controller refused this incarnation's registration: the previous one's session is still
+ * alive. Like Kafka's BrokerLifecycleManager, try again after an exponential backoff (100 ms,
+ * doubling, at most broker.session.timeout.ms, 2% jitter); the first refusal is reported.
+ */
+function registrationRefused(sim: Sim, b: BrokerState, error: string): void {
+  const r = (b.registration ??= { failures: 0, retryAt: 0 });
+  if (r.failures === 0)
+    sim.emit({ type: 'broker.registration-refused', brokerId: b.id, error, t: sim.now });
+  const cap = cfg.int(b.config, 'broker.session.timeout.ms');
+  const base = Math.min(REGISTRATION_BACKOFF_MS * 2 ** Math.min(r.failures, 30), cap);
+  const jitter = 1 + (sim.rng.below(2 * JITTER_PPM + 1) - JITTER_PPM) / 1_000_000;
+  const delay = Math.round(base * jitter);
+  r.failures++;
+  r.retryAt = sim.now + delay;
+  sim.timer(brokerNode(b.id), b.inc, 'broker.register-retry', delay, r.failures);
+}
+
+/** BrokerLifecycleManager's first retry delay, and its jitter (2%) in parts per million. */
+const REGISTRATION_BACKOFF_MS = 100;
+const JITTER_PPM = 20_000;
 
 function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>): void {
   const body = msg.body;
@@ -143,8 +169,13 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
     const previous = b.meta[key];
     b.meta[key] = meta;
     if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
-    // Leading a __consumer_offsets partition makes this broker the coordinator of its groups.
-    if (meta.leader === b.id && previous?.leader !== b.id && isInternalTopic(meta.topic)) {
+    // Leading a __consumer_offsets partition makes this broker the coordinator of its groups
+    // (again, in a new leader epoch: it may have lost the partition while cut off).
+    if (
+      meta.leader === b.id &&
+      (previous?.leader !== b.id || previous.leaderEpoch !== meta.leaderEpoch) &&
+      isInternalTopic(meta.topic)
+    ) {
       loadGroupsForPartition(sim, b, key);
     }
   }
@@ -195,8 +226,12 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
   const node = brokerNode(b.id);
   switch (task.name) {
     case 'broker.heartbeat':
-      sendHeartbeat(sim, b);
+      // While a refused registration waits for its retry, the broker sends nothing.
+      if (b.registration === null || sim.now >= b.registration.retryAt) sendHeartbeat(sim, b);
       sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
+      return;
+    case 'broker.register-retry':
+      if (b.registration?.failures === task.token) sendHeartbeat(sim, b);
       return;
     case 'broker.isr-check':
       onIsrCheck(sim, b);

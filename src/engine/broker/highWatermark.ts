@@ -55,7 +55,11 @@ export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
   wakeParked(sim, b, key, 'fetch');
 }
 
-/** A follower learns the leader's high watermark from a fetch answer. */
+/**
+ * A follower takes the leader's high watermark from each fetch answer, kept within its own log
+ * (Kafka's UnifiedLog.updateHighWatermark): it can go down, e.g. after a truncation to a new
+ * leader whose HW is behind (stalled under min.insync.replicas, or after an unclean election).
+ */
 export function followLeaderHw(log: LogState, leaderHw: number): void {
-  log.hw = Math.max(log.hw, Math.min(leaderHw, log.leo));
+  log.hw = Math.max(log.logStartOffset, Math.min(leaderHw, log.leo));
 }

@@ -34,7 +34,9 @@ export function becomeFollowerOrLeader(sim: Sim, b: BrokerState, meta: Partition
   if (b.lead[key]) resignLeadership(sim, b, key);
   const f = b.follow[key];
   if (!f || f.leader !== meta.leader || f.leaderEpoch !== meta.leaderEpoch) {
-    b.follow[key] = { leader: meta.leader, leaderEpoch: meta.leaderEpoch };
+    // A new map, never a change in place: the replica fetchers keep their grouping by leader
+    // per map (replicaFetcher.ts).
+    b.follow = { ...b.follow, [key]: { leader: meta.leader, leaderEpoch: meta.leaderEpoch } };
   }
 }
 
@@ -69,9 +71,8 @@ function becomeLeader(
 }
 
 /**
- * Forget the follower state of `key`. A new map without it rather than `delete`: the replica
- * fetchers walk this map after every fetch answer, and a map that lost a key that way is slow
- * to walk.
+ * Forget the follower state of `key`: a new map without it, never a change in place (the replica
+ * fetchers keep their grouping by leader per map).
  */
 function stopFollowing(b: BrokerState, key: string): void {
   if (!(key in b.follow)) return;

@@ -124,6 +124,8 @@ export interface TruncatedRecord {
   record: StoredRecord;
   /** The append it belonged to had been acknowledged to its producer. */
   acked: boolean;
+  /** The leader epoch it was written in: with the offset, it names the record across replicas. */
+  epoch: number;
 }
 
 /** Remove every record at or above `offset`. Returns what was removed, in offset order. */
@@ -140,7 +142,12 @@ export function truncateTo(log: LogState, offset: number, ids: BatchIds): Trunca
       continue;
     }
     for (let i = indexAtOrAfter(b, offset); i < b.records.length; i++) {
-      removed.push({ offset: recordOffset(b, i), record: b.records[i], acked: b.acked });
+      removed.push({
+        offset: recordOffset(b, i),
+        record: b.records[i],
+        acked: b.acked,
+        epoch: b.epoch,
+      });
     }
     if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, ids.nextBatchId++));
   }

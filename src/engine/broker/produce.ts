@@ -59,7 +59,12 @@ export function handleProduce(sim: Sim, b: BrokerState, msg: Message<'produce'>)
     wakeParked(sim, b, key, 'replica-fetch');
     maybeAdvanceHw(sim, b, key);
   }
-  if (body.acks === 0) return;
+  if (body.acks === 0) {
+    // No answer is expected, so an error is told by closing the connection: the producer then
+    // refreshes its metadata (KafkaApis.handleProduceRequest).
+    if (parts.some((part) => part.error !== null)) sim.resetConnection(msg);
+    return;
+  }
   if (body.acks === 1) {
     for (const part of parts) {
       part.done = true;

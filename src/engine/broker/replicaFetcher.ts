@@ -10,23 +10,34 @@ import { appendAsFollower, truncateToDivergence } from './appends';
 import { followLeaderHw } from './highWatermark';
 import { advanceLogStart, lastEpoch, resetLogTo } from './log';
 
+/**
+ * The followed partitions grouped by leader, leaders in the order of their first partition in
+ * `b.follow`. Derived data, kept per follow map: every change of the map replaces it (see
+ * leadership.ts), so the grouping is built once per change instead of after every fetch answer.
+ */
+const groupings = new WeakMap<BrokerState['follow'], Map<number, string[]>>();
+
+function followedByLeader(b: BrokerState): Map<number, string[]> {
+  const follow = b.follow;
+  let byLeader = groupings.get(follow);
+  if (byLeader !== undefined) return byLeader;
+  byLeader = new Map();
+  for (const key of Object.keys(follow)) {
+    const leader = follow[key].leader;
+    if (leader < 0 || leader === b.id) continue;
+    const list = byLeader.get(leader);
+    if (list) list.push(key);
+    else byLeader.set(leader, [key]);
+  }
+  groupings.set(follow, byLeader);
+  return byLeader;
+}
+
 /** Send a fetch to every leader this broker follows, unless one is already in flight. */
 export function startReplicaFetchers(sim: Sim, b: BrokerState): void {
   if (b.status !== 'running') return;
-  let byLeader: Map<number, string[]> | null = null;
-  const follow = b.follow;
-  for (const key of Object.keys(follow)) {
-    const f = follow[key];
-    if (f.leader < 0 || f.leader === b.id) continue;
+  followedByLeader(b).forEach((keys, leader) => {
     // A fetcher already busy with this leader will come back here when it is done.
-    const busy = b.fetchers[f.leader];
-    if (busy !== undefined && (busy.inFlight || busy.backoff)) continue;
-    byLeader ??= new Map();
-    const list = byLeader.get(f.leader);
-    if (list) list.push(key);
-    else byLeader.set(f.leader, [key]);
-  }
-  byLeader?.forEach((keys, leader) => {
     const fetcher = (b.fetchers[leader] ??= {
       inFlight: false,
       backoff: false,

@@ -1,8 +1,9 @@
 // Requests any broker answers for clients: Metadata, consumer Fetch, ListOffsets,
 // FindCoordinator and InitProducerId.
-import { ensureOffsetsTopic } from '../controller/topics';
+import * as cfg from '../config/access';
+import { autoCreateTopic, ensureOffsetsTopic } from '../controller/topics';
 import { controllerCanAct } from '../controller/controller';
-import { brokerNode, tpKey } from '../sim/ids';
+import { brokerNode, clientIdOf, tpKey } from '../sim/ids';
 import { coordinatorPartitionKey, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, PartitionMeta } from '../sim/world';
@@ -11,6 +12,12 @@ import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
 export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'>): void {
   const topics = msg.body.topics.map((name) => {
+    if (
+      msg.body.allowAutoTopicCreation === true &&
+      sim.world.topics[name] === undefined &&
+      cfg.bool(b.config, 'auto.create.topics.enable')
+    )
+      autoCreateTopic(sim, b, name, clientIdOf(msg.from));
     // What this broker's metadata image holds of the topic, by partition.
     const partitions: PartitionMeta[] = [];
     const count = sim.world.topics[name]?.numPartitions ?? 0;

@@ -14,6 +14,22 @@ import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import { appendedOffset, singleRecordBatchBytes, storedRecordSize } from '../records/batch';
 import { removeAt } from '../sim/arrays';
 import { pickBroker } from './pickBroker';
+import {
+  connected,
+  disconnected,
+  isConnecting,
+  isCurrent,
+  isReady,
+  startConnecting,
+  type ConnectionSettings,
+} from './connections';
+import {
+  assignSequence,
+  onSequenceError,
+  SEQUENCE_ERRORS,
+  sequenceAcked,
+  sequenceUnresolved,
+} from './producerSequences';
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
@@ -80,6 +96,7 @@ export function createProducer(
     metadataStale: true,
     queues: {},
     inFlight: {},
+    connections: {},
     nextBatchId: 1,
     sticky: { partition: -1, producedBytes: 0 },
     roundRobin: 0,
@@ -87,8 +104,9 @@ export function createProducer(
     pidNumber: -1,
     producerEpoch: 0,
     pidInFlight: false,
-    nextSeq: {},
+    sequences: {},
     generateToken: 0,
+    expiryWakeAt: -1,
     nextReqId: 1,
     stats: { sent: 0, acked: 0, failed: 0, retried: 0 },
     lastError: null,
@@ -190,6 +208,7 @@ function choosePartition(
   sim: Sim,
   p: ProducerState,
   key: string | null,
+  batchSize: number,
 ): { partition: number; sticky: boolean } {
   if (cfg.choice(p.config, 'partitioner') === 'round-robin') {
     return {
@@ -207,21 +226,68 @@ function choosePartition(
   if (p.sticky.partition < 0 || p.sticky.partition >= p.numPartitions) {
     p.sticky = { partition: nextStickyPartition(sim, p), producedBytes: 0 };
   }
+  // RecordAccumulator.partitionChanged: a switch held back while the partition had an incomplete
+  // batch happens as soon as all its batches are full or sent.
+  if (allBatchesFull(p.queues[p.sticky.partition], batchSize))
+    updateSticky(sim, p, 0, batchSize, true);
   return { partition: p.sticky.partition, sticky: true };
+}
+
+/**
+ * RecordAccumulator.allBatchesFull over the batches still in the accumulator (a batch in flight
+ * has left Kafka's deque): true when there is none, or the last is full or closed (a retry).
+ */
+function allBatchesFull(queue: ProducerBatch[] | undefined, batchSize: number): boolean {
+  const last = queue?.[queue.length - 1];
+  return !last || last.inFlight || last.attempts > 0 || last.bytes >= batchSize;
+}
+
+/** BuiltInPartitioner.updatePartitionInfo: count the bytes appended, maybe switch. */
+function updateSticky(
+  sim: Sim,
+  p: ProducerState,
+  appendedBytes: number,
+  batchSize: number,
+  enableSwitch: boolean,
+): void {
+  const next = builtinAfterAppend(p.sticky, appendedBytes, Math.max(1, batchSize), enableSwitch);
+  p.sticky = next.switchNow
+    ? { partition: nextStickyPartition(sim, p), producedBytes: 0 }
+    : next.state;
 }
 
 function nextStickyPartition(sim: Sim, p: ProducerState): number {
   const available = availablePartitions(p);
-  const adaptive = cfg.bool(p.config, 'partitioner.adaptive.partitioning.enable');
-  const queueSizes = adaptive ? available.map((i) => p.queues[i]?.length ?? 0) : undefined;
-  return builtinNextPartition(sim.rng.int32(), available, p.numPartitions, queueSizes);
+  return builtinNextPartition(
+    sim.rng.int32(),
+    available,
+    p.numPartitions,
+    queueSizes(p, available),
+  );
+}
+
+/**
+ * Adaptive partitioning's load stats (RecordAccumulator.partitionReady): the batches waiting in
+ * the accumulator (not in flight) per available partition, once every partition has had a queue.
+ */
+function queueSizes(p: ProducerState, available: number[]): number[] | undefined {
+  if (!cfg.bool(p.config, 'partitioner.adaptive.partitioning.enable')) return undefined;
+  if (Object.keys(p.queues).length < p.numPartitions) return undefined;
+  return available.map((i) => {
+    const queue = p.queues[i];
+    if (!queue) return 0;
+    return queue.length > 0 && queue[0].inFlight ? queue.length - 1 : queue.length;
+  });
 }
 
 function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
-  const { partition, sticky } = choosePartition(sim, p, record.key);
   const batchSize = cfg.int(p.config, 'batch.size');
+  const { partition, sticky } = choosePartition(sim, p, record.key, batchSize);
   const queue = (p.queues[partition] ??= []);
   const last = queue[queue.length - 1];
+  // What the append adds to the partition's bytes: the record, plus the batch header when it
+  // starts a new batch (Kafka counts the batch's estimated size, header included).
+  let appendedBytes: number;
   if (
     last &&
     !last.inFlight &&
@@ -231,12 +297,14 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
   ) {
     last.records.push(record);
     last.bytes += record.size;
+    appendedBytes = record.size;
   } else {
+    const bytes = singleRecordBatchBytes(record.size);
     queue.push({
       id: p.nextBatchId++,
       partition,
       records: [record],
-      bytes: singleRecordBatchBytes(record.size),
+      bytes,
       createdAt: sim.now,
       attempts: 0,
       retryAt: 0,
@@ -244,16 +312,13 @@ function accumulate(sim: Sim, p: ProducerState, record: PendingRecord): void {
       seqEpoch: -1,
       inFlight: false,
     });
+    appendedBytes = bytes;
     const linger = cfg.int(p.config, 'linger.ms');
     if (linger > 0) sim.timer(p.node, p.inc, 'producer.linger', linger);
   }
-  if (sticky) {
-    const allFull = queue.length > 1 || queue[queue.length - 1].bytes >= batchSize;
-    const next = builtinAfterAppend(p.sticky, record.size, Math.max(1, batchSize), allFull);
-    p.sticky = next.switchNow
-      ? { partition: nextStickyPartition(sim, p), producedBytes: 0 }
-      : next.state;
-  }
+  // While the partition's last batch is incomplete the switch waits (up to 2 x batch.size), so
+  // the partition does not leave a small batch behind (KIP-794).
+  if (sticky) updateSticky(sim, p, appendedBytes, batchSize, allBatchesFull(queue, batchSize));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,16 +333,27 @@ function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerB
   return full || sim.now - head.createdAt >= cfg.int(p.config, 'linger.ms') ? head : null;
 }
 
-/** Expire batches older than delivery.timeout.ms that are not in flight. */
+/**
+ * delivery.timeout.ms bounds the time from send() to the answer: a batch that has reached it
+ * fails, whether it waits in the accumulator, backs off or is in flight (Sender's
+ * getExpiredInflightBatches; an answer to its request that comes later finds nothing). Records
+ * still waiting for the topic's metadata fail after max.block.ms, as a blocked send() would.
+ * The producer wakes up when the next of these deadlines comes.
+ */
 function expireBatches(sim: Sim, p: ProducerState): void {
   const timeout = cfg.int(p.config, 'delivery.timeout.ms');
+  let next = Infinity;
   for (const partition in p.queues) {
     const queue = p.queues[partition];
-    while (queue.length > 0 && !queue[0].inFlight && sim.now - queue[0].createdAt >= timeout) {
-      failBatch(sim, p, Number(partition), queue.shift()!, 'DELIVERY_TIMEOUT');
+    while (queue.length > 0 && sim.now - queue[0].createdAt >= timeout) {
+      const batch = queue.shift()!;
+      batch.inFlight = false;
+      failBatch(sim, p, Number(partition), batch, 'DELIVERY_TIMEOUT');
     }
+    if (queue.length > 0) next = Math.min(next, queue[0].createdAt + timeout);
   }
-  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= cfg.int(p.config, 'max.block.ms')) {
+  const maxBlock = cfg.int(p.config, 'max.block.ms');
+  while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= maxBlock) {
     const r = p.waiting.shift()!;
     p.stats.failed++;
     sim.emit({
@@ -289,8 +365,14 @@ function expireBatches(sim: Sim, p: ProducerState): void {
       value: r.value,
       error: 'TIMEOUT_WAITING_FOR_METADATA',
       retriable: false,
+      sentAt: r.ts,
       t: sim.now,
     });
+  }
+  if (p.waiting.length > 0) next = Math.min(next, p.waiting[0].ts + maxBlock);
+  if (next < Infinity && (p.expiryWakeAt < sim.now || next < p.expiryWakeAt)) {
+    p.expiryWakeAt = next;
+    sim.timer(p.node, p.inc, 'producer.delivery-timeout', next - sim.now);
   }
 }
 
@@ -323,6 +405,11 @@ export function drain(sim: Sim, p: ProducerState): void {
   const acks = cfg.choice(p.config, 'acks') === 'all' ? -1 : Number(cfg.choice(p.config, 'acks'));
   const maxInFlight = cfg.int(p.config, 'max.in.flight.requests.per.connection');
   byLeader?.forEach((batches, leader) => {
+    if (!isReady(p.connections, leader)) {
+      // Batches for a broker without a connection wait for a new one (NetworkClient.ready).
+      nextWake = Math.min(nextWake, reconnect(sim, p, leader));
+      return;
+    }
     const inFlight = (p.inFlight[leader] ??= []);
     if (acks === 0 || inFlight.length < maxInFlight)
       sendRequest(sim, p, leader, batches, acks as 0 | 1 | -1);
@@ -339,11 +426,7 @@ function sendRequest(
 ): void {
   const reqId = p.nextReqId++;
   const payload: ProduceBatch[] = batches.map((batch) => {
-    if (p.idempotent && (batch.baseSeq < 0 || batch.seqEpoch !== p.producerEpoch)) {
-      batch.baseSeq = p.nextSeq[batch.partition] ?? 0;
-      batch.seqEpoch = p.producerEpoch;
-      p.nextSeq[batch.partition] = batch.baseSeq + batch.records.length;
-    }
+    if (p.idempotent) assignSequence(p, batch);
     batch.inFlight = true;
     return {
       topic: p.topic,
@@ -351,7 +434,7 @@ function sendRequest(
       records: batch.records,
       bytes: batch.bytes,
       pid: p.idempotent ? p.pidNumber : -1,
-      producerEpoch: p.idempotent ? p.producerEpoch : -1,
+      producerEpoch: p.idempotent ? batch.seqEpoch : -1,
       baseSeq: p.idempotent ? batch.baseSeq : -1,
     };
   });
@@ -439,6 +522,7 @@ function failBatch(
   error: string,
 ): void {
   p.lastError = error;
+  if (p.idempotent) sequenceUnresolved(p, batch);
   for (const r of batch.records) {
     p.stats.failed++;
     sim.emit({
@@ -450,6 +534,7 @@ function failBatch(
       value: r.value,
       error,
       retriable: false,
+      sentAt: r.ts,
       t: sim.now,
     });
   }
@@ -490,29 +575,25 @@ function handleResult(
   batch.inFlight = false;
   if (!error) {
     removeBatch(p, batch);
+    if (p.idempotent) sequenceAcked(p, batch);
     for (let i = 0; i < batch.records.length; i++)
       acked(sim, p, batch.partition, appendedOffset(baseOffset, i), batch.records[i]);
     return;
   }
   p.lastError = error;
-  // KIP-360: the idempotent producer bumps its epoch itself and starts its sequences again, so
-  // the records after the failed batch can be written (the failed batch itself is given up).
-  if (
-    p.idempotent &&
-    (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || error === 'UNKNOWN_PRODUCER_ID')
-  ) {
-    if (batch.seqEpoch === p.producerEpoch) {
-      p.producerEpoch++;
-      p.nextSeq = {};
-    }
-  }
+  // KIP-360: the idempotent producer retries sequence errors, bumping its epoch first when the
+  // broker's log really has a gap (TransactionManager.canRetry).
+  const sequenceError = p.idempotent && SEQUENCE_ERRORS.has(error);
+  if (sequenceError) onSequenceError(p, batch);
   if (REFRESH_ERRORS.has(error)) {
     p.metadataStale = true;
     requestMetadata(sim, p);
   }
   const expired = sim.now - batch.createdAt >= cfg.int(p.config, 'delivery.timeout.ms');
   const canRetry =
-    RETRIABLE_ERRORS.has(error) && batch.attempts < cfg.int(p.config, 'retries') && !expired;
+    (RETRIABLE_ERRORS.has(error) || sequenceError) &&
+    batch.attempts < cfg.int(p.config, 'retries') &&
+    !expired;
   if (!canRetry) {
     removeBatch(p, batch);
     failBatch(
@@ -543,32 +624,110 @@ function handleResult(
       value: r.value,
       error,
       retriable: true,
+      sentAt: r.ts,
       t: sim.now,
     });
   }
 }
 
-/** A produce request got no answer in request.timeout.ms, or its broker refused the connection. */
-function onRequestFailed(sim: Sim, p: ProducerState, reqId: number, error: string): void {
+/** Request `reqId` failed with `error` (its connection closed): its batches are retried or given up. */
+function failRequest(sim: Sim, p: ProducerState, reqId: number, error: string): void {
   const pending = p.pending[reqId];
   if (!pending) return;
-  p.brokerFailedAt[pending.broker] = sim.now;
   if (pending.kind === 'produce') {
     const entry = takeInFlight(sim, p, pending.broker, reqId);
     for (const ref of entry?.batches ?? []) {
       const batch = findBatch(p, ref);
       if (batch) handleResult(sim, p, batch, error, -1);
     }
-  } else if (pending.kind === 'metadata') {
-    delete p.pending[reqId];
-    p.metadataInFlight = false;
-    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
-    p.metadataStale = true;
-  } else if (pending.kind === 'init-producer-id') {
-    delete p.pending[reqId];
-    p.pidInFlight = false;
+  } else {
+    takePending(sim, p, reqId);
+    if (pending.kind === 'metadata') {
+      p.metadataInFlight = false;
+      p.metadataStale = true;
+    } else if (pending.kind === 'init-producer-id') {
+      p.pidInFlight = false;
+    }
     sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections (NetworkClient)
+// ---------------------------------------------------------------------------------------------
+
+function connectionSettings(p: ProducerState): ConnectionSettings {
+  return {
+    reconnectBackoffMs: cfg.int(p.config, 'reconnect.backoff.ms'),
+    reconnectBackoffMaxMs: cfg.int(p.config, 'reconnect.backoff.max.ms'),
+    setupTimeoutMs: cfg.int(p.config, 'socket.connection.setup.timeout.ms'),
+    setupTimeoutMaxMs: cfg.int(p.config, 'socket.connection.setup.timeout.max.ms'),
+  };
+}
+
+/**
+ * The connection to `broker` closed: a request on it timed out (NetworkClient disconnects the
+ * node), the broker's process reset it, or a new one could not be opened. Every request in
+ * flight on it fails with `error`, and the producer asks for metadata at once, since the
+ * disconnect may mean the leader is gone (handleServerDisconnect).
+ */
+function connectionLost(sim: Sim, p: ProducerState, broker: number, error: string): void {
+  disconnected(sim, p.connections, broker, connectionSettings(p));
+  p.brokerFailedAt[broker] = sim.now;
+  const onIt = Object.keys(p.pending).filter((reqId) => p.pending[reqId].broker === broker);
+  for (const reqId of onIt) failRequest(sim, p, Number(reqId), error);
+  p.metadataStale = true;
+  requestMetadata(sim, p);
+  drain(sim, p);
+}
+
+/** Open a new connection to `broker` when its backoff is over; returns when to look again. */
+function reconnect(sim: Sim, p: ProducerState, broker: number): number {
+  const next = startConnecting(sim, p.connections, broker, connectionSettings(p));
+  if (next === null) return Infinity;
+  if ('retryAt' in next) return next.retryAt;
+  sim.connect(p.node, p.inc, brokerNode(broker), next.attempt);
+  sim.timer(
+    p.node,
+    p.inc,
+    'producer.connect-timeout',
+    next.setupTimeoutMs,
+    next.attempt,
+    String(broker),
+  );
+  return Infinity;
+}
+
+/** The answer to a handshake: the connection is ready, or the broker refused it. */
+export function onProducerConnect(
+  sim: Sim,
+  p: ProducerState,
+  broker: number,
+  attempt: number,
+  accepted: boolean,
+): void {
+  if (!isConnecting(p.connections, broker, attempt)) return;
+  if (!accepted) return connectionLost(sim, p, broker, 'NETWORK_EXCEPTION');
+  connected(p.connections, broker, sim.now);
+  drain(sim, p);
+}
+
+/**
+ * A request to `broker` sent at `sentAt` met a dead process: the connection it used is reset.
+ * The producer learns from this that the broker is gone, also for acks=0, which expects no
+ * answer (NetworkClient.processDisconnection).
+ */
+export function onProducerDisconnect(
+  sim: Sim,
+  p: ProducerState,
+  broker: number,
+  reqId: number,
+  sentAt: number,
+): void {
+  if (isCurrent(p.connections, broker, sentAt))
+    return connectionLost(sim, p, broker, 'NETWORK_EXCEPTION');
+  if (!p.pending[reqId]) return;
+  failRequest(sim, p, reqId, 'NETWORK_EXCEPTION');
   drain(sim, p);
 }
 
@@ -582,7 +741,12 @@ function requestMetadata(sim: Sim, p: ProducerState): void {
   const reqId = p.nextReqId++;
   const broker = pickBroker(p.knownBrokers, p.brokerFailedAt);
   p.pending[reqId] = { kind: 'metadata', broker, timeoutAt: -1 };
-  sim.send(p.node, p.inc, brokerNode(broker), 'metadata', { reqId, topics: [p.topic] });
+  // The producer always lets the broker create a topic it does not know (ProducerMetadata).
+  sim.send(p.node, p.inc, brokerNode(broker), 'metadata', {
+    reqId,
+    topics: [p.topic],
+    allowAutoTopicCreation: true,
+  });
   p.pending[reqId].timeoutAt = sim.timer(
     p.node,
     p.inc,
@@ -618,7 +782,12 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
     });
   const waiting = p.waiting;
   p.waiting = [];
-  for (const r of waiting) accumulate(sim, p, r);
+  for (const r of waiting) {
+    // send() returns only now that the metadata is known: that is the record's timestamp, and
+    // where its delivery timeout starts (KafkaProducer.doSend).
+    r.ts = sim.now;
+    accumulate(sim, p, r);
+  }
   if (p.metadataStale)
     sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
   drain(sim, p);
@@ -683,8 +852,22 @@ export function onProducerTimer(
       if (p.metadataStale) requestMetadata(sim, p);
       if (p.idempotent && p.pidNumber < 0) requestProducerId(sim, p);
       return drain(sim, p);
-    case 'producer.request-timeout':
-      return onRequestFailed(sim, p, task.token!, 'REQUEST_TIMED_OUT');
+    case 'producer.delivery-timeout':
+      if (sim.now >= p.expiryWakeAt) p.expiryWakeAt = -1;
+      return drain(sim, p);
+    case 'producer.request-timeout': {
+      // NetworkClient.handleTimedOutRequests: the node is disconnected, and every request in
+      // flight to it fails as timed out.
+      const pending = p.pending[task.token!];
+      if (pending) connectionLost(sim, p, pending.broker, 'REQUEST_TIMED_OUT');
+      return;
+    }
+    case 'producer.connect-timeout': {
+      const broker = Number(task.arg);
+      if (isConnecting(p.connections, broker, task.token!))
+        connectionLost(sim, p, broker, 'NETWORK_EXCEPTION');
+      return;
+    }
     case 'producer.metadata-refresh':
       requestMetadata(sim, p);
       sim.timer(
@@ -697,8 +880,4 @@ export function onProducerTimer(
     default:
       return;
   }
-}
-
-export function onProducerDisconnect(sim: Sim, p: ProducerState, reqId: number): void {
-  onRequestFailed(sim, p, reqId, 'NETWORK_EXCEPTION');
 }

@@ -374,6 +374,7 @@ export function addBroker(sim: Sim, rack: string | null): BrokerState {
     purgatory: [],
     nextToken: 0,
     shuttingDown: false,
+    registration: null,
   };
   w.brokers.push(b);
   startBroker(sim, b, false);
@@ -488,13 +489,20 @@ export function addProducer(
   ]) {
     if (!check.ok) return check;
   }
-  if (!w.topics[spec.topic] || isInternalTopic(spec.topic)) {
+  // A producer may name a topic that does not exist yet: its first metadata request has the
+  // cluster create it when auto.create.topics.enable is on; otherwise its records wait for it
+  // until max.block.ms. Internal topics are not for producers.
+  if (isInternalTopic(spec.topic)) {
     return fail(
       'UNKNOWN_TOPIC_OR_PARTITION',
       `${f('topic')}: no topic "${spec.topic}"`,
       f('topic'),
       { topic: spec.topic },
     );
+  }
+  if (!w.topics[spec.topic]) {
+    const name = checkTopicName(sim, spec.topic, f('topic'));
+    if (!name.ok) return name;
   }
   if (
     spec.ratePerSec !== undefined &&
@@ -609,6 +617,7 @@ function createGroup(
     initialDelayUntil: 0,
     coordinator: null,
     coordinatorInc: 0,
+    coordinatorEpoch: -1,
     consumerIds: [],
   };
   sim.world.groups[id] = group;

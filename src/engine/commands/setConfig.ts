@@ -119,7 +119,7 @@ function restartProducer(sim: Sim, p: ProducerState): void {
   if (idempotent !== p.idempotent) {
     p.idempotent = idempotent;
     p.pidNumber = -1;
-    p.nextSeq = {};
+    p.sequences = {};
   }
   drain(sim, p);
 }

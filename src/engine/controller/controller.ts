@@ -240,9 +240,25 @@ export function handleBrokerHeartbeat(
     return;
   }
   let reg = c.brokers[brokerId];
+  if (reg && body.brokerEpoch < reg.brokerEpoch) {
+    // From an incarnation that has since been replaced (a heartbeat still on the wire).
+    reply(true, false, 'STALE_BROKER_EPOCH');
+    return;
+  }
   if (!reg || reg.brokerEpoch !== body.brokerEpoch) {
-    // A (re)registration: a new broker epoch. The broker starts fenced; it is unfenced once it
-    // has the metadata, which the snapshot below gives it.
+    // A (re)registration: a new incarnation (ClusterControlManager.registerBroker). It is
+    // refused while the previous incarnation's session is alive; an expired one is fenced first
+    // (its leaderships move). So a broker that crashes and restarts quickly still loses its
+    // leaderships; only a controlled shutdown (already fenced) comes back at once.
+    if (reg && !reg.fenced) {
+      if (sim.now - reg.lastHeartbeat < sessionTimeout(sim)) {
+        reply(true, false, 'DUPLICATE_BROKER_REGISTRATION');
+        return;
+      }
+      fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
+    }
+    // The new incarnation starts fenced; it is unfenced once it has the metadata, which the
+    // snapshot below gives it.
     reg = c.brokers[brokerId] = {
       registered: true,
       fenced: true,
@@ -264,9 +280,11 @@ export function handleBrokerHeartbeat(
   reply(false, false);
 }
 
+const sessionTimeout = (sim: Sim) => cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
+
 function scheduleSessionCheck(sim: Sim, brokerId: number): void {
   const host = sim.broker(sim.world.controller.activeId!)!;
-  const timeout = cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
+  const timeout = sessionTimeout(sim);
   sim.timer(
     brokerNode(host.id),
     host.inc,
@@ -283,8 +301,7 @@ export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): v
   if (c.activeId !== host.id || !controllerCanAct(sim)) return;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
-  const timeout = cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
-  if (sim.now - reg.lastHeartbeat >= timeout)
+  if (sim.now - reg.lastHeartbeat >= sessionTimeout(sim))
     fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
 }
 

@@ -7,8 +7,9 @@ import type { ConfigMap, EngineError } from '../types';
 import type { Sim } from '../sim/sim';
 import { tpKey } from '../sim/ids';
 import { isInternalTopic, OFFSETS_TOPIC } from '../sim/internalTopics';
-import type { ControllerPartition } from '../sim/world';
-import { isAcceptableLeader, publish } from './controller';
+import type { BrokerState, ControllerPartition } from '../sim/world';
+import type { TopicCreateReason } from '../reasons';
+import { controllerCanAct, isAcceptableLeader, publish } from './controller';
 
 /** Brokers the placer may use: registered and unfenced, in id order, with their racks. */
 function placeableBrokers(sim: Sim) {
@@ -87,6 +88,7 @@ export function createTopicWithAssignment(
   assignment: number[][],
   config: ConfigMap | undefined,
   source: 'scenario' | 'user',
+  reason?: TopicCreateReason,
 ): void {
   const w = sim.world;
   const slot = newSlot('topic');
@@ -110,6 +112,7 @@ export function createTopicWithAssignment(
     partitions: assignment.length,
     replicationFactor: w.topics[name].replicationFactor,
     assignment,
+    ...(reason ? { reason } : {}),
     t: sim.now,
   });
   for (const p of created) announceNewLeader(sim, p);
@@ -157,6 +160,27 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
       t: sim.now,
     });
   }
+}
+
+/**
+ * Auto topic creation (KRaft's AutoTopicCreationManager): a client that allows it asked broker
+ * `b` for metadata of a topic that does not exist, and auto.create.topics.enable is on, so the
+ * broker has the controller create it with its own num.partitions and
+ * default.replication.factor (a CreateTopics request in Kafka; a direct call here). The broker
+ * answers UNKNOWN_TOPIC_OR_PARTITION meanwhile and the client asks again. If the controller
+ * cannot place the replicas (fewer brokers than the replication factor) nothing is created and
+ * the client keeps waiting, until max.block.ms for a producer.
+ */
+export function autoCreateTopic(sim: Sim, b: BrokerState, name: string, clientId: string): void {
+  if (!controllerCanAct(sim)) return;
+  const partitions = cfg.int(b.config, 'num.partitions');
+  const replicationFactor = cfg.int(b.config, 'default.replication.factor');
+  const placed = placeReplicas(sim, partitions, replicationFactor, 0);
+  if (!placed.ok) return;
+  createTopicWithAssignment(sim, name, placed.assignment, undefined, 'scenario', {
+    code: 'auto-create-topics',
+    clientId,
+  });
 }
 
 /**

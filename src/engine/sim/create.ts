@@ -3,6 +3,7 @@
 import { PRESETS } from '../config/presets';
 import { checkConfigValue } from '../config/validate';
 import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
+import { fail } from '../commands/results';
 import { becomeActiveController } from '../controller/controller';
 import { ensureOffsetsTopic } from '../controller/topics';
 import { becomeFollowerOrLeader } from '../broker/leadership';
@@ -101,7 +102,16 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   syncBrokerMetadata(sim);
   becomeActiveController(sim, w.brokers[0]);
   (scenario.producers ?? []).forEach((p, i) => {
-    const r = addProducer(sim, p, 'scenario', `producers[${i}]`);
+    // The scenario's own producers write to the topics it declares: another name is most
+    // likely a typo. (A producer added later may name any topic: auto.create.topics.enable.)
+    const r = w.topics[p.topic]
+      ? addProducer(sim, p, 'scenario', `producers[${i}]`)
+      : fail(
+          'UNKNOWN_TOPIC_OR_PARTITION',
+          `producers[${i}].topic: no topic "${p.topic}"`,
+          `producers[${i}].topic`,
+          { topic: p.topic },
+        );
     if (!r.ok) errors.push(r.error);
   });
   (scenario.groups ?? []).forEach((g, i) => {

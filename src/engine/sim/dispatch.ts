@@ -8,11 +8,17 @@ import {
   onConsumerMessage,
   onConsumerTimer,
 } from '../client/consumer/consumer';
-import { onProducerDisconnect, onProducerMessage, onProducerTimer } from '../client/producer';
+import {
+  onProducerConnect,
+  onProducerDisconnect,
+  onProducerMessage,
+  onProducerTimer,
+} from '../client/producer';
 import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { runControllerElection } from '../controller/controller';
 import { brokerIdOf } from './ids';
+import { push } from './queue';
 import type { NodeRef, Sim } from './sim';
 import type { Message, Task } from './world';
 
@@ -58,6 +64,8 @@ export function runTask(sim: Sim, task: Task): void {
     }
     case 'disconnect':
       return disconnect(sim, task);
+    case 'connect':
+      return handshake(sim, task);
   }
 }
 
@@ -93,10 +101,37 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
         onReplicaFetchFailed(sim, ref.broker, brokerIdOf(task.peer), task.reqId);
       return;
     case 'producer':
-      return onProducerDisconnect(sim, ref.producer, task.reqId);
+      return onProducerDisconnect(
+        sim,
+        ref.producer,
+        brokerIdOf(task.peer),
+        task.reqId,
+        task.sentAt,
+      );
     case 'consumer':
       return onConsumerDisconnect(sim, ref.consumer, task.reqId);
   }
+}
+
+/** A step of a client's TCP handshake (Sim.connect): at the broker, then back at the client. */
+function handshake(sim: Sim, task: Extract<Task, { k: 'connect' }>): void {
+  if (sim.isIsolated(task.from) || sim.isIsolated(task.to)) return;
+  if (task.phase === 'syn') {
+    const broker = sim.resolve(task.to);
+    const phase = broker && nodeUp(broker) ? 'accepted' : 'refused';
+    push(sim.world.queue, sim.now + sim.world.network.latencyMs, { ...task, phase });
+    return;
+  }
+  const ref = sim.resolve(task.from);
+  if (!ref || !nodeUp(ref) || incOf(ref) !== task.fromInc) return;
+  if (ref.type === 'producer')
+    onProducerConnect(
+      sim,
+      ref.producer,
+      brokerIdOf(task.to),
+      task.attempt,
+      task.phase === 'accepted',
+    );
 }
 
 function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {

@@ -72,7 +72,12 @@ export interface Bodies {
       batches: Batch[];
     }[];
   };
-  metadata: { reqId: number; topics: string[] };
+  metadata: {
+    reqId: number;
+    topics: string[];
+    /** The client lets the broker create topics it does not know (auto.create.topics.enable). */
+    allowAutoTopicCreation?: boolean;
+  };
   'metadata-response': {
     reqId: number;
     brokers: number[];

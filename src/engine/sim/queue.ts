@@ -2,67 +2,114 @@
 // milliseconds. Within a millisecond tasks run in the order they were scheduled (a task added
 // for the current millisecond runs after those already waiting): the fixed tie-break that makes
 // same-millisecond events deterministic. Plain data, so the whole queue can be saved and restored.
-import { removeAt } from './arrays';
+//
+// A task keeps its place until its millisecond is over: the ones that ran stay before `head`,
+// and one taken back leaves a null. So a task's place never changes, and a handle (its time
+// and index) finds it again without searching.
 
 export interface QueueState<T> {
   /** The distinct times that have tasks, as a binary min-heap. */
   times: number[];
-  /** The tasks due at each time, in the order they were scheduled. */
-  due: Record<number, T[]>;
+  /** The tasks due at each time, in the order they were scheduled; null where one was taken back. */
+  due: Record<number, (T | null)[]>;
+  /** How many tasks of the earliest time have been taken (run). */
+  head: number;
 }
+
+/** Where a scheduled task sits (see push), or -1 for one that cannot be taken back. */
+export type TaskHandle = number;
+
+/** Places per millisecond a handle can name: 2^20 (times up to about 99 days stay exact). */
+const PLACES = 1048576;
 
 export function createQueue<T>(): QueueState<T> {
-  return { times: [], due: {} };
+  return { times: [], due: {}, head: 0 };
 }
 
-export function push<T>(q: QueueState<T>, at: number, task: T): void {
+/** Schedule `task` at `at`; returns its handle (for takeBack). */
+export function push<T>(q: QueueState<T>, at: number, task: T): TaskHandle {
+  let bucket = q.due[at];
+  if (bucket === undefined) {
+    bucket = q.due[at] = [];
+    const heap = q.times;
+    let i = heap.length;
+    heap.push(at);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent] <= at) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = at;
+  }
+  const index = bucket.length;
+  bucket.push(task);
+  return index < PLACES ? at * PLACES + index : -1;
+}
+
+/** The task behind `handle` if it is still waiting to run, else null. */
+export function waiting<T>(q: QueueState<T>, handle: TaskHandle): T | null {
+  if (handle < 0) return null;
+  const at = Math.floor(handle / PLACES);
+  const index = handle - at * PLACES;
   const bucket = q.due[at];
-  if (bucket !== undefined) {
-    bucket.push(task);
-    return;
-  }
-  q.due[at] = [task];
-  const heap = q.times;
-  let i = heap.length;
-  heap.push(at);
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent] <= at) break;
-    heap[i] = heap[parent];
-    i = parent;
-  }
-  heap[i] = at;
+  if (bucket === undefined || index >= bucket.length) return null;
+  if (at === q.times[0] && index < q.head) return null;
+  return bucket[index];
 }
 
 /**
- * Take back the `index`-th task due at `at` (one that could no longer do anything when it ran).
- * Its time may be left with no task; peekTime skips such times.
+ * Take back the waiting task behind `handle` (one that could no longer do anything when it
+ * ran). Call only when waiting() returned the task.
  */
-export function removeTask<T>(q: QueueState<T>, at: number, index: number): void {
-  removeAt(q.due[at], index);
+export function takeBack<T>(q: QueueState<T>, handle: TaskHandle): void {
+  const at = Math.floor(handle / PLACES);
+  const bucket = q.due[at];
+  bucket[handle - at * PLACES] = null;
+  // The last place of a time is never a hole, so a time whose tasks were all taken back is
+  // empty. (Tasks that ran are not holes, so this never reaches below `head`.)
+  while (bucket.length > 0 && bucket[bucket.length - 1] === null) bucket.pop();
 }
 
 /** When the next task is due, or null if there is none. */
 export function peekTime<T>(q: QueueState<T>): number | null {
   const heap = q.times;
-  while (heap.length > 0 && q.due[heap[0]].length === 0) dropEarliestTime(q);
-  return heap.length > 0 ? heap[0] : null;
+  while (heap.length > 0) {
+    const bucket = q.due[heap[0]];
+    while (q.head < bucket.length && bucket[q.head] === null) q.head++;
+    if (q.head < bucket.length) return heap[0];
+    dropEarliestTime(q);
+  }
+  return null;
 }
 
 /** Take the next task (the earliest due, first scheduled); undefined if there is none. */
 export function pop<T>(q: QueueState<T>): T | undefined {
   if (peekTime(q) === null) return undefined;
-  const at = q.times[0];
+  return q.due[q.times[0]][q.head++]!;
+}
+
+/**
+ * Run every task due at `at` (the time peekTime gave), in order, including those scheduled for
+ * `at` while they run; returns how many ran. One lookup of the millisecond, not one per task.
+ */
+export function runDue<T>(q: QueueState<T>, at: number, run: (task: T) => void): number {
   const bucket = q.due[at];
-  const task = bucket.shift()!;
-  if (bucket.length === 0) dropEarliestTime(q);
-  return task;
+  let ran = 0;
+  while (q.head < bucket.length) {
+    const task = bucket[q.head++];
+    if (task === null) continue;
+    run(task);
+    ran++;
+  }
+  return ran;
 }
 
 /** The earliest time has no task left: forget it. */
 function dropEarliestTime<T>(q: QueueState<T>): void {
   const heap = q.times;
   delete q.due[heap[0]];
+  q.head = 0;
   const last = heap.pop()!;
   const n = heap.length;
   if (n > 0) {

@@ -4,7 +4,7 @@ import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../
 
 type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
-import { push, removeTask } from './queue';
+import { push, takeBack, waiting, type TaskHandle } from './queue';
 import { Rng } from './rng';
 import { isRequest, type MessageBody } from './messages';
 import type {
@@ -53,7 +53,10 @@ export class Sim {
     this.world.events.push(event);
   }
 
-  /** Schedule a timer of `node` (in its incarnation `inc`); returns when it is due. */
+  /**
+   * Schedule a timer of `node` (in its incarnation `inc`). Returns its handle, which
+   * cancelTimer takes to find it again.
+   */
   timer(
     node: NodeId,
     inc: number,
@@ -61,33 +64,28 @@ export class Sim {
     delayMs: number,
     token?: number,
     arg?: string,
-  ): number {
+  ): TaskHandle {
     const at = this.world.now + Math.max(0, Math.round(delayMs));
-    push(this.world.queue, at, { k: 'timer', node, inc, name, token, arg });
-    return at;
+    return push(this.world.queue, at, { k: 'timer', node, inc, name, token, arg });
   }
 
   /**
    * Take back a timer that can no longer do anything (the request it guarded was answered, the
-   * session it watched was renewed): the same as letting it fire, minus the work.
+   * session it watched was renewed): the same as letting it fire, minus the work. The timer's
+   * identity is checked, so a handle of a timer that already fired takes back nothing.
    */
   cancelTimer(
-    at: number,
+    handle: TaskHandle,
     node: NodeId,
     inc: number,
     name: TimerName,
     token: number,
     arg?: string,
   ): void {
-    const due = this.world.queue.due[at];
-    if (due === undefined) return;
-    for (let i = 0; i < due.length; i++) {
-      const t = due[i];
-      if (t.k !== 'timer' || t.token !== token || t.name !== name) continue;
-      if (t.node !== node || t.inc !== inc || t.arg !== arg) continue;
-      removeTask(this.world.queue, at, i);
-      return;
-    }
+    const t = waiting(this.world.queue, handle);
+    if (t === null || t.k !== 'timer' || t.token !== token || t.name !== name) return;
+    if (t.node !== node || t.inc !== inc || t.arg !== arg) return;
+    takeBack(this.world.queue, handle);
   }
 
   /** Send a message; it arrives after the link's latency unless a side is isolated or down. */
@@ -165,6 +163,25 @@ export class Sim {
       peer: msg.to,
       kind: msg.kind,
       reqId,
+      sentAt: msg.sentAt,
+    });
+  }
+
+  /**
+   * Open a TCP connection from client `from` to broker `to`. The handshake is not a Kafka
+   * message, so it is not drawn: after the link's latency the broker's host accepts it if the
+   * process runs or refuses it (RST) if not, and the answer takes the latency back. Across an
+   * isolated link it is lost and the client's connection setup timeout decides.
+   */
+  connect(from: NodeId, fromInc: number, to: NodeId, attempt: number): void {
+    if (this.isIsolated(from) || this.isIsolated(to)) return;
+    push(this.world.queue, this.world.now + this.world.network.latencyMs, {
+      k: 'connect',
+      phase: 'syn',
+      from,
+      fromInc,
+      to,
+      attempt,
     });
   }
 

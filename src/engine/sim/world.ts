@@ -12,9 +12,10 @@ import type {
 } from '../types';
 import type { ConfigScope } from '../config/definitions';
 import type { ScopedValues } from '../config/presets';
-import type { QueueState } from './queue';
+import type { QueueState, TaskHandle } from './queue';
 import type { MessageBody, RequestKind } from './messages';
 import type { FollowerFetchState, EpochEntry, StickyState } from '../kernels';
+import type { ClientConnections } from '../client/connections';
 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
@@ -48,7 +49,28 @@ export type Task =
   | { k: 'timer'; node: NodeId; inc: number; name: TimerName; token?: number; arg?: string }
   | { k: 'action'; command: Command }
   /** The peer of a request was down: the sender's connection is refused or reset (like a TCP RST). */
-  | { k: 'disconnect'; node: NodeId; inc: number; peer: NodeId; kind: MessageKind; reqId: number };
+  | {
+      k: 'disconnect';
+      node: NodeId;
+      inc: number;
+      peer: NodeId;
+      kind: MessageKind;
+      reqId: number;
+      /** When the request went out (a reset concerns the connection it travelled on). */
+      sentAt: number;
+    }
+  /**
+   * A client's TCP handshake with a broker: `syn` reaches the broker, `accepted` or `refused`
+   * comes back to the client (Sim.connect).
+   */
+  | {
+      k: 'connect';
+      phase: 'syn' | 'accepted' | 'refused';
+      from: NodeId;
+      fromInc: number;
+      to: NodeId;
+      attempt: number;
+    };
 
 export type TimerName =
   // broker
@@ -60,6 +82,7 @@ export type TimerName =
   | 'broker.replica-fetch-backoff'
   | 'broker.replica-fetch-timeout'
   | 'broker.shutdown-timeout'
+  | 'broker.register-retry'
   // controller (runs on the active controller's broker)
   | 'controller.session-check'
   | 'controller.election'
@@ -70,6 +93,8 @@ export type TimerName =
   | 'producer.request-timeout'
   | 'producer.retry'
   | 'producer.metadata-refresh'
+  | 'producer.delivery-timeout'
+  | 'producer.connect-timeout'
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
@@ -191,8 +216,8 @@ export interface ParkedFetch {
   /** The request waiting at this broker for data (follower or consumer fetch). */
   msg: Message<'replica-fetch'> | Message<'fetch'>;
   token: number;
-  /** When its max wait expires (the timer that answers it then). */
-  dueAt: number;
+  /** The timer that answers it when its max wait expires (sim.timer's handle). */
+  dueAt: TaskHandle;
 }
 
 export interface PendingProduce {
@@ -207,8 +232,8 @@ export interface PendingProduce {
     error: string | null;
     done: boolean;
   }[];
-  /** When request.timeout.ms expires (the timer that answers it then). */
-  dueAt: number;
+  /** The timer that answers it when request.timeout.ms expires (sim.timer's handle). */
+  dueAt: TaskHandle;
 }
 
 export type BrokerStatus = 'running' | 'crashed' | 'stopped';
@@ -234,12 +259,18 @@ export interface BrokerState {
   /** Replica fetcher per leader: whether a fetch is in flight. */
   fetchers: Record<
     string,
-    { inFlight: boolean; backoff: boolean; reqId: number; timeoutAt: number }
+    /** timeoutAt: the handle of the fetch's timeout timer. */
+    { inFlight: boolean; backoff: boolean; reqId: number; timeoutAt: TaskHandle }
   >;
   parked: ParkedFetch[];
   purgatory: PendingProduce[];
   nextToken: number;
   shuttingDown: boolean;
+  /**
+   * Until the controller accepts this incarnation's registration: refusals so far and when the
+   * next attempt is due (exponential backoff). null once registered.
+   */
+  registration: { failures: number; retryAt: number } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,9 +330,21 @@ export interface ProducerBatch {
   retryAt: number;
   /** Idempotence: sequence assigned at first send and reused on retries; -1 before. */
   baseSeq: number;
-  /** The producer epoch under which baseSeq was assigned (a new epoch starts sequences at 0). */
+  /** The producer epoch under which baseSeq was assigned, sent with the batch. */
   seqEpoch: number;
   inFlight: boolean;
+}
+
+/** An idempotent producer's sequence numbers for one partition (client/producerSequences.ts). */
+export interface PartitionSequences {
+  /** The producer epoch these sequences belong to. */
+  epoch: number;
+  /** The sequence of the next new batch. */
+  next: number;
+  /** The last sequence the broker acknowledged in this epoch (-1: none yet). */
+  lastAcked: number;
+  /** A batch sent in this epoch failed for good: the broker may hold it or not. */
+  unresolved: boolean;
 }
 
 export interface ProducerState {
@@ -330,13 +373,15 @@ export interface ProducerState {
   /** Records sent before the topic's metadata was known (send() blocks on metadata in Kafka). */
   waiting: PendingRecord[];
   /** Requests awaiting an answer: reqId -> what and to whom. */
-  pending: Record<string, { kind: MessageKind; broker: number; timeoutAt: number }>;
+  pending: Record<string, { kind: MessageKind; broker: number; timeoutAt: TaskHandle }>;
   metadataInFlight: boolean;
   metadataStale: boolean;
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
   queues: Record<string, ProducerBatch[]>;
   /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
   inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
+  /** Connections to brokers that are not ready (closed, or being opened); none = all ready. */
+  connections: ClientConnections;
   nextBatchId: number;
   sticky: StickyState;
   roundRobin: number;
@@ -344,10 +389,22 @@ export interface ProducerState {
   pidNumber: number;
   producerEpoch: number;
   pidInFlight: boolean;
-  nextSeq: Record<string, number>;
+  /** Idempotence: per partition, the epoch its sequences belong to and where they stand. */
+  sequences: Record<string, PartitionSequences>;
   generateToken: number;
+  /** When the producer wakes up to expire what reached delivery.timeout.ms (-1: not set). */
+  expiryWakeAt: number;
   nextReqId: number;
-  stats: { sent: number; acked: number; failed: number; retried: number };
+  stats: {
+    sent: number;
+    acked: number;
+    failed: number;
+    retried: number;
+    /** Acknowledged, then truncated away (absent in saves made before it was counted: 0). */
+    lostAcked?: number;
+    /** In the buffer when the producer crashed (absent until the first crash: 0). */
+    lostUnsent?: number;
+  };
   lastError: string | null;
 }
 
@@ -424,7 +481,8 @@ export interface PendingRequest {
   kind: RequestKind;
   broker: number;
   generation: number;
-  timeoutAt: number;
+  /** The handle of the request's timeout timer. */
+  timeoutAt: TaskHandle;
 }
 
 /** Requests awaiting an answer and the brokers a client knows. */
@@ -471,7 +529,7 @@ export interface GroupMember {
   syncRequest: Message<'sync-group'> | null;
   sessionToken: number;
   /** The timer that expires the member's session (on the coordinator that armed it). */
-  sessionTimer: { at: number; node: NodeId; inc: number } | null;
+  sessionTimer: { at: TaskHandle; node: NodeId; inc: number } | null;
   assignment: string[];
 }
 
@@ -495,6 +553,11 @@ export interface GroupRecord {
   coordinator: number | null;
   /** That broker's incarnation when it loaded the group (a restart loads it again). */
   coordinatorInc: number;
+  /**
+   * The leader epoch of the __consumer_offsets partition when it loaded the group: leading the
+   * partition in a later epoch (after losing it, even unseen while cut off) loads it again.
+   */
+  coordinatorEpoch: number;
   consumerIds: string[];
 }
 
@@ -530,4 +593,19 @@ export interface World {
   groups: Record<string, GroupRecord>;
   consumers: Record<string, ConsumerState>;
   events: SimEvent[];
+  /**
+   * Acknowledged records lost per partition ("topic-N"), each once (broker/dataLoss.ts).
+   * Absent until the first loss, and in saves made before it was kept.
+   */
+  lostRecords?: Record<string, LostRecord[]>;
+}
+
+export interface LostRecord {
+  offset: number;
+  /** The leader epoch it was written in: offset + epoch name one record across replicas. */
+  epoch: number;
+  key: string | null;
+  producer: string | null;
+  /** When the first replica truncated it away. */
+  t: number;
 }

@@ -30,6 +30,7 @@ import type {
 } from '../types';
 import { ENGINE_VERSION } from '../version';
 import { recordsFrom } from '../broker/log';
+import { lostRecordsOf } from '../broker/dataLoss';
 import { SIMPLIFICATIONS } from './simplifications';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
@@ -129,6 +130,12 @@ function partitionView(sim: Sim, p: ControllerPartition, readers: GroupRecord[])
       };
     }),
     leaderHistory: p.history.map((h) => ({ ...h })),
+    lostRecords: lostRecordsOf(sim, p.topic, p.partition).map((r) => ({
+      offset: r.offset,
+      key: r.key,
+      producerId: r.producer,
+      t: r.t,
+    })),
   };
 }
 
@@ -169,7 +176,16 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
     isolated: sim.isIsolated(producerNode(p.id)),
     producerIdNumber: p.idempotent ? p.pidNumber : -1,
     knownLeaders: Array.from({ length: p.numPartitions }, (_, i) => p.leaders[i] ?? -1),
-    stats: { ...p.stats, inFlight, buffered },
+    stats: {
+      sent: p.stats.sent,
+      acked: p.stats.acked,
+      failed: p.stats.failed,
+      retried: p.stats.retried,
+      inFlight,
+      buffered,
+      lostAcked: p.stats.lostAcked ?? 0,
+      lostUnsent: p.stats.lostUnsent ?? 0,
+    },
     lastError: p.lastError,
     config: entries(p.config),
   };

@@ -22,6 +22,7 @@ import { LegendButton, SceneLegend } from './SceneLegend';
 import { Hatch } from './shapes';
 import { HighlightLabels } from './HighlightLabels';
 import { TopicTabs } from './TopicTabs';
+import { DataLossNotice } from './DataLossNotice';
 import { TrafficTooltip } from './TrafficTooltip';
 import { scaleBounds, useSceneView, useViewportSize, type SceneTransform } from './sceneView';
 import { textWidth } from './measure';
@@ -97,6 +98,7 @@ export function Scene() {
   return (
     <section className="scene" aria-label={t('scene.region')}>
       <TopicTabs />
+      <DataLossNotice />
       <div className="scene-stage">
         <div className="scene-port">
           <div ref={viewportRef} className="scene-viewport" id="scene">

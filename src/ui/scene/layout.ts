@@ -89,7 +89,7 @@ export const D = {
   gutter: 24,
   stackGap: 20,
   producerW: 232,
-  producerH: 144,
+  producerH: 162,
   producerGap: 16,
   compactProducerH: 122,
   brokerW: 192,

@@ -4,7 +4,10 @@
 // straight into the SVG with d3 (no React render per record).
 import { memo, useRef } from 'react';
 import { select } from 'd3-selection';
-import type { RecordRef } from '../../engine';
+import type { LostRecordView, RecordRef } from '../../engine';
+import { useShallow } from 'zustand/react/shallow';
+import { lossOnShow } from '../../app/dataLoss';
+import { cellPosition, stripCells } from './stripCells';
 import { useSim } from '../../app/SimulatorProvider';
 import type { PartitionFast } from '../../worker/protocol';
 import { useFastWriter, useT } from '../hooks';
@@ -59,13 +62,14 @@ const PartitionStrip = memo(function PartitionStrip({
 }) {
   const t = useT();
   const partition = useSim((s) => s.partitions[partitionKey]);
+  const lost = useSim(useShallow((s) => lossOnShow(s, partitionKey)));
   const selected = useIsSelected({ kind: 'partition', key: partitionKey });
   const choose = useSelect();
   const cellsRef = useRef<SVGGElement>(null);
   useFastWriter(
     (buffer) => buffer.partitions.get(partitionKey),
     (fast) => {
-      if (cellsRef.current) drawStrip(cellsRef.current, fast, box, t);
+      if (cellsRef.current) drawStrip(cellsRef.current, fast, box, lost, t);
     },
   );
   if (!partition) return null;
@@ -124,21 +128,19 @@ const MARKER_FONT = 12.5;
 const GROUP_FONT = 12.5;
 
 interface Cell {
-  offset: number;
-  state: 'deleted' | 'committed' | 'uncommitted' | 'empty';
+  /** null: the gap cell between lost records kept in view and the newest offsets. */
+  offset: number | null;
+  state: 'deleted' | 'committed' | 'uncommitted' | 'empty' | 'gap';
   record: RecordRef | undefined;
-}
-
-/** The offsets to show: the newest ones, with two empty cells for what comes next. */
-export function stripWindow(logEnd: number, capacity: number): { start: number; end: number } {
-  const end = Math.max(logEnd + 2, capacity);
-  return { start: end - capacity, end };
+  /** An acknowledged record that was lost here (its offset may hold another record now). */
+  lost: LostRecordView | undefined;
 }
 
 function drawStrip(
   g: SVGGElement,
   fast: PartitionFast | undefined,
   box: StripBox,
+  lost: LostRecordView[],
   t: Translate,
 ): void {
   const root = select(g);
@@ -147,10 +149,18 @@ function drawStrip(
     return;
   }
   const capacity = Math.max(4, Math.floor(box.cells.w / D.cellW));
-  const { start } = stripWindow(fast.logEndOffset, capacity);
+  const lostAt = new Map(lost.map((r) => [r.offset, r]));
+  const lostSpan =
+    lost.length > 0
+      ? {
+          from: Math.min(...lost.map((r) => r.offset)),
+          to: Math.max(...lost.map((r) => r.offset)) + 1,
+        }
+      : null;
+  const offsets = stripCells(fast.logEndOffset, capacity, lostSpan);
   const records = new Map((fast.tail ?? []).map((r) => [r.offset, r]));
-  const cells: Cell[] = Array.from({ length: capacity }, (_, i) => {
-    const offset = start + i;
+  const cells: Cell[] = offsets.map((offset) => {
+    if (offset === null) return { offset, state: 'gap', record: undefined, lost: undefined };
     const state =
       offset < fast.logStartOffset
         ? 'deleted'
@@ -159,10 +169,9 @@ function drawStrip(
           : offset < fast.logEndOffset
             ? 'uncommitted'
             : 'empty';
-    return { offset, state, record: records.get(offset) };
+    return { offset, state, record: records.get(offset), lost: lostAt.get(offset) };
   });
-  const x = (offset: number) =>
-    box.cells.x + Math.min(capacity, Math.max(0, offset - start)) * D.cellW - 1.5;
+  const x = (offset: number) => box.cells.x + cellPosition(offsets, offset) * D.cellW - 1.5;
   const y = box.cells.y;
   const h = box.cells.h;
 
@@ -173,40 +182,65 @@ function drawStrip(
       const c = enter.append('g').attr('class', 'cell');
       c.append('rect').attr('rx', 4);
       c.append('text').attr('class', 'cell-key').attr('text-anchor', 'middle');
+      c.append('path').attr('class', 'cell-strike');
       c.append('text').attr('class', 'cell-offset').attr('text-anchor', 'middle');
       return c;
     });
+  const cellX = (i: number) => box.cells.x + i * D.cellW;
+  cell.attr('data-lost', (c) => (c.lost ? String(c.lost.offset) : null));
   cell
     .select('rect')
-    .attr('x', (_, i) => box.cells.x + i * D.cellW)
+    .attr('x', (_, i) => cellX(i))
     .attr('y', y)
     .attr('width', D.cellW - 3)
     .attr('height', h)
     .attr('fill', (c) => cellFill(c))
-    .attr('fill-opacity', (c) => (c.state === 'uncommitted' ? 0.45 : 1))
+    .attr('fill-opacity', (c) => (c.state === 'uncommitted' && !c.lost ? 0.45 : 1))
     .attr('stroke', (c) =>
-      c.state === 'empty' || c.state === 'deleted'
-        ? COLOURS.line
-        : c.state === 'uncommitted'
-          ? COLOURS.ink
-          : '#FFFFFF',
+      c.lost
+        ? COLOURS.bad
+        : c.state === 'empty' || c.state === 'deleted'
+          ? COLOURS.line
+          : c.state === 'gap'
+            ? 'none'
+            : c.state === 'uncommitted'
+              ? COLOURS.ink
+              : '#FFFFFF',
     )
     .attr('stroke-dasharray', (c) =>
-      c.state === 'uncommitted' || c.state === 'deleted' ? '3 2' : null,
+      !c.lost && (c.state === 'uncommitted' || c.state === 'deleted') ? '3 2' : null,
     )
-    .attr('stroke-width', (c) => (c.state === 'uncommitted' ? 1.2 : 1));
+    .attr('stroke-width', (c) => (c.lost ? 2 : c.state === 'uncommitted' ? 1.2 : 1));
   cell
     .select('text.cell-key')
-    .attr('x', (_, i) => box.cells.x + i * D.cellW + (D.cellW - 3) / 2)
+    .attr('x', (_, i) => cellX(i) + (D.cellW - 3) / 2)
     .attr('y', y + h / 2 + 4.5)
+    .style('fill', (c) => (c.lost ? COLOURS.bad : c.state === 'gap' ? COLOURS.muted : null))
     .text((c) =>
-      c.record && c.state !== 'deleted' && c.state !== 'empty' ? keyLetter(c.record.key) : '',
+      c.state === 'gap'
+        ? '…'
+        : c.lost
+          ? keyLetter(c.lost.key)
+          : c.record && c.state !== 'deleted' && c.state !== 'empty'
+            ? keyLetter(c.record.key)
+            : '',
     );
+  // A lost record is struck through, corner to corner.
+  cell
+    .select('path.cell-strike')
+    .attr('d', (c, i) =>
+      c.lost ? `M ${cellX(i) + 2} ${y + h - 2} L ${cellX(i) + D.cellW - 5} ${y + 2}` : '',
+    )
+    .attr('stroke', COLOURS.bad)
+    .attr('stroke-width', 2);
+  // Offsets every 5, and where a run starts after the gap or a lost run begins.
+  const offsetLabels = labelOffsets(cells);
   cell
     .select('text.cell-offset')
-    .attr('x', (_, i) => box.cells.x + i * D.cellW + (D.cellW - 3) / 2)
+    .attr('x', (_, i) => cellX(i) + (D.cellW - 3) / 2)
     .attr('y', y + h + 12)
-    .text((c) => (c.offset % 5 === 0 ? String(c.offset) : ''));
+    .style('fill', (c) => (c.lost ? COLOURS.bad : null))
+    .text((_, i) => offsetLabels[i]);
 
   // Markers above the cells: log start, HW, LEO.
   const hwX = x(fast.highWatermark);
@@ -217,11 +251,26 @@ function drawStrip(
     label: string;
     anchor: 'start' | 'end';
     colour: string;
-  }[] = [
+    /** false: a label only (the lost records' count, over the struck cells). */
+    line?: boolean;
+  }[] = [];
+  // The lost records' count first: at the moment of loss it is the news, and it must not be
+  // the label left out.
+  if (lostSpan) {
+    markers.push({
+      id: 'lost',
+      x: x(lostSpan.from) + 1.5,
+      label: t('dataLoss.stripLabel', { count: lost.length }),
+      anchor: 'start',
+      colour: COLOURS.bad,
+      line: false,
+    });
+  }
+  markers.push(
     { id: 'hw', x: hwX, label: t('partition.hw'), anchor: 'end', colour: COLOURS.ink },
     { id: 'leo', x: leoX, label: t('partition.leo'), anchor: 'start', colour: COLOURS.info },
-  ];
-  if (fast.logStartOffset > start) {
+  );
+  if (fast.logStartOffset > (offsets[0] ?? 0)) {
     markers.push({
       id: 'start',
       x: x(fast.logStartOffset),
@@ -245,7 +294,7 @@ function drawStrip(
     .attr('x2', (m) => m.x)
     .attr('y1', y - 14)
     .attr('y2', y + h + 2)
-    .attr('stroke', (m) => m.colour)
+    .attr('stroke', (m) => (m.line === false ? 'none' : m.colour))
     .attr('stroke-width', 2.5);
   // Labels beside their lines, turned to the other side or left out where two would meet.
   const placed = placeMarkerLabels(
@@ -263,6 +312,7 @@ function drawStrip(
     .attr('y', y - 5)
     .attr('text-anchor', 'start')
     .attr('fill', (m) => m.colour)
+    .attr('font-weight', (m) => (m.id === 'lost' ? 800 : null))
     .text((m) => (placed.has(m.id) ? m.label : ''));
 
   // One row per group: its committed offset and its lag.
@@ -305,7 +355,27 @@ function drawStrip(
     .text(label);
 }
 
+/**
+ * The offset written under each cell: where a run starts after the gap or a lost run begins,
+ * and every multiple of 5 not within two cells of such a start (the numbers would meet).
+ */
+function labelOffsets(cells: Cell[]): string[] {
+  const starts = cells.map(
+    (c, i) =>
+      c.offset !== null &&
+      ((i > 0 && cells[i - 1].offset === null) || (!!c.lost && !cells[i - 1]?.lost)),
+  );
+  return cells.map((c, i) => {
+    if (c.offset === null) return '';
+    if (starts[i]) return String(c.offset);
+    const nearStart = starts.some((s, j) => s && Math.abs(j - i) <= 2);
+    return c.offset % 5 === 0 && !nearStart ? String(c.offset) : '';
+  });
+}
+
 function cellFill(c: Cell): string {
+  if (c.state === 'gap') return 'none';
+  if (c.lost) return '#FEE4E2';
   if (c.state === 'empty' || c.state === 'deleted') return '#FFFFFF';
   if (!c.record) return '#C9D2DE';
   return keyStyle(c.record.key).colour;

@@ -10,6 +10,8 @@ import { SceneButton, SceneHtml } from './SceneHtml';
 import { SceneCard } from './card';
 import { splitToFit } from './labels';
 import { textWidth } from './measure';
+import type { ProducerFast } from '../../worker/protocol';
+import type { Translate } from '../../i18n';
 
 /** The card's small text (styles.css .scene-text.small). */
 const SMALL_FONT = 12.5;
@@ -35,6 +37,7 @@ export const ProducerCard = memo(function ProducerCard({
   const producer = useSim((s) => s.producers[id]);
   const statsRef = useRef<SVGTextElement>(null);
   const stateRef = useRef<SVGTextElement>(null);
+  const pendingRef = useRef<SVGTextElement>(null);
   const acks = producer ? configValue(producer.config, 'acks') : undefined;
   const state = !producer
     ? ''
@@ -46,9 +49,10 @@ export const ProducerCard = memo(function ProducerCard({
   const stateColour =
     producer && (producer.paused || producer.isolated) ? COLOURS.warn : COLOURS.muted;
   const inner = rect.w - 28;
-  // The counters, and while a produce error stands (until the partition acknowledges a record
-  // again) the error on the state line: retrying (⟳) or given up (✕). A long error name takes
-  // the counters' line too, broken at an underscore, until it clears.
+  // The counters, named for what they are (acked, failed, lost; buffered, in flight), and while
+  // a produce error stands (until the partition acknowledges a record again) the error on the
+  // state line: retrying (⟳) or given up (✕). A long error name takes the first counters' line
+  // too, broken at an underscore, until it clears.
   useFastWriter(
     (buffer) => buffer.fastVersion,
     () => {
@@ -62,11 +66,13 @@ export const ProducerCard = memo(function ProducerCard({
       }
       const tone = trouble ? (trouble.retriable ? COLOURS.warn : COLOURS.bad) : stateColour;
       write(stateRef.current, lines[0], tone, trouble ? 'small strong' : 'strong');
+      if (lines[1]) write(statsRef.current, lines[1], tone, 'small strong');
+      else writeOutcome(statsRef.current, stats, t);
       write(
-        statsRef.current,
-        lines[1] ?? (stats ? t('producer.stats', stats) : ''),
-        lines[1] ? tone : COLOURS.muted,
-        lines[1] ? 'small strong' : 'small',
+        pendingRef.current,
+        stats ? t('producer.statsPending', stats) : '',
+        COLOURS.muted,
+        'small',
       );
     },
   );
@@ -93,13 +99,23 @@ export const ProducerCard = memo(function ProducerCard({
         fill={stateColour}
       />
       {!compact && (
-        <text
-          ref={statsRef}
-          x={rect.x + 14}
-          y={rect.y + 95}
-          className="scene-text small"
-          fill={COLOURS.muted}
-        />
+        <g>
+          <title>{t('producer.statsHelp')}</title>
+          <text
+            ref={statsRef}
+            x={rect.x + 14}
+            y={rect.y + 95}
+            className="scene-text small"
+            fill={COLOURS.muted}
+          />
+          <text
+            ref={pendingRef}
+            x={rect.x + 14}
+            y={rect.y + 113}
+            className="scene-text small"
+            fill={COLOURS.muted}
+          />
+        </g>
       )}
       <SceneHtml
         rect={{ x: rect.x + 6, y: rect.y + rect.h - 36, w: rect.w - 12, h: 32 }}
@@ -118,6 +134,34 @@ function write(el: SVGTextElement | null, text: string, fill: string, style: str
   if (el.getAttribute('fill') !== fill) el.setAttribute('fill', fill);
   const className = `scene-text ${style}`;
   if (el.getAttribute('class') !== className) el.setAttribute('class', className);
+}
+
+/** acked · failed · lost, with the lost count in red once anything is lost. */
+function writeOutcome(
+  el: SVGTextElement | null,
+  stats: ProducerFast | undefined,
+  t: Translate,
+): void {
+  if (!el) return;
+  if (!stats) {
+    write(el, '', COLOURS.muted, 'small');
+    return;
+  }
+  const lost = stats.lostAcked + stats.lostUnsent;
+  const text = t('producer.statsOutcome', { ...stats, lost });
+  if (el.textContent === text && el.getAttribute('fill') === COLOURS.muted) return;
+  write(el, '', COLOURS.muted, 'small');
+  // The number after the last separator is the lost count: red when it is not 0.
+  const cut = text.lastIndexOf(' · ') + 3;
+  const head = document.createElementNS(el.namespaceURI, 'tspan');
+  head.textContent = text.slice(0, cut);
+  const tail = document.createElementNS(el.namespaceURI, 'tspan');
+  tail.textContent = text.slice(cut);
+  if (lost > 0) {
+    tail.setAttribute('fill', COLOURS.bad);
+    tail.setAttribute('font-weight', '750');
+  }
+  el.replaceChildren(head, tail);
 }
 
 function ProducerButtons({ id, compact }: { id: string; compact?: boolean }) {

@@ -32,7 +32,7 @@ export function onGroupRequest(sim: Sim, b: BrokerState, msg: GroupRequest): voi
     replyError(sim, b, msg, 'NOT_COORDINATOR');
     return;
   }
-  if (!isLoadedOn(group, b)) loadGroup(sim, b, group);
+  if (!isLoadedOn(sim, group, b)) loadGroup(sim, b, group);
   switch (msg.kind) {
     case 'join-group':
       return onJoin(sim, b, group, msg);
@@ -49,9 +49,22 @@ export function onGroupRequest(sim: Sim, b: BrokerState, msg: GroupRequest): voi
   }
 }
 
-/** Whether this life of broker `b` has taken over the group (a restart loads it again). */
-const isLoadedOn = (group: GroupRecord, b: BrokerState) =>
-  group.coordinator === b.id && group.coordinatorInc === b.inc;
+/**
+ * Whether this life of broker `b` has taken over the group in the current leader epoch of its
+ * __consumer_offsets partition (a restart, or leading that partition again, loads it again).
+ */
+function isLoadedOn(sim: Sim, group: GroupRecord, b: BrokerState): boolean {
+  return (
+    group.coordinator === b.id &&
+    group.coordinatorInc === b.inc &&
+    group.coordinatorEpoch === offsetsLeaderEpoch(sim, b, group.id)
+  );
+}
+
+function offsetsLeaderEpoch(sim: Sim, b: BrokerState, groupId: string): number {
+  const key = coordinatorPartitionKey(sim.world, groupId);
+  return key === null ? -1 : (b.meta[key]?.leaderEpoch ?? -1);
+}
 
 /** Take over a group (this broker now leads its __consumer_offsets partition). */
 function loadGroup(sim: Sim, b: BrokerState, group: GroupRecord): void {
@@ -64,6 +77,7 @@ function loadGroup(sim: Sim, b: BrokerState, group: GroupRecord): void {
     });
   group.coordinator = b.id;
   group.coordinatorInc = b.inc;
+  group.coordinatorEpoch = offsetsLeaderEpoch(sim, b, group.id);
   // Parked requests lived on the old coordinator; an unfinished rebalance starts over.
   for (const m of Object.values(group.members)) {
     m.joinRequest = null;
@@ -79,15 +93,21 @@ function loadGroup(sim: Sim, b: BrokerState, group: GroupRecord): void {
 /** Called when metadata makes `b` the leader of an __consumer_offsets partition. */
 export function loadGroupsForPartition(sim: Sim, b: BrokerState, partitionKey: string): void {
   for (const group of Object.values(sim.world.groups)) {
-    if (coordinatorPartitionKey(sim.world, group.id) === partitionKey && !isLoadedOn(group, b))
+    if (coordinatorPartitionKey(sim.world, group.id) === partitionKey && !isLoadedOn(sim, group, b))
       loadGroup(sim, b, group);
   }
 }
 
+/** How soon a coordinator cut off from the network looks at a due group timer again. */
+const ISOLATED_RECHECK_MS = 1000;
+
 export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 'timer' }>): void {
   // A coordinator cut off from the network cannot write to __consumer_offsets, so nothing it
-  // decides alone (expiring members, ending a phase) would be committed: it waits.
-  if (sim.isIsolated(brokerNode(b.id))) return;
+  // decides alone (expiring members, ending a phase) would be committed: it looks again later.
+  if (sim.isIsolated(brokerNode(b.id))) {
+    sim.timer(brokerNode(b.id), b.inc, task.name, ISOLATED_RECHECK_MS, task.token, task.arg);
+    return;
+  }
   if (task.name === 'group.session-expiry') {
     const [groupId, memberId] = JSON.parse(task.arg!) as [string, string];
     const group = sim.world.groups[groupId];
@@ -95,7 +115,7 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     if (
       !member ||
       member.sessionToken !== task.token ||
-      !isLoadedOn(group, b) ||
+      !isLoadedOn(sim, group, b) ||
       !isCoordinator(sim, b, groupId)
     )
       return;
@@ -117,7 +137,7 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     return;
   }
   const group = sim.world.groups[task.arg!];
-  if (!group || !isLoadedOn(group, b) || !isCoordinator(sim, b, group.id)) return;
+  if (!group || !isLoadedOn(sim, group, b) || !isCoordinator(sim, b, group.id)) return;
   if (
     task.name === 'group.join-deadline' &&
     task.token === group.joinToken &&

@@ -334,13 +334,15 @@ export function onHeartbeat(
   group: GroupRecord,
   msg: Message<'heartbeat'>,
 ): void {
+  // Kafka's order: the member, then its generation, then the group's state.
   const member = group.members[msg.body.memberId];
-  if (!member || group.state === 'Empty' || group.state === 'Dead')
-    return replyError(sim, b, msg, 'UNKNOWN_MEMBER_ID');
-  armSession(sim, b, group, member);
-  if (group.state !== 'Stable') return replyError(sim, b, msg, 'REBALANCE_IN_PROGRESS');
+  if (!member) return replyError(sim, b, msg, 'UNKNOWN_MEMBER_ID');
   if (msg.body.generation !== group.generation)
     return replyError(sim, b, msg, 'ILLEGAL_GENERATION');
+  armSession(sim, b, group, member);
+  if (group.state === 'PreparingRebalance') return replyError(sim, b, msg, 'REBALANCE_IN_PROGRESS');
+  // Stable, or CompletingRebalance: a member that has its JoinGroup answer heartbeats while it
+  // waits for the assignment, and that is a normal heartbeat.
   sim.send(
     brokerNode(b.id),
     b.inc,

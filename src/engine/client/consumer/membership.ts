@@ -119,6 +119,8 @@ export function onJoinResponse(
   }
   m.generation = body.generation;
   m.memberId = body.memberId;
+  // Joined (COMPLETING_REBALANCE): Java enables the heartbeat thread here.
+  startHeartbeats(sim, c);
   let assignments: Record<string, string[]> | null = null;
   if (body.leader === body.memberId)
     assignments = runAssignor(c, body.protocol as AssignorName, body.members);
@@ -188,7 +190,6 @@ export function onSyncResponse(
     t: sim.now,
   });
   fetchCommittedOffsets(sim, c);
-  startHeartbeats(sim, c);
   // Cooperative: having given partitions up, rejoin at once so they can be reassigned.
   if (isCooperative(c) && revoked.length > 0) {
     m.rejoinNeeded = true;
@@ -222,15 +223,18 @@ function startHeartbeats(sim: Sim, c: ConsumerState): void {
 export function onHeartbeatTimer(sim: Sim, c: ConsumerState, token: number): void {
   const m = c.membership;
   if (token !== m.heartbeatToken || !isRunning(c)) return;
-  const busy = m.joinInFlight || m.syncInFlight;
+  // Java's heartbeat thread is quiet until the member has joined, and while its JoinGroup waits
+  // (PREPARING_REBALANCE); it heartbeats once the JoinGroup is answered, also while waiting for
+  // the assignment (COMPLETING_REBALANCE).
+  const joined = m.memberId !== '' && m.generation >= 0 && !m.joinInFlight;
   if (
     m.coordinator !== null &&
-    !busy &&
+    joined &&
     sim.now - m.lastCoordinatorAck > cfg.int(c.config, 'session.timeout.ms')
   ) {
     // Like Java's heartbeat thread: no answer for a whole session means the coordinator is gone.
     coordinatorLost(sim, c);
-  } else if (m.coordinator !== null && m.memberId && !busy) {
+  } else if (m.coordinator !== null && joined) {
     sendHeartbeat(sim, c);
   }
   sim.timer(

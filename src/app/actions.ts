@@ -243,8 +243,6 @@ export const ACTIONS = {
   },
 } satisfies Record<string, Action>;
 
-export type ActionId = keyof typeof ACTIONS;
-
 // ---------------------------------------------------------------------------------------------
 // Per-entity actions (buttons inside the scene and the inspector)
 // ---------------------------------------------------------------------------------------------

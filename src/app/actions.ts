@@ -5,6 +5,8 @@ import type { Command } from '../engine';
 import type { SimClient } from './client';
 import type { DialogState, SimState, SimStore } from './store';
 import { resetUndoably, TIMELINE_ACTIONS } from './timelineActions';
+import { isLiveConsumer } from '../engine/status';
+import { isInternalTopic } from '../engine/sim/internalTopics';
 
 export type ZoomDirection = 'in' | 'out' | 'fit';
 
@@ -58,7 +60,7 @@ function open(ctx: ActionContext, dialog: DialogState): void {
 }
 
 const running = (s: SimState) => s.status === 'ready';
-const hasTopic = (s: SimState) => running(s) && s.topicNames.some((n) => !n.startsWith('__'));
+const hasTopic = (s: SimState) => running(s) && s.topicNames.some((n) => !isInternalTopic(n));
 
 // ---------------------------------------------------------------------------------------------
 // Global actions (toolbar, header, keyboard)
@@ -243,8 +245,6 @@ export const ACTIONS = {
   },
 } satisfies Record<string, Action>;
 
-export type ActionId = keyof typeof ACTIONS;
-
 // ---------------------------------------------------------------------------------------------
 // Per-entity actions (buttons inside the scene and the inspector)
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ export const PRODUCER_ACTIONS = {
 
 const consumerAlive = (s: SimState, p: ConsumerParams) => {
   const status = s.consumers[p.consumerId]?.status;
-  return status !== undefined && status !== 'crashed' && status !== 'closed';
+  return status !== undefined && isLiveConsumer(status);
 };
 
 export const CONSUMER_ACTIONS = {

@@ -4,6 +4,7 @@
 // scene keeps them, and going back in time brings them back.
 import type { FrameListener } from './client';
 import type { SimState, SimStore } from './store';
+import { isLiveConsumer } from '../engine/status';
 
 /** Sim ms a departed consumer stays drawn, and how long of that it spends fading. */
 export const DEPARTED_SHOWN_MS = 15_000;
@@ -19,7 +20,7 @@ export type Departures = Record<string, 'fading' | 'gone'>;
  */
 export function hasDeparted(s: SimState, id: string): boolean {
   const c = s.consumers[id];
-  if (!c || (c.status !== 'closed' && c.status !== 'crashed')) return false;
+  if (!c || isLiveConsumer(c.status)) return false;
   const group = s.groups[c.groupId];
   if (!group) return true;
   return group.generation > c.generation || group.state === 'Empty' || group.state === 'Dead';

@@ -142,10 +142,4 @@ export function coalesceKey(e: SimEvent): string | null {
 }
 
 // The sentences themselves live with the catalogues, shared with the CLI.
-export {
-  assignmentText,
-  describeCommand,
-  describeEvent,
-  errorText,
-  reasonText,
-} from '../i18n/describe';
+export { assignmentText, describeCommand, describeEvent, errorText } from '../i18n/describe';

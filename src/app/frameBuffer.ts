@@ -3,6 +3,7 @@
 // the highlights that fade out. Listeners are called once per animation frame.
 import type { Flight, FrameMessage, PartitionFast, SessionInfo } from '../worker/protocol';
 import type { ConsumerFast, ProducerFast } from '../worker/protocol';
+import { partitionKey } from '../worker/protocol';
 import { highlightsFor, type Highlight } from './highlights';
 
 export interface LiveFlight extends Flight {
@@ -118,7 +119,7 @@ export class FrameBuffer {
     for (const event of frame.events) {
       for (const h of highlightsFor(event)) this.addHighlight(h);
       if (event.type === 'record.failed' || event.type === 'record.acked') {
-        const where = `${event.topic}-${event.partition}`;
+        const where = partitionKey(event.topic, event.partition);
         let mine = this.troubleByPartition.get(event.producerId);
         if (event.type === 'record.failed') {
           if (!mine) this.troubleByPartition.set(event.producerId, (mine = new Map()));

@@ -28,7 +28,6 @@ import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice'
 
 // The slices' types that the rest of the app names, from one place.
 export type { DialogState, Selection } from './uiSlice';
-export type { TimelineNotice } from './timelineSlice';
 
 /** Each slice's state, by slice name. */
 export interface SliceStates {

@@ -6,6 +6,7 @@ import type { EngineError } from '../engine';
 import { SIDE_PANEL } from './preferences';
 import type { SimulationState } from './simulationSlice';
 import type { HiddenTraffic } from './traffic';
+import { isInternalTopic } from '../engine/sim/internalTopics';
 
 /** What the inspector shows. */
 export type Selection =
@@ -86,7 +87,7 @@ export function keepUiInView(ui: UiState, sim: SimulationState): Partial<UiState
   const out: Partial<UiState> = {};
   if (ui.selection && !selectionExists(sim, ui.selection)) out.selection = null;
   if (!ui.deliveryTopic || !sim.topics[ui.deliveryTopic]) {
-    const first = sim.topicNames.find((name) => !name.startsWith('__')) ?? null;
+    const first = sim.topicNames.find((name) => !isInternalTopic(name)) ?? null;
     if (first !== ui.deliveryTopic) out.deliveryTopic = first;
   }
   if (ui.sceneTopic !== null && !sim.topics[ui.sceneTopic]) out.sceneTopic = null;

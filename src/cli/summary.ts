@@ -2,6 +2,7 @@
 // the records. Counts come from the events, state from the final view.
 import type { ClusterView, SimEvent } from '../engine';
 import { formatTime } from './describe';
+import { isLiveConsumer } from '../engine';
 
 export interface RecordCounts {
   acked: number;
@@ -61,7 +62,7 @@ export function summarize(view: ClusterView, events: readonly SimEvent[]): strin
   if (view.groups.length > 0) lines.push('groups:');
   for (const group of view.groups) {
     const members = view.consumers
-      .filter((c) => c.groupId === group.id && c.status !== 'closed' && c.status !== 'crashed')
+      .filter((c) => c.groupId === group.id && isLiveConsumer(c.status))
       .map((c) => `${c.id} ${c.assignment.length ? c.assignment.join(' ') : '(idle)'}`);
     const lag = group.offsets.reduce((sum, o) => sum + (o.lag ?? 0), 0);
     lines.push(

@@ -16,3 +16,5 @@ export { PRESETS, type Preset } from './config/presets';
 export { checkConfigValue } from './config/validate';
 export { REASON_CODES } from './reasons';
 export { SIMPLIFICATIONS } from './view/simplifications';
+export { isLiveConsumer } from './status';
+export { isInternalTopic } from './sim/internalTopics';

@@ -247,6 +247,3 @@ export const CHINESE_TERMS: Term[] = [
 ];
 
 export const GLOSSARY: Term[] = [...LATIN_TERMS, ...CHINESE_TERMS];
-
-/** Names that stay exactly as Kafka spells them (listed in the doc, not translated). */
-export const KAFKA_NAMES = ['ZooKeeper', 'KRaft', 'acks', 'Kafka'];

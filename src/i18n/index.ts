@@ -81,7 +81,3 @@ export function setLanguage(lng: Language): void {
     // Not remembered, but still switched.
   }
 }
-
-export function currentLanguage(): Language {
-  return normalise(appI18n.language) ?? 'en';
-}

@@ -14,12 +14,7 @@ import { Reader, toDecodeError } from './bytes/reader';
 import type { DecodeResult } from './decodeResult';
 import { KafkaErrorCode } from './errorCodes';
 
-export {
-  RECORD_BATCH_OVERHEAD,
-  encodeRecordBatch,
-  type RecordBatchV2,
-  type RecordV2,
-} from '../engine/kernels';
+export { encodeRecordBatch, type RecordBatchV2 } from '../engine/kernels';
 
 /** baseOffset + batchLength: the bytes batchLength does not count (Kafka's LOG_OVERHEAD). */
 const LOG_OVERHEAD = 12;
@@ -34,7 +29,6 @@ const CURRENT_MAGIC = 2;
 
 export const COMPRESSION_MASK = 0x07;
 export const TIMESTAMP_TYPE_LOG_APPEND_TIME = 0x08;
-export const TRANSACTIONAL_FLAG = 0x10;
 export const CONTROL_FLAG = 0x20;
 
 /** The 61 header bytes: the kernel's batch fields plus the ones it derives or checks. */

@@ -234,6 +234,7 @@ export const scenarioSchema = object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 
+/** @public A compile-time proof, used by nothing at run time. */
 export type SchemaMatchesEngineTypes = [
   Assert<Same<z.output<typeof scenarioSchema>, Scenario>>,
   Assert<Same<z.output<typeof topicSpecSchema>, TopicSpec>>,

@@ -14,7 +14,6 @@
 // the recording; `seek` moves it (a frame with cause 'seek' follows), and a command given while it
 // stands in the past forks the recording (`forked` in the dispatch reply; `undoFork` undoes it).
 import type {
-  AssignorName,
   BrokerView,
   ClusterView,
   Command,
@@ -335,7 +334,7 @@ export type GroupInfo = Omit<GroupView, 'offsets'>;
 export type ConsumerInfo = Omit<ConsumerView, 'positions' | 'lag' | 'consumed'>;
 export type ConsumerFast = Pick<ConsumerView, 'positions' | 'lag' | 'consumed'>;
 
-export type { BrokerView, AssignorName };
+export type { BrokerView };
 
 /** Changed records of one kind of entity. */
 export interface EntityChanges<T, K> {

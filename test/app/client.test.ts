@@ -68,15 +68,24 @@ describe('SimClient', () => {
     expect(buffer.displayNow).toBe(shown);
   });
 
-  it('runs one event on Step and pauses', async () => {
-    const { client, store, frame, pump } = await started();
+  it('runs to the next event on Step and pauses', async () => {
+    const { client, store, history, frame, pump, toWorker } = await started();
     await frame(16);
     await frame(16);
     const before = client.now;
+    const seen = history.events().length;
+    // Stop at the first frame with a logged event (the default also stops at traffic).
+    client.stepStops = (f) => f.events.length > 0;
     client.step();
+    // The client asks for engine events one at a time until one shows: answer each ask.
     await pump();
+    for (let asks = 1; toWorker.length > 0 && asks < 1000; asks++) await pump();
     expect(store.getState().playing).toBe(false);
-    expect(client.now).toBeGreaterThanOrEqual(before);
+    // The clock moved on to exactly where that event happened, and no further.
+    expect(client.now).toBeGreaterThan(before);
+    const events = history.events();
+    expect(events.length).toBeGreaterThan(seen);
+    expect(events.at(-1)!.t).toBe(client.now);
   });
 
   it('dispatches commands and shows the result in the store', async () => {

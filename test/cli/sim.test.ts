@@ -17,7 +17,12 @@ describe('sim --json', () => {
     expect(output.until).toBe(60000);
     expect(output.seed).toBe(BUILTIN_SCENARIOS.find((b) => b.id === id)!.scenario.seed);
     expect(output.view.now).toBe(60000);
-    expect(Array.isArray(output.events)).toBe(true);
+    // Every event of the run, in time order, up to --until (network traffic included).
+    const events = output.events as { type: string; t: number }[];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.some((e) => e.type === 'net.sent')).toBe(true);
+    expect(events.every((e, i) => i === 0 || e.t >= events[i - 1].t)).toBe(true);
+    expect(events.at(-1)!.t).toBeLessThanOrEqual(60000);
     expect(sim(argv).stdout).toBe(first.stdout);
   });
 

@@ -7,7 +7,8 @@ import {
   type FromWorker,
   type ReplyMessage,
 } from '../../src/worker/protocol';
-import { ENGINE_VERSION } from '../../src/engine';
+import { createEngine, ENGINE_VERSION } from '../../src/engine';
+import { DEFAULT_SCENARIO } from '../../src/scenario';
 
 function setup() {
   const outbox: FromWorker[] = [];
@@ -137,13 +138,20 @@ describe('WorkerHost: advance, diffs and events', () => {
   });
 
   it('sends only the records that changed', () => {
-    const { advance } = loaded();
+    const { advance, request } = loaded();
     advance(5000);
-    const frame = advance(5001);
-    const changes = frame.changes;
-    // One millisecond later the brokers have not changed: nothing, or far fewer, is resent.
-    expect(changes?.brokers.changed.length ?? 0).toBe(0);
-    expect(changes?.brokers.ids ?? null).toBeNull();
+    const quiet = advance(5001);
+    // One millisecond later the brokers have not changed: no broker record is resent (null
+    // changes: nothing at all changed).
+    expect(quiet.changes?.brokers.changed ?? []).toEqual([]);
+    expect(quiet.changes?.brokers.ids ?? null).toBeNull();
+    // Killing broker 2 changes its record, which is sent (a diff that sends nothing fails here);
+    // the broker list itself is the same, so it is not resent.
+    const { frame } = request({ type: 'dispatch', command: { type: 'killBroker', brokerId: 2 } });
+    const changed = frame!.changes!.brokers.changed as { id: number; status: string }[];
+    expect(changed.find((b) => b.id === 2)).toMatchObject({ status: 'crashed' });
+    expect(changed.length).toBeLessThan(3);
+    expect(frame!.changes!.brokers.ids).toBeNull();
   });
 
   it('sends the newest records of each partition, with their keys, for the offset strips', () => {
@@ -166,11 +174,16 @@ describe('WorkerHost: advance, diffs and events', () => {
   it('moves to the next event on step', () => {
     const { host, outbox, advance } = loaded();
     advance(1000);
+    // Where the same world's next event is due (a step lands exactly there, not merely later).
+    const reference = createEngine(DEFAULT_SCENARIO);
+    reference.advanceTo(1000);
+    const next = reference.nextEventTime()!;
+    expect(next).toBeGreaterThan(1000);
     outbox.length = 0;
     host.handle({ type: 'step' });
     const frame = outbox[0] as FrameMessage;
     expect(frame.cause).toBe('step');
-    expect(frame.now).toBeGreaterThanOrEqual(1000);
+    expect(frame.now).toBe(next);
   });
 });
 
@@ -200,9 +213,14 @@ describe('WorkerHost: dispatch and queries', () => {
     const view = request({ type: 'view' }).reply?.value as { now: number; brokers: unknown[] };
     expect(view.now).toBe(8000);
     expect(view.brokers).toHaveLength(3);
-    const log = request({ type: 'partitionLog', topic: 'orders', partition: 0, limit: 5 }).reply
-      ?.value as { offset: number }[];
-    expect(Array.isArray(log)).toBe(true);
-    expect(log.length).toBeLessThanOrEqual(5);
+    const log = request({ type: 'partitionLog', topic: 'orders', partition: 0, limit: 3 }).reply
+      ?.value as { offset: number; key: string | null }[];
+    // The newest three records of the leader's log, in offset order, as the engine holds them.
+    const reference = createEngine(DEFAULT_SCENARIO);
+    reference.advanceTo(8000);
+    const expected = reference.partitionLog('orders', 0, { limit: 3 });
+    expect(expected).toHaveLength(3);
+    expect(log).toEqual(expected);
+    expect(log.map((r) => r.offset)).toEqual([0, 1, 2].map((i) => log[0].offset + i));
   });
 });

@@ -1,7 +1,7 @@
 // Long-poll fetches (Kafka's fetch purgatory): a fetch that finds no new data waits at the broker
 // until data arrives or its max wait expires, then is answered with whatever the log holds then.
 import { removeAt } from '../sim/arrays';
-import { brokerNode, tpKey } from '../sim/ids';
+import { brokerNode, parseTp } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, ParkedFetch } from '../sim/world';
 import { respondConsumerFetch, respondReplicaFetch } from './fetchResponses';
@@ -33,12 +33,19 @@ export function wakeParked(
   key: string,
   kind: 'replica-fetch' | 'fetch' | 'any',
 ): void {
-  if (b.parked.length === 0) return;
+  const parked = b.parked;
+  if (parked.length === 0) return;
+  const { topic, partition } = parseTp(key);
+  // Split the parked fetches into those that wake and those that keep waiting, in one pass.
   let ready: ParkedFetch[] | null = null;
-  for (const p of b.parked) if (wakes(p, key, kind)) (ready ??= []).push(p);
+  let kept = 0;
+  for (let i = 0; i < parked.length; i++) {
+    const p = parked[i];
+    if (wakes(p, topic, partition, kind)) (ready ??= []).push(p);
+    else parked[kept++] = p;
+  }
   if (ready === null) return;
-  const keep = b.parked.filter((p) => !ready.includes(p));
-  b.parked = keep;
+  parked.length = kept;
   for (const p of ready) {
     // Answered before its max wait: that timer has nothing left to do.
     sim.cancelTimer(p.dueAt, brokerNode(b.id), b.inc, 'broker.fetch-wait', p.token);
@@ -46,10 +53,15 @@ export function wakeParked(
   }
 }
 
-function wakes(p: ParkedFetch, key: string, kind: 'replica-fetch' | 'fetch' | 'any'): boolean {
+function wakes(
+  p: ParkedFetch,
+  topic: string,
+  partition: number,
+  kind: 'replica-fetch' | 'fetch' | 'any',
+): boolean {
   if (kind !== 'any' && p.msg.kind !== kind) return false;
   for (const part of p.msg.body.partitions)
-    if (tpKey(part.topic, part.partition) === key) return true;
+    if (part.partition === partition && part.topic === topic) return true;
   return false;
 }
 

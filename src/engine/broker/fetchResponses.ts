@@ -7,7 +7,7 @@ import type { Sim, TrafficInfo } from '../sim/sim';
 import type { Bodies } from '../sim/messages';
 import type { BrokerState, Message } from '../sim/world';
 import type { RecordRef } from '../types';
-import { divergingEpoch, readBatches } from './log';
+import { divergingEpoch, NO_BATCHES, readBatches } from './log';
 
 /** max.partition.fetch.bytes */
 const PARTITION_FETCH_MAX_BYTES = 1048576;
@@ -38,7 +38,7 @@ export function consumerFetchError(
 function trafficOf(
   msg: Message<'fetch'> | Message<'replica-fetch'>,
   partitions: readonly { topic: string; partition: number; error: string | null }[],
-  refs: RecordRef[],
+  refs: RecordRef[] | null,
   recordCount: number,
 ): TrafficInfo {
   const info: TrafficInfo = { toInc: msg.fromInc };
@@ -47,7 +47,7 @@ function trafficOf(
     info.partition = partitions[0].partition;
     if (partitions[0].error && msg.kind === 'fetch') info.error = partitions[0].error;
   }
-  if (recordCount > 0) {
+  if (recordCount > 0 && refs !== null) {
     info.records = refs;
     info.recordCount = recordCount;
   }
@@ -57,7 +57,8 @@ function trafficOf(
 /** Answer a consumer fetch with records below the high watermark (read_uncommitted). */
 export function respondConsumerFetch(sim: Sim, b: BrokerState, msg: Message<'fetch'>): void {
   let recordCount = 0;
-  const refs: RecordRef[] = [];
+  // Made when there are records to show (most answers, after a long poll, carry none).
+  let refs: RecordRef[] | null = null;
   const asked = msg.body.partitions;
   const partitions: FetchPartition[] = new Array(asked.length);
   for (let i = 0; i < asked.length; i++) {
@@ -71,7 +72,7 @@ export function respondConsumerFetch(sim: Sim, b: BrokerState, msg: Message<'fet
       error,
       highWatermark: log?.hw ?? -1,
       logStartOffset: log?.logStartOffset ?? -1,
-      batches: [],
+      batches: NO_BATCHES,
     };
     if (error === null) {
       answer.batches = readBatches(
@@ -81,7 +82,8 @@ export function respondConsumerFetch(sim: Sim, b: BrokerState, msg: Message<'fet
         PARTITION_FETCH_MAX_BYTES,
         sim.world,
       );
-      recordCount += sampleRecords(answer.batches, refs, part.fetchOffset);
+      if (answer.batches.length > 0)
+        recordCount += sampleRecords(answer.batches, (refs ??= []), part.fetchOffset);
     }
     partitions[i] = answer;
   }
@@ -99,7 +101,7 @@ export function respondConsumerFetch(sim: Sim, b: BrokerState, msg: Message<'fet
 export function respondReplicaFetch(sim: Sim, b: BrokerState, msg: Message<'replica-fetch'>): void {
   let bytes = 0;
   let recordCount = 0;
-  const refs: RecordRef[] = [];
+  let refs: RecordRef[] | null = null;
   const asked = msg.body.partitions;
   const partitions: ReplicaFetchPartition[] = new Array(asked.length);
   for (let i = 0; i < asked.length; i++) {
@@ -113,7 +115,7 @@ export function respondReplicaFetch(sim: Sim, b: BrokerState, msg: Message<'repl
       error: null,
       highWatermark: log?.hw ?? 0,
       logStartOffset: log?.logStartOffset ?? 0,
-      batches: [],
+      batches: NO_BATCHES,
       divergingEpoch: null,
     };
     partitions[i] = answer;
@@ -134,9 +136,10 @@ export function respondReplicaFetch(sim: Sim, b: BrokerState, msg: Message<'repl
         REPLICA_FETCH_MAX_BYTES - bytes,
         sim.world,
       );
+      if (batches.length === 0) continue;
       for (const batch of batches) bytes += batch.bytes;
       // Whole batches travel, so the message carries every record of each.
-      recordCount += sampleRecords(batches, refs);
+      recordCount += sampleRecords(batches, (refs ??= []));
       answer.batches = batches;
     }
   }

@@ -97,6 +97,12 @@ function batchIndexAt(log: LogState, offset: number): number {
  * `maxBytes` (at least one batch so a fetch always makes progress). A batch straddling `until`
  * is sliced (a new batch id from `ids`).
  */
+/**
+ * The answer of a read that finds nothing: one shared, frozen array (most fetches find nothing,
+ * and wait for data; an allocation each would be garbage the moment the answer is read).
+ */
+export const NO_BATCHES: Batch[] = Object.freeze([]) as unknown as Batch[];
+
 export function readBatches(
   log: LogState,
   from: number,
@@ -104,10 +110,10 @@ export function readBatches(
   maxBytes: number,
   ids: BatchIds,
 ): Batch[] {
-  const out: Batch[] = [];
-  if (from >= until) return out;
+  if (from >= until) return NO_BATCHES;
   let i = batchIndexAt(log, from);
-  if (i < 0) return out;
+  if (i < 0) return NO_BATCHES;
+  const out: Batch[] = [];
   let bytes = 0;
   for (; i < log.batches.length; i++) {
     const b = log.batches[i];
@@ -283,6 +289,9 @@ export function divergingEpoch(
     return endOffsetForEpoch(log.epochCache, lastFetchedEpoch, log.leo);
   }
   if (lastFetchedEpoch < 0) return null;
+  // The hot case, every steady fetch: the follower is in the leader's latest epoch, which ends
+  // at the log end, at or past the fetch offset (what endOffsetForEpoch would answer).
+  if (lastFetchedEpoch === lastEpoch(log)) return null;
   const eo = endOffsetForEpoch(log.epochCache, lastFetchedEpoch, log.leo);
   return eo.epoch < lastFetchedEpoch || eo.endOffset < fetchOffset ? eo : null;
 }

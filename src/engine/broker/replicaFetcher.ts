@@ -156,5 +156,19 @@ export function onReplicaFetchResponse(
     }
   }
   if (needBackoff) backoffFetcher(sim, b, leader);
-  else startReplicaFetchers(sim, b);
+  else fetchAgain(sim, b, leader);
+}
+
+/**
+ * The fetcher for `leader` is done with its answer: fetch again for what this broker follows
+ * there. Only this fetcher became idle (every other one is in flight or backing off: whatever
+ * idles a fetcher, a change of leaders, a heal, the end of a backoff, starts them all again), so
+ * there is no need to look at the others.
+ */
+function fetchAgain(sim: Sim, b: BrokerState, leader: number): void {
+  if (b.status !== 'running') return;
+  const keys = followedByLeader(b).get(leader);
+  const fetcher = b.fetchers[leader];
+  if (keys !== undefined && !fetcher.inFlight && !fetcher.backoff)
+    sendReplicaFetch(sim, b, leader, keys);
 }

@@ -49,11 +49,12 @@ export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'
 export function handleFetch(sim: Sim, b: BrokerState, msg: Message<'fetch'>): void {
   let ready = false;
   for (const part of msg.body.partitions) {
-    if (consumerFetchError(b, part, tpKey(part.topic, part.partition))) {
+    const key = tpKey(part.topic, part.partition);
+    if (consumerFetchError(b, part, key)) {
       ready = true;
       break;
     }
-    if (part.fetchOffset < b.logs[tpKey(part.topic, part.partition)].hw) ready = true;
+    if (part.fetchOffset < b.logs[key].hw) ready = true;
   }
   if (!ready && msg.body.maxWaitMs > 0) park(sim, b, msg, msg.body.maxWaitMs);
   else respondConsumerFetch(sim, b, msg);

@@ -1,6 +1,6 @@
 // The engine's pure kernels: data in, data out, no engine state (design.md §2).
 export { utf8Encode, utf8EncodeInto, utf8Decode, utf8Length } from './utf8';
-export { murmur2, murmur2String, toPositive, partitionForKey } from './murmur2';
+export { murmur2, toPositive, partitionForKey } from './murmur2';
 export { javaStringHashCode, kafkaAbs, partitionForGroup } from './javaHash';
 export { crc32c } from './crc32c';
 export * from './recordBatch';
@@ -10,4 +10,4 @@ export * from './highWatermark';
 export * from './leaderElection';
 export * from './leaderEpoch';
 export * from './assignors/index';
-export { JavaHashOrder, javaHashMapOrder } from './javaHashMap';
+export { javaHashMapOrder } from './javaHashMap';

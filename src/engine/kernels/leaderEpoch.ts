@@ -10,6 +10,8 @@ export interface EpochEntry {
 export const UNDEFINED_EPOCH = -1;
 export const UNDEFINED_EPOCH_OFFSET = -1;
 
+const undefinedAnswer = () => ({ epoch: UNDEFINED_EPOCH, endOffset: UNDEFINED_EPOCH_OFFSET });
+
 /**
  * LeaderEpochFileCache.endOffsetFor. `cache` is ordered by epoch (ascending start offsets).
  * - requested -1 (undefined) -> (-1, -1)
@@ -23,8 +25,7 @@ export function endOffsetForEpoch(
   requestedEpoch: number,
   logEndOffset: number,
 ): { epoch: number; endOffset: number } {
-  const undefinedAnswer = { epoch: UNDEFINED_EPOCH, endOffset: UNDEFINED_EPOCH_OFFSET };
-  if (requestedEpoch === UNDEFINED_EPOCH) return undefinedAnswer;
+  if (requestedEpoch === UNDEFINED_EPOCH) return undefinedAnswer();
   const latest = cache.length > 0 ? cache[cache.length - 1] : undefined;
   if (latest !== undefined && latest.epoch === requestedEpoch) {
     return { epoch: requestedEpoch, endOffset: logEndOffset };
@@ -35,7 +36,7 @@ export function endOffsetForEpoch(
     if (entry.epoch <= requestedEpoch) floor = entry;
     else if (higher === undefined) higher = entry;
   }
-  if (higher === undefined) return undefinedAnswer;
+  if (higher === undefined) return undefinedAnswer();
   if (floor === undefined) return { epoch: requestedEpoch, endOffset: higher.startOffset };
   return { epoch: floor.epoch, endOffset: higher.startOffset };
 }

@@ -3,23 +3,21 @@
 // Only uncompressed batches are encoded/decoded (compression bits 0); the sim never compresses.
 import { crc32c } from './crc32c';
 import { utf8Decode, utf8EncodeInto, utf8Length } from './utf8';
+// Varlongs and varints share one encoding; the Varlong names keep call sites reading like Kafka's.
 import {
   readVarint,
-  readVarlong,
+  readVarint as readVarlong,
   sizeOfVarint,
-  sizeOfVarlong,
+  sizeOfVarint as sizeOfVarlong,
   writeVarint,
-  writeVarlong,
+  writeVarint as writeVarlong,
   type ByteCursor,
 } from './varint';
 
 export {
   readVarint,
-  readVarlong,
   sizeOfVarint,
-  sizeOfVarlong,
   writeVarint,
-  writeVarlong,
   zigZagDecode,
   zigZagEncode,
   type ByteCursor,

@@ -23,9 +23,6 @@ export function sizeOfVarint(n: number): number {
   return size;
 }
 
-/** Varlongs and varints share one encoding; the alias keeps call sites reading like Kafka's. */
-export const sizeOfVarlong = sizeOfVarint;
-
 /** Writes a zig-zag varint at `offset`; returns the offset after it. */
 export function writeVarint(out: Uint8Array, offset: number, n: number): number {
   let z = zigZagEncode(n);
@@ -37,8 +34,6 @@ export function writeVarint(out: Uint8Array, offset: number, n: number): number 
   out[p++] = z;
   return p;
 }
-
-export const writeVarlong = writeVarint;
 
 /** A cursor over bytes for decoding. */
 export interface ByteCursor {
@@ -59,5 +54,3 @@ export function readVarint(cursor: ByteCursor): number {
   }
   throw new Error('varint longer than 10 bytes');
 }
-
-export const readVarlong = readVarint;

@@ -70,7 +70,7 @@ export function runTask(sim: Sim, task: Task): void {
 }
 
 function deliver(sim: Sim, msg: Message): void {
-  if (sim.isIsolated(msg.from) || sim.isIsolated(msg.to)) {
+  if (sim.anyIsolated() && (sim.isIsolated(msg.from) || sim.isIsolated(msg.to))) {
     sim.emit({ type: 'net.dropped', id: msg.id, reason: { code: 'link-isolated' }, t: sim.now });
     return;
   }

@@ -1,5 +1,5 @@
 // Kafka's internal topics: today only __consumer_offsets, which places each group's coordinator.
-import { partitionForGroup } from '../kernels';
+import { partitionForGroup } from '../kernels/javaHash';
 import { tpKey } from './ids';
 import type { World } from './world';
 

@@ -105,7 +105,7 @@ export class Sim {
     const clocks = (net.linkClock[from] ??= {});
     const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks[to] ?? 0);
     clocks[to] = deliverAt;
-    const dropped = this.isIsolated(from) || this.isIsolated(to);
+    const dropped = this.anyIsolated() && (this.isIsolated(from) || this.isIsolated(to));
     const event: NetSent = {
       type: 'net.sent',
       id,
@@ -188,10 +188,15 @@ export class Sim {
   /** How many nodes are cut off now (most of the time none, and nothing needs looking up). */
   private isolatedCount = -1;
 
-  isIsolated(node: NodeId): boolean {
+  /** Whether any node is cut off (the common answer, no, needs no lookup per node). */
+  anyIsolated(): boolean {
     if (this.isolatedCount < 0)
       this.isolatedCount = Object.keys(this.world.network.isolated).length;
-    return this.isolatedCount > 0 && this.world.network.isolated[node] === true;
+    return this.isolatedCount > 0;
+  }
+
+  isIsolated(node: NodeId): boolean {
+    return this.anyIsolated() && this.world.network.isolated[node] === true;
   }
 
   /** Cut `node` off the network, or connect it again. */

@@ -13,6 +13,7 @@ import type { Rect } from './layout';
 import { textWidth } from './measure';
 import { COLOURS } from './palette';
 import { SceneButton, fit } from './SceneHtml';
+import { isLiveConsumer } from '../../engine/status';
 
 const NOTHING_REVOKED: string[] = [];
 /** Room kept at the right of the partitions line for "read N · lag M" (12.5 px text). */
@@ -76,7 +77,7 @@ export const ConsumerRow = memo(function ConsumerRow({ id, rect }: { id: string;
 });
 
 export function isDead(consumer: ConsumerInfo): boolean {
-  return consumer.status === 'crashed' || consumer.status === 'closed';
+  return !isLiveConsumer(consumer.status);
 }
 
 export function ConsumerButtons({ id, dead }: { id: string; dead: boolean }) {

@@ -3,8 +3,8 @@
 // the picture: they would crowd it and the lesson is about the user's topics.
 import type { SimState } from '../../app/store';
 import { drawsChips, type LayoutInput } from './layout';
-
-export const isInternalTopic = (name: string) => name.startsWith('__');
+import { isLiveConsumer } from '../../engine/status';
+import { isInternalTopic } from '../../engine/sim/internalTopics';
 
 export function visibleTopics(s: SimState): string[] {
   return s.topicNames.filter((name) => !isInternalTopic(name));
@@ -74,13 +74,7 @@ export function deliveryModeOf(
   if (!topic) return { mode: null, groups: 0, consumers: 0 };
   const live = s.consumerIds
     .map((id) => s.consumers[id])
-    .filter(
-      (c) =>
-        c &&
-        c.status !== 'crashed' &&
-        c.status !== 'closed' &&
-        s.groups[c.groupId]?.topics.includes(topic),
-    );
+    .filter((c) => c && isLiveConsumer(c.status) && s.groups[c.groupId]?.topics.includes(topic));
   const groups = new Set(live.map((c) => c.groupId));
   if (live.length === 0) return { mode: null, groups: 0, consumers: 0 };
   const mode = groups.size === 1 ? 'queue' : groups.size === live.length ? 'pubsub' : null;

@@ -24,7 +24,10 @@ const LEADER_ERRORS = new Set([
 export function maybeFetch(sim: Sim, c: ConsumerState): void {
   if (!isRunning(c)) return;
   const f = c.fetcher;
-  let byLeader: Map<number, string[]> | null = null;
+  // Leaders in the order of their first fetchable partition, each with its partitions (a
+  // consumer owns a handful, so two short lists beat a Map).
+  let leaders: number[] | null = null;
+  let lists: string[][] | null = null;
   let needMetadata = false;
   for (const tp of c.membership.owned) {
     if (f.inFlight[tp] || !(tp in f.fetchOffset) || (f.buffer[tp]?.length ?? 0) > 0) continue;
@@ -33,14 +36,22 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
       needMetadata = true;
       continue;
     }
-    byLeader ??= new Map();
-    const list = byLeader.get(leader);
-    if (list === undefined) byLeader.set(leader, [tp]);
-    else list.push(tp);
+    if (leaders === null || lists === null) {
+      leaders = [leader];
+      lists = [[tp]];
+      continue;
+    }
+    const at = leaders.indexOf(leader);
+    if (at < 0) {
+      leaders.push(leader);
+      lists.push([tp]);
+    } else lists[at].push(tp);
   }
   if (needMetadata) requestMetadata(sim, c);
-  if (byLeader === null) return;
-  byLeader.forEach((tps, leader) => {
+  if (leaders === null || lists === null) return;
+  for (let i = 0; i < leaders.length; i++) {
+    const leader = leaders[i];
+    const tps = lists[i];
     const reqId = request(sim, c, leader, 'fetch', (reqId) => ({
       reqId,
       groupId: c.groupId,
@@ -57,7 +68,7 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
       }),
     }));
     for (const tp of tps) f.inFlight[tp] = reqId;
-  });
+  }
 }
 
 /** A fetch failed as a whole (timeout, connection refused): its partitions may fetch again. */
@@ -70,18 +81,19 @@ export function onFetchFailed(c: ConsumerState, reqId: number): void {
 export function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-response'>): void {
   const f = c.fetcher;
   let refresh = false;
-  const reset: string[] = [];
+  let reset: string[] | null = null;
   for (const part of msg.body.partitions) {
     const tp = tpKey(part.topic, part.partition);
     f.inFlight[tp] = 0;
     if (!c.membership.owned.includes(tp) || !(tp in f.fetchOffset)) continue;
     if (part.error) {
-      if (part.error === 'OFFSET_OUT_OF_RANGE') reset.push(tp);
+      if (part.error === 'OFFSET_OUT_OF_RANGE') (reset ??= []).push(tp);
       else if (LEADER_ERRORS.has(part.error)) refresh = true;
       continue;
     }
     const info = c.metadata.leaders[tp];
     if (info) info.hw = part.highWatermark;
+    if (part.batches.length === 0) continue;
     const buf = (f.buffer[tp] ??= []);
     for (const batch of part.batches) {
       const from = indexAtOrAfter(batch, f.fetchOffset[tp]);
@@ -90,7 +102,7 @@ export function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-
       f.fetchOffset[tp] = nextOffset(batch);
     }
   }
-  if (reset.length > 0) {
+  if (reset !== null) {
     const unknown = c.positions.unknown;
     for (const tp of reset) if (!unknown.includes(tp)) unknown.push(tp);
     resetPositions(sim, c, reset);

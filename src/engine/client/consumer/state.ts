@@ -1,5 +1,6 @@
 // A consumer's state, grouped by the part of the client that owns each piece: requests,
 // metadata, membership, positions, fetcher, poll loop and commits (world.ts has the shapes).
+import { isLiveConsumer } from '../../status';
 import type {
   ConsumerCommits,
   ConsumerFetcher,
@@ -12,7 +13,7 @@ import type {
 
 /** Whether the consumer's process is running (not crashed, not closed). */
 export function isRunning(c: ConsumerState): boolean {
-  return c.status !== 'crashed' && c.status !== 'closed';
+  return isLiveConsumer(c.status);
 }
 
 export function newMembership(): ConsumerMembership {

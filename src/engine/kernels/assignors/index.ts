@@ -8,11 +8,6 @@ import type { Assignment, AssignmentDetails, AssignorMember, AssignorName } from
 
 export type { Assignment, AssignmentDetails, AssignorMember, AssignorName } from './types';
 export { kafkaJsRoundRobinAssign } from './kafkaJsRoundRobin';
-export { rangeAssign } from './range';
-export { roundRobinAssign } from './roundRobin';
-export { stickyAssignWithDetails } from './sticky';
-export { cooperativeStickyAssignWithDetails } from './cooperativeSticky';
-export { parseTopicPartition } from './topicPartition';
 
 export type RebalanceProtocol = 'eager' | 'cooperative';
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { FrameBuffer } from '../../../app/frameBuffer';
 import { hasDeparted } from '../../../app/departures';
 import { useSim } from '../../../app/SimulatorProvider';
-import { parsePartitionKey } from '../../../worker/protocol';
+import { parsePartitionKey, partitionKey } from '../../../worker/protocol';
 import { useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 
@@ -88,9 +88,9 @@ export function GroupDetails({ id }: { id: string }) {
             </thead>
             <tbody>
               {offsets.map((o) => (
-                <tr key={`${o.topic}-${o.partition}`}>
+                <tr key={partitionKey(o.topic, o.partition)}>
                   <th scope="row">
-                    <Ref to={{ kind: 'partition', key: `${o.topic}-${o.partition}` }}>
+                    <Ref to={{ kind: 'partition', key: partitionKey(o.topic, o.partition) }}>
                       {o.topic}-{o.partition}
                     </Ref>
                   </th>

@@ -12,6 +12,8 @@ import {
   type ExportedSession,
   type FrameMessage,
   type FromWorker,
+  type LessonAction,
+  type LessonSummary,
   type LoadResult,
   type LoadSource,
   type ReplyValues,
@@ -241,6 +243,36 @@ export class SimClient {
   /** The recorded range, the play head and the markers. */
   timeline(): Promise<TimelineData> {
     return this.request({ type: 'timeline' });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lessons (the runner is in the worker; lessonSlice.ts shows it)
+  // ------------------------------------------------------------------------------------------
+
+  lessons(): Promise<LessonSummary[]> {
+    return this.request({ type: 'lessons' });
+  }
+
+  /** Load a lesson's world (like `load`) and begin its first step. */
+  async startLesson(id: string): Promise<ReplyValues['lessonStart']> {
+    this.loading = true;
+    this.stepTrail = [];
+    const result = await this.request({ type: 'lessonStart', id });
+    if (!result.ok || !result.load.ok) {
+      this.loading = false;
+      return result;
+    }
+    this.store.setState({
+      scenarioTitle: result.load.title,
+      scenarioId: null,
+      scenarioDescription: result.load.description,
+    });
+    return result;
+  }
+
+  lessonControl(action: LessonAction): Promise<ReplyValues['lessonControl']> {
+    this.stepTrail = [];
+    return this.request({ type: 'lessonControl', action });
   }
 
   /** The session as a scenario file and as a share-link fragment. */

@@ -23,6 +23,7 @@ import {
   simulationOnLoad,
   type SimulationState,
 } from './simulationSlice';
+import { initialLessonState, lessonOnLoad, type LessonState } from './lessonSlice';
 import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
 
@@ -35,6 +36,7 @@ export interface SliceStates {
   simulation: SimulationState;
   ui: UiState;
   timeline: TimelineState;
+  lesson: LessonState;
 }
 
 interface Slice<S> {
@@ -47,6 +49,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   simulation: { initial: initialSimulationState, onLoad: simulationOnLoad },
   ui: { initial: initialUiState, onLoad: uiOnLoad },
   timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
+  lesson: { initial: initialLessonState, onLoad: lessonOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

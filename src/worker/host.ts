@@ -370,8 +370,9 @@ export class WorkerHost {
     const places = played.places.filter((_, i) => !isTraffic(played.events[i]));
     let changes: FrameMessage['changes'] = null;
     let fast: FrameMessage['fast'] = null;
+    let view: ClusterView | undefined;
     if (withView || this.fullViewDue) {
-      const view = engine.view();
+      view = engine.view();
       const diff = this.differ.diff(view, this.fullViewDue, this.tails(engine, view));
       this.fullViewDue = false;
       changes = isEmptyChanges(diff.changes) ? null : diff.changes;
@@ -389,7 +390,7 @@ export class WorkerHost {
       changes,
       fast,
       session: session.info(),
-      ...(this.runner ? { lesson: this.runner.status(engine) } : {}),
+      ...(this.runner ? { lesson: this.runner.status(engine, view) } : {}),
     };
   }
 }

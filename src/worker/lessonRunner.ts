@@ -30,6 +30,11 @@ export class LessonRunner {
   private running = false;
   private runRevision = 0;
   private pausedAt: number | null = null;
+  /**
+   * Once a step has been done it stays done: Next stays offered even if the condition that made
+   * it done passes (a lag that drained, then grows a little) before the learner presses it.
+   */
+  private doneSeen = false;
   private starts: StepStart[] = [];
 
   constructor(
@@ -59,6 +64,7 @@ export class LessonRunner {
     const step = this.step;
     this.events = [];
     this.pausedAt = null;
+    this.doneSeen = false;
     this.startedAt = this.session.current.now;
     if (!step) return;
     if (step.play !== undefined) this.setRunning(step.play);
@@ -97,9 +103,9 @@ export class LessonRunner {
     this.models = feedModels(this.lesson, this.models, [], this.session.current.now);
   }
 
-  private context(engine: Engine): StepContext {
+  private context(engine: Engine, view = engine.view()): StepContext {
     return {
-      view: engine.view(),
+      view,
       events: this.events,
       startedAt: this.startedAt,
       models: this.models,
@@ -108,7 +114,9 @@ export class LessonRunner {
 
   isDone(): boolean {
     const step = this.step;
-    return step ? isStepDone(step, this.context(this.session.current)) : true;
+    if (!step || this.doneSeen) return true;
+    this.doneSeen = isStepDone(step, this.context(this.session.current));
+    return this.doneSeen;
   }
 
   /** Next: only once the step is done. Past the last step comes the quiz. */
@@ -131,6 +139,7 @@ export class LessonRunner {
     this.starts.length = to + 1;
     this.events = [];
     this.pausedAt = null;
+    this.doneSeen = false;
     this.startedAt = start.moment.at;
     this.models = start.models;
     this.setRunning(start.running);
@@ -148,15 +157,16 @@ export class LessonRunner {
     return { ok: true };
   }
 
-  status(engine: Engine): LessonStatus {
+  status(engine: Engine, view = engine.view()): LessonStatus {
     const step = this.step;
-    const ctx = this.context(engine);
+    const ctx = this.context(engine, view);
+    if (step && !this.doneSeen) this.doneSeen = isStepDone(step, ctx);
     return {
       id: this.lesson.id,
       step: this.index,
       steps: this.lesson.steps.length,
       phase: step ? 'step' : 'quiz',
-      done: step ? isStepDone(step, ctx) : true,
+      done: step ? this.doneSeen : true,
       values: step?.values ? step.values(ctx) : {},
       running: this.running,
       runRevision: this.runRevision,

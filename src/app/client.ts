@@ -270,9 +270,15 @@ export class SimClient {
     return result;
   }
 
-  lessonControl(action: LessonAction): Promise<ReplyValues['lessonControl']> {
+  async lessonControl(action: LessonAction): Promise<ReplyValues['lessonControl']> {
     this.stepTrail = [];
-    return this.request({ type: 'lessonControl', action });
+    // Back moves the play head like a seek: no advance may be asked for from the old time until
+    // its frame has come (it would run the world forward again from where Back put it).
+    const moves = action === 'back';
+    if (moves) this.moving = true;
+    const result = await this.request({ type: 'lessonControl', action });
+    if (moves && !result.ok) this.moveDone();
+    return result;
   }
 
   /** The session as a scenario file and as a share-link fragment. */

@@ -97,10 +97,26 @@ async function checkBackOnce(page: Page, lesson: Lesson, lang: Lang, i: number):
   else await expect(region).toContainText(text.quizHeading);
   const after = await page.evaluate(() => window.__kafkaSim!.now());
   expect(after).toBeGreaterThanOrEqual(before);
+  // Slow the run right down, so that the clock read after Back is still where the step began.
+  await page.evaluate(() => window.__kafkaSim!.setSpeed(0.1));
   await button(text.back).click();
   await expect(region).toContainText(stepText(lang, i + 1, steps));
   await expect(button(text.showMe)).toBeEnabled();
   await expect(button(text.next)).toBeDisabled();
   const back = await page.evaluate(() => window.__kafkaSim!.now());
   expect(back).toBeLessThanOrEqual(before);
+  await page.evaluate(() => window.__kafkaSim!.setSpeed(100));
+}
+
+/** Walk to step `index` (from 0) and finish it (Show me if it asks), without pressing Next. */
+export async function walkTo(page: Page, lesson: Lesson, lang: Lang, index: number): Promise<void> {
+  const text = names(lang);
+  const region = page.getByRole('region', { name: text.region, exact: true });
+  const button = (name: string) => region.getByRole('button', { name, exact: true });
+  for (let i = 0; i <= index; i++) {
+    await expect(region).toContainText(stepText(lang, i + 1, lesson.steps.length));
+    if (lesson.steps[i].showMe) await button(text.showMe).click();
+    await expect(button(text.next)).toBeEnabled({ timeout: 60_000 });
+    if (i < index) await button(text.next).click();
+  }
 }

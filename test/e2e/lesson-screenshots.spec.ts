@@ -26,7 +26,10 @@ for (const shot of SHOTS) {
         lesson.steps.findIndex((s) => s.id === shot.step),
       );
       // Stop where the step is shown, so the picture is of that moment.
-      await page.evaluate(() => window.__kafkaSim!.pause());
+      await page.evaluate(() => {
+        window.__kafkaSim!.pause();
+        window.__kafkaSim!.setSpeed(1);
+      });
       await page.waitForTimeout(500);
       const suffix = lang === 'en' ? 'en' : 'zh';
       await page.screenshot({ path: `docs/${shot.file}-${suffix}.png` });

@@ -49,13 +49,13 @@ export async function walkLesson(
   page: Page,
   lesson: Lesson,
   lang: Lang,
-  { checkBack = false } = {},
+  { checkBack = false, from = 0 } = {},
 ): Promise<void> {
   const text = names(lang);
   const region = page.getByRole('region', { name: text.region, exact: true });
   const button = (name: string) => region.getByRole('button', { name, exact: true });
   let backChecked = !checkBack;
-  for (let i = 0; i < lesson.steps.length; i++) {
+  for (let i = from; i < lesson.steps.length; i++) {
     const step = lesson.steps[i];
     await expect(region).toContainText(stepText(lang, i + 1, lesson.steps.length));
     if (step.showMe) {

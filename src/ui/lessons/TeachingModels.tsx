@@ -23,7 +23,11 @@ export function TeachingModels({ lesson }: { lesson: Running }) {
     <>
       {lesson.content.models.map((m) => {
         const state = status.models[m.id] as PushQueueState | undefined;
-        const label = `${t('lessons.teachingModel')}: ${local(m.title)}`;
+        // The lesson's own title says it is a teaching model; the tag says it again, visibly.
+        const title = local(m.title);
+        const label = title.toLowerCase().includes(t('lessons.teachingModel').toLowerCase())
+          ? title
+          : `${t('lessons.teachingModel')}: ${title}`;
         return (
           <section
             key={m.id}
@@ -31,7 +35,13 @@ export function TeachingModels({ lesson }: { lesson: Running }) {
             aria-label={label}
           >
             <h3>
-              <span className="teaching-tag">{t('lessons.teachingModel')}</span> {local(m.title)}
+              {label === title ? (
+                title
+              ) : (
+                <>
+                  <span className="teaching-tag">{t('lessons.teachingModel')}</span> {title}
+                </>
+              )}
             </h3>
             <p className="muted small">{t('lessons.teachingModelNote')}</p>
             {state && <PushQueue state={state} />}
@@ -51,14 +61,16 @@ function PushQueue({ state }: { state: PushQueueState }) {
         {t('lessons.queueWaiting', { count: state.ready.length })} ·{' '}
         <strong>{t('lessons.queueDeleted', { count: state.deleted })}</strong>
       </p>
-      <div className="queue-chips" aria-hidden="true">
-        {state.ready.slice(0, CHIPS).map((m) => (
-          <span key={m.id} className="queue-chip">
-            {m.id}
-          </span>
-        ))}
-        {state.ready.length > CHIPS && <span>+{state.ready.length - CHIPS}</span>}
-      </div>
+      {state.ready.length > 0 && (
+        <div className="queue-chips" aria-hidden="true">
+          {state.ready.slice(0, CHIPS).map((m) => (
+            <span key={m.id} className="queue-chip">
+              {m.id}
+            </span>
+          ))}
+          {state.ready.length > CHIPS && <span>+{state.ready.length - CHIPS}</span>}
+        </div>
+      )}
       <ul className="plain-list queue-receivers">
         {state.receivers.map((r) => (
           <li key={r.id}>

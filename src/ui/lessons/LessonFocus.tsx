@@ -58,8 +58,12 @@ export function LessonFocus({ layout }: { layout: SceneLayout }) {
     if (topic && state.topicNames.includes(topic) && state.sceneTopic !== topic) {
       store.setState({ sceneTopic: topic });
     }
-    const first = ref.current?.querySelector('rect');
-    first?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    // The last target is the most particular one (lessons name the context first, then what the
+    // learner acts on: "register ... restart sms-1"); scrolling to the first, then to the last,
+    // shows both when they fit and the one to act on when they do not.
+    const rings = ref.current?.querySelectorAll('rect');
+    rings?.[0]?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    rings?.[rings.length - 1]?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     // Only when the step changes, not on every layout change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stepKey]);

@@ -107,8 +107,11 @@ function Quiz({ lesson }: { lesson: Running }) {
   const course = useSim((s) => s.course);
   const { content, answers } = lesson;
   const complete = quizComplete(lesson);
+  const completeRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (complete) {
+      // The quiz scrolls inside the panel: show the learner that the lesson is over.
+      completeRef.current?.scrollIntoView?.({ block: 'nearest' });
       rememberProgress(lessonStorage(), content.id, {
         step: content.steps,
         steps: content.steps,
@@ -156,7 +159,7 @@ function Quiz({ lesson }: { lesson: Running }) {
         );
       })}
       {complete && (
-        <p role="status" className="lesson-complete">
+        <p role="status" className="lesson-complete" ref={completeRef}>
           <strong>{t('lessons.complete')}</strong>
           {following && (
             <>

@@ -12,6 +12,8 @@ import {
   type ExportedSession,
   type FrameMessage,
   type FromWorker,
+  type LessonAction,
+  type LessonSummary,
   type LoadResult,
   type LoadSource,
   type ReplyValues,
@@ -241,6 +243,42 @@ export class SimClient {
   /** The recorded range, the play head and the markers. */
   timeline(): Promise<TimelineData> {
     return this.request({ type: 'timeline' });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lessons (the runner is in the worker; lessonSlice.ts shows it)
+  // ------------------------------------------------------------------------------------------
+
+  lessons(): Promise<LessonSummary[]> {
+    return this.request({ type: 'lessons' });
+  }
+
+  /** Load a lesson's world (like `load`) and begin its first step. */
+  async startLesson(id: string): Promise<ReplyValues['lessonStart']> {
+    this.loading = true;
+    this.stepTrail = [];
+    const result = await this.request({ type: 'lessonStart', id });
+    if (!result.ok || !result.load.ok) {
+      this.loading = false;
+      return result;
+    }
+    this.store.setState({
+      scenarioTitle: result.load.title,
+      scenarioId: null,
+      scenarioDescription: result.load.description,
+    });
+    return result;
+  }
+
+  async lessonControl(action: LessonAction): Promise<ReplyValues['lessonControl']> {
+    this.stepTrail = [];
+    // Back moves the play head like a seek: no advance may be asked for from the old time until
+    // its frame has come (it would run the world forward again from where Back put it).
+    const moves = action === 'back';
+    if (moves) this.moving = true;
+    const result = await this.request({ type: 'lessonControl', action });
+    if (moves && !result.ok) this.moveDone();
+    return result;
   }
 
   /** The session as a scenario file and as a share-link fragment. */

@@ -14,6 +14,8 @@ import { createEventLogStore, type EventLogStore } from './eventLog';
 import { eventInfo } from './eventText';
 import { FrameBuffer } from './frameBuffer';
 import { highlightsFor } from './highlights';
+import { lessonStorage } from './lessonProgress';
+import { followLesson } from './lessonSlice';
 import { trackRevocations } from './rebalance';
 import { RecentHistory } from './recentHistory';
 import { createSimStore, type SimStore } from './store';
@@ -67,6 +69,7 @@ export function createSimulator({ transport, scheduler }: SimulatorOptions): Sim
   });
   client.onFrame(history.onFrame);
   client.onFrame(followTimeline(client, store));
+  client.onFrame(followLesson(client, store, lessonStorage()));
 
   // A command given in the past forked the recording: offer to undo it.
   client.onDispatch((_command, result) => {

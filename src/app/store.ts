@@ -23,6 +23,7 @@ import {
   simulationOnLoad,
   type SimulationState,
 } from './simulationSlice';
+import { initialLessonState, lessonOnLoad, type LessonState } from './lessonSlice';
 import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
 
@@ -34,6 +35,7 @@ export interface SliceStates {
   simulation: SimulationState;
   ui: UiState;
   timeline: TimelineState;
+  lesson: LessonState;
 }
 
 interface Slice<S> {
@@ -46,6 +48,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   simulation: { initial: initialSimulationState, onLoad: simulationOnLoad },
   ui: { initial: initialUiState, onLoad: uiOnLoad },
   timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
+  lesson: { initial: initialLessonState, onLoad: lessonOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

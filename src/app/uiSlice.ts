@@ -26,6 +26,8 @@ export type DialogState =
   | { kind: 'addConsumer'; groupId?: string }
   | { kind: 'about' }
   | { kind: 'shortcuts' }
+  /** The course: every lesson, with its progress in this browser. */
+  | { kind: 'lessons' }
   /** Share, export and import; `errors`: an imported or dropped file could not be loaded. */
   | { kind: 'share'; errors?: EngineError[]; fileName?: string };
 

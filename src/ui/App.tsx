@@ -9,6 +9,7 @@ import { Header } from './chrome/Header';
 import { Toolbar } from './chrome/Toolbar';
 import { Announcer, Banner, Footer } from './chrome/StatusParts';
 import { Dialogs } from './dialogs/Dialogs';
+import { LessonPanel } from './lessons/LessonPanel';
 import { ActionContextReact, useT } from './hooks';
 import { useKeyboardShortcuts } from './keyboard';
 import { EventLog } from './panels/EventLog';
@@ -84,6 +85,7 @@ export function App() {
         <Header />
         <Toolbar />
         <Banner />
+        <LessonPanel />
         <Workspace />
         <TimelineBar />
         <Footer />

@@ -11,12 +11,15 @@ import {
 } from '../engine';
 import { encodeScenarioForUrl, sessionScenario, splitSession } from '../scenario';
 import { splitTraffic } from './flights';
+import { LessonRunner, lessonContent, lessonSummary } from './lessonRunner';
 import {
   checkToWorker,
   partitionKey,
   PROTOCOL_VERSION,
   type FrameMessage,
+  type EventPlace,
   type FromWorker,
+  type LessonAction,
   type LoadResult,
   type ReplyMessage,
   type Request,
@@ -30,6 +33,12 @@ export class WorkerHost {
   private differ = new ViewDiffer();
   /** The next view diff must be a full snapshot (nothing sent yet, or a new engine). */
   private fullViewDue = true;
+  /** The lesson being played, if any (lessonRunner.ts). */
+  private runner: LessonRunner | null = null;
+  /** Events played and already shown to the runner, not yet sent in a frame. */
+  private held: { events: SimEvent[]; places: EventPlace[] } = { events: [], places: [] };
+  /** The course, loaded on first use (it is not part of the initial bundle). */
+  private course: Promise<typeof import('../lessons/course')> | null = null;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -54,7 +63,7 @@ export class WorkerHost {
           this.hello(message.protocol);
           return;
         case 'advance':
-          this.session?.advanceTo(message.to);
+          this.advance(message.to);
           this.post(this.frame('advance', message.withView));
           return;
         case 'step':
@@ -149,6 +158,18 @@ export class WorkerHost {
       case 'scenarios':
         this.reply({ type: 'reply', id, request: 'scenarios', value: this.sources.list() });
         return;
+      case 'lessons':
+        this.async(async () => {
+          const { COURSE } = await this.loadCourse();
+          this.reply({ type: 'reply', id, request: 'lessons', value: COURSE.map(lessonSummary) });
+        });
+        return;
+      case 'lessonStart':
+        this.async(() => this.startLesson(id, request.id));
+        return;
+      case 'lessonControl':
+        this.lessonControl(id, request.action);
+        return;
       case 'partitionLog': {
         const { topic, partition, brokerId, fromOffset, limit } = request;
         const value = this.engine
@@ -158,6 +179,104 @@ export class WorkerHost {
         return;
       }
     }
+  }
+
+  private loadCourse() {
+    this.course ??= import('../lessons/course');
+    return this.course;
+  }
+
+  /** Run an answer that needs the course; an engine bug is reported, as in handle(). */
+  private async(run: () => Promise<void>): void {
+    run().catch((error: unknown) => {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false });
+    });
+  }
+
+  private async startLesson(id: number, lessonId: string): Promise<void> {
+    const { findLesson } = await this.loadCourse();
+    const lesson = findLesson(lessonId);
+    if (!lesson) {
+      const value = { ok: false as const, error: `no lesson with id ${lessonId}` };
+      this.reply({ type: 'reply', id, request: 'lessonStart', value });
+      return;
+    }
+    const load = this.load({
+      type: 'load',
+      source: { kind: 'scenario', scenario: lesson.scenario },
+    });
+    if (load.ok) this.runner = new LessonRunner(lesson, this.needSession());
+    const value = { ok: true as const, lesson: lessonContent(lesson), load };
+    this.reply({ type: 'reply', id, request: 'lessonStart', value });
+    if (load.ok) this.post(this.frame('load', true));
+  }
+
+  private lessonControl(id: number, action: LessonAction): void {
+    const runner = this.runner;
+    if (!runner) {
+      const value = { ok: false, error: 'no lesson is running' };
+      this.reply({ type: 'reply', id, request: 'lessonControl', value });
+      return;
+    }
+    // What was played before the learner pressed belongs to the step on show.
+    this.collect();
+    let value: { ok: boolean; error?: string };
+    let cause: FrameMessage['cause'] = 'dispatch';
+    switch (action) {
+      case 'next':
+        value = runner.next();
+        break;
+      case 'back':
+        value = runner.back();
+        cause = 'seek';
+        break;
+      case 'showMe':
+        value = runner.showMe();
+        break;
+      case 'exit':
+        this.runner = null;
+        value = { ok: true };
+        break;
+    }
+    this.reply({ type: 'reply', id, request: 'lessonControl', value });
+    if (cause === 'seek' && value.ok) {
+      this.held = { events: [], places: [] };
+      this.post(this.frame('seek', true, this.needSession().inFlightAfterSeek()));
+    } else {
+      this.post(this.frame('dispatch', true));
+    }
+  }
+
+  /**
+   * Advance to `to`. While a lesson runs, event by event: its step may pause the run on one,
+   * and the play head must stop right there.
+   */
+  private advance(to: number): void {
+    const session = this.session;
+    if (!session) return;
+    const runner = this.runner;
+    if (!runner) {
+      session.advanceTo(to);
+      return;
+    }
+    for (;;) {
+      const next = session.current.nextEventTime();
+      if (next === null || next > to) break;
+      if (!session.step()) break;
+      if (this.collect()) return;
+    }
+    session.advanceTo(to);
+    if (!this.collect()) runner.advanceModels();
+  }
+
+  /** Take what the session played, show it to the runner; true if the lesson paused on it. */
+  private collect(): boolean {
+    if (!this.session) return false;
+    const played = this.session.drainPlayed();
+    this.held.events.push(...played.events);
+    this.held.places.push(...played.places);
+    return this.runner?.take(played.events) ?? false;
   }
 
   private needSession(): Session {
@@ -181,6 +300,8 @@ export class WorkerHost {
       throw error;
     }
     this.session = loaded.session;
+    this.runner = null;
+    this.held = { events: [], places: [] };
     this.differ = new ViewDiffer();
     this.fullViewDue = true;
     return {
@@ -238,13 +359,20 @@ export class WorkerHost {
       };
     }
     // After a seek, the page draws the messages in the air at the new moment, and no events.
-    const played = inFlight ? { events: inFlight, places: [] } : session.drainPlayed();
+    let played: { events: SimEvent[]; places: EventPlace[] };
+    if (inFlight) played = { events: inFlight, places: [] };
+    else {
+      this.collect();
+      played = this.held;
+      this.held = { events: [], places: [] };
+    }
     const traffic = splitTraffic(played.events);
     const places = played.places.filter((_, i) => !isTraffic(played.events[i]));
     let changes: FrameMessage['changes'] = null;
     let fast: FrameMessage['fast'] = null;
+    let view: ClusterView | undefined;
     if (withView || this.fullViewDue) {
-      const view = engine.view();
+      view = engine.view();
       const diff = this.differ.diff(view, this.fullViewDue, this.tails(engine, view));
       this.fullViewDue = false;
       changes = isEmptyChanges(diff.changes) ? null : diff.changes;
@@ -262,6 +390,7 @@ export class WorkerHost {
       changes,
       fast,
       session: session.info(),
+      ...(this.runner ? { lesson: this.runner.status(engine, view) } : {}),
     };
   }
 }

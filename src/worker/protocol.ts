@@ -31,6 +31,7 @@ import type {
   SimplificationKey,
   TopicView,
 } from '../engine';
+import type { FocusTarget, LocalText, Question } from '../lessons/types';
 
 export const PROTOCOL_VERSION = 3;
 
@@ -67,7 +68,15 @@ export type Request =
   /** Bring back the future the last fork dropped (once); the play head goes to the fork point. */
   | { type: 'undoFork' }
   /** The session as a scenario (its actions carry the command log) and as a share-link fragment. */
-  | { type: 'exportSession' };
+  | { type: 'exportSession' }
+  /** The course's lessons, for the lesson list (the course is loaded on demand). */
+  | { type: 'lessons' }
+  /** Load a lesson's world and start its first step (frames then carry `lesson`). */
+  | { type: 'lessonStart'; id: string }
+  /** The learner's buttons in a running lesson (`exit`: free play on in the same world). */
+  | { type: 'lessonControl'; action: LessonAction };
+
+export type LessonAction = 'next' | 'back' | 'showMe' | 'exit';
 
 /** Where to seek. */
 export type SeekTarget =
@@ -93,7 +102,12 @@ const REQUEST_TYPES = [
   'timeline',
   'undoFork',
   'exportSession',
+  'lessons',
+  'lessonStart',
+  'lessonControl',
 ];
+
+const LESSON_ACTIONS: readonly string[] = ['next', 'back', 'showMe', 'exit'];
 
 export type ToWorker =
   | { type: 'hello'; protocol: number }
@@ -226,6 +240,55 @@ export interface ReplyValues {
   timeline: TimelineData;
   undoFork: { ok: boolean };
   exportSession: ExportedSession;
+  lessons: LessonSummary[];
+  lessonStart: { ok: true; lesson: LessonContent; load: LoadResult } | { ok: false; error: string };
+  lessonControl: { ok: boolean; error?: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lessons (design.md 3.8): the texts go to the page once; frames carry the runner's status.
+// ---------------------------------------------------------------------------------------------
+
+export interface LessonSummary {
+  id: string;
+  number: number;
+  title: LocalText;
+  summary: LocalText;
+  minutes: number;
+  steps: number;
+}
+
+export interface LessonContent extends LessonSummary {
+  stepList: {
+    id: string;
+    /** With {{placeholders}}: filled from the status's `values`. */
+    narration: LocalText;
+    focus: FocusTarget[];
+    /** The step has a Show me. */
+    showMe: boolean;
+  }[];
+  /** The teaching models drawn beside the cluster, with their labels. */
+  models: { id: string; title: LocalText }[];
+  quiz: Question[];
+}
+
+export interface LessonStatus {
+  id: string;
+  /** The step shown (from 0); equal to `steps` at the quiz. */
+  step: number;
+  steps: number;
+  phase: 'step' | 'quiz';
+  /** Next is offered. */
+  done: boolean;
+  /** The narration's live numbers. */
+  values: Record<string, string | number>;
+  /** Whether the lesson wants the run going; follow it when `runRevision` changes. */
+  running: boolean;
+  runRevision: number;
+  /** Sim ms of the event the step paused on, or null. */
+  pausedAt: number | null;
+  /** The teaching models' state, by model id. */
+  models: Readonly<Record<string, unknown>>;
 }
 
 export type ReplyMessage = {
@@ -268,6 +331,8 @@ export interface FrameMessage {
   fast: FastChanges | null;
   /** The play head in the recording (absent before a scenario is loaded). */
   session?: SessionInfo;
+  /** The running lesson's state (absent when no lesson runs). */
+  lesson?: LessonStatus;
 }
 
 /**
@@ -400,6 +465,10 @@ export function checkToWorker(message: unknown): ToWorker | string {
       }
       if (!REQUEST_TYPES.includes(r.type as string)) {
         return `unknown request type ${String(r.type)}`;
+      }
+      if (r.type === 'lessonStart' && typeof r.id !== 'string') return 'lessonStart without an id';
+      if (r.type === 'lessonControl' && !LESSON_ACTIONS.includes(r.action as string)) {
+        return `unknown lesson action ${String(r.action)}`;
       }
       if (r.type === 'seek') {
         const problem = checkSeekTarget(r.target);

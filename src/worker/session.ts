@@ -278,6 +278,16 @@ export class Session {
     }
   }
 
+  /** Move the play head to exactly `moment` (with its commands applied): a lesson's Back. */
+  seekMoment(moment: SessionMoment): void {
+    this.jump({ kind: 'moment', ...moment });
+  }
+
+  /** Drop the recorded future after the play head (kept for one undo, as a fork does). */
+  dropFuture(): void {
+    if (compareMoments(this.head, this.end) < 0) this.fork(this.head);
+  }
+
   /**
    * Events put on the wire before the play head and still in the air there, from the last
    * seek's replay (messages sent before the checkpoint it started from are not among them).

@@ -7,6 +7,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { useAction, useT } from '../hooks';
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from './ActionButton';
+import { LessonsButton } from '../lessons/LessonsButton';
 import { Playback } from './Playback';
 
 export function Header() {
@@ -30,6 +31,7 @@ export function Header() {
       </div>
       <Playback />
       <div className="header-end">
+        <LessonsButton />
         {presenter && (
           <button
             type="button"

@@ -5,6 +5,7 @@ import { CreateTopicDialog } from './CreateTopicDialog';
 import { ProducerDialog } from './ProducerDialog';
 import { AddConsumerDialog, AddGroupDialog } from './GroupDialogs';
 import { ShareDialog } from '../timeline/ShareDialog';
+import { LessonListDialog } from '../lessons/LessonListDialog';
 
 export function Dialogs() {
   const dialog = useSim((s) => s.dialog);
@@ -24,6 +25,8 @@ export function Dialogs() {
       return <AboutDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'lessons':
+      return <LessonListDialog />;
     case 'share':
       return <ShareDialog errors={dialog.errors} fileName={dialog.fileName} />;
   }

@@ -21,6 +21,7 @@ import { setZoomHandler } from './zoomControl';
 import { LegendButton, SceneLegend } from './SceneLegend';
 import { Hatch } from './shapes';
 import { HighlightLabels } from './HighlightLabels';
+import { LessonFocus } from '../lessons/LessonFocus';
 import { TopicTabs } from './TopicTabs';
 import { DataLossNotice } from './DataLossNotice';
 import { TrafficTooltip } from './TrafficTooltip';
@@ -109,6 +110,7 @@ export function Scene() {
                   <SectionHeadings layout={layout} />
                   <SceneParts layout={layout} />
                   <HighlightLabels layout={layout} />
+                  <LessonFocus layout={layout} />
                 </g>
               </svg>
             </div>

@@ -31,3 +31,7 @@ export const COURSE: readonly Lesson[] = [
   ordering,
   retention,
 ];
+
+export function findLesson(id: string): Lesson | undefined {
+  return COURSE.find((l) => l.id === id);
+}

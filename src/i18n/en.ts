@@ -790,6 +790,18 @@ export const en = {
     configOneOf: 'must be one of {{allowed}}',
     idempotenceNeeds:
       'true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
+    numberBetween: 'must be a number from {{min}} to {{max}}',
+    limitAtMost: 'must be at most {{limit}} (a limit of this simulator)',
+    limitChars: 'must be at most {{limit}} characters long (a limit of this simulator)',
+    limitItems: 'must list at most {{limit}} items (a limit of this simulator)',
+    limitBrokers: 'would make {{total}} brokers; this simulator allows at most {{limit}}',
+    limitPartitions:
+      'would make {{total}} partitions in all topics; this simulator allows at most {{limit}}',
+    limitConsumers: 'would make {{total}} consumers; this simulator allows at most {{limit}}',
+    limitConsumersPerGroup:
+      'would make {{total}} consumers in the group; this simulator allows at most {{limit}}',
+    limitProducers: 'would make {{total}} producers; this simulator allows at most {{limit}}',
+    limitGroups: 'would make {{total}} consumer groups; this simulator allows at most {{limit}}',
   },
   errors: {
     UNKNOWN_BROKER: 'There is no broker {{brokerId}}.',

@@ -774,6 +774,16 @@ export const zhCN: Catalogue = {
     configOneOf: '必须是 {{allowed}} 之一',
     idempotenceNeeds:
       '设为 true 时需要 acks=all、retries > 0 且 max.in.flight.requests.per.connection <= 5',
+    numberBetween: '必须是 {{min}} 到 {{max}} 之间的数',
+    limitAtMost: '不能大于 {{limit}}（这是模拟器的上限）',
+    limitChars: '最多 {{limit}} 个字符（这是模拟器的上限）',
+    limitItems: '最多列 {{limit}} 项（这是模拟器的上限）',
+    limitBrokers: '会使 Broker 达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitPartitions: '会使所有主题的分区合计达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitConsumers: '会使消费者达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitConsumersPerGroup: '会使这个消费者组有 {{total}} 个消费者；模拟器最多允许 {{limit}} 个',
+    limitProducers: '会使生产者达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitGroups: '会使消费者组达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
   },
   errors: {
     UNKNOWN_BROKER: '没有 Broker {{brokerId}}。',

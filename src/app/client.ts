@@ -430,7 +430,7 @@ export class SimClient {
         this.store.setState(
           message.fatal
             ? { status: 'error', error: message.message, playing: false }
-            : { error: message.message, playing: false },
+            : { error: message.message, engineError: message.error ?? null, playing: false },
         );
         return;
       case 'reply': {

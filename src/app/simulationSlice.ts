@@ -15,6 +15,7 @@ import type {
   TopicInfo,
   ViewChanges,
 } from '../worker/protocol';
+import type { EngineError } from '../engine';
 import type { Departures } from './departures';
 import type { Revocations } from './rebalance';
 
@@ -25,6 +26,8 @@ export interface SimulationState {
   engineVersion: string | null;
   /** A problem to show in a banner (worker failure, engine error). */
   error: string | null;
+  /** The engine's own error behind `error`, when it has one (a runaway world), to translate. */
+  engineError: EngineError | null;
   scenarioTitle: string | null;
   scenarioDescription: string | null;
   /** The built-in scenario on show ('default', 'leader-election', …), or null for another one. */
@@ -57,6 +60,7 @@ export function initialSimulationState(): SimulationState {
     status: 'starting',
     engineVersion: null,
     error: null,
+    engineError: null,
     scenarioTitle: null,
     scenarioDescription: null,
     scenarioId: null,
@@ -85,7 +89,7 @@ export function initialSimulationState(): SimulationState {
  * replaced by the frame's full snapshot, and the revocations by their own frame listener.
  */
 export function simulationOnLoad(): Partial<SimulationState> {
-  return { status: 'ready', error: null };
+  return { status: 'ready', error: null, engineError: null };
 }
 
 /** Merge one kind of entity: new objects only for changed records, ids only when they changed. */

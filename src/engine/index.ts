@@ -5,6 +5,7 @@ export { murmur2, partitionForKey, assign } from './kernels';
 export { createEngine, restoreEngine, checkScenario, EngineInputError } from './engine';
 export { MAX_BROKERS } from './scenarioCheck';
 export { LIMITS, type LimitName } from './limits';
+export { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';
 export {
   CONFIG_DEFINITIONS,
   findConfigDefinition,

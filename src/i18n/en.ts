@@ -910,6 +910,23 @@ export const en = {
     REQUEST_TIMED_OUT: 'no answer in time',
     UNKNOWN_TOPIC_OR_PARTITION: 'the broker does not know this partition',
   },
+  reliability: {
+    runaway:
+      'The simulation stopped: it produced more than {{limit}} events in one instant (t = {{at}} ms) and would never move on. The last command was {{command}}. Reset to start again.',
+    runawayAtLoad:
+      'The simulation stopped: it produced more than {{limit}} events in one instant (t = {{at}} ms) and would never move on. The scenario itself causes it (no command had been given). Reset to start again.',
+    workerStuck: 'The simulator stopped answering (nothing for {{seconds}} seconds).',
+    workerCrashed: 'The simulator crashed: {{message}}',
+    restart: 'Restart from the last good moment',
+    restartScenario: 'Restart from the scenario',
+    restartNote: 'Your commands are kept: the restart replays them.',
+    restoreOffer:
+      'Your last session can be restored: {{title}}, {{commands}} commands of yours, at {{seconds}} s.',
+    restore: 'Restore',
+    dismiss: 'Dismiss',
+    tooBigToKeep:
+      'This session is too large to keep for your next visit ({{size}} KB, the limit is {{limit}} KB). Export it to keep it.',
+  },
 };
 
 /** The shape every catalogue has: the same keys, every leaf a string. */

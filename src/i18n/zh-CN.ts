@@ -889,4 +889,21 @@ export const zhCN: Catalogue = {
     REQUEST_TIMED_OUT: '没有及时得到回应',
     UNKNOWN_TOPIC_OR_PARTITION: 'Broker 不认识这个分区',
   },
+  reliability: {
+    runaway:
+      '模拟已停止：它在同一时刻（t = {{at}} ms）产生了超过 {{limit}} 个事件，时间再也走不动了。最后一条命令是 {{command}}。请重置后重新开始。',
+    runawayAtLoad:
+      '模拟已停止：它在同一时刻（t = {{at}} ms）产生了超过 {{limit}} 个事件，时间再也走不动了。问题出在场景本身（还没有执行任何命令）。请重置后重新开始。',
+    workerStuck: '模拟器没有响应了（已经 {{seconds}} 秒没有回应）。',
+    workerCrashed: '模拟器崩溃了：{{message}}',
+    restart: '从最后一个正常时刻重新开始',
+    restartScenario: '从场景开头重新开始',
+    restartNote: '你的命令都会保留：重新开始时会按顺序重放。',
+    restoreOffer:
+      '可以恢复你上次的会话：{{title}}，你的 {{commands}} 条命令，停在 {{seconds}} 秒。',
+    restore: '恢复',
+    dismiss: '忽略',
+    tooBigToKeep:
+      '这个会话太大，无法为下次访问保存（{{size}} KB，上限 {{limit}} KB）。请导出保存。',
+  },
 };

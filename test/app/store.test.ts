@@ -135,6 +135,7 @@ describe('the store', () => {
     expect(stateOnLoad()).toEqual({
       status: 'ready',
       error: null,
+      engineError: null,
       selection: null,
       markers: [],
       canUndoFork: false,

@@ -16,6 +16,7 @@ import type {
   ViewChanges,
 } from '../worker/protocol';
 import type { EngineError } from '../engine';
+import { dict } from '../engine';
 import type { Departures } from './departures';
 import type { Revocations } from './rebalance';
 
@@ -68,19 +69,19 @@ export function initialSimulationState(): SimulationState {
     speed: 1,
     cluster: null,
     brokerIds: [],
-    brokers: {},
+    brokers: dict(),
     topicNames: [],
-    topics: {},
+    topics: dict(),
     partitionKeys: [],
-    partitions: {},
+    partitions: dict(),
     producerIds: [],
-    producers: {},
+    producers: dict(),
     groupIds: [],
-    groups: {},
+    groups: dict(),
     consumerIds: [],
-    consumers: {},
-    revoked: {},
-    departed: {},
+    consumers: dict(),
+    revoked: dict(),
+    departed: dict(),
   };
 }
 
@@ -103,7 +104,8 @@ function mergeEntities<T, K extends string | number>(
   if (!full && changes.changed.length === 0 && changes.ids === null) return null;
   const changed = new Map<K, T>(changes.changed.map((record) => [idOf(record), record]));
   const nextIds = changes.ids ?? ids;
-  const next = {} as Record<K, T>;
+  // No prototype: a producer called "__proto__" or "constructor" is just a key (dict.ts).
+  const next = Object.create(null) as Record<K, T>;
   for (const id of nextIds) {
     const record = changed.get(id) ?? (full ? undefined : records[id]);
     if (record !== undefined) next[id] = record;

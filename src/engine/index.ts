@@ -6,6 +6,7 @@ export { createEngine, restoreEngine, checkScenario, EngineInputError } from './
 export { MAX_BROKERS } from './scenarioCheck';
 export { LIMITS, type LimitName } from './limits';
 export { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';
+export { dict } from './sim/dict';
 export {
   CONFIG_DEFINITIONS,
   findConfigDefinition,

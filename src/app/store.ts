@@ -25,6 +25,11 @@ import {
 } from './simulationSlice';
 import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
+import {
+  initialReliabilityState,
+  reliabilityOnLoad,
+  type ReliabilityState,
+} from './reliabilitySlice';
 
 // The slices' types that the rest of the app names, from one place.
 export type { DialogState, Selection } from './uiSlice';
@@ -35,6 +40,7 @@ export interface SliceStates {
   simulation: SimulationState;
   ui: UiState;
   timeline: TimelineState;
+  reliability: ReliabilityState;
 }
 
 interface Slice<S> {
@@ -47,6 +53,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   simulation: { initial: initialSimulationState, onLoad: simulationOnLoad },
   ui: { initial: initialUiState, onLoad: uiOnLoad },
   timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
+  reliability: { initial: initialReliabilityState, onLoad: reliabilityOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

@@ -39,6 +39,9 @@ export function Banner() {
   const refusal = useSim((s) => s.refusal);
   const loadFailure = useSim((s) => s.loadFailure);
   const store = useSimStore();
+  const trouble = useSim((s) => s.workerTrouble);
+  // A stuck or crashed worker has its own banner, with the way back (ReliabilityBanners).
+  if (trouble) return null;
   if (status === 'error' && error) {
     return (
       <div className="banner bad" role="alert">

@@ -140,6 +140,7 @@ describe('the store', () => {
       markers: [],
       canUndoFork: false,
       dismissedLoss: {},
+      workerTrouble: null,
     });
   });
 });

@@ -30,6 +30,8 @@ export class SessionKeeper {
   private unsaved = false;
   private busy = false;
   private lastCopy = -Infinity;
+  /** The session on show has commands of the user's (no export is asked for otherwise). */
+  private hasWork = false;
 
   constructor(
     private readonly client: SimClient,
@@ -39,12 +41,18 @@ export class SessionKeeper {
   ) {
     client.onDispatch((_command, result) => {
       if (result.ok) {
+        this.hasWork = true;
         this.unsaved = true;
         void this.copy();
       }
     });
+    client.onFrame((frame) => {
+      // A new scenario starts without the user's work; a restored session brings its own.
+      if (frame.cause === 'load') this.hasWork = false;
+      if (frame.session && frame.session.applied > 0) this.hasWork = true;
+    });
     client.onTick(({ running }) => {
-      if (running && this.now() - this.lastCopy > KEEP_EVERY_MS) void this.copy();
+      if (running && this.hasWork && this.now() - this.lastCopy > KEEP_EVERY_MS) void this.copy();
     });
   }
 

@@ -21,6 +21,12 @@ function firstScene(): LoadSource {
 initAppI18n([initReactI18next]);
 const simulator = createBrowserSimulator();
 installSimApi(simulator);
+// The last visit's session, if it had the user's own commands: offered, never forced.
+if (!isEmbedMode(location.search)) simulator.keeper.offerRestore();
+// Leaving with a command not yet kept: let the browser ask (it shows its own words).
+window.addEventListener('beforeunload', (event) => {
+  if (simulator.keeper.hasUnsavedWork()) event.preventDefault();
+});
 void simulator.client.start(firstScene()).then((result) => {
   if (result.ok) return;
   // A broken link still opens the app: say every reason, and show the default scene.

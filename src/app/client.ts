@@ -28,6 +28,9 @@ import {
 import { MAX_FRAME_MS, nextSpeed, Pacer, roundSpeed } from './pacing';
 import type { SimStore } from './store';
 
+/** An advance unanswered this long (wall ms) means the worker is stuck. */
+export const STUCK_AFTER_MS = 5000;
+
 export interface Transport {
   post(message: ToWorker): void;
   listen(onMessage: (message: FromWorker) => void, onFailure: (message: string) => void): void;
@@ -90,6 +93,8 @@ export class SimClient {
   private pending = new Map<number, (value: unknown) => void>();
   private nextRequestId = 1;
   private frameHandle: number | null = null;
+  /** When the oldest unanswered advance was sent (wall ms), for the stuck-worker watchdog. */
+  private advanceSentAt: number | null = null;
   private lastWall: number | null = null;
   private lastViewWall = -Infinity;
   /** Between asking for a new scenario and receiving its first frame: do not advance. */
@@ -124,8 +129,10 @@ export class SimClient {
 
   constructor(
     readonly store: SimStore,
-    private readonly transport: Transport,
+    private transport: Transport,
     private readonly scheduler: FrameScheduler,
+    /** Makes a new worker for restart(); none in tests that never restart. */
+    private readonly newTransport: (() => Transport) | null = null,
   ) {}
 
   /** Receive every frame from now on, after the listeners that subscribed earlier. Returns the
@@ -149,14 +156,47 @@ export class SimClient {
 
   /** Say hello, load the first scenario and start the animation-frame loop. */
   start(source: LoadSource = { kind: 'default' }): Promise<LoadResult> {
-    this.transport.listen(
-      (message) => this.onMessage(message),
-      (message) => this.store.setState({ status: 'error', error: message, playing: false }),
-    );
-    this.transport.post({ type: 'hello', protocol: PROTOCOL_VERSION });
+    this.connect();
     const loaded = this.load(source);
     this.frameHandle = this.scheduler.request(this.tick);
     return loaded;
+  }
+
+  private connect(): void {
+    this.transport.listen(
+      (message) => this.onMessage(message),
+      (message) =>
+        this.store.setState({
+          status: 'error',
+          error: message,
+          workerTrouble: { kind: 'crashed', message },
+          playing: false,
+        }),
+    );
+    this.transport.post({ type: 'hello', protocol: PROTOCOL_VERSION });
+  }
+
+  /**
+   * A stuck or crashed worker: end it, start a new one and load `scenario` (the last good
+   * moment of the session, its command log included) or, without one, the scenario again.
+   */
+  restart(scenario: unknown = null): Promise<LoadResult> {
+    if (!this.newTransport) throw new Error('this client cannot make a new worker');
+    this.transport.close();
+    // Requests the old worker never answered stay unanswered; nothing waits on them any more.
+    this.pending.clear();
+    this.loading = false;
+    this.moving = false;
+    this.queuedMove = null;
+    this.stepping = null;
+    this.queuedSteps = 0;
+    this.advanceSentAt = null;
+    this.transport = this.newTransport();
+    this.store.setState({ workerTrouble: null, error: null, engineError: null });
+    this.connect();
+    return scenario === null
+      ? this.load(this.source)
+      : this.load({ kind: 'scenario', scenario }, { remember: false });
   }
 
   stop(): void {
@@ -440,6 +480,18 @@ export class SimClient {
       this.lastWall === null ? 0 : Math.min(Math.max(0, wall - this.lastWall), MAX_FRAME_MS);
     this.lastWall = wall;
     const state = this.store.getState();
+    // The worker answers an advance within a frame or two; silence this long means it is stuck
+    // (a loop the engine's budget did not catch, a browser that stopped it).
+    if (
+      this.advanceSentAt !== null &&
+      wall - this.advanceSentAt > STUCK_AFTER_MS &&
+      state.workerTrouble === null
+    ) {
+      this.store.setState({
+        workerTrouble: { kind: 'stuck', seconds: STUCK_AFTER_MS / 1000 },
+        playing: false,
+      });
+    }
     const running =
       state.playing &&
       state.status === 'ready' &&
@@ -453,6 +505,7 @@ export class SimClient {
         const withView = wall - this.lastViewWall >= this.viewIntervalMs();
         if (withView) this.lastViewWall = wall;
         this.transport.post({ type: 'advance', to: target, withView });
+        this.advanceSentAt ??= wall;
       }
     }
     const displayNow = this.pacer.displayTime(wall, state.speed, running);
@@ -460,6 +513,7 @@ export class SimClient {
   };
 
   private onMessage(message: FromWorker): void {
+    this.advanceSentAt = null;
     switch (message.type) {
       case 'ready':
         this.store.setState({ engineVersion: message.engineVersion });
@@ -468,7 +522,7 @@ export class SimClient {
         this.store.setState(
           message.fatal
             ? { status: 'error', error: message.message, playing: false }
-            : { error: message.message, playing: false },
+            : { error: message.message, engineError: message.error ?? null, playing: false },
         );
         return;
       case 'reply': {

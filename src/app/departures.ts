@@ -44,7 +44,7 @@ export function trackDepartures(store: SimStore): FrameListener {
   return (frame) => {
     if (frame.cause === 'load') since.clear();
     const s = store.getState();
-    const next: Departures = {};
+    const next: Departures = Object.create(null) as Departures;
     for (const id of s.consumerIds) {
       if (!hasDeparted(s, id)) {
         since.delete(id);

@@ -16,7 +16,7 @@ export function applyRevocationEvents(current: Revocations, events: SimEvent[]):
   let next = current;
   const set = (consumerId: string, partitions: string[]) => {
     if (!partitions.length && !(consumerId in next)) return;
-    if (next === current) next = { ...current };
+    if (next === current) next = Object.assign(Object.create(null) as Revocations, current);
     if (partitions.length) next[consumerId] = partitions;
     else delete next[consumerId];
   };

@@ -15,6 +15,8 @@ import type {
   TopicInfo,
   ViewChanges,
 } from '../worker/protocol';
+import type { EngineError } from '../engine';
+import { dict } from '../engine';
 import type { Departures } from './departures';
 import type { Revocations } from './rebalance';
 
@@ -25,6 +27,8 @@ export interface SimulationState {
   engineVersion: string | null;
   /** A problem to show in a banner (worker failure, engine error). */
   error: string | null;
+  /** The engine's own error behind `error`, when it has one (a runaway world), to translate. */
+  engineError: EngineError | null;
   scenarioTitle: string | null;
   scenarioDescription: string | null;
   /** The built-in scenario on show ('default', 'leader-election', …), or null for another one. */
@@ -57,6 +61,7 @@ export function initialSimulationState(): SimulationState {
     status: 'starting',
     engineVersion: null,
     error: null,
+    engineError: null,
     scenarioTitle: null,
     scenarioDescription: null,
     scenarioId: null,
@@ -64,19 +69,19 @@ export function initialSimulationState(): SimulationState {
     speed: 1,
     cluster: null,
     brokerIds: [],
-    brokers: {},
+    brokers: dict(),
     topicNames: [],
-    topics: {},
+    topics: dict(),
     partitionKeys: [],
-    partitions: {},
+    partitions: dict(),
     producerIds: [],
-    producers: {},
+    producers: dict(),
     groupIds: [],
-    groups: {},
+    groups: dict(),
     consumerIds: [],
-    consumers: {},
-    revoked: {},
-    departed: {},
+    consumers: dict(),
+    revoked: dict(),
+    departed: dict(),
   };
 }
 
@@ -85,7 +90,7 @@ export function initialSimulationState(): SimulationState {
  * replaced by the frame's full snapshot, and the revocations by their own frame listener.
  */
 export function simulationOnLoad(): Partial<SimulationState> {
-  return { status: 'ready', error: null };
+  return { status: 'ready', error: null, engineError: null };
 }
 
 /** Merge one kind of entity: new objects only for changed records, ids only when they changed. */
@@ -99,7 +104,8 @@ function mergeEntities<T, K extends string | number>(
   if (!full && changes.changed.length === 0 && changes.ids === null) return null;
   const changed = new Map<K, T>(changes.changed.map((record) => [idOf(record), record]));
   const nextIds = changes.ids ?? ids;
-  const next = {} as Record<K, T>;
+  // No prototype: a producer called "__proto__" or "constructor" is just a key (dict.ts).
+  const next = Object.create(null) as Record<K, T>;
   for (const id of nextIds) {
     const record = changed.get(id) ?? (full ? undefined : records[id]);
     if (record !== undefined) next[id] = record;

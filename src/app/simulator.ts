@@ -2,6 +2,7 @@
 // everything fed from it: the store, the frame buffer, the event log and the console API's
 // history. A page may hold several (a lesson that shows two clusters side by side); each is
 // handed to React through <SimulatorProvider>, so nothing here is a module-level singleton.
+import { SessionKeeper } from './sessionKeeper';
 import {
   browserScheduler,
   SimClient,
@@ -27,6 +28,10 @@ import type { FrameMessage } from '../worker/protocol';
 export interface SimulatorOptions {
   transport: Transport;
   scheduler: FrameScheduler;
+  /** Makes a new worker when the page restarts a stuck or crashed one. */
+  newTransport?: () => Transport;
+  /** Where the session is kept between visits (localStorage in the page; none in tests). */
+  storage?: Storage | null;
 }
 
 export interface Simulator {
@@ -39,11 +44,18 @@ export interface Simulator {
   readonly log: EventLogStore;
   /** Recent events and flights, for `window.__kafkaSim`. */
   readonly history: RecentHistory;
+  /** The user's session, kept for a restart and for the next visit. */
+  readonly keeper: SessionKeeper;
 }
 
-export function createSimulator({ transport, scheduler }: SimulatorOptions): Simulator {
+export function createSimulator({
+  transport,
+  scheduler,
+  newTransport,
+  storage = null,
+}: SimulatorOptions): Simulator {
   const store = createSimStore();
-  const client = new SimClient(store, transport, scheduler);
+  const client = new SimClient(store, transport, scheduler, newTransport ?? null);
   const buffer = new FrameBuffer();
   const log = createEventLogStore();
   const history = new RecentHistory();
@@ -101,10 +113,25 @@ export function createSimulator({ transport, scheduler }: SimulatorOptions): Sim
     buffer.notify();
   });
 
-  return { client, store, buffer, log, history };
+  const keeper = new SessionKeeper(client, store, storage, () => scheduler.now());
+  return { client, store, buffer, log, history, keeper };
 }
 
 /** The page's simulator: the engine in a Web Worker, paced by requestAnimationFrame. */
 export function createBrowserSimulator(): Simulator {
-  return createSimulator({ transport: workerTransport(), scheduler: browserScheduler });
+  return createSimulator({
+    transport: workerTransport(),
+    scheduler: browserScheduler,
+    newTransport: workerTransport,
+    storage: safeLocalStorage(),
+  });
+}
+
+/** localStorage, or null where the browser refuses it (private mode, a sandboxed frame). */
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -26,6 +26,11 @@ import {
 import { initialLessonState, lessonOnLoad, type LessonState } from './lessonSlice';
 import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
+import {
+  initialReliabilityState,
+  reliabilityOnLoad,
+  type ReliabilityState,
+} from './reliabilitySlice';
 
 // The slices' types that the rest of the app names, from one place.
 export type { DialogState, Selection } from './uiSlice';
@@ -36,6 +41,7 @@ export interface SliceStates {
   ui: UiState;
   timeline: TimelineState;
   lesson: LessonState;
+  reliability: ReliabilityState;
 }
 
 interface Slice<S> {
@@ -49,6 +55,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   ui: { initial: initialUiState, onLoad: uiOnLoad },
   timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
   lesson: { initial: initialLessonState, onLoad: lessonOnLoad },
+  reliability: { initial: initialReliabilityState, onLoad: reliabilityOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

@@ -5,6 +5,7 @@ import { buildWorld, emptyWorld } from './sim/create';
 import { runTask } from './sim/dispatch';
 import { restoreWorld, saveWorld } from './sim/persist';
 import { peekTime, pop, runDue } from './sim/queue';
+import { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';
 import { Sim } from './sim/sim';
 import type { Task, World } from './sim/world';
 import type {
@@ -32,15 +33,49 @@ export class EngineInputError extends Error {
 class SimEngine implements Engine {
   private readonly sim: Sim;
 
-  /** Runs one task (bound once, for runDue). */
+  /** Runs one task (bound once, for runDue), counting it against the instant's budget. */
   private readonly run: (task: Task) => void;
+  /** The simulated instant whose tasks are being counted, and how many of them ran. */
+  private instant = -1;
+  private ranInInstant = 0;
+  /** The last command applied (the user's or a scenario action), named in a runaway error. */
+  private lastCommand: Command | null = null;
 
   constructor(
     world: World,
     private ran = 0,
   ) {
     const sim = (this.sim = new Sim(world));
-    this.run = (task) => runTask(sim, task);
+    this.run = (task) => {
+      if (++this.ranInInstant > EVENT_BUDGET_PER_INSTANT)
+        throw new EngineRunawayError(sim.world.now, this.lastCommand);
+      if (task.k === 'action') this.lastCommand = task.command;
+      runTask(sim, task);
+      this.ran++;
+    };
+  }
+
+  /** Start counting a new instant's tasks (the budget is per simulated millisecond). */
+  private enter(at: number): void {
+    if (at !== this.instant) {
+      this.instant = at;
+      this.ranInInstant = 0;
+    }
+  }
+
+  /**
+   * Run the tasks due at `at`. Over budget, the task that would have run goes back to the head
+   * of the queue before the error leaves, so the world stays whole (and can be saved or viewed).
+   */
+  private runInstant(at: number, one: boolean): void {
+    this.enter(at);
+    try {
+      if (one) this.run(pop(this.sim.world.queue)!);
+      else runDue(this.sim.world.queue, at, this.run);
+    } catch (error) {
+      if (error instanceof EngineRunawayError) this.sim.world.queue.head--;
+      throw error;
+    }
   }
 
   get eventsRun(): number {
@@ -70,7 +105,9 @@ class SimEngine implements Engine {
         },
       };
     }
-    return applyCommand(this.sim, command, 'user');
+    const result = applyCommand(this.sim, command, 'user');
+    if (result.ok) this.lastCommand = command;
+    return result;
   }
 
   advanceTo(ms: number): void {
@@ -81,7 +118,7 @@ class SimEngine implements Engine {
       const next = peekTime(world.queue);
       if (next === null || next > target) break;
       world.now = next;
-      this.ran += runDue(world.queue, next, this.run);
+      this.runInstant(next, false);
     }
     world.now = target;
   }
@@ -91,8 +128,7 @@ class SimEngine implements Engine {
     const next = peekTime(world.queue);
     if (next === null) return false;
     world.now = next;
-    runTask(this.sim, pop(world.queue)!);
-    this.ran++;
+    this.runInstant(next, true);
     return true;
   }
 

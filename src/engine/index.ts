@@ -4,6 +4,9 @@ export { ENGINE_VERSION } from './version';
 export { murmur2, partitionForKey, assign } from './kernels';
 export { createEngine, restoreEngine, checkScenario, EngineInputError } from './engine';
 export { MAX_BROKERS } from './scenarioCheck';
+export { LIMITS, type LimitName } from './limits';
+export { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';
+export { dict } from './sim/dict';
 export {
   CONFIG_DEFINITIONS,
   findConfigDefinition,

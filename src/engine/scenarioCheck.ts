@@ -2,8 +2,10 @@
 // (Field shapes are validated by the scenario layer's schema; this guards the engine anyway.)
 import { checkConfigValue } from './config/validate';
 import type { EngineError, Scenario } from './types';
+import { LIMITS } from './limits';
 
-export const MAX_BROKERS = 200;
+/** The most brokers a scenario may start with (the simulator's limit, ./limits.ts). */
+export const MAX_BROKERS = LIMITS.brokers;
 
 export function checkScenarioShape(scenario: Scenario): EngineError[] {
   const errors: EngineError[] = [];
@@ -39,11 +41,34 @@ export function checkScenarioShape(scenario: Scenario): EngineError[] {
     const check = checkConfigValue('broker', key, value, `cluster.config.${key}`);
     if (!check.ok) errors.push(check.error);
   }
+  (scenario.cluster?.racks ?? []).forEach((rack, i) => {
+    if (typeof rack === 'string' && rack.length > LIMITS.nameLength)
+      err(
+        `cluster.racks[${i}]`,
+        `must be at most ${LIMITS.nameLength} characters long (a limit of this simulator), got ${rack.length}`,
+        { ruleKey: 'limitChars', limit: LIMITS.nameLength, got: rack.length },
+      );
+  });
   const net = scenario.network;
   if (net?.latencyMs !== undefined && !(Number.isFinite(net.latencyMs) && net.latencyMs >= 0))
-    err('network.latencyMs', 'must be a number >= 0');
+    err('network.latencyMs', 'must be a number >= 0', { ruleKey: 'numberAtLeastZero' });
+  else if (net?.latencyMs !== undefined && net.latencyMs > LIMITS.latencyMs)
+    err(
+      'network.latencyMs',
+      `must be at most ${LIMITS.latencyMs} (a limit of this simulator), got ${net.latencyMs}`,
+      { ruleKey: 'limitAtMost', limit: LIMITS.latencyMs, got: net.latencyMs },
+    );
   if (net?.jitterMs !== undefined && !(Number.isInteger(net.jitterMs) && net.jitterMs >= 0))
-    err('network.jitterMs', 'must be a whole number >= 0');
+    err('network.jitterMs', 'must be a whole number >= 0', {
+      ruleKey: 'wholeNumberAtLeast',
+      min: 0,
+    });
+  else if (net?.jitterMs !== undefined && net.jitterMs > LIMITS.jitterMs)
+    err(
+      'network.jitterMs',
+      `must be at most ${LIMITS.jitterMs} (a limit of this simulator), got ${net.jitterMs}`,
+      { ruleKey: 'limitAtMost', limit: LIMITS.jitterMs, got: net.jitterMs },
+    );
   (scenario.actions ?? []).forEach((a, i) => {
     if (!(typeof a.at === 'number' && a.at >= 0))
       err(`actions[${i}].at`, `must be a time in ms >= 0, got ${JSON.stringify(a.at)}`);

@@ -790,6 +790,18 @@ export const en = {
     configOneOf: 'must be one of {{allowed}}',
     idempotenceNeeds:
       'true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
+    numberBetween: 'must be a number from {{min}} to {{max}}',
+    limitAtMost: 'must be at most {{limit}} (a limit of this simulator)',
+    limitChars: 'must be at most {{limit}} characters long (a limit of this simulator)',
+    limitItems: 'must list at most {{limit}} items (a limit of this simulator)',
+    limitBrokers: 'would make {{total}} brokers; this simulator allows at most {{limit}}',
+    limitPartitions:
+      'would make {{total}} partitions in all topics; this simulator allows at most {{limit}}',
+    limitConsumers: 'would make {{total}} consumers; this simulator allows at most {{limit}}',
+    limitConsumersPerGroup:
+      'would make {{total}} consumers in the group; this simulator allows at most {{limit}}',
+    limitProducers: 'would make {{total}} producers; this simulator allows at most {{limit}}',
+    limitGroups: 'would make {{total}} consumer groups; this simulator allows at most {{limit}}',
   },
   errors: {
     UNKNOWN_BROKER: 'There is no broker {{brokerId}}.',
@@ -935,6 +947,23 @@ export const en = {
     LEADER_NOT_AVAILABLE: 'the partition has no leader right now',
     REQUEST_TIMED_OUT: 'no answer in time',
     UNKNOWN_TOPIC_OR_PARTITION: 'the broker does not know this partition',
+  },
+  reliability: {
+    runaway:
+      'The simulation stopped: it produced more than {{limit}} events in one instant (t = {{at}} ms) and would never move on. The last command was {{command}}. Reset to start again.',
+    runawayAtLoad:
+      'The simulation stopped: it produced more than {{limit}} events in one instant (t = {{at}} ms) and would never move on. The scenario itself causes it (no command had been given). Reset to start again.',
+    workerStuck: 'The simulator stopped answering (nothing for {{seconds}} seconds).',
+    workerCrashed: 'The simulator crashed: {{message}}',
+    restart: 'Restart from the last good moment',
+    restartScenario: 'Restart from the scenario',
+    restartNote: 'Your commands are kept: the restart replays them.',
+    restoreOffer:
+      'Your last session can be restored: {{title}}, {{commands}} commands of yours, at {{seconds}} s.',
+    restore: 'Restore',
+    dismiss: 'Dismiss',
+    tooBigToKeep:
+      'This session is too large to keep for your next visit ({{size}} KB, the limit is {{limit}} KB). Export it to keep it.',
   },
 };
 

@@ -774,6 +774,16 @@ export const zhCN: Catalogue = {
     configOneOf: '必须是 {{allowed}} 之一',
     idempotenceNeeds:
       '设为 true 时需要 acks=all、retries > 0 且 max.in.flight.requests.per.connection <= 5',
+    numberBetween: '必须是 {{min}} 到 {{max}} 之间的数',
+    limitAtMost: '不能大于 {{limit}}（这是模拟器的上限）',
+    limitChars: '最多 {{limit}} 个字符（这是模拟器的上限）',
+    limitItems: '最多列 {{limit}} 项（这是模拟器的上限）',
+    limitBrokers: '会使 Broker 达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitPartitions: '会使所有主题的分区合计达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitConsumers: '会使消费者达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitConsumersPerGroup: '会使这个消费者组有 {{total}} 个消费者；模拟器最多允许 {{limit}} 个',
+    limitProducers: '会使生产者达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitGroups: '会使消费者组达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
   },
   errors: {
     UNKNOWN_BROKER: '没有 Broker {{brokerId}}。',
@@ -915,5 +925,22 @@ export const zhCN: Catalogue = {
     LEADER_NOT_AVAILABLE: '该分区目前没有 Leader',
     REQUEST_TIMED_OUT: '没有及时得到回应',
     UNKNOWN_TOPIC_OR_PARTITION: 'Broker 不认识这个分区',
+  },
+  reliability: {
+    runaway:
+      '模拟已停止：它在同一时刻（t = {{at}} ms）产生了超过 {{limit}} 个事件，时间再也走不动了。最后一条命令是 {{command}}。请重置后重新开始。',
+    runawayAtLoad:
+      '模拟已停止：它在同一时刻（t = {{at}} ms）产生了超过 {{limit}} 个事件，时间再也走不动了。问题出在场景本身（还没有执行任何命令）。请重置后重新开始。',
+    workerStuck: '模拟器没有响应了（已经 {{seconds}} 秒没有回应）。',
+    workerCrashed: '模拟器崩溃了：{{message}}',
+    restart: '从最后一个正常时刻重新开始',
+    restartScenario: '从场景开头重新开始',
+    restartNote: '你的命令都会保留：重新开始时会按顺序重放。',
+    restoreOffer:
+      '可以恢复你上次的会话：{{title}}，你的 {{commands}} 条命令，停在 {{seconds}} 秒。',
+    restore: '恢复',
+    dismiss: '忽略',
+    tooBigToKeep:
+      '这个会话太大，无法为下次访问保存（{{size}} KB，上限 {{limit}} KB）。请导出保存。',
   },
 };

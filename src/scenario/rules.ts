@@ -48,6 +48,22 @@ const ENGLISH = {
   configOneOf: (p) => `must be one of ${p.allowed}`,
   idempotenceNeeds: () =>
     'true needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5',
+  // The simulator's own limits (src/engine/limits.ts).
+  numberBetween: (p) => `must be a number from ${p.min} to ${p.max}`,
+  limitAtMost: (p) => `must be at most ${p.limit} (a limit of this simulator)`,
+  limitChars: (p) => `must be at most ${p.limit} characters long (a limit of this simulator)`,
+  limitItems: (p) => `must list at most ${p.limit} items (a limit of this simulator)`,
+  limitBrokers: (p) => `would make ${p.total} brokers; this simulator allows at most ${p.limit}`,
+  limitPartitions: (p) =>
+    `would make ${p.total} partitions in all topics; this simulator allows at most ${p.limit}`,
+  limitConsumers: (p) =>
+    `would make ${p.total} consumers; this simulator allows at most ${p.limit}`,
+  limitConsumersPerGroup: (p) =>
+    `would make ${p.total} consumers in the group; this simulator allows at most ${p.limit}`,
+  limitProducers: (p) =>
+    `would make ${p.total} producers; this simulator allows at most ${p.limit}`,
+  limitGroups: (p) =>
+    `would make ${p.total} consumer groups; this simulator allows at most ${p.limit}`,
 } satisfies Record<string, (p: RuleParams) => string>;
 
 export type RuleKey = keyof typeof ENGLISH;

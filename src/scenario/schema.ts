@@ -5,6 +5,7 @@
 // issues.ts turns a failed rule into "<field> <rule>, got <value>".
 import { z } from 'zod';
 import { ruleText } from './rules';
+import { LIMITS } from '../engine';
 import type {
   Command,
   ConfigMap,
@@ -36,13 +37,29 @@ function numberAtLeastZero() {
   return z.number({ error: rule }).min(0, { error: rule });
 }
 
-function text() {
-  return z.string({ error: ruleText('string') });
+function text(max?: number) {
+  const plain = z.string({ error: ruleText('string') });
+  return max === undefined
+    ? plain
+    : plain.max(max, { error: ruleText('limitChars', { limit: max }) });
+}
+
+/** A number from `min` to `max` (a simulator limit, src/engine/limits.ts). */
+function numberBetween(min: number, max: number) {
+  const rule = ruleText('numberBetween', { min, max });
+  return z.number({ error: rule }).min(min, { error: rule }).max(max, { error: rule });
 }
 
 function nonEmptyText() {
   const rule = ruleText('nonEmptyString');
   return z.string({ error: rule }).min(1, { error: rule });
+}
+
+/** The name of something that exists (a topic, client, group or rack): not empty, not long. */
+function name() {
+  return nonEmptyText().max(LIMITS.nameLength, {
+    error: ruleText('limitChars', { limit: LIMITS.nameLength }),
+  });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -70,7 +87,7 @@ const topicName = z
 
 /** The name of a new producer, group or consumer: the characters the engine accepts in ids. */
 function newId() {
-  return nonEmptyText().regex(/^[a-zA-Z0-9._-]+$/, { error: ruleText('idCharacters') });
+  return name().regex(/^[a-zA-Z0-9._-]+$/, { error: ruleText('idCharacters') });
 }
 
 const configValue = z.union([z.string(), z.number(), z.boolean()], {
@@ -83,9 +100,13 @@ const configMap = z.record(z.string(), configValue, {
 });
 
 const KEYS_RULE = ruleText('keys');
-const keys = z.array(text(), { error: KEYS_RULE }).min(1, { error: KEYS_RULE }).nullable();
+const keys = z
+  .array(text(LIMITS.recordChars), { error: KEYS_RULE })
+  .min(1, { error: KEYS_RULE })
+  .max(LIMITS.keys, { error: ruleText('limitItems', { limit: LIMITS.keys }) })
+  .nullable();
 
-const topicList = list(nonEmptyText(), ruleText('listOfTopicNames')).min(1, {
+const topicList = list(name(), ruleText('listOfTopicNames')).min(1, {
   error: ruleText('atLeastOneTopic'),
 });
 
@@ -94,14 +115,14 @@ const topicList = list(nonEmptyText(), ruleText('listOfTopicNames')).min(1, {
 // ---------------------------------------------------------------------------------------------
 
 const replicaAssignment = list(
-  list(wholeNumber(1), ruleText('listOfBrokerIds')),
+  list(wholeNumber(1, LIMITS.brokers), ruleText('listOfBrokerIds')),
   ruleText('assignment'),
 );
 
 const topicFields = {
   name: topicName,
-  partitions: wholeNumber(1),
-  replicationFactor: wholeNumber(1),
+  partitions: wholeNumber(1, LIMITS.partitionsPerTopic),
+  replicationFactor: wholeNumber(1, LIMITS.brokers),
   config: configMap.optional(),
   assignment: replicaAssignment.optional(),
 };
@@ -109,8 +130,8 @@ export const topicSpecSchema = object(topicFields);
 
 const producerFields = {
   id: newId(),
-  topic: nonEmptyText(),
-  ratePerSec: numberAtLeastZero().optional(),
+  topic: name(),
+  ratePerSec: numberBetween(0, LIMITS.ratePerSec).optional(),
   keys: keys.optional(),
   config: configMap.optional(),
 };
@@ -121,7 +142,10 @@ const groupFields = {
   topics: topicList,
   config: configMap.optional(),
 };
-export const groupSpecSchema = object({ ...groupFields, consumers: wholeNumber(0) });
+export const groupSpecSchema = object({
+  ...groupFields,
+  consumers: wholeNumber(0, LIMITS.consumersPerGroup),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Commands: one strict object per `type`, built twice (plain, and with `at` for actions).
@@ -135,7 +159,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
   const producerId = { producerId: nonEmptyText() };
   const consumerId = { consumerId: nonEmptyText() };
   return [
-    command('addBroker', { rack: nonEmptyText().optional() }),
+    command('addBroker', { rack: name().optional() }),
     command('killBroker', brokerId),
     command('stopBroker', brokerId),
     command('restartBroker', brokerId),
@@ -144,18 +168,28 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('isolateClient', clientId),
     command('healClient', clientId),
     command('createTopic', topicFields),
-    command('addPartitions', { topic: nonEmptyText(), count: wholeNumber(1) }),
+    command('addPartitions', {
+      topic: nonEmptyText(),
+      count: wholeNumber(1, LIMITS.partitionsPerTopic),
+    }),
     command('addProducer', producerFields),
     command('removeProducer', producerId),
     command('pauseProducer', producerId),
     command('resumeProducer', producerId),
     command('updateProducer', {
       ...producerId,
-      ratePerSec: numberAtLeastZero().optional(),
+      ratePerSec: numberBetween(0, LIMITS.ratePerSec).optional(),
       keys: keys.optional(),
     }),
-    command('produce', { ...producerId, key: text().nullable(), value: text() }),
-    command('addGroup', { ...groupFields, consumers: wholeNumber(0).optional() }),
+    command('produce', {
+      ...producerId,
+      key: text(LIMITS.recordChars).nullable(),
+      value: text(LIMITS.recordChars),
+    }),
+    command('addGroup', {
+      ...groupFields,
+      consumers: wholeNumber(0, LIMITS.consumersPerGroup).optional(),
+    }),
     command('addConsumer', { groupId: nonEmptyText(), consumerId: newId().optional() }),
     command('killConsumer', consumerId),
     command('closeConsumer', consumerId),
@@ -211,12 +245,12 @@ export const scenarioSchema = object({
   title: text().optional(),
   description: text().optional(),
   network: object({
-    latencyMs: numberAtLeastZero().optional(),
-    jitterMs: wholeNumber(0).optional(),
+    latencyMs: numberBetween(0, LIMITS.latencyMs).optional(),
+    jitterMs: wholeNumber(0, LIMITS.jitterMs).optional(),
   }).optional(),
   cluster: object({
-    brokers: wholeNumber(1),
-    racks: list(nonEmptyText(), ruleText('listOfRacks')).optional(),
+    brokers: wholeNumber(1, LIMITS.brokers),
+    racks: list(name(), ruleText('listOfRacks')).optional(),
     config: configMap.optional(),
   }),
   topics: list(topicSpecSchema, ruleText('listOfTopics')).optional(),

@@ -1,6 +1,7 @@
 // The page: header with playback, the build-and-break toolbar, the scene, and on the right the
 // inspector above the event log (resizable; in presenter mode it opens over the scene instead of
 // taking room from it). Dialogs and the screen-reader announcer sit on top.
+import { ReliabilityBanners } from './chrome/ReliabilityBanners';
 import { useEffect, useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ActionContext } from '../app/actions';
 import { browserStorage, loadPreferences, rememberPreferences } from '../app/preferences';
@@ -84,6 +85,7 @@ export function App() {
       <div className={presenter ? 'app presenter' : 'app'}>
         <Header />
         <Toolbar />
+        <ReliabilityBanners />
         <Banner />
         <LessonPanel />
         <Workspace />

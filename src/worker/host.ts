@@ -4,6 +4,7 @@
 import {
   ENGINE_VERSION,
   EngineInputError,
+  EngineRunawayError,
   type ClusterView,
   type Engine,
   type RecordRef,
@@ -75,10 +76,26 @@ export class WorkerHost {
           return;
       }
     } catch (error) {
-      // An engine bug: report it rather than dying silently. The page offers a reset.
-      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false });
+      this.reportFailure(error);
     }
+  }
+
+  /**
+   * The engine threw: a runaway world (its own error, which the page translates) or a bug.
+   * Report it rather than dying silently; the page offers a reset or a restart.
+   */
+  private reportFailure(error: unknown): void {
+    if (error instanceof EngineRunawayError) {
+      this.post({
+        type: 'error',
+        message: error.message,
+        fatal: false,
+        error: error.toEngineError(),
+      });
+      return;
+    }
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false });
   }
 
   private hello(protocol: number): void {
@@ -297,6 +314,9 @@ export class WorkerHost {
         : { session: new Session(parts.scenario, this.sessionOptions), warnings: [] };
     } catch (error) {
       if (error instanceof EngineInputError) return { ok: false, errors: error.errors };
+      // A recorded session whose replay runs away: refused like bad input, the old world stays.
+      if (error instanceof EngineRunawayError)
+        return { ok: false, errors: [error.toEngineError()] };
       throw error;
     }
     this.session = loaded.session;

@@ -299,8 +299,11 @@ export type FromWorker =
   | { type: 'ready'; protocol: number; engineVersion: string; now: number }
   | FrameMessage
   | ReplyMessage
-  /** `fatal`: the page must not go on (protocol mismatch); otherwise the engine threw. */
-  | { type: 'error'; message: string; fatal: boolean };
+  /**
+   * `fatal`: the page must not go on (protocol mismatch); otherwise the engine threw. `error`:
+   * the engine's own error when it has one (a runaway world), for the page to translate.
+   */
+  | { type: 'error'; message: string; fatal: boolean; error?: EngineError };
 
 export interface FrameMessage {
   type: 'frame';

@@ -135,10 +135,12 @@ describe('the store', () => {
     expect(stateOnLoad()).toEqual({
       status: 'ready',
       error: null,
+      engineError: null,
       selection: null,
       markers: [],
       canUndoFork: false,
       dismissedLoss: {},
+      workerTrouble: null,
     });
   });
 });

@@ -117,7 +117,9 @@ describe('sim refuses bad input', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('sim: bad.json is not a valid scenario:');
     expect(run.stderr).toContain('topics[0].replicationFactr is not a known field');
-    expect(run.stderr).toContain('producers[0].ratePerSec must be a number >= 0, got "fast"');
+    expect(run.stderr).toContain(
+      'producers[0].ratePerSec must be a number from 0 to 1000, got "fast"',
+    );
   });
 
   it('invalid JSON: exit 1 with line and column', () => {

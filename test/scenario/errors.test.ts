@@ -104,7 +104,7 @@ describe('parseScenario names the field and the rule', () => {
     const s = base();
     (s.producers[0] as Record<string, unknown>).ratePerSec = 'fast';
     expect(errorFor(s, 'producers[0].ratePerSec').message).toBe(
-      'producers[0].ratePerSec must be a number >= 0, got "fast"',
+      'producers[0].ratePerSec must be a number from 0 to 1000, got "fast"',
     );
   });
 
@@ -112,7 +112,7 @@ describe('parseScenario names the field and the rule', () => {
     const s = base();
     s.cluster.brokers = 0;
     expect(errorFor(s, 'cluster.brokers').message).toBe(
-      'cluster.brokers must be a whole number >= 1, got 0',
+      'cluster.brokers must be a whole number from 1 to 100, got 0',
     );
   });
 
@@ -120,7 +120,7 @@ describe('parseScenario names the field and the rule', () => {
     const s = base();
     s.groups[0].consumers = 1.5;
     expect(errorFor(s, 'groups[0].consumers').message).toBe(
-      'groups[0].consumers must be a whole number >= 0, got 1.5',
+      'groups[0].consumers must be a whole number from 0 to 400, got 1.5',
     );
   });
 
@@ -130,7 +130,7 @@ describe('parseScenario names the field and the rule', () => {
     const error = errorFor(s, 'topics[0].replicationFactor');
     expect(error.code).toBe('MISSING_FIELD');
     expect(error.message).toBe(
-      'topics[0].replicationFactor is required and must be a whole number >= 1',
+      'topics[0].replicationFactor is required and must be a whole number from 1 to 100',
     );
   });
 

@@ -141,7 +141,15 @@ describe('the rules a field can break', () => {
   });
 
   it('say in the English catalogue what the CLI says', () => {
-    const params = { min: 1, max: 9, values: '"a", "b"', allowed: 'x, y', brokers: 3 };
+    const params = {
+      min: 1,
+      max: 9,
+      values: '"a", "b"',
+      allowed: 'x, y',
+      brokers: 3,
+      limit: 7,
+      total: 8,
+    };
     for (const key of RULE_KEYS) expect(en.t(`rules.${key}`, params)).toBe(ruleText(key, params));
   });
 });

@@ -29,7 +29,9 @@ export type FaultKind =
   | 'slow-consumer'
   | 'elect-preferred'
   | 'add-partitions'
-  | 'add-broker';
+  | 'add-broker'
+  /** A config change at an extreme but valid value (`npm run fuzz` only). */
+  | 'extreme-config';
 
 export interface Fault {
   at: number;
@@ -43,6 +45,8 @@ export interface PlanSize {
   maxRatePerSec: number;
   /** The liveness phase may last this long at most before liveness counts as violated. */
   livenessMaxMs: number;
+  /** Also change configs to extreme but valid values (0 ms timers, the simulator's limits). */
+  extremeConfigs?: boolean;
 }
 
 /** Small worlds for `npm test`. */
@@ -58,6 +62,7 @@ export const FUZZ_SIZE: PlanSize = {
   maxBrokers: 5,
   maxRatePerSec: 20,
   livenessMaxMs: 400_000,
+  extremeConfigs: true,
 };
 
 export interface SimPlan {
@@ -181,6 +186,13 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
   const faults: Fault[] = [];
   for (let at = rng.int(2000, 5000); at < size.chaosMs; at += rng.int(500, 4000)) {
     faults.push({ at, kind: rng.weighted(FAULT_WEIGHTS) });
+  }
+  if (size.extremeConfigs) {
+    // A generator of its own, so the rest of each seed's world is the same as without them.
+    const extreme = new TestRng(seed ^ 0x5eed);
+    for (let at = extreme.int(2000, 8000); at < size.chaosMs; at += extreme.int(4000, 15_000))
+      faults.push({ at, kind: 'extreme-config' });
+    faults.sort((a, b) => a.at - b.at);
   }
 
   return {

@@ -1,6 +1,7 @@
 // Runs one plan: steps the engine one scheduled task at a time, checks the invariants after every
 // event, injects the planned faults, then heals everything and waits for liveness. Returns a
 // result instead of throwing, with what is needed to understand and replay a failure.
+import { LIMITS } from '../../src/engine';
 import { createEngine, restoreEngine } from '../../src/engine';
 import type { ClusterView, Command, Engine, SimEvent } from '../../src/engine';
 import { InvariantChecker, Violation } from './invariants';
@@ -300,7 +301,48 @@ export function resolveFault(fault: Fault, v: ClusterView, rng: TestRng): Comman
     }
     case 'add-broker':
       return v.brokers.length < 6 ? { type: 'addBroker' } : null;
+    case 'extreme-config':
+      return extremeConfig(v, rng);
   }
+}
+
+/**
+ * Extreme but valid settings (issue 15): timers of 0 ms that must not spin at one instant, and
+ * values at the simulator's limits. Each keeps the cluster able to heal (no timeouts of 0).
+ */
+export function extremeConfig(v: ClusterView, rng: TestRng): Command | null {
+  const producer = v.producers.length > 0 ? rng.pick(v.producers).id : null;
+  const group = v.groups.length > 0 ? rng.pick(v.groups).id : null;
+  const options: Command[] = [
+    {
+      type: 'setConfig',
+      scope: 'broker',
+      id: 'cluster',
+      key: 'num.partitions',
+      value: LIMITS.partitionsPerTopic,
+    },
+    {
+      type: 'setConfig',
+      scope: 'broker',
+      id: 'cluster',
+      key: 'replica.fetch.backoff.ms',
+      value: 0,
+    },
+  ];
+  if (producer)
+    options.push(
+      { type: 'setConfig', scope: 'producer', id: producer, key: 'metadata.max.age.ms', value: 0 },
+      { type: 'setConfig', scope: 'producer', id: producer, key: 'retry.backoff.ms', value: 0 },
+      { type: 'setConfig', scope: 'producer', id: producer, key: 'linger.ms', value: 0 },
+      { type: 'setConfig', scope: 'producer', id: producer, key: 'reconnect.backoff.ms', value: 0 },
+    );
+  if (group)
+    options.push(
+      { type: 'setConfig', scope: 'group', id: group, key: 'metadata.max.age.ms', value: 0 },
+      { type: 'setConfig', scope: 'group', id: group, key: 'retry.backoff.ms', value: 0 },
+      { type: 'setConfig', scope: 'group', id: group, key: 'auto.commit.interval.ms', value: 0 },
+    );
+  return rng.pick(options);
 }
 
 /** The liveness phase's commands: heal and restart everything. */

@@ -3,6 +3,7 @@
 // round-robin), the record accumulator (batch.size, linger.ms), the sender (one request per
 // leader, max.in.flight.requests.per.connection), acks, retries with backoff and
 // delivery.timeout.ms, idempotence (producer id + sequence numbers), and metadata refresh.
+import { metadataRefreshDelay } from './metadataAge';
 import * as cfg from '../config/access';
 import {
   builtinAfterAppend,
@@ -116,7 +117,7 @@ export function createProducer(
   requestMetadata(sim, p);
   if (p.idempotent) requestProducerId(sim, p);
   sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
-  sim.timer(p.node, p.inc, 'producer.metadata-refresh', cfg.int(p.config, 'metadata.max.age.ms'));
+  sim.timer(p.node, p.inc, 'producer.metadata-refresh', metadataRefreshDelay(p.config));
   return p;
 }
 
@@ -870,12 +871,7 @@ export function onProducerTimer(
     }
     case 'producer.metadata-refresh':
       requestMetadata(sim, p);
-      sim.timer(
-        p.node,
-        p.inc,
-        'producer.metadata-refresh',
-        cfg.int(p.config, 'metadata.max.age.ms'),
-      );
+      sim.timer(p.node, p.inc, 'producer.metadata-refresh', metadataRefreshDelay(p.config));
       return;
     default:
       return;

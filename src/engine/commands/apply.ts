@@ -40,6 +40,15 @@ import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
 import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../types';
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 import { setConfig } from './setConfig';
+import { LIMITS } from '../limits';
+import {
+  atMost,
+  fewItems,
+  firstFailure,
+  shortText,
+  userPartitions,
+  withinTotal,
+} from './limitChecks';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -138,6 +147,11 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
   const w = sim.world;
   switch (cmd.type) {
     case 'addBroker': {
+      const limit = firstFailure(
+        withinTotal('Brokers', w.brokers.length, 1, LIMITS.brokers, 'type'),
+        shortText(cmd.rack, 'rack'),
+      );
+      if (!limit.ok) return limit;
       addBroker(sim, cmd.rack ?? null);
       return OK;
     }
@@ -232,7 +246,11 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
         return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${cmd.topic}"`, 'topic', {
           topic: cmd.topic,
         });
-      const check = checkPositiveInt(cmd.count, 'count');
+      const check = firstFailure(
+        checkPositiveInt(cmd.count, 'count'),
+        atMost(cmd.count, LIMITS.partitionsPerTopic - topic.numPartitions, 'count'),
+        withinTotal('Partitions', userPartitions(sim), cmd.count, LIMITS.partitions, 'count'),
+      );
       if (!check.ok) return check;
       const ctl = needController(sim);
       if (!ctl.ok) return ctl;
@@ -273,6 +291,10 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
             { got: JSON.stringify(cmd.ratePerSec), ruleKey: 'numberAtLeastZero' },
           );
         }
+        if (cmd.ratePerSec !== undefined) {
+          const rate = atMost(cmd.ratePerSec, LIMITS.ratePerSec, 'ratePerSec');
+          if (!rate.ok) return rate;
+        }
         const keys = checkKeys(cmd.keys, 'keys');
         if (!keys.ok) return keys;
         if (cmd.keys !== undefined) p.keys = cmd.keys && cmd.keys.length > 0 ? [...cmd.keys] : null;
@@ -284,6 +306,11 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
           });
         if (typeof cmd.value !== 'string')
           return fail('INVALID_VALUE', 'value must be a string', 'value', { ruleKey: 'string' });
+        const size = firstFailure(
+          shortText(cmd.key, 'key', LIMITS.recordChars),
+          shortText(cmd.value, 'value', LIMITS.recordChars),
+        );
+        if (!size.ok) return size;
         send(sim, p, cmd.key, cmd.value);
         drain(sim, p);
       }
@@ -297,7 +324,18 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       const g = findGroup(sim, cmd.groupId);
       if (isResult(g)) return g;
       const id = cmd.consumerId ?? nextConsumerId(sim, g.id);
-      const check = checkClientId(sim, id, 'consumerId');
+      const check = firstFailure(
+        checkClientId(sim, id, 'consumerId'),
+        shortText(id, 'consumerId'),
+        withinTotal(
+          'ConsumersPerGroup',
+          groupSize(sim, g.id),
+          1,
+          LIMITS.consumersPerGroup,
+          'groupId',
+        ),
+        withinTotal('Consumers', Object.keys(w.consumers).length, 1, LIMITS.consumers, 'groupId'),
+      );
       if (!check.ok) return check;
       createConsumer(sim, g, id);
       return OK;
@@ -391,6 +429,14 @@ export function createTopic(
   for (const check of [
     checkTopicName(sim, spec.name, f('name')),
     checkPositiveInt(spec.partitions, f('partitions')),
+    atMost(spec.partitions, LIMITS.partitionsPerTopic, f('partitions')),
+    withinTotal(
+      'Partitions',
+      userPartitions(sim),
+      spec.partitions,
+      LIMITS.partitions,
+      f('partitions'),
+    ),
     checkPositiveInt(spec.replicationFactor, f('replicationFactor')),
     checkConfigs('topic', spec.config, f('config')),
   ]) {
@@ -471,7 +517,10 @@ function checkKeys(keys: unknown, field: string): Result {
     return fail('INVALID_VALUE', `${field} must be a list of strings or null`, field, {
       ruleKey: 'keys',
     });
-  return OK;
+  return firstFailure(
+    fewItems(keys, field, LIMITS.keys),
+    ...(keys as string[]).map((k, i) => shortText(k, `${field}[${i}]`, LIMITS.recordChars)),
+  );
 }
 
 export function addProducer(
@@ -484,6 +533,8 @@ export function addProducer(
   const w = sim.world;
   for (const check of [
     checkClientId(sim, spec.id, f('id')),
+    shortText(spec.id, f('id')),
+    withinTotal('Producers', Object.keys(w.producers).length, 1, LIMITS.producers, f('id')),
     checkKeys(spec.keys, f('keys')),
     checkConfigs('producer', spec.config, f('config')),
   ]) {
@@ -514,6 +565,10 @@ export function addProducer(
       f('ratePerSec'),
       { got: JSON.stringify(spec.ratePerSec), ruleKey: 'numberAtLeastZero' },
     );
+  }
+  if (spec.ratePerSec !== undefined) {
+    const rate = atMost(spec.ratePerSec, LIMITS.ratePerSec, f('ratePerSec'));
+    if (!rate.ok) return rate;
   }
   const config = normaliseConfigs('producer', spec.config);
   // Kafka refuses an explicit enable.idempotence=true together with a setting it conflicts with.
@@ -567,7 +622,19 @@ export function addGroup(
         { topic: t },
       );
   }
-  const count = checkPositiveInt(spec.consumers, f('consumers'), 0);
+  const count = firstFailure(
+    checkPositiveInt(spec.consumers, f('consumers'), 0),
+    shortText(spec.id, f('id')),
+    withinTotal('Groups', Object.keys(w.groups).length, 1, LIMITS.groups, f('id')),
+    atMost(spec.consumers, LIMITS.consumersPerGroup, f('consumers')),
+    withinTotal(
+      'Consumers',
+      Object.keys(w.consumers).length,
+      spec.consumers,
+      LIMITS.consumers,
+      f('consumers'),
+    ),
+  );
   if (!count.ok) return count;
   const cfg = checkConfigs('consumer', spec.config, f('config'));
   if (!cfg.ok) return cfg;
@@ -623,6 +690,13 @@ function createGroup(
   sim.world.groups[id] = group;
   sim.emit({ type: 'group.added', groupId: id, topics: [...topics], t: sim.now });
   return group;
+}
+
+/** Consumers of the group, running or not (each still has a place in the scene). */
+function groupSize(sim: Sim, groupId: string): number {
+  let n = 0;
+  for (const c of Object.values(sim.world.consumers)) if (c.groupId === groupId) n++;
+  return n;
 }
 
 function nextConsumerId(sim: Sim, groupId: string): string {

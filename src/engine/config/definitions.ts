@@ -1,6 +1,7 @@
 // Every config the engine understands, with Kafka's name and Kafka 4.x default (kafka-spec.md).
 // Sim-only settings (not Kafka configs) are marked and named `sim.*` so nobody mistakes them.
 import type { ConfigValue } from '../types';
+import { LIMITS } from '../limits';
 
 export type ConfigScope = 'broker' | 'topic' | 'producer' | 'consumer';
 
@@ -72,7 +73,7 @@ const DEFINITIONS = [
   {
     scope: 'broker',
     key: 'num.partitions',
-    type: int(1),
+    type: int(1, LIMITS.partitionsPerTopic),
     onChange: 'none',
     kafkaDefault: 1,
     doc: 'Partition count for topics created without one.',
@@ -192,7 +193,7 @@ const DEFINITIONS = [
   {
     scope: 'broker',
     key: 'offsets.topic.num.partitions',
-    type: int(1),
+    type: int(1, LIMITS.partitionsPerTopic),
     onChange: 'none',
     kafkaDefault: 50,
     doc: 'Partitions of __consumer_offsets (fixed once created).',

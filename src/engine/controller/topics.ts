@@ -10,6 +10,8 @@ import { isInternalTopic, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { BrokerState, ControllerPartition } from '../sim/world';
 import type { TopicCreateReason } from '../reasons';
 import { controllerCanAct, isAcceptableLeader, publish } from './controller';
+import { LIMITS } from '../limits';
+import { userPartitions } from '../commands/limitChecks';
 
 /** Brokers the placer may use: registered and unfenced, in id order, with their racks. */
 function placeableBrokers(sim: Sim) {
@@ -175,6 +177,8 @@ export function autoCreateTopic(sim: Sim, b: BrokerState, name: string, clientId
   if (!controllerCanAct(sim)) return;
   const partitions = cfg.int(b.config, 'num.partitions');
   const replicationFactor = cfg.int(b.config, 'default.replication.factor');
+  // Nor when the topic would take the cluster past the simulator's partition limit.
+  if (userPartitions(sim) + partitions > LIMITS.partitions) return;
   const placed = placeReplicas(sim, partitions, replicationFactor, 0);
   if (!placed.ok) return;
   createTopicWithAssignment(sim, name, placed.assignment, undefined, 'scenario', {

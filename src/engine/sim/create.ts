@@ -1,5 +1,6 @@
 // Build a running world from a scenario: a cluster that has been up for a while (brokers
 // registered, a controller, topics with leaders) at t = 0, then the clients, then the timed actions.
+import { dict } from './dict';
 import { PRESETS } from '../config/presets';
 import { checkConfigValue } from '../config/validate';
 import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
@@ -46,8 +47,8 @@ export function emptyWorld(scenario: Scenario): World {
     network: {
       latencyMs: scenario.network?.latencyMs ?? network.latencyMs,
       jitterMs: scenario.network?.jitterMs ?? network.jitterMs,
-      linkClock: {},
-      isolated: {},
+      linkClock: dict(),
+      isolated: dict(),
     },
     presetValues: PRESETS[preset].values,
     clusterConfig,
@@ -61,10 +62,10 @@ export function emptyWorld(scenario: Scenario): World {
       nextProducerId: 1000,
       metadataVersion: 1,
     },
-    topics: {},
-    producers: {},
-    groups: {},
-    consumers: {},
+    topics: dict(),
+    producers: dict(),
+    groups: dict(),
+    consumers: dict(),
     events: [],
   };
 }

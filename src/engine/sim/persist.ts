@@ -34,6 +34,8 @@ export function restoreWorld(state: unknown): World {
     if (typeof value !== 'object' || value === null) return value;
     const ref = (value as { $batch?: number }).$batch;
     if (typeof ref === 'number') return copy.batches[ref];
+    // Maps keyed by user-given names have no prototype (dict.ts); JSON gave every object one.
+    Object.setPrototypeOf(value, null);
     for (const key of Object.keys(value))
       (value as Record<string, unknown>)[key] = relink((value as Record<string, unknown>)[key]);
     return value;

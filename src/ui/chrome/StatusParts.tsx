@@ -4,6 +4,7 @@ import { useEventLog, useSim, useSimStore } from '../../app/SimulatorProvider';
 import { describeEvent } from '../../app/eventText';
 import { engineErrorText, useT } from '../hooks';
 import { ErrorList } from './ErrorList';
+import type { EngineError } from '../../engine';
 import { ScenarioPicker } from './ScenarioPicker';
 
 export function Footer() {
@@ -23,13 +24,24 @@ export function Footer() {
   );
 }
 
+/** A runaway world, in the learner's language: where it stopped and after which command. */
+function runawayText(error: EngineError, t: ReturnType<typeof useT>): string {
+  const { limit = 0, at = 0, command = '' } = error.params ?? {};
+  const params = { limit: Number(limit).toLocaleString(), at, command };
+  return command === '' ? t('reliability.runawayAtLoad', params) : t('reliability.runaway', params);
+}
+
 export function Banner() {
   const t = useT();
   const status = useSim((s) => s.status);
   const error = useSim((s) => s.error);
+  const engineError = useSim((s) => s.engineError);
   const refusal = useSim((s) => s.refusal);
   const loadFailure = useSim((s) => s.loadFailure);
   const store = useSimStore();
+  const trouble = useSim((s) => s.workerTrouble);
+  // A stuck or crashed worker has its own banner, with the way back (ReliabilityBanners).
+  if (trouble) return null;
   if (status === 'error' && error) {
     return (
       <div className="banner bad" role="alert">
@@ -42,11 +54,13 @@ export function Banner() {
   if (error) {
     return (
       <div className="banner bad" role="alert">
-        {t('app.engineStopped', { message: error })}
+        {engineError?.code === 'EVENT_BUDGET_EXCEEDED'
+          ? runawayText(engineError, t)
+          : t('app.engineStopped', { message: error })}
         <button
           type="button"
           className="button quiet"
-          onClick={() => store.setState({ error: null })}
+          onClick={() => store.setState({ error: null, engineError: null })}
         >
           {t('app.dismiss')}
         </button>

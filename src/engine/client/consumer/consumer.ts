@@ -9,7 +9,7 @@
 //   fetcher.ts           fetching, and positions from auto.offset.reset
 //   poll.ts              the application's poll loop
 //   commits.ts           committed offsets: reading them, committing
-import * as cfg from '../../config/access';
+import { metadataRefreshDelay } from '../metadataAge';
 import type { Sim } from '../../sim/sim';
 import type { ConsumerState, Message, Task } from '../../sim/world';
 import { fetchCommittedOffsets, onCommitResponse, onOffsetFetch } from './commits';
@@ -117,12 +117,7 @@ export function onConsumerTimer(
       return onRequestFailed(sim, c, task.token!, 'REQUEST_TIMED_OUT');
     case 'consumer.metadata-refresh':
       requestMetadata(sim, c);
-      sim.timer(
-        c.node,
-        c.inc,
-        'consumer.metadata-refresh',
-        cfg.int(c.config, 'metadata.max.age.ms'),
-      );
+      sim.timer(c.node, c.inc, 'consumer.metadata-refresh', metadataRefreshDelay(c.config));
       return;
     case 'consumer.retry':
       c.requests.retrying = c.requests.retrying.filter((w) => w !== task.arg);

@@ -1,6 +1,7 @@
 // A consumer process: created in a group, (re)started as a brand-new member, crashed without a
 // word (the coordinator notices after session.timeout.ms), or closed with a final commit and
 // LeaveGroup (the group rebalances at once).
+import { metadataRefreshDelay } from '../metadataAge';
 import * as cfg from '../../config/access';
 import { newSlot, refreshSlot, setExplicit } from '../../config/resolve';
 import { brokerNode, consumerNode } from '../../sim/ids';
@@ -77,7 +78,7 @@ export function startConsumer(sim: Sim, c: ConsumerState): void {
   c.requests.retrying = [];
   requestMetadata(sim, c);
   findCoordinator(sim, c);
-  sim.timer(c.node, c.inc, 'consumer.metadata-refresh', cfg.int(c.config, 'metadata.max.age.ms'));
+  sim.timer(c.node, c.inc, 'consumer.metadata-refresh', metadataRefreshDelay(c.config));
 }
 
 /** Crash: the process dies without a word; the coordinator notices after session.timeout.ms. */

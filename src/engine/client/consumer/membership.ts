@@ -2,6 +2,7 @@
 // ConsumerCoordinator): join with MEMBER_ID_REQUIRED, the leader runs the assignor, sync,
 // heartbeats, eager or cooperative revocation, and what the coordinator's errors mean for the
 // member (rejoin, find the coordinator again, or partitions lost).
+import { dict } from '../../sim/dict';
 import * as cfg from '../../config/access';
 import { assign, rebalanceProtocolOf } from '../../kernels';
 import type { Sim } from '../../sim/sim';
@@ -141,7 +142,7 @@ function runAssignor(
   members: Message<'join-group-response'>['body']['members'],
 ): Record<string, string[]> {
   const counts = c.metadata.partitionCounts;
-  const partitionsPerTopic: Record<string, number> = {};
+  const partitionsPerTopic = dict<number>();
   for (const m of members)
     for (const t of m.topics) if (counts[t] !== undefined) partitionsPerTopic[t] = counts[t];
   return assign(

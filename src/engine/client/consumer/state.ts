@@ -1,6 +1,7 @@
 // A consumer's state, grouped by the part of the client that owns each piece: requests,
 // metadata, membership, positions, fetcher, poll loop and commits (world.ts has the shapes).
 import { isLiveConsumer } from '../../status';
+import { dict } from '../../sim/dict';
 import type {
   ConsumerCommits,
   ConsumerFetcher,
@@ -33,7 +34,7 @@ export function newMembership(): ConsumerMembership {
 }
 
 export function newMetadata(): ConsumerMetadata {
-  return { inFlight: false, partitionCounts: {}, leaders: {} };
+  return { inFlight: false, partitionCounts: dict(), leaders: dict() };
 }
 
 export function newPositions(): ConsumerPositions {

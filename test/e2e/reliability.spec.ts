@@ -1,0 +1,65 @@
+// Reliability in the browser (issue 15): a world that runs away is reported and Reset recovers;
+// work built by hand survives a reload through Restore. Axe checks both banners.
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { openApp, seriousViolations, view, waitForView } from './helpers';
+
+/** Valid, but every request of the producer times out the instant it is sent. */
+const RUNAWAY = {
+  version: 1,
+  seed: 1,
+  preset: 'classroom',
+  title: 'Runaway',
+  cluster: { brokers: 1 },
+  topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
+  producers: [{ id: 'p', topic: 't', ratePerSec: 1, config: { 'request.timeout.ms': 0 } }],
+};
+
+test('a runaway world is reported, and Reset recovers', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate((s) => window.__kafkaSim!.load(s), RUNAWAY);
+  const alert = page.getByRole('alert').filter({ hasText: 'events in one instant' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText('The scenario itself causes it');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+  // Reset starts the scenario again: the error is gone, and a healthy world plays on.
+  await page.getByRole('button', { name: 'Reset', exact: true }).first().click();
+  await expect(alert).toBeHidden();
+  await page.evaluate(() =>
+    window.__kafkaSim!.load({ version: 1, seed: 2, cluster: { brokers: 1 } }),
+  );
+  await page.evaluate(() => window.__kafkaSim!.play());
+  await expect.poll(() => page.evaluate(() => window.__kafkaSim!.now())).toBeGreaterThan(1000);
+});
+
+test('Restore after a reload brings back a hand-built broker and topic', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Add broker', exact: true }).click();
+  await page.getByRole('button', { name: 'Create topic', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create topic' });
+  await dialog.getByRole('textbox', { name: /Name/ }).fill('by-hand');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await waitForView(
+    page,
+    (v) => v.brokers.length === 4 && v.topics.some((t) => t.name === 'by-hand'),
+    'broker 4 and topic by-hand exist',
+  );
+  // The session is kept within a couple of seconds of the command.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('kafka-sim.session')?.includes('by-hand')))
+    .toBe(true);
+  await page.reload();
+  const restore = page.getByRole('button', { name: 'Restore', exact: true });
+  await expect(restore).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+  await restore.click();
+  const v = await waitForView(
+    page,
+    (x) => x.brokers.length === 4 && x.topics.some((t) => t.name === 'by-hand'),
+    'the restored session has broker 4 and topic by-hand',
+  );
+  expect(v.brokers.map((b) => b.id)).toContain(4);
+  expect((await view(page)).topics.map((t) => t.name)).toContain('by-hand');
+});

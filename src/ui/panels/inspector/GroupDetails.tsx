@@ -103,7 +103,7 @@ export function GroupDetails({ id }: { id: string }) {
           </table>
         </section>
       )}
-      <ConfigTable entries={g.config} />
+      <ConfigTable entries={g.config} target={{ scope: 'group', id }} />
     </>
   );
 }

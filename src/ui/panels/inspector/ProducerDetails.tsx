@@ -48,7 +48,7 @@ export function ProducerDetails({ id }: { id: string }) {
           ],
         ]}
       />
-      <ConfigTable entries={p.config} />
+      <ConfigTable entries={p.config} target={{ scope: 'producer', id }} />
     </>
   );
 }

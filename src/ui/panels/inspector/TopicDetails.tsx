@@ -49,7 +49,7 @@ export function TopicDetails({ name }: { name: string }) {
           </tbody>
         </table>
       </section>
-      <ConfigTable entries={topic.config} />
+      <ConfigTable entries={topic.config} target={{ scope: 'topic', id: name }} />
     </>
   );
 }

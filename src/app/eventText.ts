@@ -98,6 +98,10 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('producers', { kind: 'producer', id: e.producerId });
     case 'producer.removed':
       return info('producers', null);
+    case 'producer.crashed':
+      return info('producers', { kind: 'producer', id: e.producerId }, true);
+    case 'producer.restarted':
+      return info('producers', { kind: 'producer', id: e.producerId });
     case 'group.added':
       return info('groups', { kind: 'group', id: e.groupId });
     case 'config.changed':

@@ -293,6 +293,10 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.producerAdded', { producer: e.producerId, topic: e.topic });
     case 'producer.removed':
       return t('events.producerRemoved', { producer: e.producerId });
+    case 'producer.crashed':
+      return t('events.producerCrashed', { producer: e.producerId, count: e.lostRecords });
+    case 'producer.restarted':
+      return t('events.producerRestarted', { producer: e.producerId });
     case 'producer.metadata-refreshed':
       return t('events.metadataRefreshed', {
         producer: e.producerId,

@@ -666,6 +666,10 @@ export const en = {
     consumerRevokedAll: '{{consumer}} gave up {{revoked}} for the rebalance',
     producerAdded: 'Producer {{producer}} started, writing to {{topic}}',
     producerRemoved: 'Producer {{producer}} removed',
+    producerCrashed:
+      'Producer {{producer}} crashed: {{count}} records in its buffer were never sent and are lost',
+    producerRestarted:
+      'Producer {{producer}} restarted (a new client: fresh metadata and producer id)',
     metadataRefreshed: 'Producer {{producer}} refreshed its metadata ({{reason}})',
     groupAdded: 'Group {{group}} created, reading {{topics}}',
     consumerAdded: '{{consumer}} started in group {{group}}',
@@ -700,6 +704,8 @@ export const en = {
     addPartitions: 'add {{count}} partitions to {{topic}}',
     addProducer: 'add producer {{id}}',
     removeProducer: 'remove producer {{producerId}}',
+    crashProducer: 'crash producer {{producerId}}',
+    restartProducer: 'restart producer {{producerId}}',
     pauseProducer: 'pause producer {{producerId}}',
     resumeProducer: 'resume producer {{producerId}}',
     updateProducer: 'change producer {{producerId}}',
@@ -820,6 +826,8 @@ export const en = {
     NOT_ISOLATED: 'It is not cut off from the network.',
     CONSUMER_RUNNING: 'Consumer {{consumerId}} is already running.',
     CONSUMER_NOT_RUNNING: 'Consumer {{consumerId}} is not running.',
+    PRODUCER_CRASHED: 'Producer {{producerId}} has crashed: restart it first.',
+    PRODUCER_RUNNING: 'Producer {{producerId}} is running.',
     NO_CONSUMERS: 'No running consumer reads topic {{topic}}.',
     NOT_IMPLEMENTED: 'The engine cannot do this yet.',
     NO_SCENARIO: 'No scenario is loaded.',

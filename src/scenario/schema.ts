@@ -147,6 +147,8 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('addPartitions', { topic: nonEmptyText(), count: wholeNumber(1) }),
     command('addProducer', producerFields),
     command('removeProducer', producerId),
+    command('crashProducer', producerId),
+    command('restartProducer', producerId),
     command('pauseProducer', producerId),
     command('resumeProducer', producerId),
     command('updateProducer', {

@@ -40,6 +40,7 @@ import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
 import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../types';
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 import { setConfig } from './setConfig';
+import { crashOrRestartProducer } from './crashProducer';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -245,6 +246,9 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       const { type: _type, ...spec } = cmd;
       return addProducer(sim, spec, source, '');
     }
+    case 'crashProducer':
+    case 'restartProducer':
+      return crashOrRestartProducer(sim, cmd);
     case 'removeProducer':
     case 'pauseProducer':
     case 'resumeProducer':
@@ -284,6 +288,15 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
           });
         if (typeof cmd.value !== 'string')
           return fail('INVALID_VALUE', 'value must be a string', 'value', { ruleKey: 'string' });
+        if (p.crashed)
+          return fail(
+            'PRODUCER_CRASHED',
+            `producer ${p.id} has crashed: restart it first`,
+            'producerId',
+            {
+              producerId: p.id,
+            },
+          );
         send(sim, p, cmd.key, cmd.value);
         drain(sim, p);
       }

@@ -131,7 +131,8 @@ export type Command =
       type: 'resetOffsets';
       groupId: string;
       topic: string;
-      to: 'earliest' | 'latest' | number;
+      /** A position, an offset, or the first offset at or after a time (sim ms, --to-datetime). */
+      to: 'earliest' | 'latest' | number | { timestamp: number };
     }
   | {
       type: 'setConfig';

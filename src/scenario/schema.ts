@@ -165,9 +165,12 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('resetOffsets', {
       groupId: nonEmptyText(),
       topic: nonEmptyText(),
-      to: z.union([z.enum(['earliest', 'latest']), z.int().min(0)], {
-        error: ruleText('resetTo'),
-      }),
+      to: z.union(
+        [z.enum(['earliest', 'latest']), z.int().min(0), object({ timestamp: z.number().min(0) })],
+        {
+          error: ruleText('resetTo'),
+        },
+      ),
     }),
     command('setConfig', {
       scope: oneOf(['broker', 'topic', 'producer', 'group', 'consumer']),

@@ -41,6 +41,7 @@ import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 import { setConfig } from './setConfig';
 import { crashOrRestartProducer } from './crashProducer';
+import { offsetForTime } from '../broker/offsetForTime';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -670,6 +671,10 @@ function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>)
   }
   if (typeof cmd.to === 'number' && (!Number.isInteger(cmd.to) || cmd.to < 0))
     return fail('INVALID_VALUE', `to must be "earliest", "latest" or an offset >= 0`, 'to');
+  const to = cmd.to;
+  const byTime = typeof to === 'object' && to !== null ? to.timestamp : null;
+  if (typeof to === 'object' && (typeof byTime !== 'number' || !(byTime >= 0)))
+    return fail('INVALID_VALUE', `to.timestamp must be a time >= 0 (ms)`, 'to.timestamp');
   const offsets: Record<number, number> = {};
   for (let p = 0; p < topic.numPartitions; p++) {
     const part = sim.world.controller.partitions[tpKey(cmd.topic, p)];
@@ -679,11 +684,15 @@ function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>)
     const hw = leaderLog?.hw ?? 0;
     // Like kafka-consumer-groups, an offset outside the log is clamped to it.
     offsets[p] =
-      cmd.to === 'earliest'
+      to === 'earliest'
         ? start
-        : cmd.to === 'latest'
+        : to === 'latest'
           ? hw
-          : Math.min(Math.max(cmd.to, start), hw);
+          : typeof to === 'number'
+            ? Math.min(Math.max(to, start), hw)
+            : leaderLog
+              ? offsetForTime(leaderLog, byTime!)
+              : 0;
   }
   resetCommitted(sim, g, cmd.topic, offsets);
   return OK;

@@ -363,6 +363,12 @@ export const CONSUMER_ACTIONS = {
 } satisfies Record<string, Action<ConsumerParams>>;
 
 export const GROUP_ACTIONS = {
+  resetOffsets: {
+    id: 'group.resetOffsets',
+    labelKey: 'group.resetOffsets',
+    perform: (ctx, p) => open(ctx, { kind: 'resetOffsets', groupId: p.groupId }),
+    enabled: (s, p) => running(s) && p.groupId in s.groups,
+  },
   addConsumer: {
     id: 'group.addConsumer',
     labelKey: 'group.addConsumer',

@@ -23,6 +23,7 @@ export type DialogState =
   | { kind: 'editProducer'; producerId: string }
   | { kind: 'addGroup' }
   | { kind: 'addConsumer'; groupId?: string }
+  | { kind: 'resetOffsets'; groupId: string }
   | { kind: 'about' }
   | { kind: 'shortcuts' }
   /** Share, export and import; `errors`: an imported or dropped file could not be loaded. */

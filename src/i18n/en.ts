@@ -208,6 +208,7 @@ export const en = {
     coordinator: 'coordinator B{{broker}}',
     noCoordinator: 'no coordinator',
     addConsumer: 'Add consumer to {{id}}',
+    resetOffsets: 'Reset offsets',
     addConsumerShort: '+ Consumer',
     state: {
       Empty: 'Empty',
@@ -479,6 +480,24 @@ export const en = {
       consumers: 'Consumers',
       assignor: 'partition.assignment.strategy',
       offsetReset: 'auto.offset.reset',
+    },
+    resetOffsets: {
+      title: 'Reset offsets of group {{group}}',
+      intro:
+        'As kafka-consumer-groups --reset-offsets does: the group must have no active members (close or kill its consumers first).',
+      topic: 'Topic',
+      to: 'Reset to',
+      mode: {
+        earliest: 'Earliest (--to-earliest)',
+        latest: 'Latest (--to-latest)',
+        offset: 'An offset (--to-offset)',
+        time: 'A time (--to-datetime)',
+      },
+      offset: 'Offset',
+      offsetHint: 'Outside the log, it is moved to the log start or end.',
+      time: 'Time (simulation seconds)',
+      timeHint: 'Each partition goes to its first record written at or after this time.',
+      submit: 'Reset',
     },
     addConsumer: {
       title: 'Add consumer',
@@ -829,6 +848,8 @@ export const en = {
     NOT_ISOLATED: 'It is not cut off from the network.',
     CONSUMER_RUNNING: 'Consumer {{consumerId}} is already running.',
     CONSUMER_NOT_RUNNING: 'Consumer {{consumerId}} is not running.',
+    NON_EMPTY_GROUP:
+      'Group {{groupId}} still has active members: offsets can only be reset while it is empty (close or kill its consumers first).',
     PRODUCER_CRASHED: 'Producer {{producerId}} has crashed: restart it first.',
     PRODUCER_RUNNING: 'Producer {{producerId}} is running.',
     NO_CONSUMERS: 'No running consumer reads topic {{topic}}.',

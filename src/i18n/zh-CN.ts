@@ -209,6 +209,7 @@ export const zhCN: Catalogue = {
     coordinator: '协调者：B{{broker}}',
     noCoordinator: '没有协调者',
     addConsumer: '向 {{id}} 添加消费者',
+    resetOffsets: '重置 offset',
     addConsumerShort: '+ 消费者',
     state: {
       Empty: '空',
@@ -469,6 +470,24 @@ export const zhCN: Catalogue = {
       consumers: '消费者数',
       assignor: 'partition.assignment.strategy',
       offsetReset: 'auto.offset.reset',
+    },
+    resetOffsets: {
+      title: '重置消费者组 {{group}} 的 offset',
+      intro:
+        '与 kafka-consumer-groups --reset-offsets 一样：组里不能有活跃成员（先关闭或终止它的消费者）。',
+      topic: '主题',
+      to: '重置到',
+      mode: {
+        earliest: '最早（--to-earliest）',
+        latest: '最新（--to-latest）',
+        offset: '指定 offset（--to-offset）',
+        time: '指定时间（--to-datetime）',
+      },
+      offset: 'Offset',
+      offsetHint: '超出日志范围时，会移到日志的起点或末尾。',
+      time: '时间（模拟秒）',
+      timeHint: '每个分区移到在此时间或之后写入的第一条记录。',
+      submit: '重置',
     },
     addConsumer: {
       title: '添加消费者',
@@ -810,6 +829,8 @@ export const zhCN: Catalogue = {
     NOT_ISOLATED: '它没有断网。',
     CONSUMER_RUNNING: '消费者 {{consumerId}} 已经在运行。',
     CONSUMER_NOT_RUNNING: '消费者 {{consumerId}} 没有在运行。',
+    NON_EMPTY_GROUP:
+      '消费者组 {{groupId}} 还有活跃成员：只有组为空时才能重置 offset（先关闭或终止它的消费者）。',
     PRODUCER_CRASHED: '生产者 {{producerId}} 已崩溃，请先重启它。',
     PRODUCER_RUNNING: '生产者 {{producerId}} 正在运行。',
     NO_CONSUMERS: '没有正在运行的消费者读取主题 {{topic}}。',

@@ -272,6 +272,10 @@ export const en = {
     },
     simOnly: 'simulator setting, not Kafka',
     showAllConfig: 'Show all settings',
+    newPartitionCount: 'Partitions (new total)',
+    addPartitions: 'Add partitions',
+    addPartitionsNote:
+      'Partitions can only be added, never removed. Keyed records may then go to a different partition than before.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition

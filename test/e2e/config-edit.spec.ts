@@ -67,3 +67,18 @@ test('a bool and an enum config are controls named by their keys', async ({ page
     'billing rebalanced with the roundrobin assignor',
   );
 });
+
+test('Add partitions grows orders; fewer than now is refused', async ({ page }) => {
+  await openApp(page);
+  const inspector = await openTopic(page, 'orders');
+  const total = inspector.getByRole('textbox', { name: 'Partitions (new total)' });
+  await total.fill('2');
+  await inspector.getByRole('button', { name: 'Add partitions', exact: true }).click();
+  await expect(inspector.getByRole('alert')).toHaveText(
+    'Partitions (new total) must be at least 4.',
+  );
+  await total.fill('5');
+  await inspector.getByRole('button', { name: 'Add partitions', exact: true }).click();
+  await waitForView(page, (v) => v.topics[0].partitions.length === 5, 'orders has 5 partitions');
+  await expect(page.getByRole('button', { name: 'Partition orders-4', exact: true })).toBeVisible();
+});

@@ -107,7 +107,8 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'config.changed':
       return info('you', configSubject(e.scope, e.id));
     case 'command.applied':
-      return info('you', null);
+      // The scenario's own script is not the user: it is cluster news, not "You: ...".
+      return info(e.scenario ? 'cluster' : 'you', null);
     case 'command.rejected':
       return info('you', null, true);
     case 'net.sent':

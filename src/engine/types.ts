@@ -429,7 +429,8 @@ export type SimEventBody =
   | { type: 'group.added'; groupId: string; topics: string[] }
   | { type: 'consumer.added'; groupId: string; consumerId: string }
   | { type: 'config.changed'; scope: string; id: string; key: string; value: ConfigValue }
-  | { type: 'command.applied'; command: Command }
+  /** `scenario`: a timed action of the scenario's script, not something the user did. */
+  | { type: 'command.applied'; command: Command; scenario?: true }
   /** A timed scenario action that could not be applied when its time came. */
   | { type: 'command.rejected'; command: Command; error: EngineError }
   // Network traffic, for animation: draw from sentAt to deliverAt.

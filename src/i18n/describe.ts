@@ -313,7 +313,9 @@ export function describeEvent(e: SimEvent, t: Translate): string {
         value: String(e.value),
       });
     case 'command.applied':
-      return t('events.commandApplied', { command: describeCommand(e.command, t) });
+      return t(e.scenario ? 'events.scenarioApplied' : 'events.commandApplied', {
+        command: describeCommand(e.command, t),
+      });
     case 'command.rejected':
       return t('events.commandRejected', {
         command: describeCommand(e.command, t),

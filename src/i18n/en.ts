@@ -701,6 +701,7 @@ export const en = {
     consumerAdded: '{{consumer}} started in group {{group}}',
     configChanged: '{{target}}: {{key}} = {{value}}',
     commandApplied: 'You: {{command}}',
+    scenarioApplied: 'Scenario: {{command}}',
     commandRejected: 'Scenario step not applied: {{command}} ({{reason}})',
     netSent: '#{{id}} {{from}} -> {{to}} {{kind}}{{facts}}, arrives at {{arrival}}s',
     netSentDropped: '#{{id}} {{from}} -> {{to}} {{kind}}{{facts}}, dropped: the link is cut',

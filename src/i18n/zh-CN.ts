@@ -683,6 +683,7 @@ export const zhCN: Catalogue = {
     consumerAdded: '{{consumer}} 在消费者组 {{group}} 中启动',
     configChanged: '{{target}}：{{key}} = {{value}}',
     commandApplied: '你：{{command}}',
+    scenarioApplied: '场景脚本：{{command}}',
     commandRejected: '场景步骤未执行：{{command}}（{{reason}}）',
     netSent: '#{{id}} {{from}} -> {{to}} {{kind}}{{facts}}，{{arrival}} 秒到达',
     netSentDropped: '#{{id}} {{from}} -> {{to}} {{kind}}{{facts}}，丢失：链路已断',

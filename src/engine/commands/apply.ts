@@ -132,7 +132,13 @@ function needController(sim: Sim): Result {
 
 export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
   const result = apply(sim, command, source);
-  if (result.ok) sim.emit({ type: 'command.applied', command, t: sim.now });
+  if (result.ok)
+    sim.emit({
+      type: 'command.applied',
+      command,
+      ...(source === 'scenario' ? { scenario: true as const } : {}),
+      t: sim.now,
+    });
   return result;
 }
 

@@ -22,12 +22,23 @@ export function ConfigValueInput({ entry, target }: { entry: ConfigEntry; target
   const shown = entry.value === null ? '' : String(entry.value);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A checkbox or select shows the chosen value until the engine's new value arrives (or the
+  // engine refuses it), so the control never flips back in between.
+  // It is remembered with the value it replaced, and forgotten as soon as that value changes.
+  const [choice, setChoice] = useState<{
+    over: ConfigEntry['value'];
+    value: string | boolean;
+  } | null>(null);
+  const chosen = choice && choice.over === entry.value ? choice.value : null;
+  const setChosen = (value: string | boolean | null) =>
+    setChoice(value === null ? null : { over: entry.value, value });
   if (!def) return <>{shown || '—'}</>;
   const errorId = `config-error-${target.scope}-${target.id}-${entry.key}`;
 
   async function submit(raw: string | boolean) {
     const checked = configValue(engineScope, entry.key, raw);
     if (!checked.ok) {
+      setChosen(null);
       setError(problemText(checked.problem, t));
       return;
     }
@@ -46,7 +57,10 @@ export function ConfigValueInput({ entry, target }: { entry: ConfigEntry; target
     if (result.ok) {
       setDraft(null);
       setError(null);
-    } else setError(engineErrorText(result.error, t));
+    } else {
+      setChosen(null);
+      setError(engineErrorText(result.error, t));
+    }
   }
 
   const common = {
@@ -60,13 +74,23 @@ export function ConfigValueInput({ entry, target }: { entry: ConfigEntry; target
       <input
         type="checkbox"
         {...common}
-        checked={entry.value === true}
-        onChange={(e) => void submit(e.target.checked)}
+        checked={chosen === null ? entry.value === true : chosen === true}
+        onChange={(e) => {
+          setChosen(e.target.checked);
+          void submit(e.target.checked);
+        }}
       />
     );
   } else if (def.type.kind === 'enum') {
     control = (
-      <select {...common} value={shown} onChange={(e) => void submit(e.target.value)}>
+      <select
+        {...common}
+        value={typeof chosen === 'string' ? chosen : shown}
+        onChange={(e) => {
+          setChosen(e.target.value);
+          void submit(e.target.value);
+        }}
+      >
         {def.type.values.map((v) => (
           <option key={v} value={v}>
             {v}

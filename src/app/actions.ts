@@ -317,6 +317,20 @@ export const PRODUCER_ACTIONS = {
     perform: (ctx, p) => void run(ctx, { type: 'removeProducer', producerId: p.producerId }),
     enabled: (s, p) => running(s) && p.producerId in s.producers,
   },
+  crash: {
+    id: 'producer.crash',
+    labelKey: 'producer.crash',
+    labelParams: (p) => ({ id: p.producerId }),
+    perform: (ctx, p) => void run(ctx, { type: 'crashProducer', producerId: p.producerId }),
+    enabled: (s, p) => running(s) && s.producers[p.producerId]?.crashed === false,
+  },
+  restart: {
+    id: 'producer.restart',
+    labelKey: 'producer.restart',
+    labelParams: (p) => ({ id: p.producerId }),
+    perform: (ctx, p) => void run(ctx, { type: 'restartProducer', producerId: p.producerId }),
+    enabled: (s, p) => running(s) && s.producers[p.producerId]?.crashed === true,
+  },
 } satisfies Record<string, Action<ProducerParams>>;
 
 const consumerAlive = (s: SimState, p: ConsumerParams) => {
@@ -349,6 +363,12 @@ export const CONSUMER_ACTIONS = {
 } satisfies Record<string, Action<ConsumerParams>>;
 
 export const GROUP_ACTIONS = {
+  resetOffsets: {
+    id: 'group.resetOffsets',
+    labelKey: 'group.resetOffsets',
+    perform: (ctx, p) => open(ctx, { kind: 'resetOffsets', groupId: p.groupId }),
+    enabled: (s, p) => running(s) && p.groupId in s.groups,
+  },
   addConsumer: {
     id: 'group.addConsumer',
     labelKey: 'group.addConsumer',

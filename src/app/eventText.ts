@@ -98,12 +98,17 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('producers', { kind: 'producer', id: e.producerId });
     case 'producer.removed':
       return info('producers', null);
+    case 'producer.crashed':
+      return info('producers', { kind: 'producer', id: e.producerId }, true);
+    case 'producer.restarted':
+      return info('producers', { kind: 'producer', id: e.producerId });
     case 'group.added':
       return info('groups', { kind: 'group', id: e.groupId });
     case 'config.changed':
       return info('you', configSubject(e.scope, e.id));
     case 'command.applied':
-      return info('you', null);
+      // The scenario's own script is not the user: it is cluster news, not "You: ...".
+      return info(e.scenario ? 'cluster' : 'you', null);
     case 'command.rejected':
       return info('you', null, true);
     case 'net.sent':

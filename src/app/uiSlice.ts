@@ -24,6 +24,7 @@ export type DialogState =
   | { kind: 'editProducer'; producerId: string }
   | { kind: 'addGroup' }
   | { kind: 'addConsumer'; groupId?: string }
+  | { kind: 'resetOffsets'; groupId: string }
   | { kind: 'about' }
   | { kind: 'shortcuts' }
   /** The course: every lesson, with its progress in this browser. */

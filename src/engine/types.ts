@@ -114,6 +114,9 @@ export type Command =
   | { type: 'addPartitions'; topic: string; count: number }
   | ({ type: 'addProducer' } & ProducerSpec)
   | { type: 'removeProducer'; producerId: string }
+  /** Kill the producer's process: what is in its buffer is lost (counted); restart it later. */
+  | { type: 'crashProducer'; producerId: string }
+  | { type: 'restartProducer'; producerId: string }
   | { type: 'pauseProducer'; producerId: string }
   | { type: 'resumeProducer'; producerId: string }
   | { type: 'updateProducer'; producerId: string; ratePerSec?: number; keys?: string[] | null }
@@ -128,7 +131,8 @@ export type Command =
       type: 'resetOffsets';
       groupId: string;
       topic: string;
-      to: 'earliest' | 'latest' | number;
+      /** A position, an offset, or the first offset at or after a time (sim ms, --to-datetime). */
+      to: 'earliest' | 'latest' | number | { timestamp: number };
     }
   | {
       type: 'setConfig';
@@ -418,11 +422,15 @@ export type SimEventBody =
   // Clients and configuration
   | { type: 'producer.added'; producerId: string; topic: string }
   | { type: 'producer.removed'; producerId: string }
+  /** The process died; `lostRecords` were in its buffer, never sent. */
+  | { type: 'producer.crashed'; producerId: string; lostRecords: number }
+  | { type: 'producer.restarted'; producerId: string }
   | { type: 'producer.metadata-refreshed'; producerId: string; reason: MetadataRefreshReason }
   | { type: 'group.added'; groupId: string; topics: string[] }
   | { type: 'consumer.added'; groupId: string; consumerId: string }
   | { type: 'config.changed'; scope: string; id: string; key: string; value: ConfigValue }
-  | { type: 'command.applied'; command: Command }
+  /** `scenario`: a timed action of the scenario's script, not something the user did. */
+  | { type: 'command.applied'; command: Command; scenario?: true }
   /** A timed scenario action that could not be applied when its time came. */
   | { type: 'command.rejected'; command: Command; error: EngineError }
   // Network traffic, for animation: draw from sentAt to deliverAt.
@@ -557,6 +565,8 @@ export interface ProducerView {
   keys: string[] | null;
   paused: boolean;
   isolated: boolean;
+  /** Its process crashed and has not been restarted (it sends nothing). */
+  crashed: boolean;
   /** Idempotent producer id from InitProducerId, or -1. */
   producerIdNumber: number;
   /** The leaders this producer believes in (its metadata cache), partition -> broker id. */

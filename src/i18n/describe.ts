@@ -293,6 +293,10 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.producerAdded', { producer: e.producerId, topic: e.topic });
     case 'producer.removed':
       return t('events.producerRemoved', { producer: e.producerId });
+    case 'producer.crashed':
+      return t('events.producerCrashed', { producer: e.producerId, count: e.lostRecords });
+    case 'producer.restarted':
+      return t('events.producerRestarted', { producer: e.producerId });
     case 'producer.metadata-refreshed':
       return t('events.metadataRefreshed', {
         producer: e.producerId,
@@ -309,7 +313,9 @@ export function describeEvent(e: SimEvent, t: Translate): string {
         value: String(e.value),
       });
     case 'command.applied':
-      return t('events.commandApplied', { command: describeCommand(e.command, t) });
+      return t(e.scenario ? 'events.scenarioApplied' : 'events.commandApplied', {
+        command: describeCommand(e.command, t),
+      });
     case 'command.rejected':
       return t('events.commandRejected', {
         command: describeCommand(e.command, t),

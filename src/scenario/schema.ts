@@ -174,6 +174,8 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     }),
     command('addProducer', producerFields),
     command('removeProducer', producerId),
+    command('crashProducer', producerId),
+    command('restartProducer', producerId),
     command('pauseProducer', producerId),
     command('resumeProducer', producerId),
     command('updateProducer', {
@@ -197,9 +199,12 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('resetOffsets', {
       groupId: nonEmptyText(),
       topic: nonEmptyText(),
-      to: z.union([z.enum(['earliest', 'latest']), z.int().min(0)], {
-        error: ruleText('resetTo'),
-      }),
+      to: z.union(
+        [z.enum(['earliest', 'latest']), z.int().min(0), object({ timestamp: z.number().min(0) })],
+        {
+          error: ruleText('resetTo'),
+        },
+      ),
     }),
     command('setConfig', {
       scope: oneOf(['broker', 'topic', 'producer', 'group', 'consumer']),

@@ -114,11 +114,16 @@ export function createProducer(
   };
   sim.world.producers[p.id] = p;
   sim.emit({ type: 'producer.added', producerId: p.id, topic: p.topic, t: sim.now });
+  bootProducer(sim, p);
+  return p;
+}
+
+/** What a producer process does when it starts (first time or after a crash). */
+export function bootProducer(sim: Sim, p: ProducerState): void {
   requestMetadata(sim, p);
   if (p.idempotent) requestProducerId(sim, p);
   sim.timer(p.node, p.inc, 'producer.generate', generateInterval(p), p.generateToken);
   sim.timer(p.node, p.inc, 'producer.metadata-refresh', metadataRefreshDelay(p.config));
-  return p;
 }
 
 /**
@@ -379,6 +384,7 @@ function expireBatches(sim: Sim, p: ProducerState): void {
 
 /** Send every ready batch, one request per leader, within max.in.flight per connection. */
 export function drain(sim: Sim, p: ProducerState): void {
+  if (p.crashed) return;
   expireBatches(sim, p);
   if (p.numPartitions === 0) return;
   if (p.idempotent && p.pidNumber < 0) return;

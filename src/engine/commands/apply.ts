@@ -49,6 +49,8 @@ import {
   userPartitions,
   withinTotal,
 } from './limitChecks';
+import { crashOrRestartProducer } from './crashProducer';
+import { offsetForTime } from '../broker/offsetForTime';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -139,7 +141,13 @@ function needController(sim: Sim): Result {
 
 export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
   const result = apply(sim, command, source);
-  if (result.ok) sim.emit({ type: 'command.applied', command, t: sim.now });
+  if (result.ok)
+    sim.emit({
+      type: 'command.applied',
+      command,
+      ...(source === 'scenario' ? { scenario: true as const } : {}),
+      t: sim.now,
+    });
   return result;
 }
 
@@ -263,6 +271,9 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       const { type: _type, ...spec } = cmd;
       return addProducer(sim, spec, source, '');
     }
+    case 'crashProducer':
+    case 'restartProducer':
+      return crashOrRestartProducer(sim, cmd);
     case 'removeProducer':
     case 'pauseProducer':
     case 'resumeProducer':
@@ -311,6 +322,15 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
           shortText(cmd.value, 'value', LIMITS.recordChars),
         );
         if (!size.ok) return size;
+        if (p.crashed)
+          return fail(
+            'PRODUCER_CRASHED',
+            `producer ${p.id} has crashed: restart it first`,
+            'producerId',
+            {
+              producerId: p.id,
+            },
+          );
         send(sim, p, cmd.key, cmd.value);
         drain(sim, p);
       }
@@ -731,6 +751,10 @@ function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>)
   }
   if (typeof cmd.to === 'number' && (!Number.isInteger(cmd.to) || cmd.to < 0))
     return fail('INVALID_VALUE', `to must be "earliest", "latest" or an offset >= 0`, 'to');
+  const to = cmd.to;
+  const byTime = typeof to === 'object' && to !== null ? to.timestamp : null;
+  if (typeof to === 'object' && (typeof byTime !== 'number' || !(byTime >= 0)))
+    return fail('INVALID_VALUE', `to.timestamp must be a time >= 0 (ms)`, 'to.timestamp');
   const offsets: Record<number, number> = {};
   for (let p = 0; p < topic.numPartitions; p++) {
     const part = sim.world.controller.partitions[tpKey(cmd.topic, p)];
@@ -740,11 +764,15 @@ function resetOffsets(sim: Sim, cmd: Extract<Command, { type: 'resetOffsets' }>)
     const hw = leaderLog?.hw ?? 0;
     // Like kafka-consumer-groups, an offset outside the log is clamped to it.
     offsets[p] =
-      cmd.to === 'earliest'
+      to === 'earliest'
         ? start
-        : cmd.to === 'latest'
+        : to === 'latest'
           ? hw
-          : Math.min(Math.max(cmd.to, start), hw);
+          : typeof to === 'number'
+            ? Math.min(Math.max(to, start), hw)
+            : leaderLog
+              ? offsetForTime(leaderLog, byTime!)
+              : 0;
   }
   resetCommitted(sim, g, cmd.topic, offsets);
   return OK;

@@ -27,7 +27,7 @@ function nodeUp(ref: NodeRef): boolean {
     case 'broker':
       return ref.broker.status === 'running';
     case 'producer':
-      return !ref.producer.removed;
+      return !ref.producer.removed && !ref.producer.crashed;
     case 'consumer':
       return isRunning(ref.consumer);
   }

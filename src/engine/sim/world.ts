@@ -355,6 +355,8 @@ export interface ProducerState {
   keys: string[] | null;
   paused: boolean;
   removed: boolean;
+  /** The process crashed (crashProducer): down until restartProducer (absent in old saves). */
+  crashed?: boolean;
   inc: number;
   config: ConfigSlot<'producer'>;
   /** Fractional records owed by the rate generator. */

@@ -174,6 +174,7 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
     keys: p.keys ? [...p.keys] : null,
     paused: p.paused,
     isolated: sim.isIsolated(producerNode(p.id)),
+    crashed: p.crashed === true,
     producerIdNumber: p.idempotent ? p.pidNumber : -1,
     knownLeaders: Array.from({ length: p.numPartitions }, (_, i) => p.leaders[i] ?? -1),
     stats: {

@@ -4,6 +4,7 @@ import { AboutDialog, ShortcutsDialog } from './InfoDialogs';
 import { CreateTopicDialog } from './CreateTopicDialog';
 import { ProducerDialog } from './ProducerDialog';
 import { AddConsumerDialog, AddGroupDialog } from './GroupDialogs';
+import { ResetOffsetsDialog } from './ResetOffsetsDialog';
 import { ShareDialog } from '../timeline/ShareDialog';
 import { LessonListDialog } from '../lessons/LessonListDialog';
 
@@ -21,6 +22,8 @@ export function Dialogs() {
       return <AddGroupDialog />;
     case 'addConsumer':
       return <AddConsumerDialog groupId={dialog.groupId} />;
+    case 'resetOffsets':
+      return <ResetOffsetsDialog groupId={dialog.groupId} />;
     case 'about':
       return <AboutDialog />;
     case 'shortcuts':

@@ -5,6 +5,7 @@ import type { ConfigEntry } from '../../engine';
 import type { Selection } from '../../app/store';
 import { useT } from '../hooks';
 import { useSelect } from '../scene/selection';
+import { ConfigValueInput, type ConfigTarget } from './ConfigValueInput';
 
 export function Props({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -64,7 +65,14 @@ function show(value: ConfigEntry['value'] | null): string {
   return value === null ? '—' : String(value);
 }
 
-export function ConfigTable({ entries }: { entries: ConfigEntry[] }) {
+/** The config table; with a target, every value is a live control labelled by its Kafka name. */
+export function ConfigTable({
+  entries,
+  target,
+}: {
+  entries: ConfigEntry[];
+  target?: ConfigTarget;
+}) {
   const t = useT();
   const [all, setAll] = useState(false);
   const changed = entries.filter((e) => e.source !== 'kafka-default' || e.simOnly);
@@ -91,7 +99,7 @@ export function ConfigTable({ entries }: { entries: ConfigEntry[] }) {
                   {e.simOnly && <span className="tag">{t('inspector.simOnly')}</span>}
                 </th>
                 <td>
-                  {show(e.value)}
+                  {target ? <ConfigValueInput entry={e} target={target} /> : show(e.value)}
                   {e.source !== 'kafka-default' && (
                     <span className="tag">{t(`inspector.source.${e.source}`)}</span>
                   )}

@@ -41,13 +41,18 @@ export const ProducerCard = memo(function ProducerCard({
   const acks = producer ? configValue(producer.config, 'acks') : undefined;
   const state = !producer
     ? ''
-    : producer.isolated
-      ? t('producer.isolated')
-      : producer.paused
-        ? t('producer.paused')
-        : t('producer.rate', { rate: producer.ratePerSec });
-  const stateColour =
-    producer && (producer.paused || producer.isolated) ? COLOURS.warn : COLOURS.muted;
+    : producer.crashed
+      ? t('producer.crashed')
+      : producer.isolated
+        ? t('producer.isolated')
+        : producer.paused
+          ? t('producer.paused')
+          : t('producer.rate', { rate: producer.ratePerSec });
+  const stateColour = producer?.crashed
+    ? COLOURS.bad
+    : producer && (producer.paused || producer.isolated)
+      ? COLOURS.warn
+      : COLOURS.muted;
   const inner = rect.w - 28;
   // The counters, named for what they are (acked, failed, lost; buffered, in flight), and while
   // a produce error stands (until the partition acknowledges a record again) the error on the

@@ -27,7 +27,7 @@ export function BrokerDetails({ id }: { id: number }) {
           [t('inspector.followerOf'), <PartitionList keys={b.followerOf} />],
         ]}
       />
-      <ConfigTable entries={b.config} />
+      <ConfigTable entries={b.config} target={{ scope: 'broker', id }} />
     </>
   );
 }

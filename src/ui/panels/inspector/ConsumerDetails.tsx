@@ -61,7 +61,7 @@ export function ConsumerDetails({ id }: { id: string }) {
           </table>
         </section>
       )}
-      <ConfigTable entries={c.config} />
+      <ConfigTable entries={c.config} target={{ scope: 'consumer', id }} />
     </>
   );
 }

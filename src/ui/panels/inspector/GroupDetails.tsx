@@ -5,7 +5,8 @@ import type { FrameBuffer } from '../../../app/frameBuffer';
 import { hasDeparted } from '../../../app/departures';
 import { useSim } from '../../../app/SimulatorProvider';
 import { parsePartitionKey, partitionKey } from '../../../worker/protocol';
-import { useFastRefresh, useT } from '../../hooks';
+import { GROUP_ACTIONS } from '../../../app/actions';
+import { useAction, useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 
 export function GroupDetails({ id }: { id: string }) {
@@ -103,8 +104,20 @@ export function GroupDetails({ id }: { id: string }) {
           </table>
         </section>
       )}
-      <ConfigTable entries={g.config} />
+      <ResetOffsetsButton id={id} />
+      <ConfigTable entries={g.config} target={{ scope: 'group', id }} />
     </>
+  );
+}
+
+function ResetOffsetsButton({ id }: { id: string }) {
+  const reset = useAction(GROUP_ACTIONS.resetOffsets, { groupId: id });
+  return (
+    <div className="inspector-actions">
+      <button type="button" className="button" onClick={reset.perform} disabled={!reset.enabled}>
+        {reset.label}
+      </button>
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 // The inspector for a producer: topic, rate, keys, its idempotent id, what it has sent, acknowledged
 // and lost, its last error in plain words, and its config.
 import { useSim } from '../../../app/SimulatorProvider';
-import { useFastRefresh, useT } from '../../hooks';
+import { PRODUCER_ACTIONS } from '../../../app/actions';
+import { useAction, useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 
 export function ProducerDetails({ id }: { id: string }) {
@@ -20,7 +21,13 @@ export function ProducerDetails({ id }: { id: string }) {
           [t('inspector.keys'), p.keys === null ? t('inspector.nullKeys') : p.keys.join(', ')],
           [
             t('inspector.status'),
-            p.paused ? t('producer.paused') : p.isolated ? t('producer.isolated') : '—',
+            p.crashed
+              ? t('producer.crashed')
+              : p.paused
+                ? t('producer.paused')
+                : p.isolated
+                  ? t('producer.isolated')
+                  : '—',
           ],
           [t('inspector.producerId'), p.producerIdNumber < 0 ? '—' : p.producerIdNumber],
           [
@@ -48,7 +55,29 @@ export function ProducerDetails({ id }: { id: string }) {
           ],
         ]}
       />
-      <ConfigTable entries={p.config} />
+      <ProducerLifecycle id={id} />
+      <ConfigTable entries={p.config} target={{ scope: 'producer', id }} />
     </>
+  );
+}
+
+/** Crash the producer's process (its buffer is lost, and counted) or start it again. */
+function ProducerLifecycle({ id }: { id: string }) {
+  const crash = useAction(PRODUCER_ACTIONS.crash, { producerId: id });
+  const restart = useAction(PRODUCER_ACTIONS.restart, { producerId: id });
+  return (
+    <div className="inspector-actions">
+      {[crash, restart].map((a) => (
+        <button
+          key={a.label}
+          type="button"
+          className="button"
+          onClick={a.perform}
+          disabled={!a.enabled}
+        >
+          {a.label}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useSim } from '../../../app/SimulatorProvider';
 import { useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
+import { AddPartitions } from './AddPartitions';
 
 export function TopicDetails({ name }: { name: string }) {
   const t = useT();
@@ -21,6 +22,7 @@ export function TopicDetails({ name }: { name: string }) {
           [t('inspector.partitions'), topic.partitionCount],
         ]}
       />
+      <AddPartitions topic={name} current={topic.partitionCount} />
       <section className="inspector-section">
         <h3>{t('inspector.partitions')}</h3>
         <table className="table">
@@ -49,7 +51,7 @@ export function TopicDetails({ name }: { name: string }) {
           </tbody>
         </table>
       </section>
-      <ConfigTable entries={topic.config} />
+      <ConfigTable entries={topic.config} target={{ scope: 'topic', id: name }} />
     </>
   );
 }

@@ -1,0 +1,17 @@
+// ListOffsets by timestamp (KIP-79, what kafka-consumer-groups --to-datetime asks for): the
+// earliest offset in the log whose record timestamp is at or after `ts`, among the records a
+// consumer may read (below the high watermark); none: the high watermark (the log end).
+import type { LogState } from '../sim/world';
+import { recordsFrom } from './log';
+
+export function offsetForTime(log: LogState, ts: number): number {
+  for (const batch of log.batches) {
+    if (batch.maxTs < ts) continue;
+    const from = Math.max(batch.baseOffset, log.logStartOffset);
+    for (const r of recordsFrom(log, from, batch.records.length)) {
+      if (r.batch !== batch || r.offset >= log.hw) break;
+      if (r.record.ts >= ts) return r.offset;
+    }
+  }
+  return log.hw;
+}

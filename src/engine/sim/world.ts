@@ -548,7 +548,16 @@ export interface GroupRecord {
   config: ConfigSlot<'consumer'>;
   joinToken: number;
   syncToken: number;
+  /**
+   * The initial rebalance of a group that was Empty (group.initial.rebalance.delay.ms): when the
+   * current delay ends (0 when none is running), the length of that delay, what is left of the
+   * rebalance timeout to extend it by, and whether a new member joined during it (Kafka's
+   * tryCompleteInitialRebalanceElseSchedule).
+   */
   initialDelayUntil: number;
+  initialDelayMs: number;
+  initialRemainingMs: number;
+  newMemberAdded: boolean;
   /** The broker currently acting as coordinator (leader of its __consumer_offsets partition). */
   coordinator: number | null;
   /** That broker's incarnation when it loaded the group (a restart loads it again). */

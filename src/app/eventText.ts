@@ -90,6 +90,7 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'consumer.added':
       return info('groups', { kind: 'consumer', id: e.consumerId });
     case 'consumer.failed':
+    case 'consumer.poll-timeout':
       return info('groups', { kind: 'consumer', id: e.consumerId }, true);
     case 'consumer.assigned':
       return info('records', { kind: 'consumer', id: e.consumerId });

@@ -400,6 +400,14 @@ export type SimEventBody =
   | { type: 'group.coordinator-changed'; groupId: string; coordinator: number | null }
   | { type: 'consumer.joined'; groupId: string; consumerId: string; memberId: string }
   | { type: 'consumer.left'; groupId: string; consumerId: string; memberId: string }
+  /** More than max.poll.interval.ms between two poll() calls: the member leaves its group. */
+  | {
+      type: 'consumer.poll-timeout';
+      groupId: string;
+      consumerId: string;
+      memberId: string;
+      maxPollIntervalMs: number;
+    }
   | {
       type: 'consumer.failed';
       groupId: string;

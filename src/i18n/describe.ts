@@ -265,6 +265,12 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       });
     case 'consumer.left':
       return t('events.consumerLeft', { consumer: e.consumerId, group: e.groupId });
+    case 'consumer.poll-timeout':
+      return t('events.consumerPollTimeout', {
+        consumer: e.consumerId,
+        group: e.groupId,
+        ms: e.maxPollIntervalMs,
+      });
     case 'consumer.failed':
       return t(
         e.reason.code === 'process-crashed' ? 'events.consumerCrashed' : 'events.consumerTimedOut',

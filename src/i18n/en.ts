@@ -659,6 +659,8 @@ export const en = {
     consumerLeft: '{{consumer}} left group {{group}}',
     consumerCrashed: '{{consumer}} crashed: group {{group}} waits for its session timeout',
     consumerTimedOut: '{{consumer}} missed its session timeout: group {{group}} removes it',
+    consumerPollTimeout:
+      '{{consumer}} spent more than max.poll.interval.ms = {{ms}} ms since its last poll(): it leaves group {{group}} (LeaveGroup), its partitions go to the others, and it joins again as a new member from its next poll()',
     consumerAssigned: '{{consumer}} owns {{partitions}} in generation {{generation}}',
     consumerAssignedRevoked:
       '{{consumer}} owns {{partitions}} in generation {{generation}}, gave up {{revoked}}',

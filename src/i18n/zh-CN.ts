@@ -644,6 +644,8 @@ export const zhCN: Catalogue = {
     consumerLeft: '{{consumer}} 离开了消费者组 {{group}}',
     consumerCrashed: '{{consumer}} 崩溃了：消费者组 {{group}} 要等它会话超时才会发现',
     consumerTimedOut: '{{consumer}} 会话超时：消费者组 {{group}} 把它移出了组',
+    consumerPollTimeout:
+      '{{consumer}} 距上次 poll() 已超过 max.poll.interval.ms = {{ms}} ms：它发送 LeaveGroup 离开消费者组 {{group}}，分区交给其他成员；下一次 poll() 时它再作为新成员加入',
     consumerAssigned: '{{consumer}} 在第 {{generation}} 代负责 {{partitions}}',
     consumerAssignedRevoked:
       '{{consumer}} 在第 {{generation}} 代负责 {{partitions}}，交出了 {{revoked}}',

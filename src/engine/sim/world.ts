@@ -98,6 +98,7 @@ export type TimerName =
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
+  | 'consumer.poll-timeout'
   | 'consumer.request-timeout'
   | 'consumer.retry'
   | 'consumer.metadata-refresh'
@@ -463,10 +464,19 @@ export interface ConsumerPollLoop {
     batch: Batch;
     from: number;
     to: number;
+    /**
+     * The partition was taken away after poll() returned these records: the application still
+     * processes them (Kafka cannot take back what poll() returned), but they move no position.
+     */
+    revoked?: boolean;
   }[];
   token: number;
-  /** Whether a poll step is scheduled. */
+  /** Whether a poll step is scheduled: the application is processing, not inside poll(). */
   active: boolean;
+  /** When the application last called poll() (max.poll.interval.ms counts from here). */
+  lastPollAt: number;
+  /** Token of the max.poll.interval.ms timer armed at the last poll(). */
+  pollTimeoutToken: number;
 }
 
 /** Committing consumed positions. */

@@ -14,7 +14,8 @@ export function dropPartitions(c: ConsumerState, tps: string[]): void {
   const m = c.membership;
   m.owned = m.owned.filter((tp) => !tps.includes(tp));
   c.positions.unknown = c.positions.unknown.filter((tp) => !tps.includes(tp));
-  c.poll.inHand = c.poll.inHand.filter((r) => !tps.includes(r.tp));
+  // Records poll() already returned are the application's: it processes them all the same.
+  for (const r of c.poll.inHand) if (tps.includes(r.tp)) r.revoked = true;
 }
 
 /** Give up every owned partition and say so (eager revocation, or partitions lost). */
@@ -39,5 +40,6 @@ export function setPosition(c: ConsumerState, tp: string, offset: number): void 
   c.positions.byPartition[tp] = offset;
   c.fetcher.fetchOffset[tp] = offset;
   c.fetcher.buffer[tp] = [];
-  c.poll.inHand = c.poll.inHand.filter((r) => r.tp !== tp);
+  // Records in hand from before are still processed, but the position is this one.
+  for (const r of c.poll.inHand) if (r.tp === tp) r.revoked = true;
 }

@@ -23,6 +23,7 @@ import {
   onHeartbeatTimer,
   onJoinResponse,
   onPartitionCountsChanged,
+  onPollTimeout,
   onSyncResponse,
 } from './membership';
 import { applyMetadata, requestMetadata } from './metadata';
@@ -113,6 +114,8 @@ export function onConsumerTimer(
       return onHeartbeatTimer(sim, c, task.token!);
     case 'consumer.poll':
       return onPoll(sim, c, task.token!);
+    case 'consumer.poll-timeout':
+      return onPollTimeout(sim, c, task.token!);
     case 'consumer.request-timeout':
       return onRequestFailed(sim, c, task.token!, 'REQUEST_TIMED_OUT');
     case 'consumer.metadata-refresh':

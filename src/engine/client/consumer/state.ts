@@ -44,7 +44,7 @@ export function newFetcher(): ConsumerFetcher {
 }
 
 export function newPollLoop(): ConsumerPollLoop {
-  return { inHand: [], token: 0, active: false };
+  return { inHand: [], token: 0, active: false, lastPollAt: 0, pollTimeoutToken: 0 };
 }
 
 export function newCommits(lastAutoCommit: number): ConsumerCommits {

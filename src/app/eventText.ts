@@ -79,6 +79,8 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('records', { kind: 'group', id: e.groupId });
     case 'offset.reset':
       return info('records', { kind: 'group', id: e.groupId });
+    case 'consumer.log-truncation':
+      return info('records', { kind: 'consumer', id: e.consumerId }, true);
     case 'group.rebalance-started':
       return info('groups', { kind: 'group', id: e.groupId });
     case 'group.rebalance-completed':

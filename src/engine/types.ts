@@ -199,6 +199,8 @@ export type MessageKind =
   | 'offset-fetch-response'
   | 'list-offsets'
   | 'list-offsets-response'
+  | 'offsets-for-leader-epoch'
+  | 'offsets-for-leader-epoch-response'
   | 'init-producer-id'
   | 'init-producer-id-response';
 
@@ -366,6 +368,22 @@ export type SimEventBody =
       topic: string;
       partition: number;
       offset: number;
+    }
+  /**
+   * KIP-320: validating its position against a new leader's epochs, the consumer found the log
+   * truncated below it. `divergentOffset` is where its log and the leader's part (null: the
+   * leader knows nothing of the position's epoch). With auto.offset.reset=none the partition
+   * stops (LogTruncationException); otherwise an offset.reset follows.
+   */
+  | {
+      type: 'consumer.log-truncation';
+      groupId: string;
+      consumerId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      divergentOffset: number | null;
+      resetPolicy: 'earliest' | 'latest' | 'none';
     }
   | {
       type: 'offset.reset';

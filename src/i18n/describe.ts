@@ -213,6 +213,21 @@ export function describeEvent(e: SimEvent, t: Translate): string {
         partition: p,
         offset: e.offset,
       });
+    case 'consumer.log-truncation':
+      return t(
+        e.divergentOffset === null
+          ? 'events.logTruncationUnknown'
+          : e.resetPolicy === 'none'
+            ? 'events.logTruncationStopped'
+            : 'events.logTruncationDetected',
+        {
+          consumer: e.consumerId,
+          partition: p,
+          offset: e.offset,
+          divergent: e.divergentOffset ?? -1,
+          policy: e.resetPolicy,
+        },
+      );
     case 'offset.reset':
       return t('events.offsetReset', {
         group: e.groupId,

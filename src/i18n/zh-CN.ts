@@ -631,6 +631,12 @@ export const zhCN: Catalogue = {
     offsetCommitted: '消费者组 {{group}} 为 {{partition}} 提交了 offset {{offset}}',
     offsetCommittedBy:
       '消费者组 {{group}} 为 {{partition}} 提交了 offset {{offset}}（{{consumer}}）',
+    logTruncationDetected:
+      '{{consumer}} 向 {{partition}} 的新 Leader 询问它所在 epoch 的结束位置（OffsetsForLeaderEpoch）：日志在它的消费位置 {{offset}} 之下被截断了，所以它从两份日志开始分叉的 offset {{divergent}} 继续读',
+    logTruncationStopped:
+      '{{consumer}} 发现 {{partition}} 的日志在它的消费位置 {{offset}} 之下被截断了（两份日志从 {{divergent}} 开始分叉）；auto.offset.reset=none，所以它停下来（LogTruncationException），等应用程序自己 seek',
+    logTruncationUnknown:
+      '{{consumer}} 发现 {{partition}} 的新 Leader 不认识它消费位置 {{offset}} 所在的 epoch：由 auto.offset.reset={{policy}} 决定从哪里继续',
     offsetReset:
       '{{consumer}}（{{group}}）把 {{partition}} 的消费位置设为 offset {{offset}}：{{reason}}',
     rebalanceStarted: '消费者组 {{group}}：开始重平衡，第 {{generation}} 代结束（{{reason}}）',
@@ -727,6 +733,8 @@ export const zhCN: Catalogue = {
     'broker-session-timeout': '在 broker.session.timeout.ms 内没有收到心跳',
     'process-crashed': '进程崩溃',
     'auto-offset-reset': '没有已提交的 offset，按 auto.offset.reset={{policy}} 处理',
+    'log-truncation':
+      '日志在它的消费位置 {{from}} 之下被截断了：它退回到自己读过的日志与新 Leader 日志开始分叉的地方',
     'retention-ms': '早于 retention.ms = {{retentionMs}}',
     'retention-bytes': '分区大小超过 retention.bytes = {{retentionBytes}}',
     startup: '启动',

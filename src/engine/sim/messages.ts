@@ -177,6 +177,26 @@ export interface Bodies {
     reqId: number;
     results: { topic: string; partition: number; error: string | null; offset: number }[];
   };
+  /** A consumer validating its position after a leader change (KIP-320). */
+  'offsets-for-leader-epoch': {
+    reqId: number;
+    partitions: {
+      topic: string;
+      partition: number;
+      currentLeaderEpoch: number;
+      leaderEpoch: number;
+    }[];
+  };
+  'offsets-for-leader-epoch-response': {
+    reqId: number;
+    results: {
+      topic: string;
+      partition: number;
+      error: string | null;
+      leaderEpoch: number;
+      endOffset: number;
+    }[];
+  };
   'init-producer-id': { reqId: number };
   'init-producer-id-response': {
     reqId: number;

@@ -435,6 +435,18 @@ export interface ConsumerPositions {
   byPartition: Record<string, number>;
   /** Partitions whose position is not known yet: they await OffsetFetch or ListOffsets. */
   unknown: string[];
+  /**
+   * KIP-320: the leader epoch of the last record poll() returned per partition (absent when the
+   * position came from a committed offset or a reset), and the leader epoch the position was
+   * last validated against.
+   */
+  offsetEpoch: Record<string, number>;
+  leaderEpoch: Record<string, number>;
+  /**
+   * Positions awaiting OffsetsForLeaderEpoch (the request, the offset and leader epoch asked
+   * about); reqId -1: a truncation stopped the partition (auto.offset.reset=none).
+   */
+  validation: Record<string, { reqId: number; offset: number; currentLeaderEpoch: number }>;
 }
 
 /** Fetching from partition leaders (Kafka's Fetcher). */

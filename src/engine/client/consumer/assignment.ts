@@ -7,6 +7,9 @@ import type { ConsumerState } from '../../sim/world';
 export function dropPartitions(c: ConsumerState, tps: string[]): void {
   for (const tp of tps) {
     delete c.positions.byPartition[tp];
+    delete c.positions.offsetEpoch[tp];
+    delete c.positions.leaderEpoch[tp];
+    delete c.positions.validation[tp];
     delete c.fetcher.fetchOffset[tp];
     delete c.fetcher.buffer[tp];
     delete c.fetcher.inFlight[tp];
@@ -39,6 +42,10 @@ export function revokeAll(sim: Sim, c: ConsumerState): void {
 export function setPosition(c: ConsumerState, tp: string, offset: number): void {
   c.positions.byPartition[tp] = offset;
   c.fetcher.fetchOffset[tp] = offset;
+  // A position set by offset alone: no epoch to validate it with (KIP-320 skips validation).
+  delete c.positions.offsetEpoch[tp];
+  delete c.positions.leaderEpoch[tp];
+  delete c.positions.validation[tp];
   c.fetcher.buffer[tp] = [];
   // Records in hand from before are still processed, but the position is this one.
   for (const r of c.poll.inHand) if (r.tp === tp) r.revoked = true;

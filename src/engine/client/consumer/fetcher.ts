@@ -10,6 +10,7 @@ import { setPosition } from './assignment';
 import { leaderOf, requestMetadata } from './metadata';
 import { request, retryLater } from './network';
 import { isRunning } from './state';
+import { isValidated, needsValidation, validatePositions } from './validation';
 
 const LEADER_ERRORS = new Set([
   'NOT_LEADER_OR_FOLLOWER',
@@ -25,12 +26,21 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
   if (!isRunning(c)) return;
   const f = c.fetcher;
   let byLeader: Map<number, string[]> | null = null;
+  let toValidate: Map<number, string[]> | null = null;
   let needMetadata = false;
   for (const tp of c.membership.owned) {
     if (f.inFlight[tp] || !(tp in f.fetchOffset) || (f.buffer[tp]?.length ?? 0) > 0) continue;
+    if (!isValidated(c, tp)) continue;
     const leader = leaderOf(c, tp);
     if (leader < 0) {
       needMetadata = true;
+      continue;
+    }
+    if (needsValidation(c, tp, c.metadata.leaders[tp].leaderEpoch)) {
+      toValidate ??= new Map();
+      const list = toValidate.get(leader);
+      if (list === undefined) toValidate.set(leader, [tp]);
+      else list.push(tp);
       continue;
     }
     byLeader ??= new Map();
@@ -39,6 +49,7 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
     else list.push(tp);
   }
   if (needMetadata) requestMetadata(sim, c);
+  toValidate?.forEach((tps, leader) => validatePositions(sim, c, leader, tps));
   if (byLeader === null) return;
   byLeader.forEach((tps, leader) => {
     const reqId = request(sim, c, leader, 'fetch', (reqId) => ({

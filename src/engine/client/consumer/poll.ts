@@ -91,6 +91,7 @@ function takePollBatch(c: ConsumerState): void {
         to: head.from + n,
       });
       head.from += n;
+      c.positions.offsetEpoch[tp] = head.batch.epoch;
       if (head.from >= head.batch.records.length) buf.shift();
       budget -= n;
       took = true;

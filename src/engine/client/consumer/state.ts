@@ -36,7 +36,7 @@ export function newMetadata(): ConsumerMetadata {
 }
 
 export function newPositions(): ConsumerPositions {
-  return { byPartition: {}, unknown: [] };
+  return { byPartition: {}, unknown: [], offsetEpoch: {}, leaderEpoch: {}, validation: {} };
 }
 
 export function newFetcher(): ConsumerFetcher {

@@ -236,7 +236,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       if (!check.ok) return check;
       const ctl = needController(sim);
       if (!ctl.ok) return ctl;
-      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor, topic.numPartitions);
+      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor);
       if (!placed.ok) return { ok: false, error: placed.error };
       addPartitionsWithAssignment(sim, cmd.topic, placed.assignment);
       return OK;
@@ -410,7 +410,7 @@ export function createTopic(
     );
     return OK;
   }
-  const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor, 0);
+  const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor);
   if (!placed.ok) {
     const e = placed.error;
     return fail(

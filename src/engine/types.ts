@@ -360,6 +360,11 @@ export type SimEventBody =
       offset: number;
       key: string | null;
       value: string;
+      /**
+       * The partition was taken away (or its position reset) after poll() returned this record:
+       * the application processes it all the same, but it moves no position.
+       */
+      revoked?: true;
     }
   | {
       type: 'offset.committed';

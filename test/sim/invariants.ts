@@ -49,6 +49,11 @@ export class InvariantChecker {
   private readonly committed = new Map<string, number>();
   /** tp -> offset -> the value consumers saw there (any group). */
   private readonly consumedAt = new Map<string, Map<number, string>>();
+  /**
+   * "group/tp" -> the group's read frontier: the lowest offset at or above its last reset that
+   * it has not consumed, and the offsets above it that it has (consumed out of order).
+   */
+  private readonly frontier = new Map<string, { next: number; ahead: Set<number> }>();
   /** Partitions to check for lost acknowledged records after the current step. */
   private readonly electedSinceCheck = new Set<string>();
 
@@ -176,8 +181,16 @@ export class InvariantChecker {
           );
         seen.set(e.offset, e.value);
         this.consumedAt.set(tp, seen);
+        if (!e.revoked) this.checkNoSkip(e.groupId, tp, e.offset, e.consumerId);
         return;
       }
+      case 'offset.reset':
+        // A reset (auto.offset.reset, a truncation, an admin reset) moves the group's frontier.
+        this.frontier.set(`${e.groupId}/${tpOf(e.topic, e.partition)}`, {
+          next: e.offset,
+          ahead: new Set(),
+        });
+        return;
       case 'offset.committed': {
         // A committed offset is the next offset to read after records that were below some
         // leader's HW when fetched, so it never exceeds the highest HW the partition has had.
@@ -206,6 +219,8 @@ export class InvariantChecker {
             `${e.consumerId} moved ${e.groupId}'s committed offset of ${tp} back from ${previous} to ${e.offset}`,
           );
         this.committed.set(key, e.offset);
+        // An admin reset (kafka-consumer-groups --reset-offsets) is where the group goes on from.
+        if (e.consumerId === null) this.frontier.set(key, { next: e.offset, ahead: new Set() });
         return;
       }
       case 'group.rebalance-completed': {
@@ -225,6 +240,30 @@ export class InvariantChecker {
       default:
         return;
     }
+  }
+
+  /**
+   * A group reads every offset of a partition from where it last reset: a consumer starts at a
+   * committed offset (which only ever covers records the group processed) or at a reset, so
+   * consuming an offset above the lowest one the group has not read skips records below the HW
+   * without a reset event [5.5, 5.6; KIP-320]. Records processed after their partition was
+   * taken away (revoked) are left out: they move no position.
+   */
+  private checkNoSkip(groupId: string, tp: string, offset: number, consumerId: string): void {
+    const key = `${groupId}/${tp}`;
+    const f = this.frontier.get(key);
+    if (f === undefined) {
+      this.frontier.set(key, { next: offset + 1, ahead: new Set() });
+      return;
+    }
+    if (offset > f.next)
+      this.fail(
+        'no-skip-without-reset',
+        `${consumerId} (${groupId}) consumed ${tp}@${offset} but the group never read ${tp}@${f.next}..${offset - 1} and had no reset`,
+      );
+    if (offset < f.next) return;
+    f.ahead.add(offset);
+    while (f.ahead.delete(f.next)) f.next++;
   }
 
   private ownersOf(groupId: string, generation: number): Map<string, string> {

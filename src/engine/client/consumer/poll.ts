@@ -51,6 +51,7 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
       offset,
       key: r.key,
       value: r.value,
+      ...(run.revoked ? { revoked: true as const } : {}),
       t: sim.now,
     });
   } while (processingMs === 0 && loop.inHand.length > 0);

@@ -12,7 +12,7 @@ import { partitionOf, Run, scenario } from './helpers';
  * reads; L crashes; F comes back and is elected uncleanly (its log ends at offset 2); 5 new
  * records are written to F at offsets 2..6.
  */
-function uncleanUnderAConsumer(resetPolicy: 'latest' | 'none') {
+function uncleanUnderAConsumer(resetPolicy: 'latest' | 'none', restartConsumer = false) {
   const run = new Run(
     scenario({
       seed: 4,
@@ -39,6 +39,8 @@ function uncleanUnderAConsumer(resetPolicy: 'latest' | 'none') {
   run.do({ type: 'stopBroker', brokerId: follower }).to(14_000);
   for (let i = 0; i < 5; i++) produce(`alone-${i}`);
   run.to(18_000);
+  // Down while the log is rewritten: it comes back to its committed offset (and leader epoch).
+  if (restartConsumer) run.do({ type: 'killConsumer', consumerId: 'g-1' });
   // The policy that matters from here (the consumer started with latest, at offset 0).
   run.do({
     type: 'setConfig',
@@ -50,7 +52,9 @@ function uncleanUnderAConsumer(resetPolicy: 'latest' | 'none') {
   run.do({ type: 'killBroker', brokerId: leader }).to(26_000);
   run.do({ type: 'restartBroker', brokerId: follower }).to(32_000);
   for (let i = 0; i < 5; i++) produce(`after-${i}`);
-  run.to(60_000);
+  run.to(40_000);
+  if (restartConsumer) run.do({ type: 'restartConsumer', consumerId: 'g-1' });
+  run.to(70_000);
   return { run, leader, follower };
 }
 
@@ -70,6 +74,16 @@ describe('a consumer after an unclean election (KIP-320)', () => {
     const reset = run.all('offset.reset').filter((e) => e.reason.code === 'log-truncation');
     expect(reset).toHaveLength(1);
     expect(reset[0]).toMatchObject({ offset: 2, reason: { code: 'log-truncation', from: 7 } });
+    const after = consumedValues(run).filter((v) => v.includes('after'));
+    expect(after).toEqual(['2:after-0', '3:after-1', '4:after-2', '5:after-3', '6:after-4']);
+  });
+
+  it('validates a committed offset with its leader epoch too: a restarted consumer resumes at the divergence point', () => {
+    const { run } = uncleanUnderAConsumer('latest', true);
+    expect(run.all('offset.committed').some((e) => e.offset === 7)).toBe(true);
+    const detected = run.all('consumer.log-truncation');
+    expect(detected).toHaveLength(1);
+    expect(detected[0]).toMatchObject({ offset: 7, divergentOffset: 2 });
     const after = consumedValues(run).filter((v) => v.includes('after'));
     expect(after).toEqual(['2:after-0', '3:after-1', '4:after-2', '5:after-3', '6:after-4']);
   });

@@ -567,6 +567,11 @@ export interface GroupRecord {
   /** Member ids handed out with MEMBER_ID_REQUIRED that have not joined yet. */
   pending: Record<string, number>;
   committed: Record<string, number>;
+  /**
+   * The leader epoch committed with each offset (KIP-320), when known; absent in saves made
+   * before it was kept.
+   */
+  committedEpochs?: Record<string, number>;
   config: ConfigSlot<'consumer'>;
   joinToken: number;
   syncToken: number;

@@ -37,6 +37,9 @@ export function onOffsetFetch(
     if (!pos.unknown.includes(tp)) continue;
     if (offset >= 0) {
       setPosition(c, tp, offset);
+      // A committed leader epoch makes the position one to validate (KIP-320).
+      const epoch = msg.body.leaderEpochs?.[tp] ?? -1;
+      if (epoch >= 0) c.positions.offsetEpoch[tp] = epoch;
       c.commits.committed[tp] = offset;
     } else {
       toReset.push(tp);
@@ -61,12 +64,12 @@ export function commit(sim: Sim, c: ConsumerState): void {
   if (m.coordinator === null || !m.memberId || m.generation < 0) return;
   const positions = c.positions.byPartition;
   const committed = c.commits.committed;
-  const offsets: { topic: string; partition: number; offset: number }[] = [];
+  const offsets: { topic: string; partition: number; offset: number; leaderEpoch: number }[] = [];
   for (const tp of m.owned) {
     const offset = positions[tp];
     if (offset === undefined || offset === committed[tp]) continue;
     const { topic, partition } = parseTp(tp);
-    offsets.push({ topic, partition, offset });
+    offsets.push({ topic, partition, offset, leaderEpoch: c.positions.offsetEpoch[tp] ?? -1 });
   }
   if (offsets.length === 0) return;
   request(sim, c, m.coordinator, 'offset-commit', (reqId) => ({

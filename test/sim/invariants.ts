@@ -54,6 +54,8 @@ export class InvariantChecker {
    * it has not consumed, and the offsets above it that it has (consumed out of order).
    */
   private readonly frontier = new Map<string, { next: number; ahead: Set<number> }>();
+  /** "group/tp" -> the consumer given the partition in the group's latest generation. */
+  private readonly latestOwner = new Map<string, { consumerId: string; generation: number }>();
   /** Partitions to check for lost acknowledged records after the current step. */
   private readonly electedSinceCheck = new Set<string>();
 
@@ -185,7 +187,9 @@ export class InvariantChecker {
         return;
       }
       case 'offset.reset':
-        // A reset (auto.offset.reset, a truncation, an admin reset) moves the group's frontier.
+        // A reset (auto.offset.reset, a truncation) moves the group's frontier; one by a member
+        // that lost the partition in a later generation (a zombie) moves nothing.
+        if (!this.isLatestOwner(e.groupId, tpOf(e.topic, e.partition), e.consumerId)) return;
         this.frontier.set(`${e.groupId}/${tpOf(e.topic, e.partition)}`, {
           next: e.offset,
           ahead: new Set(),
@@ -227,14 +231,19 @@ export class InvariantChecker {
         // One owner per partition per generation [5.2, 6].
         const owners = this.ownersOf(e.groupId, e.generation);
         for (const [member, tps] of Object.entries(e.assignment)) {
-          for (const tp of tps) this.claim(owners, e.groupId, e.generation, tp, member);
+          for (const tp of tps) {
+            this.claim(owners, e.groupId, e.generation, tp, member);
+            this.noteOwner(e.groupId, tp, member, e.generation);
+          }
         }
         return;
       }
       case 'consumer.assigned': {
         const owners = this.ownersOf(e.groupId, e.generation);
-        for (const tp of e.partitions)
+        for (const tp of e.partitions) {
           this.claim(owners, e.groupId, e.generation, tp, e.consumerId);
+          this.noteOwner(e.groupId, tp, e.consumerId, e.generation);
+        }
         return;
       }
       default:
@@ -250,6 +259,9 @@ export class InvariantChecker {
    * taken away (revoked) are left out: they move no position.
    */
   private checkNoSkip(groupId: string, tp: string, offset: number, consumerId: string): void {
+    // A zombie (a member that has not yet learnt that a later generation gave the partition to
+    // another) may read on from where it was; that is duplication, not a skip of the group's.
+    if (!this.isLatestOwner(groupId, tp, consumerId)) return;
     const key = `${groupId}/${tp}`;
     const f = this.frontier.get(key);
     if (f === undefined) {
@@ -264,6 +276,18 @@ export class InvariantChecker {
     if (offset < f.next) return;
     f.ahead.add(offset);
     while (f.ahead.delete(f.next)) f.next++;
+  }
+
+  private noteOwner(groupId: string, tp: string, consumerId: string, generation: number): void {
+    const key = `${groupId}/${tp}`;
+    const latest = this.latestOwner.get(key);
+    if (!latest || generation >= latest.generation)
+      this.latestOwner.set(key, { consumerId, generation });
+  }
+
+  private isLatestOwner(groupId: string, tp: string, consumerId: string | null): boolean {
+    const latest = this.latestOwner.get(`${groupId}/${tp}`);
+    return !latest || consumerId === null || latest.consumerId === consumerId;
   }
 
   private ownersOf(groupId: string, generation: number): Map<string, string> {

@@ -33,6 +33,8 @@ export class InvariantChecker {
   private readonly maxHw = new Map<string, number>();
   /** Topics that have had an unclean election: fewer guarantees hold for them [3.7]. */
   private readonly uncleanTopics = new Set<string>();
+  /** "tp#epoch#leader": the elected leader has advanced the HW in that epoch (it knows). */
+  private readonly actingLeaders = new Set<string>();
   /** "tp#epoch#leader#brokerEpoch" -> the highest HW seen on that leader replica. */
   private readonly leaderHw = new Map<string, number>();
   /** group#generation -> tp -> consumer. */
@@ -129,6 +131,9 @@ export class InvariantChecker {
       }
       case 'hw.advanced': {
         const tp = tpOf(e.topic, e.partition);
+        const epoch = this.lastEpoch.get(tp);
+        if (epoch !== undefined && this.leaderOfEpoch.get(`${tp}#${epoch}`) === e.brokerId)
+          this.actingLeaders.add(`${tp}#${epoch}#${e.brokerId}`);
         this.maxHw.set(tp, Math.max(this.maxHw.get(tp) ?? 0, e.highWatermark));
         return;
       }
@@ -345,7 +350,11 @@ export class InvariantChecker {
           );
         const leader = view.brokers.find((b) => b.id === p.leader)!;
         const replica = p.replicaStates.find((r) => r.brokerId === p.leader)!;
-        if (leader.status === 'running') {
+        // Until the elected broker hears of its election it is still a follower, whose HW follows
+        // the old leader's answers and may go down [3.3]; it acts as leader of the epoch once it
+        // advances the HW itself.
+        const acting = this.actingLeaders.has(`${tp}#${p.leaderEpoch}#${p.leader}`);
+        if (leader.status === 'running' && acting) {
           // A leader's HW never goes back within its epoch (same incarnation of the leader
           // broker; a restart may reload an older checkpoint) [3.3 item 3].
           const key = `${tp}#${p.leaderEpoch}#${p.leader}#${leader.brokerEpoch}`;

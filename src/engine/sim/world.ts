@@ -447,6 +447,11 @@ export interface ConsumerPositions {
    * about); reqId -1: a truncation stopped the partition (auto.offset.reset=none).
    */
   validation: Record<string, { reqId: number; offset: number; currentLeaderEpoch: number }>;
+  /**
+   * Partitions waiting for an auto.offset.reset (Kafka's AWAIT_RESET): a committed offset read
+   * meanwhile must not overrule the reset. Absent in older saves.
+   */
+  awaitingReset?: Record<string, true>;
 }
 
 /** Fetching from partition leaders (Kafka's Fetcher). */

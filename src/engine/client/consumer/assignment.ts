@@ -10,6 +10,7 @@ export function dropPartitions(c: ConsumerState, tps: string[]): void {
     delete c.positions.offsetEpoch[tp];
     delete c.positions.leaderEpoch[tp];
     delete c.positions.validation[tp];
+    delete c.positions.awaitingReset?.[tp];
     delete c.fetcher.fetchOffset[tp];
     delete c.fetcher.buffer[tp];
     delete c.fetcher.inFlight[tp];
@@ -42,6 +43,8 @@ export function revokeAll(sim: Sim, c: ConsumerState): void {
 export function setPosition(c: ConsumerState, tp: string, offset: number): void {
   c.positions.byPartition[tp] = offset;
   c.fetcher.fetchOffset[tp] = offset;
+  // A fetch in flight asked for the old position: its answer will be discarded; fetch anew.
+  c.fetcher.inFlight[tp] = 0;
   // A position set by offset alone: no epoch to validate it with (KIP-320 skips validation).
   delete c.positions.offsetEpoch[tp];
   delete c.positions.leaderEpoch[tp];

@@ -14,11 +14,13 @@ import { request, retryLater } from './network';
 /** Ask the coordinator for the committed offsets of partitions without a position. */
 export function fetchCommittedOffsets(sim: Sim, c: ConsumerState): void {
   const coordinator = c.membership.coordinator;
-  if (c.positions.unknown.length === 0 || coordinator === null) return;
+  // Only partitions with no position at all (Kafka's INITIALIZING), not those awaiting a reset.
+  const partitions = c.positions.unknown.filter((tp) => !c.positions.awaitingReset?.[tp]);
+  if (partitions.length === 0 || coordinator === null) return;
   request(sim, c, coordinator, 'offset-fetch', (reqId) => ({
     reqId,
     groupId: c.groupId,
-    partitions: [...c.positions.unknown],
+    partitions,
   }));
 }
 
@@ -34,7 +36,7 @@ export function onOffsetFetch(
   const pos = c.positions;
   const toReset: string[] = [];
   for (const [tp, offset] of Object.entries(msg.body.offsets)) {
-    if (!pos.unknown.includes(tp)) continue;
+    if (!pos.unknown.includes(tp) || pos.awaitingReset?.[tp]) continue;
     if (offset >= 0) {
       setPosition(c, tp, offset);
       // A committed leader epoch makes the position one to validate (KIP-320).

@@ -148,9 +148,17 @@ export function onConsumerTimer(
           return findCoordinator(sim, c);
         case 'join':
           return maybeRejoin(sim, c);
-        case 'offsets':
+        case 'offsets': {
           fetchCommittedOffsets(sim, c);
+          // Resets that failed (no leader known, a ListOffsets error) are tried again.
+          const awaiting = c.positions.awaitingReset ?? {};
+          resetPositions(
+            sim,
+            c,
+            c.positions.unknown.filter((tp) => awaiting[tp]),
+          );
           return;
+        }
         default:
           return maybeFetch(sim, c);
       }

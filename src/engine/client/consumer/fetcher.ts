@@ -84,6 +84,9 @@ export function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-
   const reset: string[] = [];
   for (const part of msg.body.partitions) {
     const tp = tpKey(part.topic, part.partition);
+    // An answer to a fetch sent before the position moved (a reset, a seek) is stale: Kafka
+    // discards it, since its records start at the old offset.
+    if (f.inFlight[tp] !== msg.body.reqId) continue;
     f.inFlight[tp] = 0;
     if (!c.membership.owned.includes(tp) || !(tp in f.fetchOffset)) continue;
     if (part.error) {
@@ -138,6 +141,8 @@ export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void 
     if (list === undefined) byLeader.set(leader, [tp]);
     else list.push(tp);
   }
+  const awaiting = (c.positions.awaitingReset ??= {});
+  for (const tp of tps) awaiting[tp] = true;
   const timestamp: -1 | -2 = policy === 'earliest' ? -2 : -1;
   byLeader.forEach((list, leader) => {
     request(sim, c, leader, 'list-offsets', (reqId) => ({
@@ -165,6 +170,7 @@ export function onListOffsets(
       continue;
     }
     setPosition(c, tp, r.offset);
+    delete c.positions.awaitingReset?.[tp];
     c.positions.unknown = c.positions.unknown.filter((x) => x !== tp);
     sim.emit({
       type: 'offset.reset',

@@ -79,6 +79,8 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('records', { kind: 'group', id: e.groupId });
     case 'offset.reset':
       return info('records', { kind: 'group', id: e.groupId });
+    case 'consumer.log-truncation':
+      return info('records', { kind: 'consumer', id: e.consumerId }, true);
     case 'group.rebalance-started':
       return info('groups', { kind: 'group', id: e.groupId });
     case 'group.rebalance-completed':
@@ -90,6 +92,7 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'consumer.added':
       return info('groups', { kind: 'consumer', id: e.consumerId });
     case 'consumer.failed':
+    case 'consumer.poll-timeout':
       return info('groups', { kind: 'consumer', id: e.consumerId }, true);
     case 'consumer.assigned':
       return info('records', { kind: 'consumer', id: e.consumerId });

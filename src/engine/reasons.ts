@@ -37,7 +37,10 @@ export type ConsumerFailReason =
   | { code: 'member-session-timeout'; consumerId: string; memberId: string };
 
 /** Why a consumer's position was set without a committed offset (offset.reset). */
-export type OffsetResetReason = { code: 'auto-offset-reset'; policy: 'earliest' | 'latest' };
+export type OffsetResetReason =
+  | { code: 'auto-offset-reset'; policy: 'earliest' | 'latest' }
+  /** KIP-320: the log was truncated below position `from`; resume where the logs diverge. */
+  | { code: 'log-truncation'; from: number };
 
 /** Why a broker deleted old segments (log.retention-deleted). */
 export type RetentionReason =
@@ -84,6 +87,7 @@ export const REASON_CODES = [
   'broker-session-timeout',
   'process-crashed',
   'auto-offset-reset',
+  'log-truncation',
   'retention-ms',
   'retention-bytes',
   'startup',

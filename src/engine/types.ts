@@ -203,6 +203,8 @@ export type MessageKind =
   | 'offset-fetch-response'
   | 'list-offsets'
   | 'list-offsets-response'
+  | 'offsets-for-leader-epoch'
+  | 'offsets-for-leader-epoch-response'
   | 'init-producer-id'
   | 'init-producer-id-response';
 
@@ -362,6 +364,11 @@ export type SimEventBody =
       offset: number;
       key: string | null;
       value: string;
+      /**
+       * The partition was taken away (or its position reset) after poll() returned this record:
+       * the application processes it all the same, but it moves no position.
+       */
+      revoked?: true;
     }
   | {
       type: 'offset.committed';
@@ -370,6 +377,22 @@ export type SimEventBody =
       topic: string;
       partition: number;
       offset: number;
+    }
+  /**
+   * KIP-320: validating its position against a new leader's epochs, the consumer found the log
+   * truncated below it. `divergentOffset` is where its log and the leader's part (null: the
+   * leader knows nothing of the position's epoch). With auto.offset.reset=none the partition
+   * stops (LogTruncationException); otherwise an offset.reset follows.
+   */
+  | {
+      type: 'consumer.log-truncation';
+      groupId: string;
+      consumerId: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      divergentOffset: number | null;
+      resetPolicy: 'earliest' | 'latest' | 'none';
     }
   | {
       type: 'offset.reset';
@@ -404,6 +427,14 @@ export type SimEventBody =
   | { type: 'group.coordinator-changed'; groupId: string; coordinator: number | null }
   | { type: 'consumer.joined'; groupId: string; consumerId: string; memberId: string }
   | { type: 'consumer.left'; groupId: string; consumerId: string; memberId: string }
+  /** More than max.poll.interval.ms between two poll() calls: the member leaves its group. */
+  | {
+      type: 'consumer.poll-timeout';
+      groupId: string;
+      consumerId: string;
+      memberId: string;
+      maxPollIntervalMs: number;
+    }
   | {
       type: 'consumer.failed';
       groupId: string;

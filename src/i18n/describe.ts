@@ -213,6 +213,21 @@ export function describeEvent(e: SimEvent, t: Translate): string {
         partition: p,
         offset: e.offset,
       });
+    case 'consumer.log-truncation':
+      return t(
+        e.divergentOffset === null
+          ? 'events.logTruncationUnknown'
+          : e.resetPolicy === 'none'
+            ? 'events.logTruncationStopped'
+            : 'events.logTruncationDetected',
+        {
+          consumer: e.consumerId,
+          partition: p,
+          offset: e.offset,
+          divergent: e.divergentOffset ?? -1,
+          policy: e.resetPolicy,
+        },
+      );
     case 'offset.reset':
       return t('events.offsetReset', {
         group: e.groupId,
@@ -265,6 +280,12 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       });
     case 'consumer.left':
       return t('events.consumerLeft', { consumer: e.consumerId, group: e.groupId });
+    case 'consumer.poll-timeout':
+      return t('events.consumerPollTimeout', {
+        consumer: e.consumerId,
+        group: e.groupId,
+        ms: e.maxPollIntervalMs,
+      });
     case 'consumer.failed':
       return t(
         e.reason.code === 'process-crashed' ? 'events.consumerCrashed' : 'events.consumerTimedOut',

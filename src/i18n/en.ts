@@ -671,6 +671,12 @@ export const en = {
     offsetCommitted: 'Group {{group}} committed offset {{offset}} for {{partition}}',
     offsetCommittedBy:
       'Group {{group}} committed offset {{offset}} for {{partition}} ({{consumer}})',
+    logTruncationDetected:
+      '{{consumer}} asked the new leader of {{partition}} where its epoch ends (OffsetsForLeaderEpoch): the log was truncated below its position {{offset}}, so it resumes at {{divergent}}, where the logs diverge',
+    logTruncationStopped:
+      '{{consumer}} found the log of {{partition}} truncated below its position {{offset}} (the logs diverge at {{divergent}}); with auto.offset.reset=none it stops (LogTruncationException) until the application seeks',
+    logTruncationUnknown:
+      '{{consumer}} found that the new leader of {{partition}} knows nothing of the epoch at its position {{offset}}: auto.offset.reset={{policy}} decides where it goes on',
     offsetReset:
       '{{consumer}} ({{group}}) set its position on {{partition}} to offset {{offset}}: {{reason}}',
     rebalanceStarted:
@@ -685,6 +691,8 @@ export const en = {
     consumerLeft: '{{consumer}} left group {{group}}',
     consumerCrashed: '{{consumer}} crashed: group {{group}} waits for its session timeout',
     consumerTimedOut: '{{consumer}} missed its session timeout: group {{group}} removes it',
+    consumerPollTimeout:
+      '{{consumer}} spent more than max.poll.interval.ms = {{ms}} ms since its last poll(): it leaves group {{group}} (LeaveGroup), its partitions go to the others, and it joins again as a new member from its next poll()',
     consumerAssigned: '{{consumer}} owns {{partitions}} in generation {{generation}}',
     consumerAssignedRevoked:
       '{{consumer}} owns {{partitions}} in generation {{generation}}, gave up {{revoked}}',
@@ -773,6 +781,8 @@ export const en = {
     'broker-session-timeout': 'no heartbeat within broker.session.timeout.ms',
     'process-crashed': 'the process crashed',
     'auto-offset-reset': 'no committed offset, so auto.offset.reset={{policy}}',
+    'log-truncation':
+      "the log was truncated below its position {{from}}: it goes back to where its log and the new leader's diverge",
     'retention-ms': 'older than retention.ms = {{retentionMs}}',
     'retention-bytes': 'the partition is over retention.bytes = {{retentionBytes}}',
     startup: 'start-up',

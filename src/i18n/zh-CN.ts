@@ -656,6 +656,12 @@ export const zhCN: Catalogue = {
     offsetCommitted: '消费者组 {{group}} 为 {{partition}} 提交了 offset {{offset}}',
     offsetCommittedBy:
       '消费者组 {{group}} 为 {{partition}} 提交了 offset {{offset}}（{{consumer}}）',
+    logTruncationDetected:
+      '{{consumer}} 向 {{partition}} 的新 Leader 询问它所在 epoch 的结束位置（OffsetsForLeaderEpoch）：日志在它的消费位置 {{offset}} 之下被截断了，所以它从两份日志开始分叉的 offset {{divergent}} 继续读',
+    logTruncationStopped:
+      '{{consumer}} 发现 {{partition}} 的日志在它的消费位置 {{offset}} 之下被截断了（两份日志从 {{divergent}} 开始分叉）；auto.offset.reset=none，所以它停下来（LogTruncationException），等应用程序自己 seek',
+    logTruncationUnknown:
+      '{{consumer}} 发现 {{partition}} 的新 Leader 不认识它消费位置 {{offset}} 所在的 epoch：由 auto.offset.reset={{policy}} 决定从哪里继续',
     offsetReset:
       '{{consumer}}（{{group}}）把 {{partition}} 的消费位置设为 offset {{offset}}：{{reason}}',
     rebalanceStarted: '消费者组 {{group}}：开始重平衡，第 {{generation}} 代结束（{{reason}}）',
@@ -669,6 +675,8 @@ export const zhCN: Catalogue = {
     consumerLeft: '{{consumer}} 离开了消费者组 {{group}}',
     consumerCrashed: '{{consumer}} 崩溃了：消费者组 {{group}} 要等它会话超时才会发现',
     consumerTimedOut: '{{consumer}} 会话超时：消费者组 {{group}} 把它移出了组',
+    consumerPollTimeout:
+      '{{consumer}} 距上次 poll() 已超过 max.poll.interval.ms = {{ms}} ms：它发送 LeaveGroup 离开消费者组 {{group}}，分区交给其他成员；下一次 poll() 时它再作为新成员加入',
     consumerAssigned: '{{consumer}} 在第 {{generation}} 代负责 {{partitions}}',
     consumerAssignedRevoked:
       '{{consumer}} 在第 {{generation}} 代负责 {{partitions}}，交出了 {{revoked}}',
@@ -755,6 +763,8 @@ export const zhCN: Catalogue = {
     'broker-session-timeout': '在 broker.session.timeout.ms 内没有收到心跳',
     'process-crashed': '进程崩溃',
     'auto-offset-reset': '没有已提交的 offset，按 auto.offset.reset={{policy}} 处理',
+    'log-truncation':
+      '日志在它的消费位置 {{from}} 之下被截断了：它退回到自己读过的日志与新 Leader 日志开始分叉的地方',
     'retention-ms': '早于 retention.ms = {{retentionMs}}',
     'retention-bytes': '分区大小超过 retention.bytes = {{retentionBytes}}',
     startup: '启动',

@@ -20,9 +20,9 @@ describe('acknowledged records lost to a truncation', () => {
     const truncations = ofType(engine.drainEvents(), 'log.truncated').filter(
       (e) => e.lostAcked.length > 0,
     );
-    // Two replicas (a follower at the failover, the old leader when it returns) remove the same
-    // acknowledged clicks.
-    expect(truncations.length).toBeGreaterThanOrEqual(2);
+    // The old leader removes the acknowledged clicks when it returns (a follower that had some of
+    // them may also remove them at the failover, depending on which follower is elected).
+    expect(truncations.length).toBeGreaterThanOrEqual(1);
     const reported = truncations.flatMap((e) => e.lostAcked);
     expect(reported.every((r) => r.producerId === 'tracker')).toBe(true);
 

@@ -41,16 +41,25 @@ describe('a restarted follower', () => {
     run.to(5000);
     run.do({ type: 'pauseProducer', producerId: 'p' }).to(7000);
     const first = partitionOf(run.engine, 't', 0).leader;
-    run.do({ type: 'killBroker', brokerId: first }).to(14_000);
+    // Each failover waits for the session timeout (and a controller failover when the dead
+    // broker was the controller): run until the leader epoch moves, at most a minute.
+    const untilEpoch = (epoch: number) => {
+      const limit = run.engine.now + 60_000;
+      while (partitionOf(run.engine, 't', 0).leaderEpoch < epoch && run.engine.now < limit)
+        run.to(run.engine.now + 500);
+    };
+    run.do({ type: 'killBroker', brokerId: first });
+    untilEpoch(1);
     // The second leader leads epoch 1 without appending anything, then dies as well.
     const second = partitionOf(run.engine, 't', 0);
     expect(second.leaderEpoch).toBe(1);
-    run.do({ type: 'killBroker', brokerId: second.leader }).to(21_000);
+    run.do({ type: 'killBroker', brokerId: second.leader });
+    untilEpoch(2);
     expect(partitionOf(run.engine, 't', 0).leaderEpoch).toBe(2);
 
     run.do({ type: 'restartBroker', brokerId: first });
     run.do({ type: 'restartBroker', brokerId: second.leader });
-    run.do({ type: 'resumeProducer', producerId: 'p' }).to(60_000);
+    run.do({ type: 'resumeProducer', producerId: 'p' }).to(run.engine.now + 40_000);
 
     const p = partitionOf(run.engine, 't', 0);
     const logEnds = Object.fromEntries(p.replicaStates.map((r) => [r.brokerId, r.logEndOffset]));

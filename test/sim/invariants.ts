@@ -33,6 +33,8 @@ export class InvariantChecker {
   private readonly maxHw = new Map<string, number>();
   /** Topics that have had an unclean election: fewer guarantees hold for them [3.7]. */
   private readonly uncleanTopics = new Set<string>();
+  /** "tp#epoch#leader": the elected leader has advanced the HW in that epoch (it knows). */
+  private readonly actingLeaders = new Set<string>();
   /** "tp#epoch#leader#brokerEpoch" -> the highest HW seen on that leader replica. */
   private readonly leaderHw = new Map<string, number>();
   /** group#generation -> tp -> consumer. */
@@ -49,6 +51,13 @@ export class InvariantChecker {
   private readonly committed = new Map<string, number>();
   /** tp -> offset -> the value consumers saw there (any group). */
   private readonly consumedAt = new Map<string, Map<number, string>>();
+  /**
+   * "group/tp" -> the group's read frontier: the lowest offset at or above its last reset that
+   * it has not consumed, and the offsets above it that it has (consumed out of order).
+   */
+  private readonly frontier = new Map<string, { next: number; ahead: Set<number> }>();
+  /** "group/tp" -> the consumer given the partition in the group's latest generation. */
+  private readonly latestOwner = new Map<string, { consumerId: string; generation: number }>();
   /** Partitions to check for lost acknowledged records after the current step. */
   private readonly electedSinceCheck = new Set<string>();
 
@@ -122,6 +131,9 @@ export class InvariantChecker {
       }
       case 'hw.advanced': {
         const tp = tpOf(e.topic, e.partition);
+        const epoch = this.lastEpoch.get(tp);
+        if (epoch !== undefined && this.leaderOfEpoch.get(`${tp}#${epoch}`) === e.brokerId)
+          this.actingLeaders.add(`${tp}#${epoch}#${e.brokerId}`);
         this.maxHw.set(tp, Math.max(this.maxHw.get(tp) ?? 0, e.highWatermark));
         return;
       }
@@ -176,8 +188,18 @@ export class InvariantChecker {
           );
         seen.set(e.offset, e.value);
         this.consumedAt.set(tp, seen);
+        if (!e.revoked) this.checkNoSkip(e.groupId, tp, e.offset, e.consumerId);
         return;
       }
+      case 'offset.reset':
+        // A reset (auto.offset.reset, a truncation) moves the group's frontier; one by a member
+        // that lost the partition in a later generation (a zombie) moves nothing.
+        if (!this.isLatestOwner(e.groupId, tpOf(e.topic, e.partition), e.consumerId)) return;
+        this.frontier.set(`${e.groupId}/${tpOf(e.topic, e.partition)}`, {
+          next: e.offset,
+          ahead: new Set(),
+        });
+        return;
       case 'offset.committed': {
         // A committed offset is the next offset to read after records that were below some
         // leader's HW when fetched, so it never exceeds the highest HW the partition has had.
@@ -206,25 +228,71 @@ export class InvariantChecker {
             `${e.consumerId} moved ${e.groupId}'s committed offset of ${tp} back from ${previous} to ${e.offset}`,
           );
         this.committed.set(key, e.offset);
+        // An admin reset (kafka-consumer-groups --reset-offsets) is where the group goes on from.
+        if (e.consumerId === null) this.frontier.set(key, { next: e.offset, ahead: new Set() });
         return;
       }
       case 'group.rebalance-completed': {
         // One owner per partition per generation [5.2, 6].
         const owners = this.ownersOf(e.groupId, e.generation);
         for (const [member, tps] of Object.entries(e.assignment)) {
-          for (const tp of tps) this.claim(owners, e.groupId, e.generation, tp, member);
+          for (const tp of tps) {
+            this.claim(owners, e.groupId, e.generation, tp, member);
+            this.noteOwner(e.groupId, tp, member, e.generation);
+          }
         }
         return;
       }
       case 'consumer.assigned': {
         const owners = this.ownersOf(e.groupId, e.generation);
-        for (const tp of e.partitions)
+        for (const tp of e.partitions) {
           this.claim(owners, e.groupId, e.generation, tp, e.consumerId);
+          this.noteOwner(e.groupId, tp, e.consumerId, e.generation);
+        }
         return;
       }
       default:
         return;
     }
+  }
+
+  /**
+   * A group reads every offset of a partition from where it last reset: a consumer starts at a
+   * committed offset (which only ever covers records the group processed) or at a reset, so
+   * consuming an offset above the lowest one the group has not read skips records below the HW
+   * without a reset event [5.5, 5.6; KIP-320]. Records processed after their partition was
+   * taken away (revoked) are left out: they move no position.
+   */
+  private checkNoSkip(groupId: string, tp: string, offset: number, consumerId: string): void {
+    // A zombie (a member that has not yet learnt that a later generation gave the partition to
+    // another) may read on from where it was; that is duplication, not a skip of the group's.
+    if (!this.isLatestOwner(groupId, tp, consumerId)) return;
+    const key = `${groupId}/${tp}`;
+    const f = this.frontier.get(key);
+    if (f === undefined) {
+      this.frontier.set(key, { next: offset + 1, ahead: new Set() });
+      return;
+    }
+    if (offset > f.next)
+      this.fail(
+        'no-skip-without-reset',
+        `${consumerId} (${groupId}) consumed ${tp}@${offset} but the group never read ${tp}@${f.next}..${offset - 1} and had no reset`,
+      );
+    if (offset < f.next) return;
+    f.ahead.add(offset);
+    while (f.ahead.delete(f.next)) f.next++;
+  }
+
+  private noteOwner(groupId: string, tp: string, consumerId: string, generation: number): void {
+    const key = `${groupId}/${tp}`;
+    const latest = this.latestOwner.get(key);
+    if (!latest || generation >= latest.generation)
+      this.latestOwner.set(key, { consumerId, generation });
+  }
+
+  private isLatestOwner(groupId: string, tp: string, consumerId: string | null): boolean {
+    const latest = this.latestOwner.get(`${groupId}/${tp}`);
+    return !latest || consumerId === null || latest.consumerId === consumerId;
   }
 
   private ownersOf(groupId: string, generation: number): Map<string, string> {
@@ -282,7 +350,11 @@ export class InvariantChecker {
           );
         const leader = view.brokers.find((b) => b.id === p.leader)!;
         const replica = p.replicaStates.find((r) => r.brokerId === p.leader)!;
-        if (leader.status === 'running') {
+        // Until the elected broker hears of its election it is still a follower, whose HW follows
+        // the old leader's answers and may go down [3.3]; it acts as leader of the epoch once it
+        // advances the HW itself.
+        const acting = this.actingLeaders.has(`${tp}#${p.leaderEpoch}#${p.leader}`);
+        if (leader.status === 'running' && acting) {
           // A leader's HW never goes back within its epoch (same incarnation of the leader
           // broker; a restart may reload an older checkpoint) [3.3 item 3].
           const key = `${tp}#${p.leaderEpoch}#${p.leader}#${leader.brokerEpoch}`;

@@ -141,6 +141,72 @@ describe('the invariant checker rejects', () => {
     );
   });
 
+  const consumed = (t: number, offset: number, revoked = false): SimEvent => ({
+    t,
+    type: 'record.consumed',
+    groupId: 'g',
+    consumerId: 'c',
+    topic,
+    partition: 0,
+    offset,
+    key: null,
+    value: `v${offset}`,
+    ...(revoked ? { revoked: true as const } : {}),
+  });
+  const reset = (t: number, offset: number): SimEvent => ({
+    t,
+    type: 'offset.reset',
+    groupId: 'g',
+    consumerId: 'c',
+    topic,
+    partition: 0,
+    offset,
+    reason: { code: 'log-truncation', from: 9 },
+  });
+
+  it('a consumer skipping records below the HW without a reset event', () => {
+    expectViolation(
+      [hw(1, 20), consumed(2, 3), consumed(3, 4), consumed(4, 6)],
+      'no-skip-without-reset',
+    );
+  });
+
+  it('but lets a group re-read, jump after a reset, and process revoked records', () => {
+    expect(() =>
+      feed([
+        hw(1, 20),
+        consumed(2, 3),
+        consumed(3, 4),
+        consumed(4, 3),
+        reset(5, 10),
+        consumed(6, 5, true),
+        consumed(7, 10),
+        consumed(8, 11),
+      ]),
+    ).not.toThrow();
+  });
+
+  it('a record given up later than delivery.timeout.ms after send()', () => {
+    const [producerId, limits] = Object.entries(plan.producerTimeouts)[0];
+    expectViolation(
+      [
+        {
+          t: 1000 + limits.deliveryMs + 1,
+          type: 'record.failed',
+          producerId,
+          topic,
+          partition: 0,
+          key: null,
+          value: 'late',
+          error: 'REQUEST_TIMED_OUT',
+          retriable: false,
+          sentAt: 1000,
+        },
+      ],
+      'fails-within-delivery-timeout',
+    );
+  });
+
   it('one partition owned by two consumers of a group in one generation', () => {
     const assigned = (consumerId: string): SimEvent => ({
       t: 1,

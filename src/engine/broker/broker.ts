@@ -32,6 +32,7 @@ import {
   handleFindCoordinator,
   handleInitProducerId,
   handleListOffsets,
+  handleOffsetsForLeaderEpoch,
   handleMetadata,
 } from './serve';
 
@@ -206,6 +207,8 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
       return handleMetadata(sim, b, msg);
     case 'list-offsets':
       return handleListOffsets(sim, b, msg);
+    case 'offsets-for-leader-epoch':
+      return handleOffsetsForLeaderEpoch(sim, b, msg);
     case 'find-coordinator':
       return handleFindCoordinator(sim, b, msg);
     case 'init-producer-id':

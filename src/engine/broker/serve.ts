@@ -7,6 +7,7 @@ import { brokerNode, clientIdOf, tpKey } from '../sim/ids';
 import { coordinatorPartitionKey, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, PartitionMeta } from '../sim/world';
+import { endOffsetForEpoch } from '../kernels';
 import { park } from './fetchPurgatory';
 import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
@@ -80,6 +81,40 @@ export function handleListOffsets(sim: Sim, b: BrokerState, msg: Message<'list-o
     b.inc,
     msg.from,
     'list-offsets-response',
+    { reqId: msg.body.reqId, results },
+    { toInc: msg.fromInc },
+  );
+}
+
+/**
+ * OffsetsForLeaderEpoch from a consumer (KIP-320; Kafka's Partition.lastOffsetForLeaderEpoch):
+ * the end offset of the requested epoch in the leader's log, after checking the caller's view of
+ * the leader epoch.
+ */
+export function handleOffsetsForLeaderEpoch(
+  sim: Sim,
+  b: BrokerState,
+  msg: Message<'offsets-for-leader-epoch'>,
+): void {
+  const results = msg.body.partitions.map((part) => {
+    const key = tpKey(part.topic, part.partition);
+    const lead = b.lead[key];
+    const log = b.logs[key];
+    const answer = { topic: part.topic, partition: part.partition, leaderEpoch: -1, endOffset: -1 };
+    if (lead === undefined || log === undefined)
+      return { ...answer, error: 'NOT_LEADER_OR_FOLLOWER' };
+    if (part.currentLeaderEpoch < lead.leaderEpoch)
+      return { ...answer, error: 'FENCED_LEADER_EPOCH' };
+    if (part.currentLeaderEpoch > lead.leaderEpoch)
+      return { ...answer, error: 'UNKNOWN_LEADER_EPOCH' };
+    const eo = endOffsetForEpoch(log.epochCache, part.leaderEpoch, log.leo);
+    return { ...answer, error: null, leaderEpoch: eo.epoch, endOffset: eo.endOffset };
+  });
+  sim.send(
+    brokerNode(b.id),
+    b.inc,
+    msg.from,
+    'offsets-for-leader-epoch-response',
     { reqId: msg.body.reqId, results },
     { toInc: msg.fromInc },
   );

@@ -262,7 +262,7 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       if (!check.ok) return check;
       const ctl = needController(sim);
       if (!ctl.ok) return ctl;
-      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor, topic.numPartitions);
+      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor);
       if (!placed.ok) return { ok: false, error: placed.error };
       addPartitionsWithAssignment(sim, cmd.topic, placed.assignment);
       return OK;
@@ -476,7 +476,7 @@ export function createTopic(
     );
     return OK;
   }
-  const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor, 0);
+  const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor);
   if (!placed.ok) {
     const e = placed.error;
     return fail(
@@ -702,6 +702,9 @@ function createGroup(
     joinToken: 0,
     syncToken: 0,
     initialDelayUntil: 0,
+    initialDelayMs: 0,
+    initialRemainingMs: 0,
+    newMemberAdded: false,
     coordinator: null,
     coordinatorInc: 0,
     coordinatorEpoch: -1,

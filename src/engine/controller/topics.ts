@@ -1,7 +1,7 @@
-// Topic creation and partition addition on the controller: Kafka's replica placement over the
-// unfenced brokers, then the first replica in assignment order leads, with all replicas in ISR.
+// Topic creation and partition addition on the controller: Kafka's StripedReplicaPlacer over the
+// usable brokers, then the first replica in assignment order leads, with all replicas in ISR.
 import * as cfg from '../config/access';
-import { assignReplicasToBrokers } from '../kernels';
+import { stripedPlace, type UsableBroker } from '../kernels';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import type { ConfigMap, EngineError } from '../types';
 import type { Sim } from '../sim/sim';
@@ -13,21 +13,29 @@ import { controllerCanAct, isAcceptableLeader, publish } from './controller';
 import { LIMITS } from '../limits';
 import { userPartitions } from '../commands/limitChecks';
 
-/** Brokers the placer may use: registered and unfenced, in id order, with their racks. */
-function placeableBrokers(sim: Sim) {
+/**
+ * Brokers the placer may use (Kafka's ClusterControlManager.usableBrokers): registered and not
+ * in controlled shutdown, in id order, fenced ones flagged (they get a follower replica only when
+ * the unfenced ones are not enough, never the first replica).
+ */
+function usableBrokers(sim: Sim): UsableBroker[] {
+  const regs = sim.world.controller.brokers;
   return sim.world.brokers
-    .filter((b) => isAcceptableLeader(sim, b.id))
-    .map((b) => ({ id: b.id, rack: b.rack }));
+    .filter((b) => regs[b.id]?.registered && !regs[b.id].shuttingDown)
+    .map((b) => ({ id: b.id, rack: b.rack ?? null, fenced: regs[b.id].fenced }));
 }
 
-/** Place `count` new partitions starting at `firstPartition`; an error names the problem. */
+/**
+ * Place `count` new partitions (KRaft: StripedReplicaPlacer, for new topics and for partitions
+ * added to one); an error names the problem. AdminUtils (kernels/replicaPlacement.ts) is the
+ * ZooKeeper-era placement, kept for a ZooKeeper mode.
+ */
 export function placeReplicas(
   sim: Sim,
   count: number,
   replicationFactor: number,
-  firstPartition: number,
 ): { ok: true; assignment: number[][] } | { ok: false; error: EngineError } {
-  const brokers = placeableBrokers(sim);
+  const brokers = usableBrokers(sim);
   if (replicationFactor > brokers.length) {
     return {
       ok: false,
@@ -39,17 +47,7 @@ export function placeReplicas(
       },
     };
   }
-  // Racks are used only when every broker has one (Kafka refuses a mix).
-  const withRacks = brokers.every((b) => b.rack)
-    ? brokers
-    : brokers.map((b) => ({ id: b.id, rack: null }));
-  const placed = assignReplicasToBrokers({
-    brokers: withRacks,
-    numPartitions: count,
-    replicationFactor,
-    startPartitionId: firstPartition > 0 ? firstPartition : -1,
-    randomInt: (bound) => sim.rng.below(bound),
-  });
+  const placed = stripedPlace(brokers, count, replicationFactor, (bound) => sim.rng.below(bound));
   if (!placed.ok) {
     return {
       ok: false,
@@ -179,7 +177,7 @@ export function autoCreateTopic(sim: Sim, b: BrokerState, name: string, clientId
   const replicationFactor = cfg.int(b.config, 'default.replication.factor');
   // Nor when the topic would take the cluster past the simulator's partition limit.
   if (userPartitions(sim) + partitions > LIMITS.partitions) return;
-  const placed = placeReplicas(sim, partitions, replicationFactor, 0);
+  const placed = placeReplicas(sim, partitions, replicationFactor);
   if (!placed.ok) return;
   createTopicWithAssignment(sim, name, placed.assignment, undefined, 'scenario', {
     code: 'auto-create-topics',
@@ -198,7 +196,7 @@ export function ensureOffsetsTopic(sim: Sim): boolean {
   if (!host) return false;
   const partitions = cfg.int(host.config, 'offsets.topic.num.partitions');
   const rf = cfg.int(host.config, 'offsets.topic.replication.factor');
-  const placed = placeReplicas(sim, partitions, rf, 0);
+  const placed = placeReplicas(sim, partitions, rf);
   if (!placed.ok) return false;
   createTopicWithAssignment(sim, OFFSETS_TOPIC, placed.assignment, undefined, 'scenario');
   return true;

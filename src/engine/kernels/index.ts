@@ -6,6 +6,7 @@ export { crc32c } from './crc32c';
 export * from './recordBatch';
 export * from './partitioners';
 export * from './replicaPlacement';
+export * from './stripedReplicaPlacer';
 export * from './highWatermark';
 export * from './leaderElection';
 export * from './leaderEpoch';

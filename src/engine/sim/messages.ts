@@ -160,7 +160,8 @@ export interface Bodies {
     groupId: string;
     generation: number;
     memberId: string;
-    offsets: { topic: string; partition: number; offset: number }[];
+    /** leaderEpoch: of the last record before the offset (KIP-320), -1 when unknown. */
+    offsets: { topic: string; partition: number; offset: number; leaderEpoch: number }[];
   };
   'offset-commit-response': {
     reqId: number;
@@ -168,7 +169,13 @@ export interface Bodies {
     offsets: { topic: string; partition: number; offset: number }[];
   };
   'offset-fetch': { reqId: number; groupId: string; partitions: string[] };
-  'offset-fetch-response': { reqId: number; error: string | null; offsets: Record<string, number> };
+  'offset-fetch-response': {
+    reqId: number;
+    error: string | null;
+    offsets: Record<string, number>;
+    /** The committed leader epoch per partition (KIP-320), -1 when unknown. */
+    leaderEpochs: Record<string, number>;
+  };
   'list-offsets': {
     reqId: number;
     partitions: { topic: string; partition: number; timestamp: -1 | -2 }[];
@@ -176,6 +183,26 @@ export interface Bodies {
   'list-offsets-response': {
     reqId: number;
     results: { topic: string; partition: number; error: string | null; offset: number }[];
+  };
+  /** A consumer validating its position after a leader change (KIP-320). */
+  'offsets-for-leader-epoch': {
+    reqId: number;
+    partitions: {
+      topic: string;
+      partition: number;
+      currentLeaderEpoch: number;
+      leaderEpoch: number;
+    }[];
+  };
+  'offsets-for-leader-epoch-response': {
+    reqId: number;
+    results: {
+      topic: string;
+      partition: number;
+      error: string | null;
+      leaderEpoch: number;
+      endOffset: number;
+    }[];
   };
   'init-producer-id': { reqId: number };
   'init-producer-id-response': {

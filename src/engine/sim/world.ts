@@ -98,6 +98,7 @@ export type TimerName =
   // consumer and group coordinator
   | 'consumer.heartbeat'
   | 'consumer.poll'
+  | 'consumer.poll-timeout'
   | 'consumer.request-timeout'
   | 'consumer.retry'
   | 'consumer.metadata-refresh'
@@ -436,6 +437,23 @@ export interface ConsumerPositions {
   byPartition: Record<string, number>;
   /** Partitions whose position is not known yet: they await OffsetFetch or ListOffsets. */
   unknown: string[];
+  /**
+   * KIP-320: the leader epoch of the last record poll() returned per partition (absent when the
+   * position came from a committed offset or a reset), and the leader epoch the position was
+   * last validated against.
+   */
+  offsetEpoch: Record<string, number>;
+  leaderEpoch: Record<string, number>;
+  /**
+   * Positions awaiting OffsetsForLeaderEpoch (the request, the offset and leader epoch asked
+   * about); reqId -1: a truncation stopped the partition (auto.offset.reset=none).
+   */
+  validation: Record<string, { reqId: number; offset: number; currentLeaderEpoch: number }>;
+  /**
+   * Partitions waiting for an auto.offset.reset (Kafka's AWAIT_RESET): a committed offset read
+   * meanwhile must not overrule the reset. Absent in older saves.
+   */
+  awaitingReset?: Record<string, true>;
 }
 
 /** Fetching from partition leaders (Kafka's Fetcher). */
@@ -465,10 +483,19 @@ export interface ConsumerPollLoop {
     batch: Batch;
     from: number;
     to: number;
+    /**
+     * The partition was taken away after poll() returned these records: the application still
+     * processes them (Kafka cannot take back what poll() returned), but they move no position.
+     */
+    revoked?: boolean;
   }[];
   token: number;
-  /** Whether a poll step is scheduled. */
+  /** Whether a poll step is scheduled: the application is processing, not inside poll(). */
   active: boolean;
+  /** When the application last called poll() (max.poll.interval.ms counts from here). */
+  lastPollAt: number;
+  /** Token of the max.poll.interval.ms timer armed at the last poll(). */
+  pollTimeoutToken: number;
 }
 
 /** Committing consumed positions. */
@@ -547,10 +574,24 @@ export interface GroupRecord {
   /** Member ids handed out with MEMBER_ID_REQUIRED that have not joined yet. */
   pending: Record<string, number>;
   committed: Record<string, number>;
+  /**
+   * The leader epoch committed with each offset (KIP-320), when known; absent in saves made
+   * before it was kept.
+   */
+  committedEpochs?: Record<string, number>;
   config: ConfigSlot<'consumer'>;
   joinToken: number;
   syncToken: number;
+  /**
+   * The initial rebalance of a group that was Empty (group.initial.rebalance.delay.ms): when the
+   * current delay ends (0 when none is running), the length of that delay, what is left of the
+   * rebalance timeout to extend it by, and whether a new member joined during it (Kafka's
+   * tryCompleteInitialRebalanceElseSchedule).
+   */
   initialDelayUntil: number;
+  initialDelayMs: number;
+  initialRemainingMs: number;
+  newMemberAdded: boolean;
   /** The broker currently acting as coordinator (leader of its __consumer_offsets partition). */
   coordinator: number | null;
   /** That broker's incarnation when it loaded the group (a restart loads it again). */

@@ -14,6 +14,7 @@ import {
   onHeartbeat,
   onJoin,
   onLeave,
+  onInitialDelayEnd,
   onSync,
   prepareRebalance,
   removeMember,
@@ -143,9 +144,8 @@ export function onGroupTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k: 
     task.token === group.joinToken &&
     group.state === 'PreparingRebalance'
   ) {
-    if (group.initialDelayUntil > sim.now) return;
-    group.initialDelayUntil = 0;
-    completeJoin(sim, b, group);
+    if (group.initialDelayUntil > 0) onInitialDelayEnd(sim, b, group);
+    else completeJoin(sim, b, group);
   } else if (
     task.name === 'group.sync-deadline' &&
     task.token === group.syncToken &&

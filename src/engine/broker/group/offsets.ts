@@ -24,6 +24,7 @@ export function onCommit(
   const consumerId = standalone ? null : group.members[body.memberId].consumerId;
   for (const o of body.offsets) {
     const key = tpKey(o.topic, o.partition);
+    (group.committedEpochs ??= {})[key] = o.leaderEpoch;
     if (group.committed[key] === o.offset) continue;
     group.committed[key] = o.offset;
     sim.emit({
@@ -53,13 +54,17 @@ export function onOffsetFetch(
   msg: Message<'offset-fetch'>,
 ): void {
   const offsets: Record<string, number> = {};
-  for (const tp of msg.body.partitions) offsets[tp] = group.committed[tp] ?? -1;
+  const leaderEpochs: Record<string, number> = {};
+  for (const tp of msg.body.partitions) {
+    offsets[tp] = group.committed[tp] ?? -1;
+    leaderEpochs[tp] = group.committedEpochs?.[tp] ?? -1;
+  }
   sim.send(
     brokerNode(b.id),
     b.inc,
     msg.from,
     'offset-fetch-response',
-    { reqId: msg.body.reqId, error: null, offsets },
+    { reqId: msg.body.reqId, error: null, offsets, leaderEpochs },
     { toInc: msg.fromInc },
   );
 }
@@ -73,6 +78,7 @@ export function resetCommitted(
 ): void {
   for (const [partition, offset] of Object.entries(offsets)) {
     group.committed[tpKey(topic, Number(partition))] = offset;
+    if (group.committedEpochs) delete group.committedEpochs[tpKey(topic, Number(partition))];
     sim.emit({
       type: 'offset.committed',
       groupId: group.id,

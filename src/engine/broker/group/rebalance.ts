@@ -113,11 +113,10 @@ export function onJoin(
   if (group.state !== 'PreparingRebalance') {
     const code = isNew ? 'member-joined' : 'member-rejoined';
     prepareRebalance(sim, b, group, { code, consumerId, memberId: body.memberId });
-  } else if (group.initialDelayUntil > sim.now && isNew) {
-    // group.initial.rebalance.delay.ms: each new member of a new group extends the wait.
-    const delay = cfg.int(b.config, 'group.initial.rebalance.delay.ms');
-    group.initialDelayUntil = Math.min(sim.now + delay, group.initialDelayUntil + delay);
-    scheduleJoinDeadline(sim, b, group, group.initialDelayUntil - sim.now);
+  } else if (group.initialDelayUntil > 0 && isNew) {
+    // A new member during the initial delay: when the delay ends it is extended (Kafka sets
+    // newMemberAdded while the group came from Empty; the join timer looks at it).
+    group.newMemberAdded = true;
   }
   maybeCompleteJoin(sim, b, group);
 }
@@ -149,8 +148,13 @@ export function prepareRebalance(
     t: sim.now,
   });
   if (wasEmpty) {
+    // The group is new: give the members more time to join. Later joiners extend the delay,
+    // delay by delay, up to the rebalance timeout in all (Kafka's prepareRebalance).
     const delay = cfg.int(b.config, 'group.initial.rebalance.delay.ms');
     group.initialDelayUntil = sim.now + delay;
+    group.initialDelayMs = delay;
+    group.initialRemainingMs = Math.max(rebalanceTimeout(group) - delay, 0);
+    group.newMemberAdded = false;
     scheduleJoinDeadline(sim, b, group, delay);
   } else {
     group.initialDelayUntil = 0;
@@ -158,8 +162,32 @@ export function prepareRebalance(
   }
 }
 
+/**
+ * The initial delay ended (Kafka's tryCompleteInitialRebalanceElseSchedule): if a member joined
+ * during it and some of the rebalance timeout is left, wait one more delay (at most what is
+ * left); otherwise the join phase ends.
+ */
+export function onInitialDelayEnd(sim: Sim, b: BrokerState, group: GroupRecord): void {
+  if (group.newMemberAdded && group.initialRemainingMs !== 0) {
+    group.newMemberAdded = false;
+    const delay = Math.min(
+      cfg.int(b.config, 'group.initial.rebalance.delay.ms'),
+      group.initialRemainingMs,
+    );
+    group.initialRemainingMs = Math.max(group.initialRemainingMs - group.initialDelayMs, 0);
+    group.initialDelayMs = delay;
+    group.initialDelayUntil = sim.now + delay;
+    scheduleJoinDeadline(sim, b, group, delay);
+    return;
+  }
+  group.initialDelayUntil = 0;
+  group.newMemberAdded = false;
+  completeJoin(sim, b, group);
+}
+
 function maybeCompleteJoin(sim: Sim, b: BrokerState, group: GroupRecord): void {
-  if (group.state !== 'PreparingRebalance' || group.initialDelayUntil > sim.now) return;
+  // An initial rebalance ends only when its delay does (Kafka: previous state Empty).
+  if (group.state !== 'PreparingRebalance' || group.initialDelayUntil > 0) return;
   if (Object.values(group.members).every((m) => m.joinRequest !== null))
     completeJoin(sim, b, group);
 }

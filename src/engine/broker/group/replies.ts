@@ -58,7 +58,7 @@ export function replyError(sim: Sim, b: BrokerState, msg: GroupRequest, error: s
         b.inc,
         msg.from,
         'offset-fetch-response',
-        { reqId, error, offsets: {} },
+        { reqId, error, offsets: {}, leaderEpochs: {} },
         opts,
       );
   }

@@ -7,6 +7,10 @@ import type { ConsumerState } from '../../sim/world';
 export function dropPartitions(c: ConsumerState, tps: string[]): void {
   for (const tp of tps) {
     delete c.positions.byPartition[tp];
+    delete c.positions.offsetEpoch[tp];
+    delete c.positions.leaderEpoch[tp];
+    delete c.positions.validation[tp];
+    delete c.positions.awaitingReset?.[tp];
     delete c.fetcher.fetchOffset[tp];
     delete c.fetcher.buffer[tp];
     delete c.fetcher.inFlight[tp];
@@ -14,7 +18,8 @@ export function dropPartitions(c: ConsumerState, tps: string[]): void {
   const m = c.membership;
   m.owned = m.owned.filter((tp) => !tps.includes(tp));
   c.positions.unknown = c.positions.unknown.filter((tp) => !tps.includes(tp));
-  c.poll.inHand = c.poll.inHand.filter((r) => !tps.includes(r.tp));
+  // Records poll() already returned are the application's: it processes them all the same.
+  for (const r of c.poll.inHand) if (tps.includes(r.tp)) r.revoked = true;
 }
 
 /** Give up every owned partition and say so (eager revocation, or partitions lost). */
@@ -38,6 +43,13 @@ export function revokeAll(sim: Sim, c: ConsumerState): void {
 export function setPosition(c: ConsumerState, tp: string, offset: number): void {
   c.positions.byPartition[tp] = offset;
   c.fetcher.fetchOffset[tp] = offset;
+  // A fetch in flight asked for the old position: its answer will be discarded; fetch anew.
+  c.fetcher.inFlight[tp] = 0;
+  // A position set by offset alone: no epoch to validate it with (KIP-320 skips validation).
+  delete c.positions.offsetEpoch[tp];
+  delete c.positions.leaderEpoch[tp];
+  delete c.positions.validation[tp];
   c.fetcher.buffer[tp] = [];
-  c.poll.inHand = c.poll.inHand.filter((r) => r.tp !== tp);
+  // Records in hand from before are still processed, but the position is this one.
+  for (const r of c.poll.inHand) if (r.tp === tp) r.revoked = true;
 }

@@ -14,11 +14,13 @@ import { request, retryLater } from './network';
 /** Ask the coordinator for the committed offsets of partitions without a position. */
 export function fetchCommittedOffsets(sim: Sim, c: ConsumerState): void {
   const coordinator = c.membership.coordinator;
-  if (c.positions.unknown.length === 0 || coordinator === null) return;
+  // Only partitions with no position at all (Kafka's INITIALIZING), not those awaiting a reset.
+  const partitions = c.positions.unknown.filter((tp) => !c.positions.awaitingReset?.[tp]);
+  if (partitions.length === 0 || coordinator === null) return;
   request(sim, c, coordinator, 'offset-fetch', (reqId) => ({
     reqId,
     groupId: c.groupId,
-    partitions: [...c.positions.unknown],
+    partitions,
   }));
 }
 
@@ -34,9 +36,12 @@ export function onOffsetFetch(
   const pos = c.positions;
   const toReset: string[] = [];
   for (const [tp, offset] of Object.entries(msg.body.offsets)) {
-    if (!pos.unknown.includes(tp)) continue;
+    if (!pos.unknown.includes(tp) || pos.awaitingReset?.[tp]) continue;
     if (offset >= 0) {
       setPosition(c, tp, offset);
+      // A committed leader epoch makes the position one to validate (KIP-320).
+      const epoch = msg.body.leaderEpochs?.[tp] ?? -1;
+      if (epoch >= 0) c.positions.offsetEpoch[tp] = epoch;
       c.commits.committed[tp] = offset;
     } else {
       toReset.push(tp);
@@ -61,12 +66,12 @@ export function commit(sim: Sim, c: ConsumerState): void {
   if (m.coordinator === null || !m.memberId || m.generation < 0) return;
   const positions = c.positions.byPartition;
   const committed = c.commits.committed;
-  const offsets: { topic: string; partition: number; offset: number }[] = [];
+  const offsets: { topic: string; partition: number; offset: number; leaderEpoch: number }[] = [];
   for (const tp of m.owned) {
     const offset = positions[tp];
     if (offset === undefined || offset === committed[tp]) continue;
     const { topic, partition } = parseTp(tp);
-    offsets.push({ topic, partition, offset });
+    offsets.push({ topic, partition, offset, leaderEpoch: c.positions.offsetEpoch[tp] ?? -1 });
   }
   if (offsets.length === 0) return;
   request(sim, c, m.coordinator, 'offset-commit', (reqId) => ({

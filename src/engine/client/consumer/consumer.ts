@@ -14,7 +14,13 @@ import type { Sim } from '../../sim/sim';
 import type { ConsumerState, Message, Task } from '../../sim/world';
 import { fetchCommittedOffsets, onCommitResponse, onOffsetFetch } from './commits';
 import { coordinatorLost, findCoordinator } from './coordinatorLookup';
-import { maybeFetch, onFetchFailed, onFetchResponse, onListOffsets } from './fetcher';
+import {
+  maybeFetch,
+  onFetchFailed,
+  onFetchResponse,
+  onListOffsets,
+  resetPositions,
+} from './fetcher';
 import {
   maybeRejoin,
   onCommitError,
@@ -23,12 +29,14 @@ import {
   onHeartbeatTimer,
   onJoinResponse,
   onPartitionCountsChanged,
+  onPollTimeout,
   onSyncResponse,
 } from './membership';
 import { applyMetadata, requestMetadata } from './metadata';
 import { retryLater, takeAnswered } from './network';
 import { onPoll } from './poll';
 import { isRunning } from './state';
+import { onOffsetsForLeaderEpoch, onValidationFailed } from './validation';
 
 export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): void {
   if (!isRunning(c) || !('reqId' in msg.body)) return;
@@ -49,6 +57,9 @@ export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): voi
       return onOffsetFetch(sim, c, msg);
     case 'list-offsets-response':
       return onListOffsets(sim, c, msg);
+    case 'offsets-for-leader-epoch-response':
+      resetPositions(sim, c, onOffsetsForLeaderEpoch(sim, c, msg));
+      return maybeFetch(sim, c);
     case 'fetch-response':
       return onFetchResponse(sim, c, msg);
     case 'offset-commit-response': {
@@ -88,6 +99,8 @@ function onRequestFailed(sim: Sim, c: ConsumerState, reqId: number, error: strin
     case 'list-offsets':
       requestMetadata(sim, c);
       return retryLater(sim, c, 'offsets');
+    case 'offsets-for-leader-epoch':
+      return onValidationFailed(sim, c, reqId);
     case 'join-group':
     case 'sync-group':
     case 'heartbeat':
@@ -113,6 +126,8 @@ export function onConsumerTimer(
       return onHeartbeatTimer(sim, c, task.token!);
     case 'consumer.poll':
       return onPoll(sim, c, task.token!);
+    case 'consumer.poll-timeout':
+      return onPollTimeout(sim, c, task.token!);
     case 'consumer.request-timeout':
       return onRequestFailed(sim, c, task.token!, 'REQUEST_TIMED_OUT');
     case 'consumer.metadata-refresh':
@@ -128,9 +143,17 @@ export function onConsumerTimer(
           return findCoordinator(sim, c);
         case 'join':
           return maybeRejoin(sim, c);
-        case 'offsets':
+        case 'offsets': {
           fetchCommittedOffsets(sim, c);
+          // Resets that failed (no leader known, a ListOffsets error) are tried again.
+          const awaiting = c.positions.awaitingReset ?? {};
+          resetPositions(
+            sim,
+            c,
+            c.positions.unknown.filter((tp) => awaiting[tp]),
+          );
           return;
+        }
         default:
           return maybeFetch(sim, c);
       }

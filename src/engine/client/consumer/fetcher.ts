@@ -10,6 +10,7 @@ import { setPosition } from './assignment';
 import { leaderOf, requestMetadata } from './metadata';
 import { request, retryLater } from './network';
 import { isRunning } from './state';
+import { isValidated, needsValidation, validatePositions } from './validation';
 
 const LEADER_ERRORS = new Set([
   'NOT_LEADER_OR_FOLLOWER',
@@ -28,12 +29,21 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
   // consumer owns a handful, so two short lists beat a Map).
   let leaders: number[] | null = null;
   let lists: string[][] | null = null;
+  let toValidate: Map<number, string[]> | null = null;
   let needMetadata = false;
   for (const tp of c.membership.owned) {
     if (f.inFlight[tp] || !(tp in f.fetchOffset) || (f.buffer[tp]?.length ?? 0) > 0) continue;
+    if (!isValidated(c, tp)) continue;
     const leader = leaderOf(c, tp);
     if (leader < 0) {
       needMetadata = true;
+      continue;
+    }
+    if (needsValidation(c, tp, c.metadata.leaders[tp].leaderEpoch)) {
+      toValidate ??= new Map();
+      const list = toValidate.get(leader);
+      if (list === undefined) toValidate.set(leader, [tp]);
+      else list.push(tp);
       continue;
     }
     if (leaders === null || lists === null) {
@@ -48,6 +58,7 @@ export function maybeFetch(sim: Sim, c: ConsumerState): void {
     } else lists[at].push(tp);
   }
   if (needMetadata) requestMetadata(sim, c);
+  toValidate?.forEach((tps, leader) => validatePositions(sim, c, leader, tps));
   if (leaders === null || lists === null) return;
   for (let i = 0; i < leaders.length; i++) {
     const leader = leaders[i];
@@ -84,6 +95,9 @@ export function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-
   let reset: string[] | null = null;
   for (const part of msg.body.partitions) {
     const tp = tpKey(part.topic, part.partition);
+    // An answer to a fetch sent before the position moved (a reset, a seek) is stale: Kafka
+    // discards it, since its records start at the old offset.
+    if (f.inFlight[tp] !== msg.body.reqId) continue;
     f.inFlight[tp] = 0;
     if (!c.membership.owned.includes(tp) || !(tp in f.fetchOffset)) continue;
     if (part.error) {
@@ -139,6 +153,8 @@ export function resetPositions(sim: Sim, c: ConsumerState, tps: string[]): void 
     if (list === undefined) byLeader.set(leader, [tp]);
     else list.push(tp);
   }
+  const awaiting = (c.positions.awaitingReset ??= {});
+  for (const tp of tps) awaiting[tp] = true;
   const timestamp: -1 | -2 = policy === 'earliest' ? -2 : -1;
   byLeader.forEach((list, leader) => {
     request(sim, c, leader, 'list-offsets', (reqId) => ({
@@ -166,6 +182,7 @@ export function onListOffsets(
       continue;
     }
     setPosition(c, tp, r.offset);
+    delete c.positions.awaitingReset?.[tp];
     c.positions.unknown = c.positions.unknown.filter((x) => x !== tp);
     sim.emit({
       type: 'offset.reset',

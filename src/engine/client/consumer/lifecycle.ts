@@ -72,7 +72,12 @@ export function startConsumer(sim: Sim, c: ConsumerState): void {
   c.metadata.inFlight = false;
   c.positions = newPositions();
   c.fetcher = newFetcher();
-  c.poll = { ...newPollLoop(), token: c.poll.token };
+  c.poll = {
+    ...newPollLoop(),
+    token: c.poll.token,
+    pollTimeoutToken: c.poll.pollTimeoutToken,
+    lastPollAt: sim.now,
+  };
   c.commits = newCommits(sim.now);
   c.requests.pending = [];
   c.requests.retrying = [];

@@ -12,6 +12,7 @@ import { dropPartitions, revokeAll } from './assignment';
 import { commit, fetchCommittedOffsets } from './commits';
 import { COORDINATOR_ERRORS, coordinatorLost, findCoordinator } from './coordinatorLookup';
 import { groupTopics, request, retryLater } from './network';
+import { brokerNode } from '../../sim/ids';
 import { isRunning } from './state';
 
 const assignorOf = (c: ConsumerState) =>
@@ -69,17 +70,29 @@ export function requestRejoin(sim: Sim, c: ConsumerState): void {
   maybeRejoin(sim, c);
 }
 
-/** Rejoin if the member must and can: not mid-join, and with a coordinator (else find one). */
+/**
+ * Rejoin if the member must and can: not mid-join, and with a coordinator (else find one). The
+ * JoinGroup goes out from poll() (Kafka's ConsumerCoordinator.poll): while the application is
+ * processing what the last poll returned, the rejoin waits for its next poll.
+ */
 export function maybeRejoin(sim: Sim, c: ConsumerState): void {
   const m = c.membership;
   if (!isRunning(c) || m.joinInFlight || m.syncInFlight) return;
+  if (c.poll.active) {
+    m.rejoinNeeded = true;
+    return;
+  }
   if (m.coordinator === null) {
     findCoordinator(sim, c);
     return;
   }
   m.rejoinNeeded = false;
   if (c.status === 'stable') c.status = 'rebalancing';
-  if (!isCooperative(c) && m.owned.length > 0) {
+  if (m.memberId === '' && m.generation < 0 && m.owned.length > 0) {
+    // The member left (max.poll.interval.ms) or was reset: its partitions are lost, not revoked,
+    // so nothing is committed for them (Kafka's onJoinPrepare).
+    revokeAll(sim, c);
+  } else if (!isCooperative(c) && m.owned.length > 0) {
     // Eager: revoke everything before joining (committing first when auto-commit is on).
     if (autoCommit(c)) commit(sim, c);
     revokeAll(sim, c);
@@ -221,13 +234,58 @@ function startHeartbeats(sim: Sim, c: ConsumerState): void {
   );
 }
 
+/** The member has its JoinGroup answer: Java's heartbeat thread runs. */
+function hasJoined(c: ConsumerState): boolean {
+  const m = c.membership;
+  return m.memberId !== '' && m.generation >= 0 && !m.joinInFlight;
+}
+
+/**
+ * Java's heartbeat thread, pollTimeoutExpired: the application spent more than
+ * max.poll.interval.ms since its last poll(). The member leaves the group (maybeLeaveGroup:
+ * LeaveGroup, member id and generation reset) so the others can take its partitions; it joins
+ * again, as a new member, from its next poll. Returns whether it left.
+ */
+function maybeLeaveOnPollTimeout(sim: Sim, c: ConsumerState): boolean {
+  const m = c.membership;
+  const maxPollInterval = cfg.int(c.config, 'max.poll.interval.ms');
+  if (!c.poll.active || sim.now - c.poll.lastPollAt < maxPollInterval) return false;
+  if (!hasJoined(c) || m.syncInFlight || m.coordinator === null) return false;
+  sim.emit({
+    type: 'consumer.poll-timeout',
+    groupId: c.groupId,
+    consumerId: c.id,
+    memberId: m.memberId,
+    maxPollIntervalMs: maxPollInterval,
+    t: sim.now,
+  });
+  // A best-effort LeaveGroup: nobody waits for the answer (Kafka does not resend it).
+  sim.send(c.node, c.inc, brokerNode(m.coordinator), 'leave-group', {
+    reqId: c.requests.nextReqId++,
+    groupId: c.groupId,
+    memberId: m.memberId,
+  });
+  m.memberId = '';
+  m.generation = -1;
+  m.rejoinNeeded = true;
+  c.status = 'rebalancing';
+  return true;
+}
+
+/** The max.poll.interval.ms timer armed at the last poll() ran out. */
+export function onPollTimeout(sim: Sim, c: ConsumerState, token: number): void {
+  if (token !== c.poll.pollTimeoutToken || !isRunning(c)) return;
+  maybeLeaveOnPollTimeout(sim, c);
+}
+
 export function onHeartbeatTimer(sim: Sim, c: ConsumerState, token: number): void {
   const m = c.membership;
   if (token !== m.heartbeatToken || !isRunning(c)) return;
+  maybeLeaveOnPollTimeout(sim, c);
   // Java's heartbeat thread is quiet until the member has joined, and while its JoinGroup waits
   // (PREPARING_REBALANCE); it heartbeats once the JoinGroup is answered, also while waiting for
   // the assignment (COMPLETING_REBALANCE).
-  const joined = m.memberId !== '' && m.generation >= 0 && !m.joinInFlight;
+  const joined = hasJoined(c);
   if (
     m.coordinator !== null &&
     joined &&

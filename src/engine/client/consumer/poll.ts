@@ -2,6 +2,8 @@
 // records, round-robin over partitions, and the application processes them one at a time
 // (sim.processing.ms each, a sim-only setting), then polls again. Positions move as records are
 // processed; commits follow the poll (auto-commit's interval, or after each batch without it).
+// poll() is also where the group protocol moves (Kafka's ConsumerCoordinator.poll): a rejoin the
+// group asked for waits for it, and max.poll.interval.ms counts the time between two polls.
 import * as cfg from '../../config/access';
 import { recordOffset } from '../../records/batch';
 import type { Sim } from '../../sim/sim';
@@ -9,6 +11,7 @@ import { parseTp } from '../../sim/ids';
 import type { ConsumerState } from '../../sim/world';
 import { commit, maybeAutoCommit } from './commits';
 import { maybeFetch, schedulePoll } from './fetcher';
+import { maybeRejoin } from './membership';
 import { isRunning } from './state';
 
 /** One step of the application loop. */
@@ -17,13 +20,17 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
   if (token !== loop.token || !isRunning(c)) return;
   const processingMs = cfg.int(c.config, 'sim.processing.ms');
   if (loop.inHand.length === 0) {
+    // poll(): the application is back in the client, no longer processing.
+    loop.active = false;
+    loop.lastPollAt = sim.now;
+    if (c.membership.rejoinNeeded) maybeRejoin(sim, c);
     maybeAutoCommit(sim, c);
     takePollBatch(c);
     if (loop.inHand.length === 0) {
-      loop.active = false;
       maybeFetch(sim, c);
       return;
     }
+    armPollTimeout(sim, c);
     maybeFetch(sim, c);
   }
   // Process records; with no processing time the whole poll batch is handled now.
@@ -33,7 +40,7 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
     const offset = recordOffset(run.batch, run.from);
     run.from++;
     if (run.from >= run.to) loop.inHand.shift();
-    c.positions.byPartition[run.tp] = offset + 1;
+    if (!run.revoked) c.positions.byPartition[run.tp] = offset + 1;
     c.consumed++;
     sim.emit({
       type: 'record.consumed',
@@ -44,11 +51,24 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
       offset,
       key: r.key,
       value: r.value,
+      ...(run.revoked ? { revoked: true as const } : {}),
       t: sim.now,
     });
   } while (processingMs === 0 && loop.inHand.length > 0);
   if (loop.inHand.length === 0 && !cfg.bool(c.config, 'enable.auto.commit')) commit(sim, c);
   schedulePoll(sim, c, processingMs);
+}
+
+/** max.poll.interval.ms from this poll(): the heartbeat thread checks it (pollTimeoutExpired). */
+function armPollTimeout(sim: Sim, c: ConsumerState): void {
+  c.poll.pollTimeoutToken++;
+  sim.timer(
+    c.node,
+    c.inc,
+    'consumer.poll-timeout',
+    cfg.int(c.config, 'max.poll.interval.ms'),
+    c.poll.pollTimeoutToken,
+  );
 }
 
 /** poll(): hand out up to max.poll.records, round-robin over partitions so none starves. */
@@ -72,6 +92,7 @@ function takePollBatch(c: ConsumerState): void {
         to: head.from + n,
       });
       head.from += n;
+      c.positions.offsetEpoch[tp] = head.batch.epoch;
       if (head.from >= head.batch.records.length) buf.shift();
       budget -= n;
       took = true;

@@ -38,7 +38,7 @@ export function newMetadata(): ConsumerMetadata {
 }
 
 export function newPositions(): ConsumerPositions {
-  return { byPartition: {}, unknown: [] };
+  return { byPartition: {}, unknown: [], offsetEpoch: {}, leaderEpoch: {}, validation: {} };
 }
 
 export function newFetcher(): ConsumerFetcher {
@@ -46,7 +46,7 @@ export function newFetcher(): ConsumerFetcher {
 }
 
 export function newPollLoop(): ConsumerPollLoop {
-  return { inHand: [], token: 0, active: false };
+  return { inHand: [], token: 0, active: false, lastPollAt: 0, pollTimeoutToken: 0 };
 }
 
 export function newCommits(lastAutoCommit: number): ConsumerCommits {

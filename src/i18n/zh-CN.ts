@@ -275,7 +275,7 @@ export const zhCN: Catalogue = {
     showAllConfig: '显示全部配置',
     newPartitionCount: '分区数（新的总数）',
     addPartitions: '增加分区',
-    addPartitionsNote: '分区只能增加，不能减少。增加后，带 key 的记录可能会写到和以前不同的分区。',
+    addPartitionsNote: '分区只能增加，不能减少。增加后，带键的记录可能会写到和以前不同的分区。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',

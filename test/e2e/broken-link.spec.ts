@@ -21,7 +21,7 @@ test('every reason a link did not load, each with its field, then the default sc
   const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('2 reasons');
-  await expect(alert).toContainText('topics[0].partitions: must be a whole number >= 1, got 0');
+  await expect(alert).toContainText('topics[0].partitions: must be a whole number from 1 to 1000, got 0');
   await expect(alert).toContainText('producers[0].id');
   // The default scene runs underneath.
   await expect(page.getByRole('group', { name: 'Broker 1', exact: true })).toBeVisible();
@@ -38,6 +38,6 @@ test('in Chinese, the reasons are Chinese and still name the fields', async ({ p
   const alert = page.getByRole('alert').filter({ hasText: '无法加载' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('topics[0].partitions：');
-  await expect(alert).toContainText('必须是不小于 1 的整数，实际是 0');
+  await expect(alert).toContainText('必须是 1 到 1000 之间的整数，实际是 0');
   await expect(alert).toContainText('producers[0].id');
 });

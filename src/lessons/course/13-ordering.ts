@@ -60,7 +60,7 @@ export const ordering: Lesson = {
     ],
     groups: [
       group('billing', 'orders', 1),
-      group('audit', 'ledger', 1, { 'sim.processing.ms': 500 }),
+      group('audit', 'ledger', 1, { 'sim.processing.ms': 500, 'max.poll.records': 10 }),
     ],
   }),
   steps: [

@@ -58,7 +58,7 @@ export const retention: Lesson = {
     producers: [producer('collector', 'metrics', 5, null)],
     groups: [
       group('dashboard', 'metrics', 1),
-      group('archive', 'metrics', 1, { 'sim.processing.ms': 500 }),
+      group('archive', 'metrics', 1, { 'sim.processing.ms': 500, 'max.poll.records': 10 }),
     ],
     // archive is a nightly job: it works through the first few records, commits, and stops
     // (well before the first segment is old enough to be deleted).

@@ -4,6 +4,7 @@ import { CHROMIUM_FLAGS, findChromium } from './test/e2e/chromium';
 // E2E_PORT lets several checkouts run their browser tests at once (each needs its own port).
 const PORT = Number(process.env.E2E_PORT || 4173);
 const chosen = findChromium();
+const LESSON_WALKS = /lessons-[ab]\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -25,6 +26,12 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
+  // The lesson walks wait on sim time more than they compute, so CI runs them as a second
+  // project with two workers (`npm run test:e2e`); everything else runs one at a time.
+  projects: [
+    { name: 'app', testIgnore: LESSON_WALKS },
+    { name: 'lessons', testMatch: LESSON_WALKS },
+  ],
   webServer: {
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,

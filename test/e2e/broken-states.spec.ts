@@ -106,3 +106,39 @@ test('min.insync.replicas above the replication factor: accepted, with a warning
   await topic.getByText('Topic strict').first().click();
   await expect(page.getByRole('note').filter({ hasText: warning })).toBeVisible();
 });
+
+test('the cluster default counts too: a topic without its own min.insync.replicas inherits 3 > RF 2', async ({
+  page,
+}) => {
+  await openApp(page);
+  // No topic-level min.insync.replicas: the broker/cluster default applies (resolve.ts).
+  await page.evaluate(() =>
+    window.__kafkaSim!.dispatch({
+      type: 'createTopic',
+      name: 'plain',
+      partitions: 1,
+      replicationFactor: 2,
+    }),
+  );
+  const topic = page.getByRole('group', { name: 'Topic plain', exact: true });
+  await expect(topic).toContainText('RF 2');
+  await expect(topic).not.toContainText('>');
+  await page.evaluate(() =>
+    window.__kafkaSim!.dispatch({
+      type: 'setConfig',
+      scope: 'broker',
+      id: 'cluster',
+      key: 'min.insync.replicas',
+      value: 3,
+    }),
+  );
+  await waitForView(
+    page,
+    (v) =>
+      v.topics
+        .find((t) => t.name === 'plain')!
+        .config.some((e) => e.key === 'min.insync.replicas' && e.value === 3),
+    'plain inherits min.insync.replicas 3 from the cluster default',
+  );
+  await expect(topic).toContainText('min.insync.replicas 3 > RF 2');
+});

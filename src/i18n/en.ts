@@ -1012,6 +1012,17 @@ export const en = {
     tooBigToKeep:
       'This session is too large to keep for your next visit ({{size}} KB, the limit is {{limit}} KB). Export it to keep it.',
   },
+  // Broken states flagged on the scene (issue 10, src/app/brokenStates.ts).
+  broken: {
+    clusterUnavailable: 'Cluster unavailable',
+    clusterUnavailableDetail:
+      'No broker is running: nothing can be written or read, and no leader can be elected until a broker restarts.',
+    noLeader: 'no leader',
+    coordinatorUnavailable: 'coordinator unavailable',
+    minIsrBadge: '⚠ min.insync.replicas {{minIsr}} > RF {{rf}}',
+    minIsrWarning:
+      'min.insync.replicas {{minIsr}} > replication factor {{rf}}: acks=all writes need all {{rf}} replicas in the ISR (Kafka caps the minimum at the replication factor); one replica out and they fail with NOT_ENOUGH_REPLICAS.',
+  },
 };
 
 /** The shape every catalogue has: the same keys, every leaf a string. */

@@ -987,4 +987,15 @@ export const zhCN: Catalogue = {
     tooBigToKeep:
       '这个会话太大，无法为下次访问保存（{{size}} KB，上限 {{limit}} KB）。请导出保存。',
   },
+  // 集群故障状态（issue 10）
+  broken: {
+    clusterUnavailable: '集群不可用',
+    clusterUnavailableDetail:
+      '没有任何 Broker 在运行：既不能写也不能读，在有 Broker 重启之前也无法选出 Leader。',
+    noLeader: '无 Leader',
+    coordinatorUnavailable: '协调者不可用',
+    minIsrBadge: '⚠ min.insync.replicas {{minIsr}} > 副本因子 {{rf}}',
+    minIsrWarning:
+      'min.insync.replicas {{minIsr}} > 副本因子 {{rf}}：acks=all 的写入要求全部 {{rf}} 个副本都在 ISR 中（Kafka 把这个下限封顶为副本因子）；只要有一个副本掉出 ISR，写入就会以 NOT_ENOUGH_REPLICAS 失败。',
+  },
 };

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSim } from '../../app/SimulatorProvider';
 import { configValue, topicName, wholeNumber } from '../../app/validation';
+import { minIsrProblem } from '../../app/brokenStates';
 import { useActionContext, useT } from '../hooks';
 import { Dialog, useCloseDialog } from './Dialog';
 import { FormButtons, FormError, InputField } from './fields';
@@ -33,6 +34,10 @@ export function CreateTopicDialog() {
     checks.rf.ok && checks.rf.value > running
       ? t('forms.errors.rfTooBig', { rf: checks.rf.value, brokers: running })
       : null;
+
+  // Kafka accepts min.insync.replicas above the replication factor, so this warns, never refuses.
+  const minIsrWarning =
+    checks.minIsr.ok && checks.rf.ok ? minIsrProblem(checks.minIsr.value, checks.rf.value) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -97,6 +102,15 @@ export function CreateTopicDialog() {
             onChange={setRetention}
           />
         </div>
+        {minIsrWarning && (
+          <p className="config-warning" role="note">
+            ⚠{' '}
+            {t('broken.minIsrWarning', {
+              minIsr: minIsrWarning.minIsr,
+              rf: minIsrWarning.replicationFactor,
+            })}
+          </p>
+        )}
         <FormError message={form.refusal} />
         <FormButtons submitLabel={t('dialog.create')} />
       </form>

@@ -24,6 +24,7 @@ import { HighlightLabels } from './HighlightLabels';
 import { LessonFocus } from '../lessons/LessonFocus';
 import { TopicTabs } from './TopicTabs';
 import { DataLossNotice } from './DataLossNotice';
+import { ClusterUnavailableNotice } from './ClusterUnavailableNotice';
 import { TrafficTooltip } from './TrafficTooltip';
 import { scaleBounds, useSceneView, useViewportSize, type SceneTransform } from './sceneView';
 import { textWidth } from './measure';
@@ -99,6 +100,7 @@ export function Scene() {
   return (
     <section className="scene" aria-label={t('scene.region')}>
       <TopicTabs />
+      <ClusterUnavailableNotice />
       <DataLossNotice />
       <div className="scene-stage">
         <div className="scene-port">

@@ -4,6 +4,7 @@
 import { memo, type ReactNode } from 'react';
 import { GROUP_ACTIONS } from '../../app/actions';
 import { isRebalancing } from '../../app/rebalance';
+import { coordinatorUnavailable } from '../../app/brokenStates';
 import { useSim } from '../../app/SimulatorProvider';
 import type { GroupInfo } from '../../worker/protocol';
 import { useAction, useT } from '../hooks';
@@ -140,6 +141,20 @@ export function GroupStateText({
   small?: boolean;
 }) {
   const t = useT();
+  // The view keeps the state the dead coordinator last had; with the coordinator down no one
+  // runs the group, so it is not "Stable" (derived here from the coordinator broker's status).
+  const orphaned = useSim((s) => coordinatorUnavailable(group, (id) => s.brokers[id]?.status));
+  if (orphaned)
+    return (
+      <text
+        x={x}
+        y={y}
+        className={small ? 'scene-text small strong' : 'scene-text strong'}
+        fill={COLOURS.bad}
+      >
+        ✕ {t('broken.coordinatorUnavailable')}
+      </text>
+    );
   const symbol =
     group.state === 'Stable' ? '●' : group.state === 'Empty' || group.state === 'Dead' ? '○' : '⟳';
   return (

@@ -19,6 +19,7 @@ import { textWidth } from './measure';
 import { placeMarkerLabels } from './labels';
 import { useIsSelected, useSelect } from './selection';
 import { configValue } from './producers';
+import { liveLeader, minIsrProblem } from '../../app/brokenStates';
 
 export const TopicBlock = memo(function TopicBlock({
   name,
@@ -33,6 +34,7 @@ export const TopicBlock = memo(function TopicBlock({
   const topic = useSim((s) => s.topics[name]);
   if (!topic) return null;
   const minIsr = configValue(topic.config, 'min.insync.replicas');
+  const problem = minIsrProblem(minIsr, topic.replicationFactor);
   return (
     <g role="group" aria-label={t('partition.topicTitle', { topic: name })} className="topic">
       <text x={rect.x} y={rect.y + 20} className="scene-text strong" data-select={`topic:${name}`}>
@@ -43,8 +45,19 @@ export const TopicBlock = memo(function TopicBlock({
             partitions: topic.partitionCount,
             rf: topic.replicationFactor,
           })}
-          {minIsr !== undefined ? ` · min.insync.replicas ${String(minIsr)}` : ''}
+          {minIsr !== undefined && !problem ? ` · min.insync.replicas ${String(minIsr)}` : ''}
         </tspan>
+        {problem && (
+          <tspan fill={COLOURS.bad}>
+            {' '}
+            {t('broken.minIsrBadge', { minIsr: problem.minIsr, rf: problem.replicationFactor })}
+          </tspan>
+        )}
+        {problem && (
+          <title>
+            {t('broken.minIsrWarning', { minIsr: problem.minIsr, rf: problem.replicationFactor })}
+          </title>
+        )}
       </text>
       {strips.map(([key, box]) => (
         <PartitionStrip key={key} partitionKey={key} box={box} />
@@ -62,6 +75,11 @@ const PartitionStrip = memo(function PartitionStrip({
 }) {
   const t = useT();
   const partition = useSim((s) => s.partitions[partitionKey]);
+  // The view keeps the last leader when no one is left to elect (every broker dead): say "no
+  // leader" unless the named leader is running.
+  const leaderRunning = useSim((s) =>
+    partition ? liveLeader(partition, (id) => s.brokers[id]?.status) !== null : false,
+  );
   const lost = useSim(useShallow((s) => lossOnShow(s, partitionKey)));
   const selected = useIsSelected({ kind: 'partition', key: partitionKey });
   const choose = useSelect();
@@ -99,15 +117,20 @@ const PartitionStrip = memo(function PartitionStrip({
           {partitionKey}
         </button>
       </SceneHtml>
-      {partition.offline ? (
-        <text
-          x={label.x + 6}
-          y={label.y + 56}
-          className="scene-text small strong"
-          fill={COLOURS.bad}
-        >
-          {t('replica.offline')}
-        </text>
+      {partition.offline || !leaderRunning ? (
+        <>
+          <text
+            x={label.x + 6}
+            y={label.y + 54}
+            className="scene-text small strong"
+            fill={COLOURS.bad}
+          >
+            {t('replica.offline')}
+          </text>
+          <text x={label.x + 6} y={label.y + 70} className="scene-text small" fill={COLOURS.bad}>
+            {t('broken.noLeader')}
+          </text>
+        </>
       ) : (
         <>
           <text x={label.x + 6} y={label.y + 54} className="scene-text small">

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { FrameBuffer } from '../../../app/frameBuffer';
 import { hasDeparted } from '../../../app/departures';
+import { coordinatorUnavailable } from '../../../app/brokenStates';
 import { useSim } from '../../../app/SimulatorProvider';
 import { parsePartitionKey, partitionKey } from '../../../worker/protocol';
 import { GROUP_ACTIONS } from '../../../app/actions';
@@ -12,6 +13,10 @@ import { ConfigTable, Props, Ref } from '../parts';
 export function GroupDetails({ id }: { id: string }) {
   const t = useT();
   const g = useSim((s) => s.groups[id]);
+  // The view keeps a dead coordinator's last state; say it is unavailable instead (brokenStates).
+  const orphaned = useSim((s) =>
+    g ? coordinatorUnavailable(g, (b) => s.brokers[b]?.status) : false,
+  );
   // Consumers that left the group (closed, or crashed and timed out): the scene lets them fade
   // out after a while; here they stay, each a link to its details and its Restart button.
   const departed = useSim((s) =>
@@ -27,7 +32,10 @@ export function GroupDetails({ id }: { id: string }) {
       <h2>{t('inspector.groupTitle', { id })}</h2>
       <Props
         rows={[
-          [t('inspector.state'), t(`group.state.${g.state}`)],
+          [
+            t('inspector.state'),
+            orphaned ? t('broken.coordinatorUnavailable') : t(`group.state.${g.state}`),
+          ],
           [t('inspector.generation'), g.generation],
           [t('inspector.assignor'), <code>{g.protocol}</code>],
           [t('inspector.rebalanceProtocol'), t(`group.${g.rebalanceProtocol}`)],

@@ -8,11 +8,13 @@ import { useFastRefresh, useT } from '../../hooks';
 import { replicaRole } from '../../scene/brokers';
 import { BrokerList, ConfigTable, Props, Ref } from '../parts';
 import { time } from './time';
+import { liveLeader } from '../../../app/brokenStates';
 
 export function PartitionDetails({ partitionKey }: { partitionKey: string }) {
   const t = useT();
   const p = useSim((s) => s.partitions[partitionKey]);
   const topic = useSim((s) => (p ? s.topics[p.topic] : undefined));
+  const leader = useSim((s) => (p ? liveLeader(p, (b) => s.brokers[b]?.status) : null));
   const buffer = useFastRefresh(300);
   if (!p) return null;
   const fast = buffer.partitions.get(partitionKey);
@@ -23,10 +25,10 @@ export function PartitionDetails({ partitionKey }: { partitionKey: string }) {
         rows={[
           [
             t('inspector.leader'),
-            p.offline || p.leader < 0 ? (
+            leader === null ? (
               t('inspector.noLeader')
             ) : (
-              <Ref to={{ kind: 'broker', id: p.leader }}>{t('broker.title', { id: p.leader })}</Ref>
+              <Ref to={{ kind: 'broker', id: leader }}>{t('broker.title', { id: leader })}</Ref>
             ),
           ],
           [t('inspector.leaderEpoch'), p.leaderEpoch],

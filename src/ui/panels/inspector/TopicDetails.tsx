@@ -1,5 +1,7 @@
 // The inspector for a topic: replication factor, every partition with its leader and ISR.
 import { useSim } from '../../../app/SimulatorProvider';
+import { minIsrProblem } from '../../../app/brokenStates';
+import { configValue } from '../../scene/producers';
 import { useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 import { AddPartitions } from './AddPartitions';
@@ -13,9 +15,18 @@ export function TopicDetails({ name }: { name: string }) {
   const partitions = useSim((s) => s.partitions);
   if (!topic) return null;
   const list = keys ? keys.split('\u0000') : [];
+  const problem = minIsrProblem(
+    configValue(topic.config, 'min.insync.replicas'),
+    topic.replicationFactor,
+  );
   return (
     <>
       <h2>{t('inspector.topicTitle', { topic: name })}</h2>
+      {problem && (
+        <p className="config-warning" role="note">
+          ⚠ {t('broken.minIsrWarning', { minIsr: problem.minIsr, rf: problem.replicationFactor })}
+        </p>
+      )}
       <Props
         rows={[
           [t('inspector.replicationFactor'), topic.replicationFactor],

@@ -21,7 +21,9 @@ test('every reason a link did not load, each with its field, then the default sc
   const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('2 reasons');
-  await expect(alert).toContainText('topics[0].partitions: must be a whole number from 1 to 1000, got 0');
+  await expect(alert).toContainText(
+    'topics[0].partitions: must be a whole number from 1 to 1000, got 0',
+  );
   await expect(alert).toContainText('producers[0].id');
   // The default scene runs underneath.
   await expect(page.getByRole('group', { name: 'Broker 1', exact: true })).toBeVisible();

@@ -106,29 +106,34 @@ test('the legend names every kind of message, each control kind with a remembere
 test('hovering a message says what kind of message it is', async ({ page }) => {
   await openApp(page, { speed: 3 });
   await runTo(page, 6000);
-  // Find a record on the canvas (a dot in a key's colour) and point at it.
-  const point = await page.evaluate(() => {
-    const canvas = document.querySelector('canvas.flight-canvas') as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d')!;
-    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const scale = canvas.width / canvas.clientWidth;
-    // Opaque pixels: records and batches are drawn at full strength.
-    for (let y = 0; y < height; y += 2) {
-      for (let x = 0; x < width; x += 2) {
-        const i = (y * width + x) * 4;
-        if (data[i + 3] === 255 && !(data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240)) {
-          const box = canvas.getBoundingClientRect();
-          return { x: box.left + x / scale, y: box.top + y / scale };
+  // Find a message on the canvas (a dot in a key's colour) and point at it. The dots move: on a
+  // loaded machine one can leave between the search and the mouse, so search and point again.
+  const tip = page.locator('.traffic-tip');
+  await expect(async () => {
+    const point = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas.flight-canvas') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const scale = canvas.width / canvas.clientWidth;
+      // Opaque pixels: records and batches are drawn at full strength.
+      for (let y = 0; y < height; y += 2) {
+        for (let x = 0; x < width; x += 2) {
+          const i = (y * width + x) * 4;
+          if (data[i + 3] === 255 && !(data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240)) {
+            const box = canvas.getBoundingClientRect();
+            return { x: box.left + x / scale, y: box.top + y / scale };
+          }
         }
       }
-    }
-    return null;
-  });
-  expect(point, 'a message on the canvas').not.toBeNull();
-  await page.mouse.move(point!.x, point!.y);
-  await expect(page.locator('.traffic-tip')).toHaveText(
-    /^(records|acknowledgement|replica fetch|consumer fetch|heartbeat|metadata|group protocol|error answer): [A-Za-z_]+/,
-  );
+      return null;
+    });
+    expect(point, 'a message on the canvas').not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    await expect(tip).toHaveText(
+      /^(records|acknowledgement|replica fetch|consumer fetch|heartbeat|metadata|group protocol|error answer): [A-Za-z_]+/,
+      { timeout: 1000 },
+    );
+  }).toPass({ timeout: 30_000 });
 });
 
 test('the side panel is resized with its handle, by keyboard too, and remembered', async ({

@@ -123,7 +123,17 @@ const owned = (v: ClusterView, id: string) =>
   v.consumers.find((c) => c.id === id)?.assignment ?? [];
 
 async function addConsumerToBilling(page: Page) {
-  await waitForView(page, (v) => billingOf(v).state === 'Stable', 'billing is stable');
+  // Stable alone is not enough: the coordinator is Stable as soon as the leader's SyncGroup
+  // arrives, while the assignments are still on their way to the members (owning nothing then
+  // would satisfy the "gave up" checks below before any rebalance began).
+  await waitForView(
+    page,
+    (v) =>
+      billingOf(v).state === 'Stable' &&
+      owned(v, 'billing-1').length > 0 &&
+      owned(v, 'billing-2').length > 0,
+    'billing is stable and both members own partitions',
+  );
   await page.evaluate(() => window.__kafkaSim!.setSpeed(0.2));
   await page.getByRole('button', { name: 'Add consumer to billing', exact: true }).click();
 }

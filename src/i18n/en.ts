@@ -520,6 +520,7 @@ export const en = {
       reservedTopic:
         'Names starting with "__" belong to Kafka\'s internal topics (such as __consumer_offsets).',
       idCharacters: '{{field}} may use letters, digits, ".", "_" and "-" only (no spaces).',
+      idLength: '{{field}} may be at most {{max}} characters long (this one has {{got}}).',
       trueFalse: '{{field}} must be true or false.',
       oneOf: '{{field}} must be one of {{allowed}}.',
       topicExists: 'Topic {{name}} already exists.',

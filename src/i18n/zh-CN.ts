@@ -507,6 +507,7 @@ export const zhCN: Catalogue = {
       topicName: '主题名只能包含字母、数字、“.”、“_”和“-”（最多 249 个字符），且不能是“.”或“..”。',
       reservedTopic: '以 “__” 开头的名字留给 Kafka 的内部主题（例如 __consumer_offsets）。',
       idCharacters: '{{field}}只能使用字母、数字、“.”、“_” 和 “-”（不能有空格）。',
+      idLength: '{{field}}最多 {{max}} 个字符（现在有 {{got}} 个）。',
       trueFalse: '{{field}}必须是 true 或 false。',
       oneOf: '{{field}}必须是 {{allowed}} 之一。',
       topicExists: '主题 {{name}} 已存在。',

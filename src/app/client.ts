@@ -5,7 +5,7 @@
 // simulator.ts); a lesson runner, a metrics panel or a narrator subscribe the same way.
 // The transport and the frame scheduler are injected, so Node tests can drive it with the real
 // WorkerHost and a fake clock.
-import type { ClusterView, Command, LogRecordView } from '../engine';
+import type { ClusterView, Command, EngineError, LogRecordView } from '../engine';
 import { withoutRecording } from '../scenario/session';
 import {
   PROTOCOL_VERSION,
@@ -88,9 +88,24 @@ const MAX_QUEUED_STEPS = 4;
 
 type HeadRequest = Extract<Request, { type: 'seek' | 'undoFork' }>;
 
+/** A request the worker could not answer (the engine threw while running it). */
+export class WorkerRequestError extends Error {
+  constructor(
+    message: string,
+    readonly engineError: EngineError | null,
+  ) {
+    super(message);
+    this.name = 'WorkerRequestError';
+  }
+}
+
 export class SimClient {
   readonly pacer = new Pacer();
-  private pending = new Map<number, (value: unknown) => void>();
+  /** Requests waiting for their answer: a reply resolves one, a failure report rejects it. */
+  private pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   private nextRequestId = 1;
   private frameHandle: number | null = null;
   /** When the oldest unanswered advance was sent (wall ms), for the stuck-worker watchdog. */
@@ -213,8 +228,8 @@ export class SimClient {
     request: Extract<Request, { type: K }>,
   ): Promise<ReplyValues[K]> {
     const id = this.nextRequestId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve as (value: unknown) => void);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.transport.post({ type: 'request', id, request });
     });
   }
@@ -316,7 +331,13 @@ export class SimClient {
     // its frame has come (it would run the world forward again from where Back put it).
     const moves = action === 'back';
     if (moves) this.moving = true;
-    const result = await this.request({ type: 'lessonControl', action });
+    let result: ReplyValues['lessonControl'];
+    try {
+      result = await this.request({ type: 'lessonControl', action });
+    } catch (error) {
+      if (moves) this.moveDone();
+      throw error;
+    }
     if (moves && !result.ok) this.moveDone();
     return result;
   }
@@ -386,11 +407,16 @@ export class SimClient {
       if (!ok) this.moveDone();
       resolve(result);
     };
+    // A move the engine could not finish (a runaway while replaying) went nowhere: the banner
+    // says why, and the next move may go.
+    const failed = () => answered(false, null);
     if (request.type === 'seek') {
-      void this.request(request).then((result) => answered(result.ok, result));
+      this.request(request).then((result) => answered(result.ok, result), failed);
     } else {
-      void this.request(request).then(({ ok }) =>
-        answered(ok, { ok, now: this.head.at, position: this.head.position, markers: [] }),
+      this.request(request).then(
+        ({ ok }) =>
+          answered(ok, { ok, now: this.head.at, position: this.head.position, markers: [] }),
+        failed,
       );
     }
   }
@@ -518,17 +544,23 @@ export class SimClient {
       case 'ready':
         this.store.setState({ engineVersion: message.engineVersion });
         return;
-      case 'error':
+      case 'error': {
         this.store.setState(
           message.fatal
             ? { status: 'error', error: message.message, playing: false }
             : { error: message.message, engineError: message.error ?? null, playing: false },
         );
+        // The request that ran into it is answered with the error, not left waiting.
+        if (message.requestId === undefined) return;
+        const waiting = this.pending.get(message.requestId);
+        this.pending.delete(message.requestId);
+        waiting?.reject(new WorkerRequestError(message.message, message.error ?? null));
         return;
+      }
       case 'reply': {
-        const resolve = this.pending.get(message.id);
+        const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
-        resolve?.(message.value);
+        waiting?.resolve(message.value);
         return;
       }
       case 'frame':

@@ -2,6 +2,7 @@
 // types. The engine still has the last word: its refusal is shown in the form if it disagrees.
 import { checkConfigValue } from '../engine/config/validate';
 import type { ConfigScope } from '../engine/config/definitions';
+import { LIMITS } from '../engine/limits';
 
 /** A problem to show under a field: an i18n key under `forms.errors.` and its values. */
 export interface FieldProblem {
@@ -50,6 +51,9 @@ export function newId(raw: string, field: string, taken: string[]): Checked<stri
   const id = raw.trim();
   if (id === '') return problem('required', { field });
   if (!/^[a-zA-Z0-9._-]+$/.test(id)) return problem('idCharacters', { field, id });
+  // The simulator's name limit (limits.ts), as the engine would refuse it.
+  if (id.length > LIMITS.nameLength)
+    return problem('idLength', { field, max: LIMITS.nameLength, got: id.length });
   if (taken.includes(id)) return problem('idExists', { id });
   return { ok: true, value: id };
 }

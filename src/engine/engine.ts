@@ -46,9 +46,10 @@ class SimEngine implements Engine {
     private ran = 0,
   ) {
     const sim = (this.sim = new Sim(world));
+    const budget = world.maxEventsPerInstant ?? EVENT_BUDGET_PER_INSTANT;
     this.run = (task) => {
-      if (++this.ranInInstant > EVENT_BUDGET_PER_INSTANT)
-        throw new EngineRunawayError(sim.world.now, this.lastCommand);
+      if (++this.ranInInstant > budget)
+        throw new EngineRunawayError(sim.world.now, this.lastCommand, budget);
       if (task.k === 'action') this.lastCommand = task.command;
       runTask(sim, task);
       this.ran++;

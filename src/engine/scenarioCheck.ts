@@ -3,6 +3,7 @@
 import { checkConfigValue } from './config/validate';
 import type { EngineError, Scenario } from './types';
 import { LIMITS } from './limits';
+import { EVENT_BUDGET_PER_INSTANT } from './runaway';
 
 /** The most brokers a scenario may start with (the simulator's limit, ./limits.ts). */
 export const MAX_BROKERS = LIMITS.brokers;
@@ -68,6 +69,21 @@ export function checkScenarioShape(scenario: Scenario): EngineError[] {
       'network.jitterMs',
       `must be at most ${LIMITS.jitterMs} (a limit of this simulator), got ${net.jitterMs}`,
       { ruleKey: 'limitAtMost', limit: LIMITS.jitterMs, got: net.jitterMs },
+    );
+  const budget = scenario.simulator?.maxEventsPerInstant;
+  if (
+    budget !== undefined &&
+    !(Number.isInteger(budget) && budget >= 1 && budget <= EVENT_BUDGET_PER_INSTANT)
+  )
+    err(
+      'simulator.maxEventsPerInstant',
+      `must be a whole number between 1 and ${EVENT_BUDGET_PER_INSTANT} (the most this simulator allows), got ${JSON.stringify(budget)}`,
+      {
+        ruleKey: 'wholeNumberBetween',
+        min: 1,
+        max: EVENT_BUDGET_PER_INSTANT,
+        got: JSON.stringify(budget),
+      },
     );
   (scenario.actions ?? []).forEach((a, i) => {
     if (!(typeof a.at === 'number' && a.at >= 0))

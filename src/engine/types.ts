@@ -37,6 +37,12 @@ export interface Scenario {
   description?: string;
   /** Sim-only network settings (not Kafka configs): one-way latency and its jitter, in ms. */
   network?: { latencyMs?: number; jitterMs?: number };
+  /**
+   * The simulator's own settings (not Kafka's). maxEventsPerInstant lowers the engine's event
+   * budget per simulated instant (EVENT_BUDGET_PER_INSTANT, the most it may be), for tests and
+   * demonstrations of the runaway report.
+   */
+  simulator?: { maxEventsPerInstant?: number };
   cluster: {
     brokers: number;
     /** Rack per broker, index 0 = broker 1. */

@@ -520,6 +520,7 @@ export const en = {
       reservedTopic:
         'Names starting with "__" belong to Kafka\'s internal topics (such as __consumer_offsets).',
       idCharacters: '{{field}} may use letters, digits, ".", "_" and "-" only (no spaces).',
+      idLength: '{{field}} may be at most {{max}} characters long (this one has {{got}}).',
       trueFalse: '{{field}} must be true or false.',
       oneOf: '{{field}} must be one of {{allowed}}.',
       topicExists: 'Topic {{name}} already exists.',
@@ -947,6 +948,8 @@ export const en = {
       'Compaction, transactions (read_committed) and follower fetching (KIP-392) are not modelled; cleanup.policy is delete.',
     'string-records':
       'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
+    'minimum-hop':
+      'Every trip across the network takes at least 1 ms, even with a network latency of 0, so a request answered at once (a fetch with no wait) or a reconnect with no backoff still lets time pass.',
   },
   // The guided course (src/ui/lessons/). Accessible names: Lessons, Lesson, Back, Next,
   // Show me, Exit lesson, Lesson complete (design.md 3.6).

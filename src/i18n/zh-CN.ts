@@ -507,6 +507,7 @@ export const zhCN: Catalogue = {
       topicName: '主题名只能包含字母、数字、“.”、“_”和“-”（最多 249 个字符），且不能是“.”或“..”。',
       reservedTopic: '以 “__” 开头的名字留给 Kafka 的内部主题（例如 __consumer_offsets）。',
       idCharacters: '{{field}}只能使用字母、数字、“.”、“_” 和 “-”（不能有空格）。',
+      idLength: '{{field}}最多 {{max}} 个字符（现在有 {{got}} 个）。',
       trueFalse: '{{field}}必须是 true 或 false。',
       oneOf: '{{field}}必须是 {{allowed}} 之一。',
       topicExists: '主题 {{name}} 已存在。',
@@ -923,6 +924,8 @@ export const zhCN: Catalogue = {
     'not-modelled-features':
       '没有模拟日志压缩、事务（read_committed）和从 Follower 读取（KIP-392）；cleanup.policy 固定为 delete。',
     'string-records': '记录是字符串；大小按未压缩的 v2 记录批次编码计算。',
+    'minimum-hop':
+      '每次网络传输至少需要 1 毫秒，即使网络延迟设为 0 也一样；所以立即应答的请求（不等待的 fetch）或不退避的重连，时间仍会向前走。',
   },
   // 引导课程（src/ui/lessons/）。
   lessons: {

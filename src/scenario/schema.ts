@@ -5,7 +5,7 @@
 // issues.ts turns a failed rule into "<field> <rule>, got <value>".
 import { z } from 'zod';
 import { ruleText } from './rules';
-import { LIMITS } from '../engine';
+import { EVENT_BUDGET_PER_INSTANT, LIMITS } from '../engine';
 import type {
   Command,
   ConfigMap,
@@ -252,6 +252,9 @@ export const scenarioSchema = object({
   network: object({
     latencyMs: numberBetween(0, LIMITS.latencyMs).optional(),
     jitterMs: wholeNumber(0, LIMITS.jitterMs).optional(),
+  }).optional(),
+  simulator: object({
+    maxEventsPerInstant: wholeNumber(1, EVENT_BUDGET_PER_INSTANT).optional(),
   }).optional(),
   cluster: object({
     brokers: wholeNumber(1, LIMITS.brokers),

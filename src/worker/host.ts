@@ -72,7 +72,11 @@ export class WorkerHost {
           this.post(this.frame('step', true));
           return;
         case 'request':
-          this.request(message.id, message.request);
+          try {
+            this.request(message.id, message.request);
+          } catch (error) {
+            this.reportFailure(error, message.id);
+          }
           return;
       }
     } catch (error) {
@@ -84,18 +88,20 @@ export class WorkerHost {
    * The engine threw: a runaway world (its own error, which the page translates) or a bug.
    * Report it rather than dying silently; the page offers a reset or a restart.
    */
-  private reportFailure(error: unknown): void {
+  private reportFailure(error: unknown, requestId?: number): void {
+    const about = requestId === undefined ? {} : { requestId };
     if (error instanceof EngineRunawayError) {
       this.post({
         type: 'error',
         message: error.message,
         fatal: false,
         error: error.toEngineError(),
+        ...about,
       });
       return;
     }
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false });
+    this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false, ...about });
   }
 
   private hello(protocol: number): void {
@@ -179,10 +185,10 @@ export class WorkerHost {
         this.async(async () => {
           const { COURSE } = await this.loadCourse();
           this.reply({ type: 'reply', id, request: 'lessons', value: COURSE.map(lessonSummary) });
-        });
+        }, id);
         return;
       case 'lessonStart':
-        this.async(() => this.startLesson(id, request.id));
+        this.async(() => this.startLesson(id, request.id), id);
         return;
       case 'lessonControl':
         this.lessonControl(id, request.action);
@@ -204,11 +210,8 @@ export class WorkerHost {
   }
 
   /** Run an answer that needs the course; an engine bug is reported, as in handle(). */
-  private async(run: () => Promise<void>): void {
-    run().catch((error: unknown) => {
-      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.post({ type: 'error', message: `The engine stopped: ${text}`, fatal: false });
-    });
+  private async(run: () => Promise<void>, requestId?: number): void {
+    run().catch((error: unknown) => this.reportFailure(error, requestId));
   }
 
   private async startLesson(id: number, lessonId: string): Promise<void> {

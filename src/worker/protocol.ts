@@ -303,7 +303,14 @@ export type FromWorker =
    * `fatal`: the page must not go on (protocol mismatch); otherwise the engine threw. `error`:
    * the engine's own error when it has one (a runaway world), for the page to translate.
    */
-  | { type: 'error'; message: string; fatal: boolean; error?: EngineError };
+  | {
+      type: 'error';
+      message: string;
+      fatal: boolean;
+      error?: EngineError;
+      /** The request that failed this way (it gets no reply): the page answers its caller. */
+      requestId?: number;
+    };
 
 export interface FrameMessage {
   type: 'frame';

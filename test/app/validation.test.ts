@@ -9,6 +9,13 @@ const say = (checked: Checked<unknown>) =>
   checked.ok ? 'ok' : en.t(`forms.errors.${checked.problem.key}`, checked.problem.params);
 
 describe('the dialogs say which rule a value breaks', () => {
+  it('an id longer than the simulator allows says so, with the limit', () => {
+    expect(say(newId('x'.repeat(100_000), 'Producer id', []))).toBe(
+      'Producer id may be at most 249 characters long (this one has 100000).',
+    );
+    expect(say(newId('x'.repeat(249), 'Producer id', []))).toBe('ok');
+  });
+
   it('an id with a space gets the id rule, not the topic-name rule', () => {
     expect(say(newId('my producer', 'Producer id', []))).toBe(
       'Producer id may use letters, digits, ".", "_" and "-" only (no spaces).',

@@ -43,3 +43,29 @@ test('in Chinese, the reasons are Chinese and still name the fields', async ({ p
   await expect(alert).toContainText('必须是 1 到 1000 之间的整数，实际是 0');
   await expect(alert).toContainText('producers[0].id');
 });
+
+test('values the probe found accepted are refused through a real link, naming their fields', async ({
+  page,
+}) => {
+  const scenario = {
+    version: 1,
+    seed: 7,
+    network: { latencyMs: 1e308 },
+    cluster: { brokers: 3 },
+    topics: [
+      { name: 'orders', partitions: 1, replicationFactor: 9 },
+      {
+        name: 'audit',
+        partitions: 1,
+        replicationFactor: 1,
+        config: { 'min.insync.replicas': '0x2' },
+      },
+    ],
+  } as unknown as Scenario;
+  await page.goto(`/#${encodeScenarioForUrl(scenario)}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('network.latencyMs: must be a number from 0 to 10000');
+  await expect(alert).toContainText('topics[1].config.min.insync.replicas');
+  await expect(alert).toContainText('"0x2"');
+});

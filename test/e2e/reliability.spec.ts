@@ -1,18 +1,21 @@
 // Reliability in the browser (issue 15): a world that runs away is reported and Reset recovers;
-// work built by hand survives a reload through Restore. Axe checks both banners.
+// work built by hand survives a reload through Restore; a stuck worker is noticed and restarted.
+// Axe checks the banners.
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openApp, seriousViolations, view, waitForView } from './helpers';
 
-/** Valid, but every request of the producer times out the instant it is sent. */
+/**
+ * Valid, and honestly busy: ten brokers heartbeat (and the controller answers) at the same
+ * instant, more work than the scenario's own simulator.maxEventsPerInstant allows.
+ */
 const RUNAWAY = {
   version: 1,
   seed: 1,
   preset: 'classroom',
   title: 'Runaway',
-  cluster: { brokers: 1 },
-  topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
-  producers: [{ id: 'p', topic: 't', ratePerSec: 1, config: { 'request.timeout.ms': 0 } }],
+  simulator: { maxEventsPerInstant: 20 },
+  cluster: { brokers: 10 },
 };
 
 test('a runaway world is reported, and Reset recovers', async ({ page }) => {
@@ -62,4 +65,34 @@ test('Restore after a reload brings back a hand-built broker and topic', async (
   );
   expect(v.brokers.map((b) => b.id)).toContain(4);
   expect((await view(page)).topics.map((t) => t.name)).toContain('by-hand');
+});
+
+test('a worker that stops answering is noticed, and Restart brings the simulation back', async ({
+  page,
+}) => {
+  // The worker as built, plus a trap: a few seconds after it starts, the next message it gets
+  // spins forever (a stuck engine). The restarted worker carries the same trap, which is set
+  // off only after the test has seen it answer.
+  let workers = 0;
+  await page.route('**/engine.worker-*.js', async (route) => {
+    workers++;
+    const response = await route.fetch();
+    const trap =
+      workers === 1
+        ? "\nsetTimeout(() => self.addEventListener('message', () => { for (;;) {} }), 2000);\n"
+        : '';
+    await route.fulfill({ response, body: (await response.text()) + trap });
+  });
+  await openApp(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'stopped answering' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await alert
+    .getByRole('button', { name: /Restart from/ })
+    .first()
+    .click();
+  await expect(alert).toBeHidden();
+  await page.evaluate(() => window.__kafkaSim!.play());
+  const before = await page.evaluate(() => window.__kafkaSim!.now());
+  await expect.poll(() => page.evaluate(() => window.__kafkaSim!.now())).toBeGreaterThan(before);
+  expect(workers).toBe(2);
 });

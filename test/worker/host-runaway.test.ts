@@ -33,4 +33,19 @@ describe('WorkerHost: a runaway world', () => {
     host.handle({ type: 'advance', to: 3000, withView: false });
     expect(outbox[0]).toMatchObject({ type: 'frame', now: 3000 });
   });
+
+  it('answers a request that fails inside the worker with the error, not with silence', () => {
+    // A seek can only replay what already ran, so no seek runs away today; the answer path is
+    // the same for every request that throws (here: a seek before anything is loaded).
+    const outbox: FromWorker[] = [];
+    const host = new WorkerHost((m) => outbox.push(m));
+    host.handle({
+      type: 'request',
+      id: 7,
+      request: { type: 'seek', target: { kind: 'time', at: 1000 } },
+    });
+    expect(outbox).toEqual([
+      expect.objectContaining({ type: 'error', fatal: false, requestId: 7 }),
+    ]);
+  });
 });

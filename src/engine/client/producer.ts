@@ -33,6 +33,7 @@ import {
 } from './producerSequences';
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
+import { requestTimeoutDelay } from './requestTimeout';
 import type { ProduceBatch } from '../sim/messages';
 import type {
   ConfigSlot,
@@ -481,7 +482,7 @@ function sendRequest(
     p.node,
     p.inc,
     'producer.request-timeout',
-    timeoutMs,
+    requestTimeoutDelay(timeoutMs),
     reqId,
   );
 }
@@ -758,7 +759,7 @@ function requestMetadata(sim: Sim, p: ProducerState): void {
     p.node,
     p.inc,
     'producer.request-timeout',
-    cfg.int(p.config, 'request.timeout.ms'),
+    requestTimeoutDelay(cfg.int(p.config, 'request.timeout.ms')),
     reqId,
   );
 }
@@ -811,7 +812,7 @@ function requestProducerId(sim: Sim, p: ProducerState): void {
     p.node,
     p.inc,
     'producer.request-timeout',
-    cfg.int(p.config, 'request.timeout.ms'),
+    requestTimeoutDelay(cfg.int(p.config, 'request.timeout.ms')),
     reqId,
   );
 }

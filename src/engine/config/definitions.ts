@@ -44,6 +44,49 @@ const oneOf = <const V extends readonly string[]>(...values: V) => ({
 
 const INT_MAX = 2147483647;
 
+/**
+ * The largest value Kafka's ConfigDef type allows, by key: INT is 32-bit, SHORT 16-bit, LONG
+ * 64-bit (held to JavaScript's safe integers here). Keys not listed are LONG in Kafka (or
+ * sim-only). A definition's own `max` (a simulator limit) is lower still.
+ */
+const KAFKA_INT_KEYS: ReadonlySet<string> = new Set([
+  'min.insync.replicas',
+  'default.replication.factor',
+  'num.partitions',
+  'replica.fetch.wait.max.ms',
+  'replica.socket.timeout.ms',
+  'replica.fetch.backoff.ms',
+  'broker.heartbeat.interval.ms',
+  'broker.session.timeout.ms',
+  'controller.quorum.election.timeout.ms',
+  'log.segment.bytes',
+  'offsets.topic.num.partitions',
+  'group.initial.rebalance.delay.ms',
+  'group.min.session.timeout.ms',
+  'group.max.session.timeout.ms',
+  'segment.bytes',
+  'max.message.bytes',
+  'batch.size',
+  'retries',
+  'request.timeout.ms',
+  'delivery.timeout.ms',
+  'max.in.flight.requests.per.connection',
+  'auto.commit.interval.ms',
+  'session.timeout.ms',
+  'heartbeat.interval.ms',
+  'max.poll.interval.ms',
+  'max.poll.records',
+  'fetch.max.wait.ms',
+]);
+const KAFKA_SHORT_KEYS: ReadonlySet<string> = new Set(['offsets.topic.replication.factor']);
+
+/** The most an int config may be: its own limit, else its Kafka type's range. */
+export function intMax(key: string, max: number | undefined): number {
+  if (max !== undefined) return max;
+  if (KAFKA_SHORT_KEYS.has(key)) return 32767;
+  return KAFKA_INT_KEYS.has(key) ? INT_MAX : Number.MAX_SAFE_INTEGER;
+}
+
 const DEFINITIONS = [
   // Broker (KRaft combined mode: every broker is also a controller voter)
   {

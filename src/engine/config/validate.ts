@@ -1,6 +1,6 @@
 // Check one config value against its definition and normalise it (numbers from strings, etc.).
 import type { ConfigValue, EngineError } from '../types';
-import { findConfigDefinition, type ConfigScope } from './definitions';
+import { findConfigDefinition, intMax, type ConfigScope } from './definitions';
 
 /** A whole number written in decimal digits, as Java's Long.parseLong reads it (spaces trimmed). */
 const DECIMAL = /^\s*[-+]?\d+\s*$/;
@@ -42,7 +42,7 @@ export function checkConfigValue(
           { key, value: n, got: n, min: type.min, ruleKey: 'configAtLeast' },
         );
       }
-      const max = type.max ?? Number.MAX_SAFE_INTEGER;
+      const max = intMax(key, type.max);
       if (n > max) {
         return fail('INVALID_CONFIG', `${field}: ${key} must be at most ${max}, got ${n}`, field, {
           key,

@@ -67,6 +67,9 @@ export function emptyWorld(scenario: Scenario): World {
     groups: dict(),
     consumers: dict(),
     events: [],
+    ...(scenario.simulator?.maxEventsPerInstant !== undefined
+      ? { maxEventsPerInstant: scenario.simulator.maxEventsPerInstant }
+      : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { runControllerElection } from '../controller/controller';
 import { brokerIdOf } from './ids';
+import { hopMs } from './hop';
 import { push } from './queue';
 import type { NodeRef, Sim } from './sim';
 import type { Message, Task } from './world';
@@ -119,7 +120,7 @@ function handshake(sim: Sim, task: Extract<Task, { k: 'connect' }>): void {
   if (task.phase === 'syn') {
     const broker = sim.resolve(task.to);
     const phase = broker && nodeUp(broker) ? 'accepted' : 'refused';
-    push(sim.world.queue, sim.now + sim.world.network.latencyMs, { ...task, phase });
+    push(sim.world.queue, sim.now + hopMs(sim.world.network.latencyMs), { ...task, phase });
     return;
   }
   const ref = sim.resolve(task.from);

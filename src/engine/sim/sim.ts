@@ -6,6 +6,7 @@ type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
 import { push, takeBack, waiting, type TaskHandle } from './queue';
 import { Rng } from './rng';
+import { hopMs } from './hop';
 import { isRequest, type MessageBody } from './messages';
 import type {
   BrokerState,
@@ -103,7 +104,7 @@ export class Sim {
     const id = w.nextMessageId++;
     const jitter = net.jitterMs > 0 ? this.rng.below(2 * net.jitterMs + 1) - net.jitterMs : 0;
     const clocks = (net.linkClock[from] ??= {});
-    const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks[to] ?? 0);
+    const deliverAt = Math.max(now + hopMs(net.latencyMs + jitter), clocks[to] ?? 0);
     clocks[to] = deliverAt;
     const dropped = this.anyIsolated() && (this.isIsolated(from) || this.isIsolated(to));
     const event: NetSent = {
@@ -156,7 +157,7 @@ export class Sim {
   resetConnection(msg: Message): void {
     if (!isRequest(msg)) return;
     const reqId = msg.body.reqId;
-    push(this.world.queue, this.world.now + this.world.network.latencyMs, {
+    push(this.world.queue, this.world.now + hopMs(this.world.network.latencyMs), {
       k: 'disconnect',
       node: msg.from,
       inc: msg.fromInc,
@@ -175,7 +176,7 @@ export class Sim {
    */
   connect(from: NodeId, fromInc: number, to: NodeId, attempt: number): void {
     if (this.isIsolated(from) || this.isIsolated(to)) return;
-    push(this.world.queue, this.world.now + this.world.network.latencyMs, {
+    push(this.world.queue, this.world.now + hopMs(this.world.network.latencyMs), {
       k: 'connect',
       phase: 'syn',
       from,

@@ -641,6 +641,8 @@ export interface World {
    * Absent until the first loss, and in saves made before it was kept.
    */
   lostRecords?: Record<string, LostRecord[]>;
+  /** The scenario's simulator.maxEventsPerInstant; absent: EVENT_BUDGET_PER_INSTANT. */
+  maxEventsPerInstant?: number;
 }
 
 export interface LostRecord {

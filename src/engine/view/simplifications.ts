@@ -7,6 +7,7 @@ export const SIMPLIFICATIONS = [
   'one-batch-in-flight',
   'not-modelled-features',
   'string-records',
+  'minimum-hop',
 ] as const;
 
 export type SimplificationKey = (typeof SIMPLIFICATIONS)[number];

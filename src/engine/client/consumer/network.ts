@@ -3,6 +3,7 @@
 // for a fetch). Failed kinds of request are retried after retry.backoff.ms, one retry per kind.
 import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
+import { requestTimeoutDelay } from '../requestTimeout';
 import { removeAt } from '../../sim/arrays';
 import { brokerNode } from '../../sim/ids';
 import type { Bodies, RequestKind } from '../../sim/messages';
@@ -29,7 +30,7 @@ export function request<K extends RequestKind>(
     c.node,
     c.inc,
     'consumer.request-timeout',
-    cfg.int(c.config, 'request.timeout.ms') + wait,
+    requestTimeoutDelay(cfg.int(c.config, 'request.timeout.ms') + wait),
     reqId,
   );
   return reqId;

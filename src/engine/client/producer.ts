@@ -349,12 +349,12 @@ function sendable(sim: Sim, p: ProducerState, queue: ProducerBatch[]): ProducerB
 function expireBatches(sim: Sim, p: ProducerState): void {
   const timeout = cfg.int(p.config, 'delivery.timeout.ms');
   let next = Infinity;
-  // Object.values, not for..in: no key string per partition (this runs at every drain).
-  for (const queue of Object.values(p.queues)) {
+  for (const partition in p.queues) {
+    const queue = p.queues[partition];
     while (queue.length > 0 && sim.now - queue[0].createdAt >= timeout) {
       const batch = queue.shift()!;
       batch.inFlight = false;
-      failBatch(sim, p, batch.partition, batch, 'DELIVERY_TIMEOUT');
+      failBatch(sim, p, Number(partition), batch, 'DELIVERY_TIMEOUT');
     }
     if (queue.length > 0) next = Math.min(next, queue[0].createdAt + timeout);
   }
@@ -391,7 +391,8 @@ export function drain(sim: Sim, p: ProducerState): void {
   let byLeader: Map<number, ProducerBatch[]> | null = null;
   let leaderMissing = false;
   let nextWake = Infinity;
-  for (const queue of Object.values(p.queues)) {
+  for (const partition in p.queues) {
+    const queue = p.queues[partition];
     const head = queue[0];
     if (head && !head.inFlight && head.retryAt > sim.now)
       nextWake = Math.min(nextWake, head.retryAt);

@@ -155,7 +155,7 @@ class SimEngine implements Engine {
   }
 
   save(): SavedEngine {
-    this.sim.syncToWorld();
+    this.sim.syncRng();
     return {
       format: 'kafka-sim-engine',
       engineVersion: ENGINE_VERSION,
@@ -179,7 +179,7 @@ export function createEngine(scenario: Scenario): Engine {
   const sim = new Sim(emptyWorld(scenario));
   const errors = buildWorld(sim, scenario);
   if (errors.length > 0) throw new EngineInputError(errors);
-  sim.syncToWorld();
+  sim.syncRng();
   return new SimEngine(sim.world);
 }
 

@@ -2,11 +2,10 @@
 // network. Every part of the model talks to the others only through this object.
 import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../types';
 
-type NetSent = Extract<SimEventBody, { type: 'net.sent' }> & { t?: number };
+type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
 import { push, takeBack, waiting, type TaskHandle } from './queue';
 import { Rng } from './rng';
-import { dict } from './dict';
 import { isRequest, type MessageBody } from './messages';
 import type {
   BrokerState,
@@ -28,16 +27,6 @@ export interface TrafficInfo {
   error?: string;
 }
 
-/** Whether `info` has a fact the traffic event shows (toInc alone is not one). */
-function hasTrafficFacts(info: TrafficInfo): boolean {
-  return (
-    info.topic !== undefined ||
-    info.partition !== undefined ||
-    info.records !== undefined ||
-    Boolean(info.error)
-  );
-}
-
 export type NodeRef =
   | { type: 'broker'; broker: BrokerState }
   | { type: 'producer'; producer: ProducerState }
@@ -46,29 +35,17 @@ export type NodeRef =
 export class Sim {
   readonly rng: Rng;
 
-  /**
-   * When the last message on each link arrives, by sender then receiver: the working copy of
-   * world.network.linkClock (Maps are cheaper to look up per message than nested plain objects),
-   * written back by syncToWorld before saving.
-   */
-  private readonly linkClocks = new Map<NodeId, Map<NodeId, number>>();
-
   constructor(readonly world: World) {
     this.rng = Rng.fromState(world.rng);
-    for (const [from, clocks] of Object.entries(world.network.linkClock))
-      this.linkClocks.set(from, new Map(Object.entries(clocks)));
   }
 
   get now(): number {
     return this.world.now;
   }
 
-  /** Copy the generator's state and the link clocks into the world (before saving). */
-  syncToWorld(): void {
+  /** Copy the generator's state into the world (before saving). */
+  syncRng(): void {
     this.world.rng = this.rng.state();
-    const linkClock = dict<Record<NodeId, number>>();
-    for (const [from, clocks] of this.linkClocks) linkClock[from] = Object.fromEntries(clocks);
-    this.world.network.linkClock = linkClock;
   }
 
   /** Record an event (callers stamp it with `t: sim.now`, written last as in every event). */
@@ -125,17 +102,21 @@ export class Sim {
     const now = w.now;
     const id = w.nextMessageId++;
     const jitter = net.jitterMs > 0 ? this.rng.below(2 * net.jitterMs + 1) - net.jitterMs : 0;
-    let clocks = this.linkClocks.get(from);
-    if (clocks === undefined) this.linkClocks.set(from, (clocks = new Map()));
-    const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks.get(to) ?? 0);
-    clocks.set(to, deliverAt);
+    const clocks = (net.linkClock[from] ??= {});
+    const deliverAt = Math.max(now + Math.max(0, net.latencyMs + jitter), clocks[to] ?? 0);
+    clocks[to] = deliverAt;
     const dropped = this.anyIsolated() && (this.isIsolated(from) || this.isIsolated(to));
-    let event: NetSent;
-    if (info === undefined || !hasTrafficFacts(info)) {
-      // Most messages carry no optional facts: one literal, the time last as in every event.
-      event = { type: 'net.sent', id, from, to, kind, sentAt: now, deliverAt, dropped, t: now };
-    } else {
-      event = { type: 'net.sent', id, from, to, kind, sentAt: now, deliverAt, dropped };
+    const event: NetSent = {
+      type: 'net.sent',
+      id,
+      from,
+      to,
+      kind,
+      sentAt: now,
+      deliverAt,
+      dropped,
+    };
+    if (info !== undefined) {
       // Optional facts in a fixed order (the event's JSON is part of the trace).
       if (info.topic !== undefined) event.topic = info.topic;
       if (info.partition !== undefined) event.partition = info.partition;
@@ -145,9 +126,9 @@ export class Sim {
         event.recordCount = info.recordCount ?? records.length;
       }
       if (info.error) event.error = info.error;
-      // The time goes last, after the optional facts (the trace's JSON keeps this key order).
-      event.t = now;
     }
+    // The time goes last, after the optional facts (the trace's JSON keeps this key order).
+    (event as SimEvent).t = now;
     this.emit(event as SimEvent);
     if (dropped) return;
     const msg: MessageOf<K> = {

@@ -10,8 +10,17 @@ import type { BrokerState, GroupMember, GroupRecord, Message } from '../../sim/w
 import type { AssignorName, RebalanceReason } from '../../types';
 import { replyError } from './replies';
 
+/** The session timer's `arg` of each member: the same string at every heartbeat, built once. */
+const sessionArgs = new WeakMap<GroupMember, string>();
+
+function sessionArg(group: GroupRecord, m: GroupMember): string {
+  let arg = sessionArgs.get(m);
+  if (arg === undefined) sessionArgs.set(m, (arg = JSON.stringify([group.id, m.memberId])));
+  return arg;
+}
+
 export function armSession(sim: Sim, b: BrokerState, group: GroupRecord, m: GroupMember): void {
-  const arg = JSON.stringify([group.id, m.memberId]);
+  const arg = sessionArg(group, m);
   // The session starts again: the timer for the old one would find its token stale.
   const old = m.sessionTimer;
   if (old) sim.cancelTimer(old.at, old.node, old.inc, 'group.session-expiry', m.sessionToken, arg);

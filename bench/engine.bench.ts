@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { createEngine, LIMITS, type Scenario } from '../src/engine';
 import { bigScenario } from '../src/scenario/big';
+import { runLongBench } from './long.bench';
 
 const BUDGET_RECORDS_PER_SEC = 500_000;
 /** The floor the groundwork issue asks for; design.md section 5 aims at 100x. */
@@ -147,3 +148,13 @@ console.log(
 console.log(
   `  records/s: ${Math.round(recordsPerSec).toLocaleString('en')} (see above); machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores`,
 );
+
+// The long-session benchmark (7 simulated days; issue 16) takes far longer than the rest.
+if (process.env.BENCH_LONG === '1') {
+  console.log('');
+  runLongBench();
+} else {
+  console.log(
+    '\nLong sessions (7 simulated days, 1,000 records/s for an hour): BENCH_LONG=1 npm run bench, or npm run bench:long',
+  );
+}

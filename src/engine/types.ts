@@ -592,6 +592,7 @@ export interface ReplicaView {
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
+  /** The newest segments, at most VIEW_SEGMENTS (64) of them, oldest first. */
   segments: { baseOffset: number; records: number; bytes: number }[];
 }
 

@@ -12,6 +12,7 @@ import {
   appendBatch,
   placeOf,
   resetLogTo,
+  segmentCount,
   truncateTo,
   type SegmentLimits,
   type TruncatedRecord,
@@ -66,7 +67,7 @@ export function appendAsFollower(sim: Sim, b: BrokerState, log: LogState, batche
 
 function store(sim: Sim, b: BrokerState, log: LogState, batch: Batch, limits: SegmentLimits): void {
   const rolled = appendBatch(log, batch, limits);
-  if (rolled && log.segments.length > 1) {
+  if (rolled && segmentCount(log) > 1) {
     sim.emit({
       type: 'log.segment-rolled',
       topic: log.topic,

@@ -4,7 +4,7 @@
 // inside one batch); callers never compute offsets from batch positions.
 import { endOffsetForEpoch } from '../kernels';
 import { indexAtOrAfter, nextOffset, recordOffset, sliceBatch } from '../records/batch';
-import type { Batch, LogState, StoredRecord } from '../sim/world';
+import type { Batch, LogState, Segment, StoredRecord } from '../sim/world';
 
 export function createLog(topic: string, partition: number): LogState {
   return {
@@ -14,7 +14,10 @@ export function createLog(topic: string, partition: number): LogState {
     leo: 0,
     hw: 0,
     batches: [],
+    batchHead: 0,
     segments: [],
+    segmentHead: 0,
+    size: 0,
     epochCache: [],
     producers: {},
   };
@@ -30,10 +33,53 @@ export interface SegmentLimits {
   segmentMs: number;
 }
 
+// Retention and the log start drop from the front of `batches` and `segments` by moving a head
+// index (a copy of a week's log every few seconds was what made long sessions slow down); the
+// dead prefix is cut off once it is at least TRIM_AFTER entries and half the array, so each
+// entry is copied at most once more on average.
+const TRIM_AFTER = 256;
+
+function trimFront(log: LogState, all = false): void {
+  const b = log.batchHead;
+  if (b > 0 && (all || (b >= TRIM_AFTER && b * 2 >= log.batches.length))) {
+    log.batches = log.batches.slice(b);
+    log.batchHead = 0;
+  }
+  const g = log.segmentHead;
+  if (g > 0 && (all || (g >= TRIM_AFTER && g * 2 >= log.segments.length))) {
+    log.segments = log.segments.slice(g);
+    log.segmentHead = 0;
+  }
+}
+
+/**
+ * Drop the dead prefixes now (before the world is saved, so a saved log holds only live
+ * entries; and before a rare caller walks every batch).
+ */
+export function settleLog(log: LogState): void {
+  trimFront(log, true);
+}
+
+/** The live batches, oldest first (settles the log: for rare callers, never a hot path). */
+export function allBatches(log: LogState): readonly Batch[] {
+  settleLog(log);
+  return log.batches;
+}
+
+/** How many segments the log has (Kafka's numberOfSegments). */
+export function segmentCount(log: LogState): number {
+  return log.segments.length - log.segmentHead;
+}
+
+/** The newest `max` segments, oldest first (the view shows no more than a few). */
+export function newestSegments(log: LogState, max: number): readonly Segment[] {
+  return log.segments.slice(Math.max(log.segmentHead, log.segments.length - max));
+}
+
 /** Whether appending `batch` must first roll a new active segment (Kafka's roll conditions). */
 function needsRoll(log: LogState, batch: Batch, limits: SegmentLimits): boolean {
+  if (segmentCount(log) === 0) return true;
   const active = log.segments[log.segments.length - 1];
-  if (!active) return true;
   if (active.records === 0) return false;
   if (active.bytes > limits.segmentBytes - batch.bytes) return true;
   return batch.maxTs - active.firstTs > limits.segmentMs;
@@ -47,7 +93,7 @@ export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits):
   const rolled = needsRoll(log, batch, limits);
   if (rolled) {
     // An empty active segment is reused; otherwise a new one starts at the batch's base offset.
-    const active = log.segments[log.segments.length - 1];
+    const active = segmentCount(log) > 0 ? log.segments[log.segments.length - 1] : undefined;
     if (active && active.records === 0) {
       active.baseOffset = batch.baseOffset;
     } else {
@@ -63,6 +109,7 @@ export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits):
   const seg = log.segments[log.segments.length - 1];
   if (seg.records === 0) seg.firstTs = batch.records[0]?.ts ?? batch.maxTs;
   seg.bytes += batch.bytes;
+  log.size += batch.bytes;
   seg.records += batch.records.length;
   seg.maxTs = Math.max(seg.maxTs, batch.maxTs);
   log.batches.push(batch);
@@ -77,7 +124,7 @@ export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits):
 /** Index of the batch that contains `offset`, or of the first batch after it; -1 if none. */
 function batchIndexAt(log: LogState, offset: number): number {
   const batches = log.batches;
-  let lo = 0;
+  let lo = log.batchHead;
   let hi = batches.length - 1;
   let found = -1;
   while (lo <= hi) {
@@ -141,23 +188,25 @@ export function truncateTo(log: LogState, offset: number, ids: BatchIds): Trunca
   log.epochCache = log.epochCache.filter((e) => e.startOffset < offset);
   if (offset >= log.leo) return [];
   const removed: TruncatedRecord[] = [];
-  const keep: Batch[] = [];
-  for (const b of log.batches) {
-    if (nextOffset(b) <= offset) {
-      keep.push(b);
-      continue;
-    }
-    for (let i = indexAtOrAfter(b, offset); i < b.records.length; i++) {
+  // Only the batches from the one holding `offset` on are touched: the rest of the log stays.
+  const cut = batchIndexAt(log, offset);
+  let straddling: Batch | null = null;
+  for (let i = cut; i >= 0 && i < log.batches.length; i++) {
+    const b = log.batches[i];
+    for (let j = indexAtOrAfter(b, offset); j < b.records.length; j++) {
       removed.push({
-        offset: recordOffset(b, i),
-        record: b.records[i],
+        offset: recordOffset(b, j),
+        record: b.records[j],
         acked: b.acked,
         epoch: b.epoch,
       });
     }
-    if (b.baseOffset < offset) keep.push(sliceBatch(b, b.baseOffset, offset, ids.nextBatchId++));
+    if (b.baseOffset < offset) straddling = sliceBatch(b, b.baseOffset, offset, ids.nextBatchId++);
   }
-  log.batches = keep;
+  if (cut >= 0) {
+    log.batches.length = cut;
+    if (straddling) log.batches.push(straddling);
+  }
   log.leo = Math.max(offset, log.logStartOffset);
   log.hw = Math.min(log.hw, log.leo);
   rebuildSegments(log);
@@ -166,22 +215,27 @@ export function truncateTo(log: LogState, offset: number, ids: BatchIds): Trunca
 
 /** After truncation: drop segments above the LEO and recount the last one from its batches. */
 function rebuildSegments(log: LogState): void {
-  const segs = log.segments.filter((s, i) => i === 0 || s.baseOffset < log.leo);
+  const segs = log.segments;
+  // The first live segment always stays; later ones go if they start at or above the LEO.
+  while (segs.length - log.segmentHead > 1 && segs[segs.length - 1].baseOffset >= log.leo)
+    log.size -= segs.pop()!.bytes;
+  if (segs.length === log.segmentHead) return;
   const last = segs[segs.length - 1];
-  if (last) {
-    last.bytes = 0;
-    last.records = 0;
-    last.maxTs = 0;
-    for (const b of log.batches) {
-      if (b.baseOffset < last.baseOffset) continue;
-      last.bytes += b.bytes;
-      last.records += b.records.length;
-      last.maxTs = Math.max(last.maxTs, b.maxTs);
-      if (last.records === b.records.length) last.firstTs = b.records[0]?.ts ?? b.maxTs;
-    }
-    if (last.records === 0) last.baseOffset = log.leo;
+  log.size -= last.bytes;
+  last.bytes = 0;
+  last.records = 0;
+  last.maxTs = 0;
+  const from = batchIndexAt(log, last.baseOffset);
+  for (let i = from; i >= 0 && i < log.batches.length; i++) {
+    const b = log.batches[i];
+    if (b.baseOffset < last.baseOffset) continue;
+    last.bytes += b.bytes;
+    last.records += b.records.length;
+    last.maxTs = Math.max(last.maxTs, b.maxTs);
+    if (last.records === b.records.length) last.firstTs = b.records[0]?.ts ?? b.maxTs;
   }
-  log.segments = segs;
+  log.size += last.bytes;
+  if (last.records === 0) last.baseOffset = log.leo;
 }
 
 /**
@@ -190,7 +244,10 @@ function rebuildSegments(log: LogState): void {
  */
 export function resetLogTo(log: LogState, offset: number): void {
   log.batches = [];
+  log.batchHead = 0;
   log.segments = [];
+  log.segmentHead = 0;
+  log.size = 0;
   log.logStartOffset = offset;
   log.leo = offset;
   log.hw = offset;
@@ -201,17 +258,28 @@ export function resetLogTo(log: LogState, offset: number): void {
 export function advanceLogStart(log: LogState, offset: number): void {
   if (offset <= log.logStartOffset) return;
   log.logStartOffset = Math.min(offset, log.leo);
-  const first = batchIndexAt(log, log.logStartOffset);
-  log.batches = first < 0 ? [] : log.batches.slice(first);
-  while (log.segments.length > 1 && log.segments[1].baseOffset <= log.logStartOffset)
-    log.segments.shift();
+  dropBatchesBelow(log, log.logStartOffset);
+  const segs = log.segments;
+  while (
+    segs.length - log.segmentHead > 1 &&
+    segs[log.segmentHead + 1].baseOffset <= log.logStartOffset
+  )
+    log.size -= segs[log.segmentHead++].bytes;
   if (
-    log.segments.length === 1 &&
-    log.segments[0].baseOffset < log.logStartOffset &&
-    log.batches.length === 0
+    segs.length - log.segmentHead === 1 &&
+    segs[log.segmentHead].baseOffset < log.logStartOffset &&
+    log.batchHead === log.batches.length
   ) {
-    log.segments[0] = { baseOffset: log.leo, bytes: 0, records: 0, firstTs: 0, maxTs: 0 };
+    log.size -= segs[log.segmentHead].bytes;
+    segs[log.segmentHead] = { baseOffset: log.leo, bytes: 0, records: 0, firstTs: 0, maxTs: 0 };
   }
+  trimFront(log);
+}
+
+/** Move the batch head past every batch that ends at or below `offset`. */
+function dropBatchesBelow(log: LogState, offset: number): void {
+  const first = batchIndexAt(log, offset);
+  log.batchHead = first < 0 ? log.batches.length : first;
 }
 
 export interface RetentionResult {
@@ -230,11 +298,11 @@ export function applyRetention(
   retentionBytes: number,
 ): RetentionResult | null {
   const segs = log.segments;
-  let total = 0;
-  for (const s of segs) total += s.bytes;
+  const head = log.segmentHead;
+  let total = log.size;
   let count = 0;
   let reason: 'time' | 'size' = 'time';
-  for (let i = 0; i < segs.length; i++) {
+  for (let i = head; i < segs.length; i++) {
     const s = segs[i];
     if (s.records === 0) break;
     const upper = i + 1 < segs.length ? segs[i + 1].baseOffset : log.leo;
@@ -247,14 +315,19 @@ export function applyRetention(
     count++;
   }
   if (count === 0) return null;
-  const deletedAll = count === segs.length;
-  const newStart = deletedAll ? log.leo : segs[count].baseOffset;
-  log.segments = deletedAll
-    ? [{ baseOffset: log.leo, bytes: 0, records: 0, firstTs: 0, maxTs: 0 }]
-    : segs.slice(count);
+  const deletedAll = count === segs.length - head;
+  const newStart = deletedAll ? log.leo : segs[head + count].baseOffset;
+  if (deletedAll) {
+    log.segments = [{ baseOffset: log.leo, bytes: 0, records: 0, firstTs: 0, maxTs: 0 }];
+    log.segmentHead = 0;
+    log.size = 0;
+  } else {
+    log.segmentHead = head + count;
+    log.size = total;
+  }
   log.logStartOffset = newStart;
-  const first = batchIndexAt(log, newStart);
-  log.batches = first < 0 ? [] : log.batches.slice(first);
+  dropBatchesBelow(log, newStart);
+  trimFront(log);
   return { segments: count, reason };
 }
 

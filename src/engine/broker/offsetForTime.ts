@@ -2,10 +2,10 @@
 // earliest offset in the log whose record timestamp is at or after `ts`, among the records a
 // consumer may read (below the high watermark); none: the high watermark (the log end).
 import type { LogState } from '../sim/world';
-import { recordsFrom } from './log';
+import { allBatches, recordsFrom } from './log';
 
 export function offsetForTime(log: LogState, ts: number): number {
-  for (const batch of log.batches) {
+  for (const batch of allBatches(log)) {
     if (batch.maxTs < ts) continue;
     const from = Math.max(batch.baseOffset, log.logStartOffset);
     for (const r of recordsFrom(log, from, batch.records.length)) {

@@ -4,6 +4,7 @@
 import { lastOffset } from '../records/batch';
 import type { ProduceBatch } from '../sim/messages';
 import type { Batch, LogState, ProducerIdEntry } from '../sim/world';
+import { allBatches } from './log';
 
 /** Kafka keeps the last 5 batches per producer: enough for 5 requests in flight. */
 const PRODUCER_BATCH_MEMORY = 5;
@@ -56,5 +57,5 @@ export function recordProducerBatch(log: LogState, batch: Batch): void {
 /** After truncation the producer state is rebuilt from what the log still holds. */
 export function rebuildProducerState(log: LogState): void {
   log.producers = {};
-  for (const batch of log.batches) recordProducerBatch(log, batch);
+  for (const batch of allBatches(log)) recordProducerBatch(log, batch);
 }

@@ -1,5 +1,6 @@
 // save() and restore: the world as plain JSON. Record batches are shared between replicas and
 // messages (and carry the "acked" mark), so they are stored once in a table and referenced by id.
+import { settleLog } from '../broker/log';
 import type { Batch, World } from './world';
 
 interface SavedWorld {
@@ -14,6 +15,8 @@ const isBatch = (v: unknown): v is Batch =>
   Array.isArray((v as Batch).records);
 
 export function saveWorld(world: World): SavedWorld {
+  // A log's dropped prefix (below its log start) is not part of the state.
+  for (const b of world.brokers) for (const log of Object.values(b.logs)) settleLog(log);
   const batches: Record<string, Batch> = {};
   const worldJson = JSON.stringify(world, (_key, value: unknown) => {
     if (!isBatch(value)) return value;

@@ -177,8 +177,18 @@ export interface LogState {
   logStartOffset: number;
   leo: number;
   hw: number;
+  /**
+   * Batches in offset order from index `batchHead` on (those before it are below the log start,
+   * dropped in place so retention does not copy the whole array; log.ts trims them now and then).
+   * Only broker/log.ts reads these four fields.
+   */
   batches: Batch[];
+  batchHead: number;
+  /** Segments in offset order from index `segmentHead` on (the last is the active segment). */
   segments: Segment[];
+  segmentHead: number;
+  /** Bytes of the live segments (Kafka's UnifiedLog.size), kept as the log changes. */
+  size: number;
   epochCache: EpochEntry[];
   producers: Record<string, ProducerIdEntry>;
 }

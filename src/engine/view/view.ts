@@ -29,7 +29,7 @@ import type {
   TopicView,
 } from '../types';
 import { ENGINE_VERSION } from '../version';
-import { recordsFrom } from '../broker/log';
+import { newestSegments, recordsFrom } from '../broker/log';
 import { lostRecordsOf } from '../broker/dataLoss';
 import { SIMPLIFICATIONS } from './simplifications';
 
@@ -73,6 +73,12 @@ function brokerView(
   };
 }
 
+/**
+ * The most segments a replica's view lists (the newest): a week's log in the classroom preset has
+ * over a hundred thousand, and the view is built for every frame.
+ */
+export const VIEW_SEGMENTS = 64;
+
 function replicaView(sim: Sim, p: ControllerPartition, brokerId: number): ReplicaView {
   const b = sim.broker(brokerId)!;
   const log: LogState | undefined = b.logs[tpKey(p.topic, p.partition)];
@@ -85,7 +91,7 @@ function replicaView(sim: Sim, p: ControllerPartition, brokerId: number): Replic
     logStartOffset: log?.logStartOffset ?? 0,
     logEndOffset: log?.leo ?? 0,
     highWatermark: log?.hw ?? 0,
-    segments: (log?.segments ?? []).map((s) => ({
+    segments: (log ? newestSegments(log, VIEW_SEGMENTS) : []).map((s) => ({
       baseOffset: s.baseOffset,
       records: s.records,
       bytes: s.bytes,

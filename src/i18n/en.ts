@@ -635,6 +635,8 @@ export const en = {
     topicAutoCreated:
       'Topic {{topic}} created automatically, because {{reason}}: {{partitions}} partitions (num.partitions), replication factor {{rf}} (default.replication.factor); replicas {{placement}}',
     partitionsAdded: 'Topic {{topic}} grew from {{from}} to {{to}} partitions',
+    topicDeleted:
+      'Topic {{topic}} deleted: its {{count}} partitions and their logs are gone; clients get UNKNOWN_TOPIC_OR_PARTITION',
     leaderElected:
       'Partition {{partition}}: broker {{leader}} elected leader, epoch {{epoch}} (was {{previous}}), ISR [{{isr}}]: {{reason}}',
     leaderElectedUnclean:
@@ -737,6 +739,7 @@ export const en = {
     healClient: 'heal {{clientId}}',
     createTopic: 'create topic {{name}}',
     addPartitions: 'add {{count}} partitions to {{topic}}',
+    deleteTopic: 'delete topic {{topic}}',
     addProducer: 'add producer {{id}}',
     removeProducer: 'remove producer {{producerId}}',
     crashProducer: 'crash producer {{producerId}}',
@@ -869,6 +872,7 @@ export const en = {
     didYouMean: '(Did you mean "{{suggestion}}"?)',
     DUPLICATE_ID: 'The name {{id}} is already taken.',
     CONTROLLER_NOT_AVAILABLE: 'There is no active controller: start a broker first.',
+    INTERNAL_TOPIC: 'Topic {{topic}} is a Kafka internal topic and may not be deleted.',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
     BROKER_RUNNING: 'Broker {{brokerId}} is already running.',
     ALREADY_ISOLATED: 'It is already cut off from the network.',

@@ -620,6 +620,8 @@ export const zhCN: Catalogue = {
     topicAutoCreated:
       '已自动创建主题 {{topic}}，因为{{reason}}：{{partitions}} 个分区（num.partitions），副本因子 {{rf}}（default.replication.factor）；副本分布 {{placement}}',
     partitionsAdded: '主题 {{topic}} 的分区从 {{from}} 个增加到 {{to}} 个',
+    topicDeleted:
+      '主题 {{topic}} 已删除：它的 {{count}} 个分区和日志都没有了，客户端会收到 UNKNOWN_TOPIC_OR_PARTITION',
     leaderElected:
       '分区 {{partition}}：Broker {{leader}} 当选 Leader（上一任：{{previous}}），Leader epoch {{epoch}}，ISR [{{isr}}]：{{reason}}',
     leaderElectedUnclean:
@@ -719,6 +721,7 @@ export const zhCN: Catalogue = {
     healClient: '让 {{clientId}} 恢复网络',
     createTopic: '创建主题 {{name}}',
     addPartitions: '为 {{topic}} 增加 {{count}} 个分区',
+    deleteTopic: '删除主题 {{topic}}',
     addProducer: '添加生产者 {{id}}',
     removeProducer: '移除生产者 {{producerId}}',
     crashProducer: '让生产者 {{producerId}} 崩溃',
@@ -847,6 +850,7 @@ export const zhCN: Catalogue = {
     didYouMean: '（是不是想写 “{{suggestion}}”？）',
     DUPLICATE_ID: '名称 {{id}} 已被占用。',
     CONTROLLER_NOT_AVAILABLE: '没有活跃控制器：请先启动一个 Broker。',
+    INTERNAL_TOPIC: '主题 {{topic}} 是 Kafka 的内部主题，不能删除。',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
     BROKER_RUNNING: 'Broker {{brokerId}} 已经在运行。',
     ALREADY_ISOLATED: '它已经断网了。',

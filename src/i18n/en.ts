@@ -276,6 +276,9 @@ export const en = {
     addPartitions: 'Add partitions',
     addPartitionsNote:
       'Partitions can only be added, never removed. Keyed records may then go to a different partition than before.',
+    deleteTopic: 'Delete topic {{topic}}',
+    deleteTopicNote:
+      'Its partitions and logs are deleted on every broker. Groups reading it rebalance without it and lose its committed offsets; producers get UNKNOWN_TOPIC_OR_PARTITION, and with auto.create.topics.enable their next metadata request creates it again.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition

@@ -276,6 +276,9 @@ export const zhCN: Catalogue = {
     newPartitionCount: '分区数（新的总数）',
     addPartitions: '增加分区',
     addPartitionsNote: '分区只能增加，不能减少。增加后，带键的记录可能会写到和以前不同的分区。',
+    deleteTopic: '删除主题 {{topic}}',
+    deleteTopicNote:
+      '每个 Broker 上的分区和日志都会删除。订阅它的消费者组会重平衡，不再包含它，已提交的 offset 也会清除；生产者会收到 UNKNOWN_TOPIC_OR_PARTITION，如果开启了 auto.create.topics.enable，它们下一次请求元数据时会重新创建这个主题。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',

@@ -54,6 +54,8 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'topic.created':
     case 'partitions.added':
       return info('partitions', { kind: 'topic', name: e.topic });
+    case 'topic.deleted':
+      return info('partitions', null, true);
     case 'partition.leader-elected':
       return info('partitions', partition(e.topic, e.partition), true);
     case 'partition.offline':

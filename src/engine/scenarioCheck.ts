@@ -159,6 +159,10 @@ function checkActions(scenario: Scenario): EngineError[] {
         if (a.type === 'resetOffsets' && !groups.has(a.groupId))
           missing('groupId', 'group', a.groupId);
         break;
+      case 'deleteTopic':
+        if (!topics.has(a.topic)) missing('topic', 'topic', a.topic);
+        topics.delete(a.topic);
+        break;
       case 'electPreferredLeaders':
         if (a.topic !== undefined && !topics.has(a.topic)) missing('topic', 'topic', a.topic);
         break;

@@ -118,6 +118,8 @@ export type Command =
   | { type: 'healClient'; clientId: string }
   | ({ type: 'createTopic' } & TopicSpec)
   | { type: 'addPartitions'; topic: string; count: number }
+  /** DeleteTopics (kafka-topics --delete): the topic's partitions and their logs go away. */
+  | { type: 'deleteTopic'; topic: string }
   | ({ type: 'addProducer' } & ProducerSpec)
   | { type: 'removeProducer'; producerId: string }
   /** Kill the producer's process: what is in its buffer is lost (counted); restart it later. */
@@ -260,6 +262,8 @@ export type SimEventBody =
       reason?: TopicCreateReason;
     }
   | { type: 'partitions.added'; topic: string; from: number; to: number }
+  /** The controller removed the topic from the metadata; brokers then delete its logs. */
+  | { type: 'topic.deleted'; topic: string; partitions: number }
   | {
       type: 'partition.leader-elected';
       topic: string;

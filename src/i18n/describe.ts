@@ -108,6 +108,8 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       });
     case 'partitions.added':
       return t('events.partitionsAdded', { topic: e.topic, from: e.from, to: e.to });
+    case 'topic.deleted':
+      return t('events.topicDeleted', { topic: e.topic, count: e.partitions });
     case 'partition.leader-elected':
       return t(e.unclean ? 'events.leaderElectedUnclean' : 'events.leaderElected', {
         partition: p,

@@ -276,6 +276,9 @@ export const en = {
     addPartitions: 'Add partitions',
     addPartitionsNote:
       'Partitions can only be added, never removed. Keyed records may then go to a different partition than before.',
+    deleteTopic: 'Delete topic {{topic}}',
+    deleteTopicNote:
+      'Its partitions and logs are deleted on every broker. Groups reading it rebalance without it and lose its committed offsets; producers get UNKNOWN_TOPIC_OR_PARTITION, and with auto.create.topics.enable their next metadata request creates it again.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition
@@ -636,6 +639,8 @@ export const en = {
     topicAutoCreated:
       'Topic {{topic}} created automatically, because {{reason}}: {{partitions}} partitions (num.partitions), replication factor {{rf}} (default.replication.factor); replicas {{placement}}',
     partitionsAdded: 'Topic {{topic}} grew from {{from}} to {{to}} partitions',
+    topicDeleted:
+      'Topic {{topic}} deleted: its {{count}} partitions and their logs are gone; clients get UNKNOWN_TOPIC_OR_PARTITION',
     leaderElected:
       'Partition {{partition}}: broker {{leader}} elected leader, epoch {{epoch}} (was {{previous}}), ISR [{{isr}}]: {{reason}}',
     leaderElectedUnclean:
@@ -738,6 +743,7 @@ export const en = {
     healClient: 'heal {{clientId}}',
     createTopic: 'create topic {{name}}',
     addPartitions: 'add {{count}} partitions to {{topic}}',
+    deleteTopic: 'delete topic {{topic}}',
     addProducer: 'add producer {{id}}',
     removeProducer: 'remove producer {{producerId}}',
     crashProducer: 'crash producer {{producerId}}',
@@ -870,6 +876,7 @@ export const en = {
     didYouMean: '(Did you mean "{{suggestion}}"?)',
     DUPLICATE_ID: 'The name {{id}} is already taken.',
     CONTROLLER_NOT_AVAILABLE: 'There is no active controller: start a broker first.',
+    INTERNAL_TOPIC: 'Topic {{topic}} is a Kafka internal topic and may not be deleted.',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
     BROKER_RUNNING: 'Broker {{brokerId}} is already running.',
     ALREADY_ISOLATED: 'It is already cut off from the network.',

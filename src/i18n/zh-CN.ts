@@ -276,6 +276,9 @@ export const zhCN: Catalogue = {
     newPartitionCount: '分区数（新的总数）',
     addPartitions: '增加分区',
     addPartitionsNote: '分区只能增加，不能减少。增加后，带键的记录可能会写到和以前不同的分区。',
+    deleteTopic: '删除主题 {{topic}}',
+    deleteTopicNote:
+      '每个 Broker 上的分区和日志都会删除。订阅它的消费者组会重平衡，不再包含它，已提交的 offset 也会清除；生产者会收到 UNKNOWN_TOPIC_OR_PARTITION，如果开启了 auto.create.topics.enable，它们下一次请求元数据时会重新创建这个主题。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',
@@ -621,6 +624,8 @@ export const zhCN: Catalogue = {
     topicAutoCreated:
       '已自动创建主题 {{topic}}，因为{{reason}}：{{partitions}} 个分区（num.partitions），副本因子 {{rf}}（default.replication.factor）；副本分布 {{placement}}',
     partitionsAdded: '主题 {{topic}} 的分区从 {{from}} 个增加到 {{to}} 个',
+    topicDeleted:
+      '主题 {{topic}} 已删除：它的 {{count}} 个分区和日志都没有了，客户端会收到 UNKNOWN_TOPIC_OR_PARTITION',
     leaderElected:
       '分区 {{partition}}：Broker {{leader}} 当选 Leader（上一任：{{previous}}），Leader epoch {{epoch}}，ISR [{{isr}}]：{{reason}}',
     leaderElectedUnclean:
@@ -720,6 +725,7 @@ export const zhCN: Catalogue = {
     healClient: '让 {{clientId}} 恢复网络',
     createTopic: '创建主题 {{name}}',
     addPartitions: '为 {{topic}} 增加 {{count}} 个分区',
+    deleteTopic: '删除主题 {{topic}}',
     addProducer: '添加生产者 {{id}}',
     removeProducer: '移除生产者 {{producerId}}',
     crashProducer: '让生产者 {{producerId}} 崩溃',
@@ -848,6 +854,7 @@ export const zhCN: Catalogue = {
     didYouMean: '（是不是想写 “{{suggestion}}”？）',
     DUPLICATE_ID: '名称 {{id}} 已被占用。',
     CONTROLLER_NOT_AVAILABLE: '没有活跃控制器：请先启动一个 Broker。',
+    INTERNAL_TOPIC: '主题 {{topic}} 是 Kafka 的内部主题，不能删除。',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
     BROKER_RUNNING: 'Broker {{brokerId}} 已经在运行。',
     ALREADY_ISOLATED: '它已经断网了。',

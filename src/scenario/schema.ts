@@ -172,6 +172,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
       topic: nonEmptyText(),
       count: wholeNumber(1, LIMITS.partitionsPerTopic),
     }),
+    command('deleteTopic', { topic: nonEmptyText() }),
     command('addProducer', producerFields),
     command('removeProducer', producerId),
     command('crashProducer', producerId),

@@ -21,7 +21,9 @@ import { rebuildProducerState, recordProducerBatch } from './producerState';
 import { noteLostRecords } from './dataLoss';
 
 function segmentLimits(sim: Sim, topic: string): SegmentLimits {
-  const config = sim.world.topics[topic].config;
+  // A deleted topic's replica may still take a fetched batch before the update arrives.
+  const config = sim.world.topics[topic]?.config;
+  if (!config) return { segmentBytes: Number.MAX_SAFE_INTEGER, segmentMs: Number.MAX_SAFE_INTEGER };
   return {
     segmentBytes: cfg.int(config, 'segment.bytes'),
     segmentMs: cfg.int(config, 'segment.ms'),

@@ -27,6 +27,7 @@ import {
   startReplicaFetchers,
 } from './replicaFetcher';
 import { onRetentionCheck } from './retention';
+import { removeReplica, removeStrayReplicas, removeTopicReplicas } from './replicaRemoval';
 import {
   handleFetch,
   handleFindCoordinator,
@@ -165,11 +166,20 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
   b.metaVersion = body.version;
   b.controllerId = body.controllerId;
   b.liveBrokers = body.liveBrokers;
+  for (const topic of body.deletedTopics ?? []) removeTopicReplicas(sim, b, topic);
+  // A snapshot names every partition: what it lacks was deleted while this broker was away
+  // (Kafka finds such stray logs at startup and deletes them).
+  if (body.full) removeStrayReplicas(sim, b, body.partitions);
   for (const meta of body.partitions) {
     const key = tpKey(meta.topic, meta.partition);
     const previous = b.meta[key];
     b.meta[key] = meta;
     if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
+    else if (b.logs[key] || b.lead[key] || key in b.follow) {
+      // A reassignment moved this replica away: stop serving it and delete the log.
+      removeReplica(sim, b, key);
+      b.meta[key] = meta;
+    }
     // Leading a __consumer_offsets partition makes this broker the coordinator of its groups
     // (again, in a new leader epoch: it may have lost the partition while cut off).
     if (

@@ -12,7 +12,9 @@ import { completePurgatory } from './producePurgatory';
 export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
   const lead = b.lead[key];
   const log = b.logs[key];
-  if (!lead || !log) return;
+  // A deleted topic (the metadata update is still on its way here) has no config to read.
+  const topic = sim.world.topics[log?.topic ?? ''];
+  if (!lead || !log || !topic) return;
   // The HW never passes the leader's log end: once there, the rule cannot move it.
   if (log.hw >= log.leo) return;
   const meta = b.meta[key];
@@ -35,10 +37,7 @@ export function maybeAdvanceHw(sim: Sim, b: BrokerState, key: string): void {
     leaderLogEndOffset: log.leo,
     currentHighWatermark: log.hw,
     isrSize: lead.isr.length,
-    effectiveMinIsr: effectiveMinIsr(
-      cfg.int(sim.world.topics[log.topic].config, 'min.insync.replicas'),
-      replicas.length,
-    ),
+    effectiveMinIsr: effectiveMinIsr(cfg.int(topic.config, 'min.insync.replicas'), replicas.length),
     followers,
   });
   if (hw <= log.hw) return;

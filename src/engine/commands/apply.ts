@@ -51,6 +51,7 @@ import {
 } from './limitChecks';
 import { crashOrRestartProducer } from './crashProducer';
 import { offsetForTime } from '../broker/offsetForTime';
+import { deleteTopic } from './deleteTopic';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -267,6 +268,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       addPartitionsWithAssignment(sim, cmd.topic, placed.assignment);
       return OK;
     }
+    case 'deleteTopic':
+      return deleteTopic(sim, cmd.topic);
     case 'addProducer': {
       const { type: _type, ...spec } = cmd;
       return addProducer(sim, spec, source, '');

@@ -175,7 +175,7 @@ function internalIsr(sim: Sim, p: ControllerPartition): number[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Send the changed partitions to every running broker as an incremental metadata update. */
-export function publish(sim: Sim, changed: ControllerPartition[]): void {
+export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?: string[]): void {
   const c = sim.world.controller;
   const from = controllerNode(sim);
   if (!from || !controllerCanAct(sim)) return;
@@ -194,6 +194,7 @@ export function publish(sim: Sim, changed: ControllerPartition[]): void {
       full: false,
       version: c.metadataVersion,
       prevVersion,
+      ...(deletedTopics ? { deletedTopics } : {}),
     });
   }
 }

@@ -95,6 +95,8 @@ export interface Bodies {
     full: boolean;
     version: number;
     prevVersion: number;
+    /** Topics deleted in this update (DeleteTopics): their partitions and logs go away. */
+    deletedTopics?: string[];
   };
   'alter-partition': {
     reqId: number;

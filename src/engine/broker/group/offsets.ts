@@ -24,6 +24,9 @@ export function onCommit(
   const consumerId = standalone ? null : group.members[body.memberId].consumerId;
   for (const o of body.offsets) {
     const key = tpKey(o.topic, o.partition);
+    // KafkaApis answers UNKNOWN_TOPIC_OR_PARTITION for a partition its metadata lacks (a deleted
+    // topic): nothing is stored for it.
+    if (!b.meta[key]) continue;
     (group.committedEpochs ??= {})[key] = o.leaderEpoch;
     if (group.committed[key] === o.offset) continue;
     group.committed[key] = o.offset;

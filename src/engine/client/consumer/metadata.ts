@@ -29,6 +29,15 @@ export function applyMetadata(
   for (const t of msg.body.topics) {
     if (t.error) {
       missing = true;
+      // A topic we knew is gone (deleted): its partitions leave the assignment at the next
+      // rebalance, which the changed metadata sets off (ConsumerCoordinator's metadata snapshot).
+      if (t.error === 'UNKNOWN_TOPIC_OR_PARTITION' && md.partitionCounts[t.name] !== undefined) {
+        delete md.partitionCounts[t.name];
+        for (const key of Object.keys(md.leaders))
+          if (key.startsWith(`${t.name}-`) && /^\d+$/.test(key.slice(t.name.length + 1)))
+            delete md.leaders[key];
+        countsChanged = true;
+      }
       continue;
     }
     const count = md.partitionCounts[t.name];

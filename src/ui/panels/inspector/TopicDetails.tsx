@@ -5,6 +5,7 @@ import { configValue } from '../../scene/producers';
 import { useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
 import { AddPartitions } from './AddPartitions';
+import { DeleteTopic } from './DeleteTopic';
 
 export function TopicDetails({ name }: { name: string }) {
   const t = useT();
@@ -34,6 +35,7 @@ export function TopicDetails({ name }: { name: string }) {
         ]}
       />
       <AddPartitions topic={name} current={topic.partitionCount} />
+      <DeleteTopic topic={name} />
       <section className="inspector-section">
         <h3>{t('inspector.partitions')}</h3>
         <table className="table">

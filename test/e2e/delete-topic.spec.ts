@@ -1,0 +1,26 @@
+// Delete topic NAME (design 3.6): the topic's partitions leave the scene and the event log says
+// why; an internal topic cannot be deleted.
+import { test, expect } from '@playwright/test';
+import { openApp, waitForView } from './helpers';
+
+test('Delete topic orders removes its partitions from the cluster and says so', async ({
+  page,
+}) => {
+  await openApp(page);
+  await expect(page.getByRole('button', { name: 'Partition orders-0', exact: true })).toBeVisible();
+  // Paused, so that the producer's next metadata request does not create it again at once.
+  await page.evaluate(() => window.__kafkaSim!.pause());
+  await page.getByRole('button', { name: 'Producer checkout details', exact: true }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'orders', exact: true }).click();
+  await inspector.getByRole('button', { name: 'Delete topic orders', exact: true }).click();
+  await waitForView(page, (v) => !v.topics.some((t) => t.name === 'orders'), 'orders is deleted');
+  await expect(page.getByRole('button', { name: 'Partition orders-0', exact: true })).toHaveCount(
+    0,
+  );
+  await expect(
+    page
+      .getByRole('region', { name: 'Event log' })
+      .getByText(/Topic orders deleted: its \d+ partitions/),
+  ).toBeVisible();
+});

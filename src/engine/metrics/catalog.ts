@@ -1,0 +1,66 @@
+// The metrics the engine samples (design.md 3.9), by Kafka's own names. A series is named
+// `scope|entity|metric`: `cluster||UnderReplicatedPartitions`, `broker|2|MessagesInPerSec`,
+// `producer|checkout|record-send-rate`, `consumer|billing-1|records-lag-max`,
+// `group|billing|records-lag`, `partition|billing/orders-0|records-lag`,
+// `error|NOT_ENOUGH_REPLICAS|produce-errors`.
+
+export type MetricScope =
+  'cluster' | 'broker' | 'producer' | 'consumer' | 'group' | 'partition' | 'error';
+
+/** Broker metrics (kafka.server / kafka.controller MBeans); the cluster row sums them. */
+export const BROKER_METRICS = [
+  'UnderReplicatedPartitions',
+  'OfflinePartitionsCount',
+  'ActiveControllerCount',
+  'IsrShrinksPerSec',
+  'IsrExpandsPerSec',
+  'LeaderElectionRateAndTimeMs',
+  'UncleanLeaderElectionsPerSec',
+  'FailedProduceRequestsPerSec',
+  'MessagesInPerSec',
+] as const;
+
+/** Cluster-wide only: Kafka's per-partition gauges, summed over every partition. */
+export const CLUSTER_ONLY_METRICS = ['InSyncReplicasCount', 'ReplicasCount'] as const;
+
+/** Producer metrics (producer-metrics group). */
+export const PRODUCER_METRICS = [
+  'record-send-rate',
+  'record-error-rate',
+  'record-retry-rate',
+  'request-latency-avg',
+  'batch-size-avg',
+  'buffered-records',
+] as const;
+
+/** Consumer metrics (consumer-fetch-manager-metrics). */
+export const CONSUMER_METRICS = ['records-lag-max', 'records-consumed-rate'] as const;
+
+/** Group metrics: committed-offset lag (kafka-consumer-groups' LAG) and rebalances
+ * (consumer-coordinator-metrics). */
+export const GROUP_METRICS = ['records-lag', 'rebalance-total', 'rebalance-latency-avg'] as const;
+
+export type MetricName =
+  | (typeof BROKER_METRICS)[number]
+  | (typeof CLUSTER_ONLY_METRICS)[number]
+  | (typeof PRODUCER_METRICS)[number]
+  | (typeof CONSUMER_METRICS)[number]
+  | (typeof GROUP_METRICS)[number]
+  | 'produce-errors';
+
+export function seriesId(scope: MetricScope, entity: string | number, metric: string): string {
+  return `${scope}|${entity}|${metric}`;
+}
+
+export function parseSeriesId(
+  id: string,
+): { scope: MetricScope; entity: string; metric: string } | null {
+  const a = id.indexOf('|');
+  const b = id.lastIndexOf('|');
+  if (a < 0 || b <= a) return null;
+  return {
+    scope: id.slice(0, a) as MetricScope,
+    entity: id.slice(a + 1, b),
+    metric: id.slice(b + 1),
+  };
+}

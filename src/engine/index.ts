@@ -21,15 +21,5 @@ export { REASON_CODES } from './reasons';
 export { SIMPLIFICATIONS } from './view/simplifications';
 export { isLiveConsumer } from './status';
 export { isInternalTopic } from './sim/internalTopics';
-export {
-  BROKER_METRICS,
-  CLUSTER_ONLY_METRICS,
-  PRODUCER_METRICS,
-  CONSUMER_METRICS,
-  GROUP_METRICS,
-  seriesId,
-  parseSeriesId,
-  type MetricScope,
-  type MetricName,
-} from './metrics/catalog';
-export { SAMPLE_CAP, SAMPLE_PERIOD_MS, PARTITION_LAG_CAP } from './metrics/state';
+export { parseSeriesId, type MetricScope } from './metrics/catalog';
+export { SAMPLE_CAP } from './metrics/state';

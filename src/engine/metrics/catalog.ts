@@ -40,14 +40,6 @@ export const CONSUMER_METRICS = ['records-lag-max', 'records-consumed-rate'] as 
  * (consumer-coordinator-metrics). */
 export const GROUP_METRICS = ['records-lag', 'rebalance-total', 'rebalance-latency-avg'] as const;
 
-export type MetricName =
-  | (typeof BROKER_METRICS)[number]
-  | (typeof CLUSTER_ONLY_METRICS)[number]
-  | (typeof PRODUCER_METRICS)[number]
-  | (typeof CONSUMER_METRICS)[number]
-  | (typeof GROUP_METRICS)[number]
-  | 'produce-errors';
-
 export function seriesId(scope: MetricScope, entity: string | number, metric: string): string {
   return `${scope}|${entity}|${metric}`;
 }

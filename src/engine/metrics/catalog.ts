@@ -20,25 +20,12 @@ export const BROKER_METRICS = [
   'MessagesInPerSec',
 ] as const;
 
-/** Cluster-wide only: Kafka's per-partition gauges, summed over every partition. */
-export const CLUSTER_ONLY_METRICS = ['InSyncReplicasCount', 'ReplicasCount'] as const;
-
-/** Producer metrics (producer-metrics group). */
-export const PRODUCER_METRICS = [
-  'record-send-rate',
-  'record-error-rate',
-  'record-retry-rate',
-  'request-latency-avg',
-  'batch-size-avg',
-  'buffered-records',
-] as const;
-
-/** Consumer metrics (consumer-fetch-manager-metrics). */
-export const CONSUMER_METRICS = ['records-lag-max', 'records-consumed-rate'] as const;
-
-/** Group metrics: committed-offset lag (kafka-consumer-groups' LAG) and rebalances
- * (consumer-coordinator-metrics). */
-export const GROUP_METRICS = ['records-lag', 'rebalance-total', 'rebalance-latency-avg'] as const;
+// Also sampled (sample.ts): cluster-wide InSyncReplicasCount and ReplicasCount (Kafka's
+// per-partition gauges, summed); per producer record-send-rate, record-error-rate,
+// record-retry-rate, request-latency-avg, batch-size-avg, buffered-records; per consumer
+// records-lag-max, records-consumed-rate; per group records-lag (committed-offset lag),
+// rebalance-total, rebalance-latency-avg; per group partition records-lag; per error name
+// produce-errors.
 
 export function seriesId(scope: MetricScope, entity: string | number, metric: string): string {
   return `${scope}|${entity}|${metric}`;

@@ -5,7 +5,7 @@
 // simulator.ts); a lesson runner, a metrics panel or a narrator subscribe the same way.
 // The transport and the frame scheduler are injected, so Node tests can drive it with the real
 // WorkerHost and a fake clock.
-import type { ClusterView, Command, EngineError, LogRecordView } from '../engine';
+import type { ClusterView, Command, EngineError, LogRecordView, MetricsHistory } from '../engine';
 import { withoutRecording } from '../scenario/session';
 import {
   PROTOCOL_VERSION,
@@ -430,6 +430,11 @@ export class SimClient {
       this.queuedSteps--;
       this.step();
     }
+  }
+
+  /** The engine's metric samples at the play head (design.md 3.9). */
+  metrics(fromT?: number): Promise<MetricsHistory> {
+    return this.request({ type: 'metrics', fromT });
   }
 
   partitionLog(

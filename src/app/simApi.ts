@@ -1,7 +1,7 @@
 // window.__kafkaSim: a small console API, in every build, for curious learners, the e2e tests and
 // the UI benchmark. It speaks for the page's main simulator. The engine lives in a worker, so
 // anything that asks it returns a Promise.
-import type { ClusterView, Command, LogRecordView, SimEvent } from '../engine';
+import type { ClusterView, Command, LogRecordView, MetricsHistory, SimEvent } from '../engine';
 import type {
   Flight,
   LoadResult,
@@ -34,6 +34,8 @@ export interface KafkaSimApi {
     partition: number,
     options?: { brokerId?: number; fromOffset?: number; limit?: number },
   ): Promise<LogRecordView[]>;
+  /** The per-second metric samples (Kafka's metric names) at the play head. */
+  metrics(): Promise<MetricsHistory>;
   play(): void;
   pause(): void;
   isPlaying(): boolean;
@@ -63,6 +65,7 @@ function createSimApi({ client, history }: Simulator): KafkaSimApi {
     load: (scenario) => client.load({ kind: 'scenario', scenario }),
     flights: () => history.flights(),
     partitionLog: (topic, partition, options) => client.partitionLog(topic, partition, options),
+    metrics: () => client.metrics(),
     play: () => client.setPlaying(true),
     pause: () => client.setPlaying(false),
     isPlaying: () => client.store.getState().playing,

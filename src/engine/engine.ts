@@ -1,5 +1,7 @@
 // The Engine facade (design.md 3.1): the one object everything above the engine talks to.
 import { applyCommand } from './commands/apply';
+import { metricsHistory } from './metrics/history';
+import { sampleUpTo } from './metrics/sample';
 import { checkScenarioShape } from './scenarioCheck';
 import { buildWorld, emptyWorld } from './sim/create';
 import { runTask } from './sim/dispatch';
@@ -15,6 +17,7 @@ import type {
   Engine,
   EngineError,
   LogRecordView,
+  MetricsHistory,
   SavedEngine,
   Scenario,
   SimEvent,
@@ -118,16 +121,19 @@ class SimEngine implements Engine {
     for (;;) {
       const next = peekTime(world.queue);
       if (next === null || next > target) break;
+      sampleUpTo(world, next);
       world.now = next;
       this.runInstant(next, false);
     }
     world.now = target;
+    sampleUpTo(world, target);
   }
 
   step(): boolean {
     const world = this.sim.world;
     const next = peekTime(world.queue);
     if (next === null) return false;
+    sampleUpTo(world, next);
     world.now = next;
     this.runInstant(next, true);
     return true;
@@ -147,6 +153,10 @@ class SimEngine implements Engine {
     options?: { brokerId?: number; fromOffset?: number; limit?: number },
   ): LogRecordView[] {
     return partitionLog(this.sim, topic, partition, options);
+  }
+
+  metrics(fromT?: number): MetricsHistory {
+    return metricsHistory(this.sim.world, fromT);
   }
 
   drainEvents(): SimEvent[] {

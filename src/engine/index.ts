@@ -21,3 +21,5 @@ export { REASON_CODES } from './reasons';
 export { SIMPLIFICATIONS } from './view/simplifications';
 export { isLiveConsumer } from './status';
 export { isInternalTopic } from './sim/internalTopics';
+export { parseSeriesId, type MetricScope } from './metrics/catalog';
+export { SAMPLE_CAP } from './metrics/state';

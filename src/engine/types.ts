@@ -709,6 +709,11 @@ export interface Engine {
   ): LogRecordView[];
   /** Events since the last drain, in order. */
   drainEvents(): SimEvent[];
+  /**
+   * The per-second metric samples kept (design.md 3.9; at most the last 10 minutes), those
+   * with `t >= fromT` when given. Series are named `scope|entity|metric` (metrics/catalog.ts).
+   */
+  metrics(fromT?: number): MetricsHistory;
   /** The whole state as plain JSON. restoreEngine(save()) continues exactly as this engine would. */
   save(): SavedEngine;
 }
@@ -719,4 +724,11 @@ export interface SavedEngine {
   /** Engine.eventsRun at the save (absent in saves made before it existed: 0). */
   eventsRun?: number;
   state: unknown;
+}
+
+/** Metric samples: `columns` name the series, each sample's `v[i]` is the value of `columns[i]`
+ * (shorter arrays: the series did not exist yet; null: no value). */
+export interface MetricsHistory {
+  columns: string[];
+  samples: { t: number; v: (number | null)[] }[];
 }

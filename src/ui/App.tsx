@@ -15,6 +15,7 @@ import { ActionContextReact, useT } from './hooks';
 import { useKeyboardShortcuts } from './keyboard';
 import { EventLog } from './panels/EventLog';
 import { Inspector } from './panels/Inspector';
+import { MetricsPanel } from './panels/MetricsPanel';
 import { PanelResizer } from './panels/PanelResizer';
 import { Scene } from './scene/Scene';
 import { ScenarioDrop } from './timeline/ScenarioDrop';
@@ -41,6 +42,7 @@ function Workspace() {
           <aside className="side" id="side-panel">
             <Inspector />
             <EventLog />
+            <MetricsPanel />
           </aside>
         </>
       )}

@@ -193,6 +193,13 @@ export class WorkerHost {
       case 'lessonControl':
         this.lessonControl(id, request.action);
         return;
+      case 'metrics': {
+        const value = this.engine
+          ? this.engine.metrics(request.fromT)
+          : { columns: [], samples: [] };
+        this.reply({ type: 'reply', id, request: 'metrics', value });
+        return;
+      }
       case 'partitionLog': {
         const { topic, partition, brokerId, fromOffset, limit } = request;
         const value = this.engine

@@ -22,6 +22,7 @@ import type {
   EngineError,
   GroupView,
   LogRecordView,
+  MetricsHistory,
   PartitionView,
   ProducerView,
   RecordRef,
@@ -61,6 +62,8 @@ export type Request =
       fromOffset?: number;
       limit?: number;
     }
+  /** The engine's per-second metric samples at the play head (those with t >= fromT). */
+  | { type: 'metrics'; fromT?: number }
   /** Move the play head within the recording (a target past its end stops at the end). */
   | { type: 'seek'; target: SeekTarget }
   /** The recorded range, the play head and the markers, for the timeline bar. */
@@ -98,6 +101,7 @@ const REQUEST_TYPES = [
   'view',
   'scenarios',
   'partitionLog',
+  'metrics',
   'seek',
   'timeline',
   'undoFork',
@@ -236,6 +240,7 @@ export interface ReplyValues {
   view: ClusterView;
   scenarios: ScenarioSummary[];
   partitionLog: LogRecordView[];
+  metrics: MetricsHistory;
   seek: SeekResult;
   timeline: TimelineData;
   undoFork: { ok: boolean };

@@ -4,6 +4,7 @@
 // leader, max.in.flight.requests.per.connection), acks, retries with backoff and
 // delivery.timeout.ms, idempotence (producer id + sequence numbers), and metadata refresh.
 import { metadataRefreshDelay } from './metadataAge';
+import { countProduceLatency, countProduceSent } from '../metrics/count';
 import * as cfg from '../config/access';
 import {
   builtinAfterAppend,
@@ -455,6 +456,13 @@ function sendRequest(
     }
   }
   const timeoutMs = cfg.int(p.config, 'request.timeout.ms');
+  countProduceSent(
+    sim.world,
+    p.id,
+    count,
+    batches.length,
+    batches.reduce((sum, b) => sum + b.bytes, 0),
+  );
   sim.send(
     p.node,
     p.inc,
@@ -476,6 +484,7 @@ function sendRequest(
   p.inFlight[leader].push({
     reqId,
     batches: batches.map((b) => ({ partition: b.partition, id: b.id })),
+    sentAt: sim.now,
   });
   p.pending[reqId] = { kind: 'produce', broker: leader, timeoutAt: -1 };
   p.pending[reqId].timeoutAt = sim.timer(
@@ -552,6 +561,7 @@ function onProduceResponse(sim: Sim, p: ProducerState, msg: Message<'produce-res
   const leader = brokerIdOf(msg.from);
   const entry = takeInFlight(sim, p, leader, msg.body.reqId);
   if (!entry) return;
+  if (entry.sentAt !== undefined) countProduceLatency(sim.world, p.id, sim.now - entry.sentAt);
   msg.body.results.forEach((result, i) => {
     const batch = findBatch(p, entry.batches[i]);
     if (batch) handleResult(sim, p, batch, result.error, result.baseOffset);

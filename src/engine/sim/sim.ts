@@ -4,6 +4,7 @@ import type { MessageKind, NodeId, RecordRef, SimEvent, SimEventBody } from '../
 
 type NetSent = Extract<SimEventBody, { type: 'net.sent' }>;
 import { RECORD_SAMPLE } from '../records/batch';
+import { countEvent } from '../metrics/count';
 import { push, takeBack, waiting, type TaskHandle } from './queue';
 import { Rng } from './rng';
 import { hopMs } from './hop';
@@ -52,6 +53,7 @@ export class Sim {
   /** Record an event (callers stamp it with `t: sim.now`, written last as in every event). */
   emit(event: SimEvent): void {
     this.world.events.push(event);
+    countEvent(this.world, event);
   }
 
   /**

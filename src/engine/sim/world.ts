@@ -1,5 +1,6 @@
 // The whole state of one simulated world, as plain data. Every module of the engine reads and
 // writes this structure; save() serialises it and restore rebuilds an identical world.
+import type { MetricsState } from '../metrics/state';
 import type {
   Command,
   ConfigEntry,
@@ -392,7 +393,11 @@ export interface ProducerState {
   /** Accumulator: per partition, the queue of batches (first is the oldest). */
   queues: Record<string, ProducerBatch[]>;
   /** In-flight produce requests per broker id, naming their batches (partition + batch id). */
-  inFlight: Record<string, { reqId: number; batches: { partition: number; id: number }[] }[]>;
+  inFlight: Record<
+    string,
+    /** sentAt: when the request left (request-latency-avg); absent in older saves. */
+    { reqId: number; batches: { partition: number; id: number }[]; sentAt?: number }[]
+  >;
   /** Connections to brokers that are not ready (closed, or being opened); none = all ready. */
   connections: ClientConnections;
   nextBatchId: number;
@@ -653,6 +658,8 @@ export interface World {
   lostRecords?: Record<string, LostRecord[]>;
   /** The scenario's simulator.maxEventsPerInstant; absent: EVENT_BUDGET_PER_INSTANT. */
   maxEventsPerInstant?: number;
+  /** Per-second metric samples and the counters of the current second (metrics/state.ts). */
+  metrics?: MetricsState;
 }
 
 export interface LostRecord {

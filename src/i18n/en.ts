@@ -956,7 +956,7 @@ export const en = {
     'string-records':
       'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
     'minimum-hop':
-      'Every trip across the network takes at least 1 ms, even with a network latency of 0, so a request answered at once (a fetch with no wait) or a reconnect with no backoff still lets time pass.',
+      'Every trip across the network takes at least 1 ms, even with a network latency of 0, so a request answered at once (a fetch with no wait) a reconnect with no backoff or a retry with retry.backoff.ms = 0 (which waits 1 ms) still lets time pass.',
   },
   // The guided course (src/ui/lessons/). Accessible names: Lessons, Lesson, Back, Next,
   // Show me, Exit lesson, Lesson complete (design.md 3.6).

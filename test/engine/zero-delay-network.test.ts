@@ -104,4 +104,27 @@ describe('zero-delay loops move the clock on', () => {
     expect(v.producers[0].stats.acked).toBeGreaterThan(0);
     expect(v.consumers[0].consumed).toBeGreaterThan(0);
   });
+
+  it('a consumer with retry.backoff.ms = 0 retries a failed step 1 ms later, not at the same instant', () => {
+    // A partition it owns has no leader (replication factor 1, its broker killed): the offset
+    // reset cannot be sent, and each retry fails again at once. Kafka allows a backoff of 0; the
+    // engine's clock step is the floor (client/retryBackoff.ts), as for a network hop.
+    const engine = createEngine(
+      scenario({
+        network: { latencyMs: 2, jitterMs: 0 },
+        cluster: { brokers: 3 },
+        topics: [{ name: 't', partitions: 3, replicationFactor: 1 }],
+        groups: [{ id: 'g', topics: ['t'], consumers: 1, config: { 'retry.backoff.ms': 0 } }],
+      }),
+    );
+    engine.dispatch({ type: 'killBroker', brokerId: 1 });
+    let most = 0;
+    for (let t = 1; t <= 8000; t++) {
+      const before = engine.eventsRun;
+      engine.advanceTo(t);
+      most = Math.max(most, engine.eventsRun - before);
+    }
+    expect(engine.now).toBe(8000);
+    expect(most).toBeLessThan(500);
+  });
 });

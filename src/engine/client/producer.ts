@@ -4,6 +4,7 @@
 // leader, max.in.flight.requests.per.connection), acks, retries with backoff and
 // delivery.timeout.ms, idempotence (producer id + sequence numbers), and metadata refresh.
 import { metadataRefreshDelay } from './metadataAge';
+import { retryBackoffDelay } from './retryBackoff';
 import { countProduceLatency, countProduceSent } from '../metrics/count';
 import * as cfg from '../config/access';
 import {
@@ -666,7 +667,7 @@ function failRequest(sim: Sim, p: ProducerState, reqId: number, error: string): 
     } else if (pending.kind === 'init-producer-id') {
       p.pidInFlight = false;
     }
-    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', retryBackoffDelay(p.config));
   }
 }
 
@@ -781,7 +782,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
   const topic = msg.body.topics.find((t) => t.name === p.topic);
   if (!topic || topic.error || topic.partitions.length === 0) {
     p.brokerFailedAt[brokerIdOf(msg.from)] = sim.now;
-    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', retryBackoffDelay(p.config));
     return;
   }
   const changed = topic.partitions.some((m) => p.leaders[m.partition] !== m.leader);
@@ -807,7 +808,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
     accumulate(sim, p, r);
   }
   if (p.metadataStale)
-    sim.timer(p.node, p.inc, 'producer.retry', cfg.int(p.config, 'retry.backoff.ms'));
+    sim.timer(p.node, p.inc, 'producer.retry', retryBackoffDelay(p.config));
   drain(sim, p);
 }
 

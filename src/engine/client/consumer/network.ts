@@ -4,6 +4,7 @@
 import * as cfg from '../../config/access';
 import type { Sim } from '../../sim/sim';
 import { requestTimeoutDelay } from '../requestTimeout';
+import { retryBackoffDelay } from '../retryBackoff';
 import { removeAt } from '../../sim/arrays';
 import { brokerNode } from '../../sim/ids';
 import type { Bodies, RequestKind } from '../../sim/messages';
@@ -56,7 +57,7 @@ export function retryLater(sim: Sim, c: ConsumerState, what: RetryKind): void {
     c.node,
     c.inc,
     'consumer.retry',
-    cfg.int(c.config, 'retry.backoff.ms'),
+    retryBackoffDelay(c.config),
     undefined,
     what,
   );

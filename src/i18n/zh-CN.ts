@@ -932,7 +932,7 @@ export const zhCN: Catalogue = {
       '没有模拟日志压缩、事务（read_committed）和从 Follower 读取（KIP-392）；cleanup.policy 固定为 delete。',
     'string-records': '记录是字符串；大小按未压缩的 v2 记录批次编码计算。',
     'minimum-hop':
-      '每次网络传输至少需要 1 毫秒，即使网络延迟设为 0 也一样；所以立即应答的请求（不等待的 fetch）、不退避的重连或 retry.backoff.ms = 0 的重试（等 1 毫秒），时间仍会向前走。',
+      '每次网络传输至少需要 1 毫秒，即使网络延迟设为 0 也一样；所以立即应答的请求（例如不等待的拉取请求）、不退避的重连或 retry.backoff.ms = 0 的重试（等 1 毫秒），时间仍会向前走。',
   },
   // 引导课程（src/ui/lessons/）。
   lessons: {

@@ -72,6 +72,28 @@ describe('deleteTopic', () => {
     expect(run.engine.view().topics.find((t) => t.name === 'orders')?.partitions).toHaveLength(1);
   });
 
+  it('a group that dropped a deleted topic takes it back when it is created again', () => {
+    // The topic's return changes the metadata the assignment was made from, so the group
+    // rebalances again (ConsumerCoordinator compares its metadata snapshot) and reads it.
+    const run = new Run(
+      scenario({
+        cluster: { brokers: 3 },
+        topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }],
+        producers: [{ id: 'p', topic: 'orders', ratePerSec: 20 }],
+        groups: [{ id: 'g', topics: ['orders'], consumers: 1 }],
+      }),
+    );
+    run.to(8_000);
+    run.do({ type: 'deleteTopic', topic: 'orders' }).to(40_000);
+    expect(run.all('topic.created').some((e) => e.topic === 'orders')).toBe(true);
+    const consumer = run.engine.view().consumers[0];
+    expect(consumer.assignment).toEqual(['orders-0']);
+    const consumedAfter = run
+      .all('record.consumed')
+      .filter((e) => e.t > 20_000 && e.topic === 'orders');
+    expect(consumedAfter.length).toBeGreaterThan(0);
+  });
+
   it('refuses internal and unknown topics and changes nothing', () => {
     const run = setup();
     const internal = run.engine.dispatch({ type: 'deleteTopic', topic: '__consumer_offsets' });

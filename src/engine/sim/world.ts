@@ -437,6 +437,11 @@ export interface ConsumerMembership {
   joinInFlight: boolean;
   syncInFlight: boolean;
   rejoinNeeded: boolean;
+  /**
+   * The group leader's partition count per subscribed topic when it computed the last assignment
+   * (-1: unknown then); Kafka's assignmentSnapshot. Absent on the other members.
+   */
+  assignedCounts?: Record<string, number>;
   heartbeatToken: number;
   /** When the coordinator last answered a heartbeat, join or sync (for the client's own session check). */
   lastCoordinatorAck: number;

@@ -138,6 +138,7 @@ export function onJoinResponse(
   let assignments: Record<string, string[]> | null = null;
   if (body.leader === body.memberId)
     assignments = runAssignor(c, body.protocol as AssignorName, body.members);
+  else delete m.assignedCounts;
   m.syncInFlight = true;
   request(sim, c, m.coordinator!, 'sync-group', (reqId) => ({
     reqId,
@@ -156,8 +157,13 @@ function runAssignor(
 ): Record<string, string[]> {
   const counts = c.metadata.partitionCounts;
   const partitionsPerTopic = dict<number>();
+  const snapshot = dict<number>();
   for (const m of members)
-    for (const t of m.topics) if (counts[t] !== undefined) partitionsPerTopic[t] = counts[t];
+    for (const t of m.topics) {
+      snapshot[t] = counts[t] ?? -1;
+      if (counts[t] !== undefined) partitionsPerTopic[t] = counts[t];
+    }
+  c.membership.assignedCounts = snapshot;
   return assign(
     protocol,
     members.map((m) => ({
@@ -204,11 +210,22 @@ export function onSyncResponse(
     t: sim.now,
   });
   fetchCommittedOffsets(sim, c);
-  // Cooperative: having given partitions up, rejoin at once so they can be reassigned.
-  if (isCooperative(c) && revoked.length > 0) {
+  // Cooperative: having given partitions up, rejoin at once so they can be reassigned. The
+  // leader also rejoins when the metadata changed while it was assigning (a topic created,
+  // deleted or given partitions mid-rebalance): its assignment no longer covers the cluster.
+  if ((isCooperative(c) && revoked.length > 0) || assignmentOutdated(c)) {
     m.rejoinNeeded = true;
     maybeRejoin(sim, c);
   }
+}
+
+/** Kafka's leader check: the partition counts it assigned from differ from today's metadata. */
+function assignmentOutdated(c: ConsumerState): boolean {
+  const snapshot = c.membership.assignedCounts;
+  if (snapshot === undefined) return false;
+  const counts = c.metadata.partitionCounts;
+  for (const t of Object.keys(snapshot)) if ((counts[t] ?? -1) !== snapshot[t]) return true;
+  return false;
 }
 
 /** The leader saw a partition count change: the group must rebalance (Kafka's metadata check). */

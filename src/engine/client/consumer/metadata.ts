@@ -40,8 +40,10 @@ export function applyMetadata(
       }
       continue;
     }
-    const count = md.partitionCounts[t.name];
-    if (count !== undefined && count !== t.partitions.length) countsChanged = true;
+    // A count that changed, or a topic that (re)appeared, changes the metadata the group's
+    // assignment was made from: Kafka's leader rejoins when its assignment snapshot no longer
+    // matches (ConsumerCoordinator.rejoinNeededOrPending). Only a stable member acts on it.
+    if (md.partitionCounts[t.name] !== t.partitions.length) countsChanged = true;
     md.partitionCounts[t.name] = t.partitions.length;
     for (const m of t.partitions) {
       const key = tpKey(m.topic, m.partition);

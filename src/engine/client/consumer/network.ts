@@ -53,14 +53,7 @@ export function takeAnswered(sim: Sim, c: ConsumerState, reqId: number) {
 export function retryLater(sim: Sim, c: ConsumerState, what: RetryKind): void {
   if (c.requests.retrying.includes(what)) return;
   c.requests.retrying.push(what);
-  sim.timer(
-    c.node,
-    c.inc,
-    'consumer.retry',
-    retryBackoffDelay(c.config),
-    undefined,
-    what,
-  );
+  sim.timer(c.node, c.inc, 'consumer.retry', retryBackoffDelay(c.config), undefined, what);
 }
 
 /** The topics the consumer's group subscribes to. */

@@ -74,7 +74,7 @@ function runLong(
     out.push({ hour: h, wallMs, heapMb });
     if (h <= EDGE || h > hours - EDGE || h % sampleEvery === 0)
       console.log(
-        `  ${unitName} ${String(h).padStart(3)}: ${(wallMs / 1000).toFixed(2)} s wall, heap ${heapMb.toFixed(1)} MB, checkpoints ${mb(session.checkpointBytes()).toFixed(1)} MB`,
+        `  ${unitName} ${String(h).padStart(3)}: ${(wallMs / 1000).toFixed(2)} s wall, heap ${heapMb.toFixed(1)} MB, checkpoints ${mb(session.checkpointBytes()).toFixed(1)} MB, accounted ${mb(session.memory().bytes).toFixed(1)} MB`,
       );
     start = performance.now();
   }

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { initAppI18n } from './i18n';
 import { installSimApi } from './app/simApi';
 import { createBrowserSimulator } from './app/simulator';
+import { memoryBudgetFrom } from './app/memory';
 import { SimulatorProvider } from './app/SimulatorProvider';
 import type { LoadSource } from './worker/protocol';
 import { isEmbedMode } from './app/share';
@@ -21,6 +22,8 @@ function firstScene(): LoadSource {
 initAppI18n([initReactI18next]);
 const simulator = createBrowserSimulator();
 installSimApi(simulator);
+// ?memoryBudgetMb=N: a smaller budget for the memory warning (tests, demonstrations).
+simulator.store.setState({ memoryBudget: memoryBudgetFrom(location.search) });
 // The last visit's session, if it had the user's own commands: offered, never forced.
 if (!isEmbedMode(location.search)) simulator.keeper.offerRestore();
 // Leaving with a command not yet kept: let the browser ask (it shows its own words).

@@ -16,6 +16,7 @@ import { eventInfo } from './eventText';
 import { FrameBuffer } from './frameBuffer';
 import { highlightsFor } from './highlights';
 import { lessonStorage } from './lessonProgress';
+import { followMemory } from './memory';
 import { followLesson } from './lessonSlice';
 import { trackRevocations } from './rebalance';
 import { RecentHistory } from './recentHistory';
@@ -82,6 +83,7 @@ export function createSimulator({
   client.onFrame(history.onFrame);
   client.onFrame(followTimeline(client, store));
   client.onFrame(followLesson(client, store, lessonStorage()));
+  client.onFrame(followMemory(store));
 
   // A command given in the past forked the recording: offer to undo it.
   client.onDispatch((_command, result) => {

@@ -31,6 +31,7 @@ import {
   reliabilityOnLoad,
   type ReliabilityState,
 } from './reliabilitySlice';
+import { initialMemoryState, memoryOnLoad, type MemoryState } from './memory';
 
 // The slices' types that the rest of the app names, from one place.
 export type { DialogState, Selection } from './uiSlice';
@@ -42,6 +43,7 @@ export interface SliceStates {
   timeline: TimelineState;
   lesson: LessonState;
   reliability: ReliabilityState;
+  memory: MemoryState;
 }
 
 interface Slice<S> {
@@ -56,6 +58,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
   lesson: { initial: initialLessonState, onLoad: lessonOnLoad },
   reliability: { initial: initialReliabilityState, onLoad: reliabilityOnLoad },
+  memory: { initial: initialMemoryState, onLoad: memoryOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

@@ -6,6 +6,7 @@ import { checkScenarioShape } from './scenarioCheck';
 import { buildWorld, emptyWorld } from './sim/create';
 import { runTask } from './sim/dispatch';
 import { restoreWorld, saveWorld } from './sim/persist';
+import { engineMemory } from './view/memory';
 import { peekTime, pop, runDue } from './sim/queue';
 import { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';
 import { Sim } from './sim/sim';
@@ -16,6 +17,7 @@ import type {
   DispatchResult,
   Engine,
   EngineError,
+  EngineMemory,
   LogRecordView,
   MetricsHistory,
   SavedEngine,
@@ -157,6 +159,10 @@ class SimEngine implements Engine {
 
   metrics(fromT?: number): MetricsHistory {
     return metricsHistory(this.sim.world, fromT);
+  }
+
+  memory(): EngineMemory {
+    return engineMemory(this.sim.world);
   }
 
   drainEvents(): SimEvent[] {

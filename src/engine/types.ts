@@ -714,8 +714,20 @@ export interface Engine {
    * with `t >= fromT` when given. Series are named `scope|entity|metric` (metrics/catalog.ts).
    */
   metrics(fromT?: number): MetricsHistory;
+  /**
+   * Estimated heap bytes of the records the world retains (view/memory.ts), in all and by topic:
+   * for the memory budget (docs/engine.md "Budgets"). Walks the logs, not their records.
+   */
+  memory(): EngineMemory;
   /** The whole state as plain JSON. restoreEngine(save()) continues exactly as this engine would. */
   save(): SavedEngine;
+}
+
+/** What the world retains: the partitions' logs, each counted once (replicas share batches). */
+export interface EngineMemory {
+  logBytes: number;
+  /** Each topic's share of `logBytes`, largest first. */
+  topics: { topic: string; bytes: number }[];
 }
 
 export interface SavedEngine {

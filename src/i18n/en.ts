@@ -1073,6 +1073,24 @@ export const en = {
       'produce-errors': 'Produce failures with this error in the last second.',
     },
   },
+  // The session's memory budget (issue 16): src/app/memory.ts, src/ui/chrome/MemoryStatus.tsx.
+  memory: {
+    use: 'Memory {{used}} MB of {{budget}} MB',
+    useTitle:
+      'Estimated memory this session holds: the records its topics retain ({{logs}} MB) and the recorded timeline ({{recording}} MB).',
+    page: 'page {{used}} MB',
+    warningName: 'Memory warning',
+    nearBudget:
+      'This session is close to its memory budget of {{budget}} MB: past it, the browser may slow the simulator down or stop it.',
+    overBudget:
+      'This session is over its memory budget of {{budget}} MB: the browser may slow the simulator down or stop it.',
+    topicAdvice:
+      "Most of it is the records of topic {{topic}}: lower the rate (ratePerSec) of the producers writing to it, or the topic's retention.ms or retention.bytes.",
+    recordingAdvice:
+      'Most of it is the recorded timeline (copies of the cluster taken as it runs): Reset to start a new, shorter recording.',
+    topicAlso:
+      "Topic {{topic}} holds the most records, and every copy holds them too: lower the rate (ratePerSec) of the producers writing to it, or the topic's retention.ms or retention.bytes.",
+  },
 };
 
 /** The shape every catalogue has: the same keys, every leaf a string. */

@@ -1047,4 +1047,21 @@ export const zhCN: Catalogue = {
       'produce-errors': '上一秒以这个错误失败的生产次数。',
     },
   },
+  // 会话的内存预算（issue 16）：src/app/memory.ts、src/ui/chrome/MemoryStatus.tsx。
+  memory: {
+    use: '内存 {{used}} MB / {{budget}} MB',
+    useTitle:
+      '本会话大约占用的内存：各主题保留的记录（{{logs}} MB）和录下的时间轴（{{recording}} MB）。',
+    page: '页面 {{used}} MB',
+    warningName: '内存警告',
+    nearBudget:
+      '本会话的内存用量接近 {{budget}} MB 的上限。超过之后，浏览器可能让模拟器变慢，甚至停止它。',
+    overBudget: '本会话的内存用量已超过 {{budget}} MB 的上限，浏览器可能让模拟器变慢，甚至停止它。',
+    topicAdvice:
+      '其中大部分是主题 {{topic}} 的记录：请调低写入它的生产者的速率（ratePerSec），或调低这个主题的 retention.ms 或 retention.bytes。',
+    recordingAdvice:
+      '其中大部分是录下的时间轴（运行中保存的集群快照）：点“重置”，重新开始一段更短的录制。',
+    topicAlso:
+      '主题 {{topic}} 保留的记录最多，每个快照里也都有这些记录：请调低写入它的生产者的速率（ratePerSec），或调低这个主题的 retention.ms 或 retention.bytes。',
+  },
 };

@@ -2,6 +2,7 @@
 // inspector above the event log (resizable; in presenter mode it opens over the scene instead of
 // taking room from it). Dialogs and the screen-reader announcer sit on top.
 import { ReliabilityBanners } from './chrome/ReliabilityBanners';
+import { MemoryWarning } from './chrome/MemoryStatus';
 import { useEffect, useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ActionContext } from '../app/actions';
 import { browserStorage, loadPreferences, rememberPreferences } from '../app/preferences';
@@ -88,6 +89,7 @@ export function App() {
         <Header />
         <Toolbar />
         <ReliabilityBanners />
+        <MemoryWarning />
         <Banner />
         <LessonPanel />
         <Workspace />

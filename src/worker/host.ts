@@ -420,6 +420,7 @@ export class WorkerHost {
       changes,
       fast,
       session: session.info(),
+      memory: session.memory(),
       ...(this.runner ? { lesson: this.runner.status(engine, view) } : {}),
     };
   }

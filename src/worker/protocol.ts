@@ -348,6 +348,22 @@ export interface FrameMessage {
   session?: SessionInfo;
   /** The running lesson's state (absent when no lesson runs). */
   lesson?: LessonStatus;
+  /** What the session retains, for the memory budget (absent before a scenario is loaded). */
+  memory?: SessionMemory;
+}
+
+/**
+ * Estimated heap bytes a session retains (issue 16; docs/engine.md "Budgets"): the world's logs
+ * (each partition once: replicas share batches) and the recording's checkpoints. An account
+ * kept by the engine, not a heap measurement (a worker cannot measure its own heap without
+ * cross-origin isolation), so it is the same for the same session on every machine.
+ */
+export interface SessionMemory {
+  bytes: number;
+  logBytes: number;
+  recordingBytes: number;
+  /** The topic whose logs hold the most, or null when no topic holds any. */
+  topTopic: { topic: string; bytes: number } | null;
 }
 
 /**

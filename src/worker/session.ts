@@ -36,6 +36,7 @@ import type {
   SeekTarget,
   SessionDispatchResult,
   SessionInfo,
+  SessionMemory,
   TimelineData,
 } from './protocol';
 
@@ -367,6 +368,21 @@ export class Session {
   checkpointBytes(): number {
     const undo = this.undo?.checkpoints.reduce((sum, c) => sum + c.bytes, 0) ?? 0;
     return this.checkpoints.bytes + undo;
+  }
+
+  /**
+   * What the session retains (issue 16): the world's logs (estimated by the engine) and the
+   * recording's checkpoints, with the topic that holds the most.
+   */
+  memory(): SessionMemory {
+    const engine = this.engine.memory();
+    const recordingBytes = this.checkpointBytes();
+    return {
+      bytes: engine.logBytes + recordingBytes,
+      logBytes: engine.logBytes,
+      recordingBytes,
+      topTopic: engine.topics[0] ?? null,
+    };
   }
 
   /** The checkpoints kept (for tests and benchmarks). */

@@ -6,6 +6,7 @@ import { engineErrorText, useT } from '../hooks';
 import { ErrorList } from './ErrorList';
 import type { EngineError } from '../../engine';
 import { ScenarioPicker } from './ScenarioPicker';
+import { MemoryUse } from './MemoryStatus';
 
 export function Footer() {
   const t = useT();
@@ -19,6 +20,7 @@ export function Footer() {
       </span>
       {seed !== undefined && <span>{t('app.seed', { seed })}</span>}
       {preset && <span>{t('app.preset', { preset: t(`app.presetName.${preset}`) })}</span>}
+      <MemoryUse />
       <ScenarioPicker />
     </footer>
   );

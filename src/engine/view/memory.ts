@@ -1,0 +1,48 @@
+// What the session's world retains, in estimated heap bytes (issue 16, docs/engine.md "Budgets"):
+// counted from numbers the logs keep (offsets, the live batch count, the encoded size), so it
+// costs a pass over the logs, never over their records, and is the same on every run.
+//
+// Replicas of a partition share their batch objects (a follower appends the leader's batches),
+// so a partition costs what its largest replica holds, not the sum of its replicas.
+import type { LogState, World } from '../sim/world';
+import type { EngineMemory } from '../types';
+
+/**
+ * Heap bytes per stored record beyond its encoded size: the record object (five fields), its
+ * slot in the batch's array, and the headers of its key and value strings. Measured in Node 20
+ * (bench/long.bench.ts prints the estimate beside the heap): see docs/engine.md "Budgets".
+ */
+export const RECORD_HEAP_BYTES = 80;
+/** Heap bytes per stored batch: the batch object, its records array and its slot in the log. */
+const BATCH_HEAP_BYTES = 120;
+
+/** The estimated heap bytes one replica's log holds. */
+function logHeapBytes(log: LogState): number {
+  const records = log.leo - log.logStartOffset;
+  const batches = log.batches.length - log.batchHead;
+  return records * RECORD_HEAP_BYTES + batches * BATCH_HEAP_BYTES + log.size;
+}
+
+export function engineMemory(world: World): EngineMemory {
+  // The largest replica of each partition, by "topic-partition".
+  const largest = new Map<string, { topic: string; bytes: number }>();
+  for (const broker of world.brokers) {
+    for (const log of Object.values(broker.logs)) {
+      const key = `${log.topic}\u0000${log.partition}`;
+      const bytes = logHeapBytes(log);
+      const seen = largest.get(key);
+      if (!seen) largest.set(key, { topic: log.topic, bytes });
+      else if (bytes > seen.bytes) seen.bytes = bytes;
+    }
+  }
+  const byTopic = new Map<string, number>();
+  let logBytes = 0;
+  for (const { topic, bytes } of largest.values()) {
+    byTopic.set(topic, (byTopic.get(topic) ?? 0) + bytes);
+    logBytes += bytes;
+  }
+  const topics = [...byTopic]
+    .map(([topic, bytes]) => ({ topic, bytes }))
+    .sort((a, b) => b.bytes - a.bytes || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+  return { logBytes, topics };
+}

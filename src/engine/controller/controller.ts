@@ -15,6 +15,7 @@ import type {
   PartitionMeta,
 } from '../sim/world';
 import type { FenceReason, PartitionChangeReason } from '../types';
+import { completeReassignmentIfDone, retireEmptyBrokers } from './reassignment';
 
 const HISTORY_LIMIT = 20;
 
@@ -44,7 +45,7 @@ export function isAcceptableLeader(sim: Sim, brokerId: number): boolean {
   return !!b && b.registered && !b.fenced && !b.shuttingDown;
 }
 
-function liveBrokerIds(sim: Sim): number[] {
+export function liveBrokerIds(sim: Sim): number[] {
   return sim.world.brokers.filter((b) => isAcceptableLeader(sim, b.id)).map((b) => b.id);
 }
 
@@ -77,7 +78,7 @@ interface ChangeOptions {
  * Apply a new ISR and, if needed, a new leader to one partition, with Kafka's epoch rules:
  * leader change -> leaderEpoch + 1; any change -> partitionEpoch + 1. Returns true if changed.
  */
-function changePartition(
+export function changePartition(
   sim: Sim,
   p: ControllerPartition,
   newIsr: number[],
@@ -397,7 +398,12 @@ export function handleAlterPartition(
     return { code: 'follower-lagging', brokerId: id, lagMs: lag?.lagMs ?? 0, maxLagMs: b.maxLagMs };
   };
   const reason = lagging(p.isr.find((id) => !newIsr.includes(id)) ?? leaderId);
-  if (changePartition(sim, p, newIsr, { reason, shrinkReason: lagging })) publish(sim, [p]);
+  if (changePartition(sim, p, newIsr, { reason, shrinkReason: lagging })) {
+    // The last added replica joined the ISR: the reassignment commits in the same change.
+    const completed = completeReassignmentIfDone(sim, p);
+    publish(sim, [p]);
+    if (completed) retireEmptyBrokers(sim);
+  }
   reply(null, metaOf(p));
 }
 

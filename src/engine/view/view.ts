@@ -309,7 +309,8 @@ export function buildView(sim: Sim): ClusterView {
     engineVersion: ENGINE_VERSION,
     network: { latencyMs: w.network.latencyMs, jitterMs: w.network.jitterMs },
     controller: { brokerId: w.controller.activeId, epoch: w.controller.epoch },
-    brokers: w.brokers.map((b, i) => brokerView(sim, b, brokerRoles[i])),
+    // A removed broker (removeBroker) has left the cluster: it is no longer drawn or listed.
+    brokers: w.brokers.flatMap((b, i) => (b.removed ? [] : [brokerView(sim, b, brokerRoles[i])])),
     topics: topicViews(sim),
     producers: Object.values(w.producers).map((p) => producerView(sim, p)),
     groups: Object.values(w.groups).map((g) => groupView(sim, g)),

@@ -279,6 +279,9 @@ export const en = {
     deleteTopic: 'Delete topic {{topic}}',
     deleteTopicNote:
       'Its partitions and logs are deleted on every broker. Groups reading it rebalance without it and lose its committed offsets; producers get UNKNOWN_TOPIC_OR_PARTITION, and with auto.create.topics.enable their next metadata request creates it again.',
+    removeBroker: 'Remove broker {{id}}',
+    removeBrokerNote:
+      'Like kafka-reassign-partitions then kafka-cluster unregister: each replica on this broker is reassigned to another live broker (same replication factor), the new replica copies the log and joins the ISR, the old one leaves and leadership moves; then the broker shuts down and leaves the cluster. Refused if a partition would have nowhere to go.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition

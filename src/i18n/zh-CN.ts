@@ -279,6 +279,9 @@ export const zhCN: Catalogue = {
     deleteTopic: '删除主题 {{topic}}',
     deleteTopicNote:
       '每个 Broker 上的分区和日志都会删除。订阅它的消费者组会重平衡，不再包含它，已提交的 offset 也会清除；生产者会收到 UNKNOWN_TOPIC_OR_PARTITION，如果开启了 auto.create.topics.enable，它们下一次请求元数据时会重新创建这个主题。',
+    removeBroker: '移除 Broker {{id}}',
+    removeBrokerNote:
+      '相当于先执行 kafka-reassign-partitions，再执行 kafka-cluster unregister：这个 Broker 上的每个副本都重分配到另一个存活的 Broker（副本因子不变），新副本从 Leader 复制日志并加入 ISR 后，旧副本才移除，Leader 随之转移；最后这个 Broker 关闭并离开集群。如果某个分区的副本无处可去，操作会被拒绝。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',

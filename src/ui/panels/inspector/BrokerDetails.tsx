@@ -2,6 +2,7 @@
 import { useSim } from '../../../app/SimulatorProvider';
 import { useT } from '../../hooks';
 import { ConfigTable, PartitionList, Props } from '../parts';
+import { RemoveBroker } from './RemoveBroker';
 
 export function BrokerDetails({ id }: { id: number }) {
   const t = useT();
@@ -28,6 +29,7 @@ export function BrokerDetails({ id }: { id: number }) {
         ]}
       />
       <ConfigTable entries={b.config} target={{ scope: 'broker', id }} />
+      <RemoveBroker id={id} />
     </>
   );
 }

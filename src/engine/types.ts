@@ -534,8 +534,11 @@ export interface ConfigEntry {
   value: ConfigValue;
   /** Kafka's own default (Kafka 4.x), or null for sim-only settings. */
   kafkaDefault: ConfigValue | null;
-  /** Where the value comes from. */
-  source: 'kafka-default' | 'preset' | 'scenario' | 'user';
+  /**
+   * Where the value comes from; 'cluster-default' is a cluster-wide broker default set live
+   * (kafka-configs --entity-type brokers --entity-default, DYNAMIC_DEFAULT_BROKER_CONFIG).
+   */
+  source: 'kafka-default' | 'preset' | 'scenario' | 'user' | 'cluster-default';
   /** Not a Kafka config: a setting of the simulator itself (latency, processing time). */
   simOnly: boolean;
 }
@@ -554,6 +557,8 @@ export interface ClusterView {
   consumers: ConsumerView[];
   /** Settings the preset changes from Kafka's defaults, each with the default beside it. */
   presetConfig: ConfigEntry[];
+  /** The cluster-wide broker defaults (setConfig scope broker, id "cluster"): every broker config. */
+  clusterConfig: ConfigEntry[];
   /** Where the model knowingly departs from Kafka, by key (the catalogues say it in words). */
   simplifications: SimplificationKey[];
 }

@@ -265,6 +265,7 @@ export const en = {
     configValue: 'Value',
     kafkaDefault: 'Kafka default',
     source: {
+      'cluster-default': 'cluster default',
       'kafka-default': 'Kafka default',
       preset: 'preset',
       scenario: 'scenario',

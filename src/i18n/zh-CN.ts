@@ -266,6 +266,7 @@ export const zhCN: Catalogue = {
     configValue: '值',
     kafkaDefault: 'Kafka 默认值',
     source: {
+      'cluster-default': '集群默认值',
       'kafka-default': 'Kafka 默认值',
       preset: '预设',
       scenario: '场景',

@@ -378,6 +378,7 @@ export interface ClusterInfo {
   network: ClusterView['network'];
   controller: ClusterView['controller'];
   presetConfig: ConfigEntry[];
+  clusterConfig: ConfigEntry[];
   simplifications: SimplificationKey[];
 }
 

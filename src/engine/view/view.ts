@@ -3,6 +3,7 @@ import * as cfg from '../config/access';
 import { rebalanceProtocolOf } from '../kernels';
 import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { PRESETS } from '../config/presets';
+import { clusterDefaultEntries } from '../config/resolve';
 import { coordinatorPartitionKey, isInternalTopic } from '../sim/internalTopics';
 import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -263,6 +264,19 @@ function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
   };
 }
 
+/** Cluster defaults, described again only when the cluster config changed (views are per frame). */
+const clusterCache = new WeakMap<object, { sig: string; entries: ConfigEntry[] }>();
+function clusterEntries(sim: Sim): ConfigEntry[] {
+  const w = sim.world;
+  const sig = JSON.stringify(w.clusterConfig);
+  let hit = clusterCache.get(w);
+  if (!hit || hit.sig !== sig) {
+    hit = { sig, entries: clusterDefaultEntries(w) };
+    clusterCache.set(w, hit);
+  }
+  return hit.entries.map((e) => ({ ...e }));
+}
+
 function presetEntries(sim: Sim): ConfigEntry[] {
   const preset = PRESETS[sim.world.preset];
   const out: ConfigEntry[] = [
@@ -316,6 +330,7 @@ export function buildView(sim: Sim): ClusterView {
     groups: Object.values(w.groups).map((g) => groupView(sim, g)),
     consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
     presetConfig: presetEntries(sim),
+    clusterConfig: clusterEntries(sim),
     simplifications: [...SIMPLIFICATIONS],
   };
 }

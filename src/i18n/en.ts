@@ -283,6 +283,11 @@ export const en = {
     removeBroker: 'Remove broker {{id}}',
     removeBrokerNote:
       'Like kafka-reassign-partitions then kafka-cluster unregister: each replica on this broker is reassigned to another live broker (same replication factor), the new replica copies the log and joins the ISR, the old one leaves and leadership moves; then the broker shuts down and leaves the cluster. Refused if a partition would have nowhere to go.',
+    configScope: 'Edit config for',
+    configScopeBroker: 'Broker {{id}} only',
+    configScopeCluster: 'Cluster default',
+    configScopeClusterNote:
+      'kafka-configs --entity-type brokers --entity-default: a value for every broker (and the topics that inherit it), new brokers included. A broker’s own value still wins.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition

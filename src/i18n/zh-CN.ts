@@ -283,6 +283,11 @@ export const zhCN: Catalogue = {
     removeBroker: '移除 Broker {{id}}',
     removeBrokerNote:
       '相当于先执行 kafka-reassign-partitions，再执行 kafka-cluster unregister：这个 Broker 上的每个副本都重分配到另一个存活的 Broker（副本因子不变），新副本从 Leader 复制日志并加入 ISR 后，旧副本才移除，Leader 随之转移；最后这个 Broker 关闭并离开集群。如果某个分区的副本无处可去，操作会被拒绝。',
+    configScope: '修改配置的范围',
+    configScopeBroker: '仅 Broker {{id}}',
+    configScopeCluster: '集群默认值',
+    configScopeClusterNote:
+      'kafka-configs --entity-type brokers --entity-default：对所有 Broker（包括以后加入的）以及继承这项配置的主题生效。Broker 自己设置的值仍然优先。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',

@@ -288,6 +288,13 @@ export const en = {
     configScopeCluster: 'Cluster default',
     configScopeClusterNote:
       'kafka-configs --entity-type brokers --entity-default: a value for every broker (and the topics that inherit it), new brokers included. A broker’s own value still wins.',
+    partitionerChoice: 'Partitioner for null keys',
+    partitionerSticky: 'Built-in sticky',
+    partitionerRoundRobin: 'Round-robin',
+    partitionerStickyNote:
+      'Kafka’s default (KIP-794): records without a key stick to one partition until batch.size bytes (16 KB) went to it, then it picks another. At a few records per second that is a long while, so one partition gets them all for now: fewer, fuller batches. Keyed records go by murmur2.',
+    partitionerRoundRobinNote:
+      'partitioner.class = org.apache.kafka.clients.producer.RoundRobinPartitioner: each record goes to the next partition in turn, keys ignored. Older clients skipped partitions when a new batch started (KAFKA-9965, fixed in 3.9.1/4.0); the fixed behaviour is shown.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition

@@ -288,6 +288,13 @@ export const zhCN: Catalogue = {
     configScopeCluster: '集群默认值',
     configScopeClusterNote:
       'kafka-configs --entity-type brokers --entity-default：对所有 Broker（包括以后加入的）以及继承这项配置的主题生效。Broker 自己设置的值仍然优先。',
+    partitionerChoice: '无键记录的分区器',
+    partitionerSticky: '内置粘性',
+    partitionerRoundRobin: '轮询',
+    partitionerStickyNote:
+      'Kafka 的默认做法（KIP-794）：没有键的记录会一直发往同一个分区，直到发往它的数据达到 batch.size（16 KB），才换一个分区。每秒只有几条记录时，这要很久，所以眼下所有无键记录都在一个分区上：这样批次更少、更满。有键的记录按 murmur2 分区。',
+    partitionerRoundRobinNote:
+      'partitioner.class = org.apache.kafka.clients.producer.RoundRobinPartitioner：每条记录依次发往下一个分区，不看键。旧版客户端在新建批次时会跳过分区（KAFKA-9965，3.9.1/4.0 已修复）；这里展示的是修复后的行为。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',

@@ -28,7 +28,7 @@ import {
 } from './replicaFetcher';
 import { onRetentionCheck } from './retention';
 import { removeReplica, removeStrayReplicas, removeTopicReplicas } from './replicaRemoval';
-import { unregisterIfRemoving } from '../controller/reassignment';
+import { afterAlterPartition, unregisterIfRemoving } from '../controller/reassignment';
 import {
   handleFetch,
   handleFindCoordinator,
@@ -202,7 +202,9 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
     case 'broker-heartbeat-response':
       return onHeartbeatResponse(sim, b, msg);
     case 'alter-partition':
-      return handleAlterPartition(sim, b, msg);
+      handleAlterPartition(sim, b, msg);
+      // The last added replica joined the ISR: the reassignment commits at the same instant.
+      return afterAlterPartition(sim, b.id, msg.body.topic, msg.body.partition);
     case 'alter-partition-response':
       return onAlterPartitionResponse(sim, b, msg);
     case 'metadata-update':

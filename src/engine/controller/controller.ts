@@ -15,7 +15,6 @@ import type {
   PartitionMeta,
 } from '../sim/world';
 import type { FenceReason, PartitionChangeReason } from '../types';
-import { completeReassignmentIfDone, retireEmptyBrokers } from './reassignment';
 
 const HISTORY_LIMIT = 20;
 
@@ -45,7 +44,7 @@ export function isAcceptableLeader(sim: Sim, brokerId: number): boolean {
   return !!b && b.registered && !b.fenced && !b.shuttingDown;
 }
 
-export function liveBrokerIds(sim: Sim): number[] {
+function liveBrokerIds(sim: Sim): number[] {
   return sim.world.brokers.filter((b) => isAcceptableLeader(sim, b.id)).map((b) => b.id);
 }
 
@@ -398,12 +397,7 @@ export function handleAlterPartition(
     return { code: 'follower-lagging', brokerId: id, lagMs: lag?.lagMs ?? 0, maxLagMs: b.maxLagMs };
   };
   const reason = lagging(p.isr.find((id) => !newIsr.includes(id)) ?? leaderId);
-  if (changePartition(sim, p, newIsr, { reason, shrinkReason: lagging })) {
-    // The last added replica joined the ISR: the reassignment commits in the same change.
-    const completed = completeReassignmentIfDone(sim, p);
-    publish(sim, [p]);
-    if (completed) retireEmptyBrokers(sim);
-  }
+  if (changePartition(sim, p, newIsr, { reason, shrinkReason: lagging })) publish(sim, [p]);
   reply(null, metaOf(p));
 }
 

@@ -90,6 +90,20 @@ export function completeReassignmentIfDone(sim: Sim, p: ControllerPartition): bo
   return true;
 }
 
+/** After the active controller (on `hostId`) handled an AlterPartition: commit if complete. */
+export function afterAlterPartition(
+  sim: Sim,
+  hostId: number,
+  topic: string,
+  partition: number,
+): void {
+  if (sim.world.controller.activeId !== hostId) return;
+  const p = sim.world.controller.partitions[tpKey(topic, partition)];
+  if (!p || !completeReassignmentIfDone(sim, p)) return;
+  publish(sim, [p]);
+  retireEmptyBrokers(sim);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Removing a broker
 // ---------------------------------------------------------------------------------------------

@@ -46,6 +46,13 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'broker.unfenced':
     case 'broker.registration-refused':
       return info('cluster', broker(e.brokerId));
+    case 'broker.removal-started':
+      return info('cluster', broker(e.brokerId), true);
+    case 'broker.unregistered':
+      return info('cluster', null, true);
+    case 'partition.reassignment-started':
+    case 'partition.reassignment-completed':
+      return info('partitions', partition(e.topic, e.partition));
     case 'client.isolated':
     case 'client.healed':
       return info('cluster', { kind: e.client, id: e.clientId });

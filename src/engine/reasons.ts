@@ -16,7 +16,9 @@ export type PartitionChangeReason =
   | { code: 'follower-lagging'; brokerId: number; lagMs: number; maxLagMs: number }
   | { code: 'preferred-leader' }
   /** A replica that may lead came back for a partition that had no leader. */
-  | { code: 'offline-recovered' };
+  | { code: 'offline-recovered' }
+  /** A reassignment finished and the old leader is not in the new replica set. */
+  | { code: 'reassignment'; brokerId: number };
 
 /** Why a group started a rebalance (group.rebalance-started). */
 export type RebalanceReason =
@@ -78,6 +80,7 @@ export const REASON_CODES = [
   'follower-lagging',
   'preferred-leader',
   'offline-recovered',
+  'reassignment',
   'member-joined',
   'member-rejoined',
   'member-left',

@@ -138,6 +138,7 @@ function checkActions(scenario: Scenario): EngineError[] {
       case 'restartBroker':
       case 'isolateBroker':
       case 'healBroker':
+      case 'removeBroker':
         if (!Number.isInteger(a.brokerId) || a.brokerId < 1 || a.brokerId > brokers)
           missing('brokerId', `broker (brokers are 1..${brokers})`, a.brokerId);
         break;

@@ -113,6 +113,12 @@ export type Command =
   | { type: 'restartBroker'; brokerId: number }
   | { type: 'isolateBroker'; brokerId: number }
   | { type: 'healBroker'; brokerId: number }
+  /**
+   * Decommission a broker: reassign each of its replicas to another live broker
+   * (kafka-reassign-partitions), wait for the new replicas to join the ISR, then shut it down
+   * and unregister it (kafka-cluster unregister). Refused when the replication factor cannot be kept.
+   */
+  | { type: 'removeBroker'; brokerId: number }
   /** Isolate or heal a client (producer or consumer id): its traffic is dropped until healed. */
   | { type: 'isolateClient'; clientId: string }
   | { type: 'healClient'; clientId: string }
@@ -243,6 +249,28 @@ export type SimEventBody =
    * its previous incarnation's session is still alive. The broker retries with a backoff.
    */
   | { type: 'broker.registration-refused'; brokerId: number; error: string }
+  /** removeBroker began: `partitions` of its replicas are being reassigned to other brokers. */
+  | { type: 'broker.removal-started'; brokerId: number; partitions: number }
+  /** UnregisterBroker: the broker left the cluster's metadata for good. */
+  | { type: 'broker.unregistered'; brokerId: number }
+  /** AlterPartitionReassignments: the replica set grew to target + old; the ISR is unchanged. */
+  | {
+      type: 'partition.reassignment-started';
+      topic: string;
+      partition: number;
+      target: number[];
+      adding: number[];
+      removing: number[];
+    }
+  /** Every target replica is in the ISR: the replica set becomes the target, the others leave. */
+  | {
+      type: 'partition.reassignment-completed';
+      topic: string;
+      partition: number;
+      replicas: number[];
+      isr: number[];
+      leader: number;
+    }
   | { type: 'client.isolated'; client: 'producer' | 'consumer'; clientId: string }
   | { type: 'client.healed'; client: 'producer' | 'consumer'; clientId: string }
   | {
@@ -506,8 +534,11 @@ export interface ConfigEntry {
   value: ConfigValue;
   /** Kafka's own default (Kafka 4.x), or null for sim-only settings. */
   kafkaDefault: ConfigValue | null;
-  /** Where the value comes from. */
-  source: 'kafka-default' | 'preset' | 'scenario' | 'user';
+  /**
+   * Where the value comes from; 'cluster-default' is a cluster-wide broker default set live
+   * (kafka-configs --entity-type brokers --entity-default, DYNAMIC_DEFAULT_BROKER_CONFIG).
+   */
+  source: 'kafka-default' | 'preset' | 'scenario' | 'user' | 'cluster-default';
   /** Not a Kafka config: a setting of the simulator itself (latency, processing time). */
   simOnly: boolean;
 }
@@ -526,6 +557,8 @@ export interface ClusterView {
   consumers: ConsumerView[];
   /** Settings the preset changes from Kafka's defaults, each with the default beside it. */
   presetConfig: ConfigEntry[];
+  /** The cluster-wide broker defaults (setConfig scope broker, id "cluster"): every broker config. */
+  clusterConfig: ConfigEntry[];
   /** Where the model knowingly departs from Kafka, by key (the catalogues say it in words). */
   simplifications: SimplificationKey[];
 }

@@ -81,6 +81,24 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.brokerUnfenced', { broker: e.brokerId });
     case 'broker.registration-refused':
       return t('events.brokerRegistrationRefused', { broker: e.brokerId, error: e.error });
+    case 'broker.removal-started':
+      return t('events.brokerRemovalStarted', { broker: e.brokerId, count: e.partitions });
+    case 'broker.unregistered':
+      return t('events.brokerUnregistered', { broker: e.brokerId });
+    case 'partition.reassignment-started':
+      return t('events.reassignmentStarted', {
+        partition: p,
+        target: e.target.join(', '),
+        adding: e.adding.join(', '),
+        removing: e.removing.join(', '),
+      });
+    case 'partition.reassignment-completed':
+      return t('events.reassignmentCompleted', {
+        partition: p,
+        replicas: e.replicas.join(', '),
+        isr: e.isr.join(', '),
+        leader: brokerOrNone(e.leader >= 0 ? e.leader : null, t),
+      });
     case 'client.isolated':
       return t('events.clientIsolated', { client: e.clientId });
     case 'client.healed':

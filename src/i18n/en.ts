@@ -265,6 +265,7 @@ export const en = {
     configValue: 'Value',
     kafkaDefault: 'Kafka default',
     source: {
+      'cluster-default': 'cluster default',
       'kafka-default': 'Kafka default',
       preset: 'preset',
       scenario: 'scenario',
@@ -279,6 +280,21 @@ export const en = {
     deleteTopic: 'Delete topic {{topic}}',
     deleteTopicNote:
       'Its partitions and logs are deleted on every broker. Groups reading it rebalance without it and lose its committed offsets; producers get UNKNOWN_TOPIC_OR_PARTITION, and with auto.create.topics.enable their next metadata request creates it again.',
+    removeBroker: 'Remove broker {{id}}',
+    removeBrokerNote:
+      'Like kafka-reassign-partitions then kafka-cluster unregister: each replica on this broker is reassigned to another live broker (same replication factor), the new replica copies the log and joins the ISR, the old one leaves and leadership moves; then the broker shuts down and leaves the cluster. Refused if a partition would have nowhere to go.',
+    configScope: 'Edit config for',
+    configScopeBroker: 'Broker {{id}} only',
+    configScopeCluster: 'Cluster default',
+    configScopeClusterNote:
+      'kafka-configs --entity-type brokers --entity-default: a value for every broker (and the topics that inherit it), new brokers included. A broker’s own value still wins.',
+    partitionerChoice: 'Partitioner for null keys',
+    partitionerSticky: 'Built-in sticky',
+    partitionerRoundRobin: 'Round-robin',
+    partitionerStickyNote:
+      'Kafka’s default (KIP-794): records without a key stick to one partition until batch.size bytes (16 KB) went to it, then it picks another. At a few records per second that is a long while, so one partition gets them all for now: fewer, fuller batches. Keyed records go by murmur2.',
+    partitionerRoundRobinNote:
+      'partitioner.class = org.apache.kafka.clients.producer.RoundRobinPartitioner: each record goes to the next partition in turn, keys ignored. Older clients skipped partitions when a new batch started (KAFKA-9965, fixed in 3.9.1/4.0); the fixed behaviour is shown.',
     showChangedConfig: 'Show changed settings only',
     noChangedConfig: 'Every setting has its Kafka default.',
     // Partition
@@ -629,6 +645,14 @@ export const en = {
       'The controller unfenced broker {{broker}}: it may lead and follow partitions again',
     brokerRegistrationRefused:
       'The controller refused to register broker {{broker}} again ({{error}}): the session of its previous run is still alive. It retries; only when that session expires is the old run fenced and its leaderships moved',
+    brokerRemovalStarted:
+      'Removing broker {{broker}}: {{count}} of its partition replicas are being reassigned to other brokers; it shuts down once it holds none',
+    brokerUnregistered:
+      'Broker {{broker}} was unregistered and has left the cluster (kafka-cluster unregister)',
+    reassignmentStarted:
+      'Partition {{partition}}: reassignment to replicas [{{target}}] started, adding [{{adding}}], removing [{{removing}}]; the new replicas copy the log from the leader',
+    reassignmentCompleted:
+      'Partition {{partition}}: reassignment complete, replicas [{{replicas}}], ISR [{{isr}}], leader {{leader}}',
     clientIsolated: '{{client}} is cut off from the network',
     clientHealed: '{{client}} is back on the network',
     controllerChanged:
@@ -744,6 +768,7 @@ export const en = {
     createTopic: 'create topic {{name}}',
     addPartitions: 'add {{count}} partitions to {{topic}}',
     deleteTopic: 'delete topic {{topic}}',
+    removeBroker: 'remove broker {{brokerId}}',
     addProducer: 'add producer {{id}}',
     removeProducer: 'remove producer {{producerId}}',
     crashProducer: 'crash producer {{producerId}}',
@@ -779,6 +804,7 @@ export const en = {
       'broker {{brokerId}} had not caught up for {{lagMs}} ms, more than replica.lag.time.max.ms = {{maxLagMs}}',
     'preferred-leader': 'leadership goes back to the preferred replica',
     'offline-recovered': 'a replica that may lead came back',
+    reassignment: 'a reassignment moved the replica off broker {{brokerId}}',
     'member-joined': '{{consumerId}} joined',
     'member-rejoined': '{{consumerId}} rejoined',
     'member-left': '{{consumerId}} left with LeaveGroup',
@@ -877,6 +903,12 @@ export const en = {
     DUPLICATE_ID: 'The name {{id}} is already taken.',
     CONTROLLER_NOT_AVAILABLE: 'There is no active controller: start a broker first.',
     INTERNAL_TOPIC: 'Topic {{topic}} is a Kafka internal topic and may not be deleted.',
+    BROKER_REMOVED: 'Broker {{brokerId}} was removed from the cluster.',
+    REASSIGNMENT_IN_PROGRESS:
+      'Broker {{brokerId}} is already being removed, or one of its partitions is being reassigned.',
+    LAST_BROKER: 'Broker {{brokerId}} is the last broker of the cluster.',
+    REPLICATION_FACTOR_NOT_KEPT:
+      'Broker {{brokerId}} cannot be removed: partition {{partition}} has replication factor {{replicationFactor}} and no other live broker can take its replica. Add or restart a broker first.',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
     BROKER_RUNNING: 'Broker {{brokerId}} is already running.',
     ALREADY_ISOLATED: 'It is already cut off from the network.',

@@ -266,6 +266,7 @@ export const zhCN: Catalogue = {
     configValue: '值',
     kafkaDefault: 'Kafka 默认值',
     source: {
+      'cluster-default': '集群默认值',
       'kafka-default': 'Kafka 默认值',
       preset: '预设',
       scenario: '场景',
@@ -279,6 +280,21 @@ export const zhCN: Catalogue = {
     deleteTopic: '删除主题 {{topic}}',
     deleteTopicNote:
       '每个 Broker 上的分区和日志都会删除。订阅它的消费者组会重平衡，不再包含它，已提交的 offset 也会清除；生产者会收到 UNKNOWN_TOPIC_OR_PARTITION，如果开启了 auto.create.topics.enable，它们下一次请求元数据时会重新创建这个主题。',
+    removeBroker: '移除 Broker {{id}}',
+    removeBrokerNote:
+      '相当于先执行 kafka-reassign-partitions，再执行 kafka-cluster unregister：这个 Broker 上的每个副本都重分配到另一个存活的 Broker（副本因子不变），新副本从 Leader 复制日志并加入 ISR 后，旧副本才移除，Leader 随之转移；最后这个 Broker 关闭并离开集群。如果某个分区的副本无处可去，操作会被拒绝。',
+    configScope: '修改配置的范围',
+    configScopeBroker: '仅 Broker {{id}}',
+    configScopeCluster: '集群默认值',
+    configScopeClusterNote:
+      'kafka-configs --entity-type brokers --entity-default：对所有 Broker（包括以后加入的）以及继承这项配置的主题生效。Broker 自己设置的值仍然优先。',
+    partitionerChoice: '无键记录的分区器',
+    partitionerSticky: '内置粘性',
+    partitionerRoundRobin: '轮询',
+    partitionerStickyNote:
+      'Kafka 的默认做法（KIP-794）：没有键的记录会一直发往同一个分区，直到发往它的数据达到 batch.size（16 KB），才换一个分区。每秒只有几条记录时，这要很久，所以眼下所有无键记录都在一个分区上：这样批次更少、更满。有键的记录按 murmur2 分区。',
+    partitionerRoundRobinNote:
+      'partitioner.class = org.apache.kafka.clients.producer.RoundRobinPartitioner：每条记录依次发往下一个分区，不看键。旧版客户端在新建批次时会跳过分区（KAFKA-9965，3.9.1/4.0 已修复）；这里展示的是修复后的行为。',
     showChangedConfig: '只显示改动过的配置',
     noChangedConfig: '所有配置都是 Kafka 默认值。',
     partitionTitle: '分区 {{partition}}',
@@ -615,6 +631,13 @@ export const zhCN: Catalogue = {
       '控制器解除了对 Broker {{broker}} 的屏蔽：它又可以担任分区的 Leader 和 Follower 了',
     brokerRegistrationRefused:
       '控制器拒绝了 Broker {{broker}} 的重新注册（{{error}}）：它上一次运行的会话还没有超时。它会稍后重试；等那个会话超时，控制器才屏蔽旧的那次运行，并把它的 Leader 身份转给别的副本',
+    brokerRemovalStarted:
+      '正在移除 Broker {{broker}}：它上面的 {{count}} 个分区副本正在重分配到其他 Broker；副本全部移走后它会关闭',
+    brokerUnregistered: 'Broker {{broker}} 已注销，离开了集群（kafka-cluster unregister）',
+    reassignmentStarted:
+      '分区 {{partition}}：开始重分配，目标副本 [{{target}}]，新增 [{{adding}}]，移除 [{{removing}}]；新副本从 Leader 复制日志',
+    reassignmentCompleted:
+      '分区 {{partition}}：重分配完成，副本 [{{replicas}}]，ISR [{{isr}}]，Leader {{leader}}',
     clientIsolated: '{{client}} 断网了',
     clientHealed: '{{client}} 已恢复网络',
     controllerChanged: 'Broker {{broker}} 成为活跃控制器（epoch {{epoch}}；上一任：{{previous}}）',
@@ -726,6 +749,7 @@ export const zhCN: Catalogue = {
     createTopic: '创建主题 {{name}}',
     addPartitions: '为 {{topic}} 增加 {{count}} 个分区',
     deleteTopic: '删除主题 {{topic}}',
+    removeBroker: '移除 Broker {{brokerId}}',
     addProducer: '添加生产者 {{id}}',
     removeProducer: '移除生产者 {{producerId}}',
     crashProducer: '让生产者 {{producerId}} 崩溃',
@@ -761,6 +785,7 @@ export const zhCN: Catalogue = {
       'Broker {{brokerId}} 已经 {{lagMs}} 毫秒没有追上 Leader，超过了 replica.lag.time.max.ms = {{maxLagMs}}',
     'preferred-leader': 'Leader 身份回到优先副本',
     'offline-recovered': '一个可以担任 Leader 的副本回来了',
+    reassignment: '副本重分配完成，副本已从 Broker {{brokerId}} 移走',
     'member-joined': '{{consumerId}} 加入',
     'member-rejoined': '{{consumerId}} 重新加入',
     'member-left': '{{consumerId}} 发送 LeaveGroup 离开',
@@ -855,6 +880,11 @@ export const zhCN: Catalogue = {
     DUPLICATE_ID: '名称 {{id}} 已被占用。',
     CONTROLLER_NOT_AVAILABLE: '没有活跃控制器：请先启动一个 Broker。',
     INTERNAL_TOPIC: '主题 {{topic}} 是 Kafka 的内部主题，不能删除。',
+    BROKER_REMOVED: 'Broker {{brokerId}} 已从集群中移除。',
+    REASSIGNMENT_IN_PROGRESS: 'Broker {{brokerId}} 已经在移除中，或者它的某个分区正在重分配。',
+    LAST_BROKER: 'Broker {{brokerId}} 是集群里最后一个 Broker。',
+    REPLICATION_FACTOR_NOT_KEPT:
+      '无法移除 Broker {{brokerId}}：分区 {{partition}} 的副本因子是 {{replicationFactor}}，没有其他存活的 Broker 能接收它的副本。请先添加或重启一个 Broker。',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
     BROKER_RUNNING: 'Broker {{brokerId}} 已经在运行。',
     ALREADY_ISOLATED: '它已经断网了。',

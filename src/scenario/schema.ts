@@ -165,6 +165,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('restartBroker', brokerId),
     command('isolateBroker', brokerId),
     command('healBroker', brokerId),
+    command('removeBroker', brokerId),
     command('isolateClient', clientId),
     command('healClient', clientId),
     command('createTopic', topicFields),

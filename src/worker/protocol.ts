@@ -394,6 +394,7 @@ export interface ClusterInfo {
   network: ClusterView['network'];
   controller: ClusterView['controller'];
   presetConfig: ConfigEntry[];
+  clusterConfig: ConfigEntry[];
   simplifications: SimplificationKey[];
 }
 

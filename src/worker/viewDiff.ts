@@ -25,6 +25,7 @@ export function clusterInfo(view: ClusterView): ClusterInfo {
     network: view.network,
     controller: view.controller,
     presetConfig: view.presetConfig,
+    clusterConfig: view.clusterConfig,
     simplifications: view.simplifications,
   };
 }

@@ -28,6 +28,7 @@ import {
 } from './replicaFetcher';
 import { onRetentionCheck } from './retention';
 import { removeReplica, removeStrayReplicas, removeTopicReplicas } from './replicaRemoval';
+import { afterAlterPartition, unregisterIfRemoving } from '../controller/reassignment';
 import {
   handleFetch,
   handleFindCoordinator,
@@ -82,6 +83,7 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
   b.inc++;
   sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });
   if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
+  unregisterIfRemoving(sim, b.id);
 }
 
 /** Graceful shutdown: ask the controller to move leadership away first (controlled shutdown). */
@@ -200,7 +202,9 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
     case 'broker-heartbeat-response':
       return onHeartbeatResponse(sim, b, msg);
     case 'alter-partition':
-      return handleAlterPartition(sim, b, msg);
+      handleAlterPartition(sim, b, msg);
+      // The last added replica joined the ISR: the reassignment commits at the same instant.
+      return afterAlterPartition(sim, b.id, msg.body.topic, msg.body.partition);
     case 'alter-partition-response':
       return onAlterPartitionResponse(sim, b, msg);
     case 'metadata-update':
@@ -269,6 +273,9 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
       return onReplicaFetchFailed(sim, b, Number(task.arg), task.token!);
     case 'broker.shutdown-timeout':
       if (b.shuttingDown) stopBroker(sim, b, 'graceful');
+      return;
+    case 'broker.remove':
+      if (!b.shuttingDown) beginControlledShutdown(sim, b);
       return;
     case 'controller.session-check':
       return onSessionCheck(sim, b, Number(task.arg));

@@ -26,6 +26,15 @@ export function becomeFollowerOrLeader(sim: Sim, b: BrokerState, meta: Partition
     } else if (meta.partitionEpoch > cur.partitionEpoch) {
       cur.isr = [...meta.isr];
       cur.partitionEpoch = meta.partitionEpoch;
+      // A reassignment added replicas: they start out of the ISR, to be caught up.
+      for (const id of meta.replicas)
+        if (id !== b.id && !cur.followers[id])
+          cur.followers[id] = {
+            logEndOffset: -1,
+            lastCaughtUpTimeMs: 0,
+            lastFetchTimeMs: 0,
+            lastFetchLeaderLogEndOffset: 0,
+          };
       cur.pendingIsr = null;
       maybeAdvanceHw(sim, b, key);
     }

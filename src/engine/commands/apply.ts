@@ -52,6 +52,7 @@ import {
 import { crashOrRestartProducer } from './crashProducer';
 import { offsetForTime } from '../broker/offsetForTime';
 import { deleteTopic } from './deleteTopic';
+import { removeBroker } from './removeBroker';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
   for (const [key, value] of Object.entries(config ?? {})) {
@@ -270,6 +271,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
     }
     case 'deleteTopic':
       return deleteTopic(sim, cmd.topic);
+    case 'removeBroker':
+      return removeBroker(sim, cmd.brokerId);
     case 'addProducer': {
       const { type: _type, ...spec } = cmd;
       return addProducer(sim, spec, source, '');

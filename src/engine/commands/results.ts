@@ -33,6 +33,10 @@ export function findBroker(sim: Sim, id: unknown, field = 'brokerId'): BrokerSta
       },
     );
   }
+  if (b.removed)
+    return fail('BROKER_REMOVED', `${field}: broker ${b.id} was removed from the cluster`, field, {
+      brokerId: b.id,
+    });
   return b;
 }
 

@@ -32,10 +32,10 @@ function describeSlot(world: World, scope: ConfigScope, slot: ConfigSlot): Confi
       source = own.source;
     } else if (scope === 'broker' && world.clusterConfig[def.key]) {
       value = world.clusterConfig[def.key].value;
-      source = world.clusterConfig[def.key].source;
+      source = clusterSource(world.clusterConfig[def.key].source);
     } else if (def.brokerFallback && world.clusterConfig[def.brokerFallback]) {
       value = world.clusterConfig[def.brokerFallback].value;
-      source = world.clusterConfig[def.brokerFallback].source;
+      source = clusterSource(world.clusterConfig[def.brokerFallback].source);
     } else if (def.key in preset) {
       value = preset[def.key]!;
       source = 'preset';
@@ -51,6 +51,19 @@ function describeSlot(world: World, scope: ConfigScope, slot: ConfigSlot): Confi
       simOnly: !!def.simOnly,
     };
   });
+}
+
+/**
+ * A cluster-wide value set live (kafka-configs --entity-default) is Kafka's
+ * DYNAMIC_DEFAULT_BROKER_CONFIG; one from the scenario's cluster config is its server.properties.
+ */
+function clusterSource(source: 'scenario' | 'user'): ConfigEntry['source'] {
+  return source === 'user' ? 'cluster-default' : source;
+}
+
+/** The cluster-wide broker defaults: what a broker with no config of its own has. */
+export function clusterDefaultEntries(world: World): ConfigEntry[] {
+  return describeSlot(world, 'broker', newSlot('broker'));
 }
 
 export function setExplicit(

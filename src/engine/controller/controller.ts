@@ -77,7 +77,7 @@ interface ChangeOptions {
  * Apply a new ISR and, if needed, a new leader to one partition, with Kafka's epoch rules:
  * leader change -> leaderEpoch + 1; any change -> partitionEpoch + 1. Returns true if changed.
  */
-function changePartition(
+export function changePartition(
   sim: Sim,
   p: ControllerPartition,
   newIsr: number[],

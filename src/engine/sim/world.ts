@@ -84,6 +84,8 @@ export type TimerName =
   | 'broker.replica-fetch-timeout'
   | 'broker.shutdown-timeout'
   | 'broker.register-retry'
+  /** removeBroker: the broker hosts no replica any more, so it shuts down (controlled). */
+  | 'broker.remove'
   // controller (runs on the active controller's broker)
   | 'controller.session-check'
   | 'controller.election'
@@ -278,6 +280,8 @@ export interface BrokerState {
   purgatory: PendingProduce[];
   nextToken: number;
   shuttingDown: boolean;
+  /** Unregistered from the cluster (removeBroker): gone for good, never restarted. */
+  removed?: boolean;
   /**
    * Until the controller accepts this incarnation's registration: refusals so far and when the
    * next attempt is due (exponential backoff). null once registered.
@@ -318,6 +322,13 @@ export interface ControllerState {
   nextProducerId: number;
   /** Incremented with every published metadata change. */
   metadataVersion: number;
+  /**
+   * Ongoing partition reassignments by "topic-N" key (KRaft keeps adding/removing replicas in the
+   * partition record): the target replica set and the brokers being added and removed.
+   */
+  reassignments?: Record<string, { target: number[]; adding: number[]; removing: number[] }>;
+  /** Brokers being removed (removeBroker): unregistered once they host no replica. */
+  removingBrokers?: number[];
 }
 
 // ---------------------------------------------------------------------------------------------

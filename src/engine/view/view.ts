@@ -3,6 +3,7 @@ import * as cfg from '../config/access';
 import { rebalanceProtocolOf } from '../kernels';
 import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { PRESETS } from '../config/presets';
+import { clusterDefaultEntries } from '../config/resolve';
 import { coordinatorPartitionKey, isInternalTopic } from '../sim/internalTopics';
 import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -263,6 +264,19 @@ function consumerView(sim: Sim, c: ConsumerState): ConsumerView {
   };
 }
 
+/** Cluster defaults, described again only when the cluster config changed (views are per frame). */
+const clusterCache = new WeakMap<object, { sig: string; entries: ConfigEntry[] }>();
+function clusterEntries(sim: Sim): ConfigEntry[] {
+  const w = sim.world;
+  const sig = JSON.stringify(w.clusterConfig);
+  let hit = clusterCache.get(w);
+  if (!hit || hit.sig !== sig) {
+    hit = { sig, entries: clusterDefaultEntries(w) };
+    clusterCache.set(w, hit);
+  }
+  return hit.entries.map((e) => ({ ...e }));
+}
+
 function presetEntries(sim: Sim): ConfigEntry[] {
   const preset = PRESETS[sim.world.preset];
   const out: ConfigEntry[] = [
@@ -309,12 +323,14 @@ export function buildView(sim: Sim): ClusterView {
     engineVersion: ENGINE_VERSION,
     network: { latencyMs: w.network.latencyMs, jitterMs: w.network.jitterMs },
     controller: { brokerId: w.controller.activeId, epoch: w.controller.epoch },
-    brokers: w.brokers.map((b, i) => brokerView(sim, b, brokerRoles[i])),
+    // A removed broker (removeBroker) has left the cluster: it is no longer drawn or listed.
+    brokers: w.brokers.flatMap((b, i) => (b.removed ? [] : [brokerView(sim, b, brokerRoles[i])])),
     topics: topicViews(sim),
     producers: Object.values(w.producers).map((p) => producerView(sim, p)),
     groups: Object.values(w.groups).map((g) => groupView(sim, g)),
     consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
     presetConfig: presetEntries(sim),
+    clusterConfig: clusterEntries(sim),
     simplifications: [...SIMPLIFICATIONS],
   };
 }

@@ -1,7 +1,9 @@
 // The inspector for a broker: its state, the partitions it leads and follows, its config.
 import { useSim } from '../../../app/SimulatorProvider';
 import { useT } from '../../hooks';
-import { ConfigTable, PartitionList, Props } from '../parts';
+import { PartitionList, Props } from '../parts';
+import { BrokerConfig } from './BrokerConfig';
+import { RemoveBroker } from './RemoveBroker';
 
 export function BrokerDetails({ id }: { id: number }) {
   const t = useT();
@@ -27,7 +29,8 @@ export function BrokerDetails({ id }: { id: number }) {
           [t('inspector.followerOf'), <PartitionList keys={b.followerOf} />],
         ]}
       />
-      <ConfigTable entries={b.config} target={{ scope: 'broker', id }} />
+      <BrokerConfig key={id} id={id} entries={b.config} />
+      <RemoveBroker id={id} />
     </>
   );
 }

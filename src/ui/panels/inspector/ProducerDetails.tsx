@@ -4,6 +4,7 @@ import { useSim } from '../../../app/SimulatorProvider';
 import { PRODUCER_ACTIONS } from '../../../app/actions';
 import { useAction, useFastRefresh, useT } from '../../hooks';
 import { ConfigTable, Props, Ref } from '../parts';
+import { PartitionerChoice } from './PartitionerChoice';
 
 export function ProducerDetails({ id }: { id: string }) {
   const t = useT();
@@ -56,6 +57,7 @@ export function ProducerDetails({ id }: { id: string }) {
         ]}
       />
       <ProducerLifecycle id={id} />
+      <PartitionerChoice id={id} config={p.config} />
       <ConfigTable entries={p.config} target={{ scope: 'producer', id }} />
     </>
   );

@@ -807,8 +807,7 @@ function onMetadataResponse(sim: Sim, p: ProducerState, msg: Message<'metadata-r
     r.ts = sim.now;
     accumulate(sim, p, r);
   }
-  if (p.metadataStale)
-    sim.timer(p.node, p.inc, 'producer.retry', retryBackoffDelay(p.config));
+  if (p.metadataStale) sim.timer(p.node, p.inc, 'producer.retry', retryBackoffDelay(p.config));
   drain(sim, p);
 }
 

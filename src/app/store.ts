@@ -26,6 +26,7 @@ import {
 import { initialLessonState, lessonOnLoad, type LessonState } from './lessonSlice';
 import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
+import { chartsOnLoad, initialChartsState, type ChartsState } from './chartsSlice';
 import {
   initialReliabilityState,
   reliabilityOnLoad,
@@ -42,6 +43,7 @@ export interface SliceStates {
   timeline: TimelineState;
   lesson: LessonState;
   reliability: ReliabilityState;
+  charts: ChartsState;
 }
 
 interface Slice<S> {
@@ -56,6 +58,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   timeline: { initial: initialTimelineState, onLoad: timelineOnLoad },
   lesson: { initial: initialLessonState, onLoad: lessonOnLoad },
   reliability: { initial: initialReliabilityState, onLoad: reliabilityOnLoad },
+  charts: { initial: initialChartsState, onLoad: chartsOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

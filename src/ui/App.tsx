@@ -2,6 +2,7 @@
 // inspector above the event log (resizable; in presenter mode it opens over the scene instead of
 // taking room from it). Dialogs and the screen-reader announcer sit on top.
 import { ReliabilityBanners } from './chrome/ReliabilityBanners';
+import { ChartsDock } from './charts/ChartsDock';
 import { useEffect, useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ActionContext } from '../app/actions';
 import { browserStorage, loadPreferences, rememberPreferences } from '../app/preferences';
@@ -91,6 +92,7 @@ export function App() {
         <Banner />
         <LessonPanel />
         <Workspace />
+        <ChartsDock />
         <TimelineBar />
         <Footer />
       </div>

@@ -99,3 +99,24 @@ test('Charts in Presenter mode at 1280x720: chart text is at least 16 px', async
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
   if (SHOTS) await page.screenshot({ path: 'tmp/charts-1280-presenter-en.png' });
 });
+
+test('A group whose consumers are gone is flagged: its lag keeps growing', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page);
+  await runTo(page, 6000);
+  const scene = page.getByRole('region', { name: 'Cluster' });
+  await expect(scene.getByRole('img', { name: /^Lag of group billing: \d+ records$/ })).toBeVisible(
+    { timeout: 20_000 },
+  );
+  for (const id of ['billing-1', 'billing-2']) {
+    await page.getByRole('button', { name: `Kill consumer ${id}`, exact: true }).click();
+  }
+  const now = await page.evaluate(() => window.__kafkaSim!.now());
+  await runTo(page, now + 14_000);
+  await expect(scene.getByRole('img', { name: /^Lag growing in group billing\./ })).toBeVisible({
+    timeout: 20_000,
+  });
+  // The group that keeps reading is not flagged.
+  await expect(scene.getByRole('img', { name: /^Lag growing in group analytics/ })).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: 'tmp/lag-growing-1920-en.png' });
+});

@@ -44,6 +44,7 @@ export function followLesson(
   storage: ProgressStorage | null,
 ): FrameListener {
   let revision = -1;
+  let markAt: number | null = null;
   return (frame, { wall }) => {
     const state = store.getState();
     const status = frame.lesson;
@@ -53,8 +54,16 @@ export function followLesson(
     }
     const lesson = state.lesson;
     if (!lesson || lesson.content.id !== status.id) return;
-    if (frame.cause === 'load') revision = -1;
+    if (frame.cause === 'load') {
+      revision = -1;
+      markAt = null;
+    }
     store.setState({ lesson: { ...lesson, status } });
+    // A step with `mark: true` began: the Metrics table's change counts from there.
+    if (status.markAt !== markAt) {
+      markAt = status.markAt;
+      if (markAt !== null) store.setState({ metricsMark: markAt });
+    }
     if (status.runRevision !== revision) {
       revision = status.runRevision;
       client.setPlaying(status.running);

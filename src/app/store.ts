@@ -26,6 +26,7 @@ import {
 import { initialLessonState, lessonOnLoad, type LessonState } from './lessonSlice';
 import { initialTimelineState, timelineOnLoad, type TimelineState } from './timelineSlice';
 import { initialUiState, keepUiInView, uiOnLoad, type UiState } from './uiSlice';
+import { chartsOnLoad, initialChartsState, type ChartsState } from './chartsSlice';
 import {
   initialReliabilityState,
   reliabilityOnLoad,
@@ -44,6 +45,7 @@ export interface SliceStates {
   lesson: LessonState;
   reliability: ReliabilityState;
   memory: MemoryState;
+  charts: ChartsState;
 }
 
 interface Slice<S> {
@@ -59,6 +61,7 @@ const SLICES: { [K in keyof SliceStates]: Slice<SliceStates[K]> } = {
   lesson: { initial: initialLessonState, onLoad: lessonOnLoad },
   reliability: { initial: initialReliabilityState, onLoad: reliabilityOnLoad },
   memory: { initial: initialMemoryState, onLoad: memoryOnLoad },
+  charts: { initial: initialChartsState, onLoad: chartsOnLoad },
 };
 
 /** The field names that slice K shares with another slice (never, as it must be). */

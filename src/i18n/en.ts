@@ -1123,6 +1123,32 @@ export const en = {
     topicAlso:
       "Topic {{topic}} holds the most records, and every copy holds them too: lower the rate (ratePerSec) of the producers writing to it, or the topic's retention.ms or retention.bytes.",
   },
+  charts: {
+    button: 'Charts',
+    buttonHint: 'Metrics over time: lag, rates, ISR, produce errors',
+    region: 'Charts',
+    loading: 'Loading charts…',
+    waiting: 'The first sample comes after one simulated second: press Play.',
+    lag: 'Consumer lag per group',
+    lagUnit: 'records behind (high watermark − committed offset)',
+    rates: 'Produce and consume rates',
+    ratesUnit: 'records per second',
+    isr: 'ISR and under-replicated',
+    isrUnit: 'replicas · partitions',
+    errors: 'Produce errors by error',
+    errorsUnit: 'failed produces per second',
+    noGroups: 'No consumer group yet.',
+    noErrors: 'No produce error so far.',
+    seconds: '{{s}} s',
+    timeAxis: 'simulated time',
+    at: 'at {{s}} s',
+    showPartitions: 'Partitions of {{group}}',
+    legendLag: 'Groups (press one to show its partitions)',
+    summary: '{{title}}: {{lines}}',
+    lagGrowing: 'Lag growing in group {{group}}',
+    lagGrowingShort: 'lag growing',
+    sparkline: 'Lag of group {{group}}: {{value}} records',
+  },
 };
 
 /** The shape every catalogue has: the same keys, every leaf a string. */

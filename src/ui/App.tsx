@@ -3,6 +3,7 @@
 // taking room from it). Dialogs and the screen-reader announcer sit on top.
 import { ReliabilityBanners } from './chrome/ReliabilityBanners';
 import { MemoryWarning } from './chrome/MemoryStatus';
+import { ChartsDock } from './charts/ChartsDock';
 import { useEffect, useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ActionContext } from '../app/actions';
 import { browserStorage, loadPreferences, rememberPreferences } from '../app/preferences';
@@ -93,6 +94,7 @@ export function App() {
         <Banner />
         <LessonPanel />
         <Workspace />
+        <ChartsDock />
         <TimelineBar />
         <Footer />
       </div>

@@ -30,6 +30,8 @@ export class LessonRunner {
   private running = false;
   private runRevision = 0;
   private pausedAt: number | null = null;
+  /** Where the latest step with `mark: true` began (the Metrics mark), or null. */
+  private markAt: number | null = null;
   /**
    * Once a step has been done it stays done: Next stays offered even if the condition that made
    * it done passes (a lag that drained, then grows a little) before the learner presses it.
@@ -67,6 +69,7 @@ export class LessonRunner {
     this.doneSeen = false;
     this.startedAt = this.session.current.now;
     if (!step) return;
+    if (step.mark) this.markAt = this.startedAt;
     if (step.play !== undefined) this.setRunning(step.play);
     this.starts[this.index] = {
       moment: this.session.head,
@@ -141,6 +144,11 @@ export class LessonRunner {
     this.pausedAt = null;
     this.doneSeen = false;
     this.startedAt = start.moment.at;
+    // The mark goes back with the steps: the latest marking step up to this one, if any.
+    this.markAt = null;
+    for (let i = 0; i <= to; i++) {
+      if (this.lesson.steps[i].mark) this.markAt = this.starts[i]?.moment.at ?? null;
+    }
     this.models = start.models;
     this.setRunning(start.running);
     return { ok: true };
@@ -171,6 +179,7 @@ export class LessonRunner {
       running: this.running,
       runRevision: this.runRevision,
       pausedAt: this.pausedAt,
+      markAt: this.markAt,
       models: this.models,
     };
   }

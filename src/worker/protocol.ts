@@ -292,6 +292,11 @@ export interface LessonStatus {
   runRevision: number;
   /** Sim ms of the event the step paused on, or null. */
   pausedAt: number | null;
+  /**
+   * Sim ms of the Metrics mark the lesson set: where the latest step so far with `mark: true`
+   * began (null: none). The page sets the Metrics table's mark when it changes.
+   */
+  markAt: number | null;
   /** The teaching models' state, by model id. */
   models: Readonly<Record<string, unknown>>;
 }

@@ -141,6 +141,8 @@ describe('the store', () => {
       canUndoFork: false,
       dismissedLoss: {},
       workerTrouble: null,
+      // The Metrics mark belongs to the old scenario; whether Charts is open is page layout.
+      metricsMark: null,
     });
   });
 });

@@ -92,6 +92,8 @@ export const failover: Lesson = {
       }),
       showMe: [{ type: 'killBroker', brokerId: 2 }],
       ...pauseAt(failedOver),
+      // The teaching moment: the Metrics table counts what changes from here (URP, elections).
+      mark: true,
     },
     {
       id: 'new-leader',

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { MetricsHistory } from '../../engine';
 import { metricRows, metricsCsv } from '../../app/metricsTable';
-import { useSimulator } from '../../app/SimulatorProvider';
+import { useSim, useSimulator } from '../../app/SimulatorProvider';
 import { useT } from '../hooks';
 
 const EMPTY: MetricsHistory = { columns: [], samples: [] };
@@ -20,10 +20,12 @@ function download(name: string, text: string): void {
 
 export function MetricsPanel() {
   const t = useT();
-  const { client } = useSimulator();
+  const { client, store } = useSimulator();
   const [open, setOpen] = useState(false);
   const [history, setHistory] = useState<MetricsHistory>(EMPTY);
-  const [mark, setMark] = useState<number | null>(null);
+  // In the store: a lesson step with `mark: true` sets it too (lessonSlice.ts).
+  const mark = useSim((s) => s.metricsMark);
+  const setMark = (at: number) => store.setState({ metricsMark: at });
 
   useEffect(() => {
     if (!open) return;

@@ -15,6 +15,8 @@ import { textWidth } from './measure';
 import { COLOURS } from './palette';
 import { Box } from './shapes';
 import { SceneButton, SceneHtml, fit } from './SceneHtml';
+import { LagOutline, LagSparkline, useGroupLag } from './lagSpark';
+import { lagGrowing } from '../../app/chartSeries';
 
 function groupStateColour(state: string): string {
   if (state === 'Stable') return COLOURS.good;
@@ -34,11 +36,28 @@ export const GroupBox = memo(function GroupBox({ id, rect, consumers }: GroupCar
   const group = useSim((s) => s.groups[id]);
   const rebalancing = useSim((s) => (s.groups[id] ? isRebalancing(s, s.groups[id]) : false));
   const add = useAction(GROUP_ACTIONS.addConsumer, { groupId: id });
+  const lag = useGroupLag(id);
   if (!group) return null;
   const footerY = rect.y + rect.h - 40;
+  // The lag sparkline sits at the end of the state's row, where there is room beside its text.
+  const stateEnd = rect.x + 14 + textWidth(`● ${t(`group.state.${group.state}`)}`, 14) + 10;
+  const sparkW = Math.min(90, rect.x + rect.w - 12 - stateEnd);
   return (
     <GroupFrame id={id} rect={rect} generation={group.generation} className="group">
+      {lagGrowing(lag) && (
+        <LagOutline
+          rect={rect}
+          label={sparkW >= 40 ? undefined : t('charts.lagGrowing', { group: id })}
+        />
+      )}
       <GroupStateText x={rect.x + 14} y={rect.y + 60} group={group} />
+      {sparkW >= 40 && (
+        <LagSparkline
+          group={id}
+          values={lag}
+          rect={{ x: rect.x + rect.w - 12 - sparkW, y: rect.y + 44, w: sparkW, h: 20 }}
+        />
+      )}
       <RebalanceNote
         rect={{ x: rect.x + 8, y: rect.y + 68, w: rect.w - 16, h: 40 }}
         protocol={group.rebalanceProtocol}

@@ -7,6 +7,7 @@ import { useAction, useT } from '../hooks';
 import { ActionButton } from '../chrome/ActionButton';
 import { TimelineNotice } from './TimelineNotice';
 import { TimelineSlider } from './TimelineSlider';
+import { ChartsButton } from '../charts/ChartsDock';
 import './timeline.css';
 
 export function TimelineBar({ start, end }: { start?: ReactNode; end?: ReactNode }) {
@@ -37,7 +38,12 @@ export function TimelineBar({ start, end }: { start?: ReactNode; end?: ReactNode
         ))}
       </div>
       <TimelineSlider />
-      {end ?? <ActionButton action={share} icon="⤴" className="timeline-share" />}
+      {end ?? (
+        <>
+          <ChartsButton />
+          <ActionButton action={share} icon="⤴" className="timeline-share" />
+        </>
+      )}
     </div>
   );
 }

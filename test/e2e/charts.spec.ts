@@ -70,7 +70,7 @@ test('Charts in Chinese: Chinese titles, Kafka metric names as Kafka spells them
   await openApp(page, { lang: 'zh-CN' });
   const region = await openCharts(page, '图表');
   await runTo(page, 6000);
-  await expect(region.getByText('各消费者组的 lag')).toBeVisible();
+  await expect(region.getByText('各消费者组的积压（lag）')).toBeVisible();
   await expect(region.getByText('生产与消费速率')).toBeVisible();
   await expect(region.getByText('MessagesInPerSec', { exact: true })).toBeVisible();
   await expect(region.getByText('UnderReplicatedPartitions', { exact: true })).toBeVisible();

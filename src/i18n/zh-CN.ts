@@ -688,7 +688,7 @@ export const zhCN: Catalogue = {
     logTruncationDetected:
       '{{consumer}} 向 {{partition}} 的新 Leader 询问它所在 epoch 的结束位置（OffsetsForLeaderEpoch）：日志在它的消费位置 {{offset}} 之下被截断了，所以它从两份日志开始分叉的 offset {{divergent}} 继续读',
     logTruncationStopped:
-      '{{consumer}} 发现 {{partition}} 的日志在它的消费位置 {{offset}} 之下被截断了（两份日志从 {{divergent}} 开始分叉）；auto.offset.reset=none，所以它停下来（LogTruncationException），等应用程序自己 seek',
+      '{{consumer}} 发现 {{partition}} 的日志在它的消费位置 {{offset}} 之下被截断了（两份日志从 {{divergent}} 开始分叉）；auto.offset.reset=none，所以它停下来（LogTruncationException），等应用程序自己调用 seek()',
     logTruncationUnknown:
       '{{consumer}} 发现 {{partition}} 的新 Leader 不认识它消费位置 {{offset}} 所在的 epoch：由 auto.offset.reset={{policy}} 决定从哪里继续',
     offsetReset:
@@ -714,7 +714,7 @@ export const zhCN: Catalogue = {
     producerAdded: '生产者 {{producer}} 已启动，写入主题 {{topic}}',
     producerRemoved: '生产者 {{producer}} 已移除',
     producerCrashed: '生产者 {{producer}} 崩溃：缓冲区里 {{count}} 条记录还没发出，已丢失',
-    producerRestarted: '生产者 {{producer}} 已重启（作为新客户端：重新获取元数据和 producer ID）',
+    producerRestarted: '生产者 {{producer}} 已重启（作为新客户端：重新获取元数据和生产者 ID）',
     metadataRefreshed: '生产者 {{producer}} 刷新了元数据（{{reason}}）',
     groupAdded: '已创建消费者组 {{group}}，订阅 {{topics}}',
     consumerAdded: '{{consumer}} 在消费者组 {{group}} 中启动',
@@ -827,7 +827,7 @@ export const zhCN: Catalogue = {
       '必须由 1 到 249 个字母、数字、“.”、“_” 或 “-” 组成（Kafka 对主题名的规定），且不能是 “.” 或 “..”',
     configValue: '必须是字符串、数字或 true/false',
     configMap: '必须是由 Kafka 配置名和值组成的对象',
-    keys: '必须是 null，或至少含一个 key 的字符串列表',
+    keys: '必须是 null，或至少含一个键的字符串列表',
     resetTo: '必须是 "earliest"、"latest" 或一个 offset（不小于 0 的整数）',
     setConfigId: '必须是 Broker ID，或主题、生产者、消费者组、消费者的名字',
     command: '必须是命令对象，例如 { "type": "killBroker", "brokerId": 2 }',
@@ -1054,7 +1054,7 @@ export const zhCN: Catalogue = {
     meaning: {
       UnderReplicatedPartitions: '由本 Broker 担任 Leader、ISR 比副本列表少的分区数。',
       OfflinePartitionsCount: '没有 Leader 的分区数：这些分区既不能写也不能读。',
-      ActiveControllerCount: '当前活跃控制器（Controller）所在的 Broker 上为 1。',
+      ActiveControllerCount: '当前活跃控制器（controller）所在的 Broker 上为 1。',
       IsrShrinksPerSec: '上一秒被移出 ISR 的副本数。',
       IsrExpandsPerSec: '上一秒追上进度、重新加入 ISR 的副本数。',
       LeaderElectionRateAndTimeMs: '上一秒发生的分区 Leader 选举次数。',
@@ -1096,11 +1096,11 @@ export const zhCN: Catalogue = {
   },
   charts: {
     button: '图表',
-    buttonHint: '指标随时间的变化：积压（lag）、速率、ISR、生产错误',
+    buttonHint: '指标随时间的变化：积压、速率、ISR、生产错误',
     region: '图表',
     loading: '正在加载图表……',
     waiting: '模拟时间过了一秒才有第一个采样：请按“播放”。',
-    lag: '各消费者组的积压（lag）',
+    lag: '各消费者组的积压',
     lagUnit: '落后的记录数（HW − 已提交 offset）',
     rates: '生产与消费速率',
     ratesUnit: '每秒记录数',

@@ -19,6 +19,8 @@ const ALLOWED: RegExp[] = [
   /\b[a-z]+(_[a-z]+)+\b/g, // enum values: read_committed
   /\b(KRaft|ZooKeeper|Apache Kafka|Kafka|LeaveGroup|JoinGroup|SyncGroup|AlterPartition)\b/g,
   /\bKIP-\d+\b/g,
+  /\bmurmur2\b/g, // the key hash's name
+  /\bkafka-[a-z-]+\b( unregister\b)?/g, // Kafka's command-line tools: kafka-reassign-partitions
   /\b(ms|KB|KiB|MB|MiB)\b/g, // units
   /（(fence|quorum|controller|fenced)）/g, // the glossary's glosses after a Chinese term
   ...LATIN_TERMS.map((term) => new RegExp(`\\b${term.zh}\\b`, term.anyCase ? 'gi' : 'g')),

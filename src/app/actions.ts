@@ -360,6 +360,13 @@ export const CONSUMER_ACTIONS = {
     perform: (ctx, p) => void run(ctx, { type: 'restartConsumer', consumerId: p.consumerId }),
     enabled: (s, p) => running(s) && p.consumerId in s.consumers && !consumerAlive(s, p),
   },
+  seek: {
+    id: 'consumer.seek',
+    labelKey: 'consumer.seek',
+    labelParams: (p) => ({ id: p.consumerId }),
+    perform: (ctx, p) => open(ctx, { kind: 'seek', consumerId: p.consumerId }),
+    enabled: (s, p) => running(s) && consumerAlive(s, p),
+  },
 } satisfies Record<string, Action<ConsumerParams>>;
 
 export const GROUP_ACTIONS = {

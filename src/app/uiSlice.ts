@@ -25,6 +25,7 @@ export type DialogState =
   | { kind: 'addGroup' }
   | { kind: 'addConsumer'; groupId?: string }
   | { kind: 'resetOffsets'; groupId: string }
+  | { kind: 'seek'; consumerId: string }
   | { kind: 'about' }
   | { kind: 'shortcuts' }
   /** The course: every lesson, with its progress in this browser. */

@@ -42,7 +42,9 @@ export type ConsumerFailReason =
 export type OffsetResetReason =
   | { code: 'auto-offset-reset'; policy: 'earliest' | 'latest' }
   /** KIP-320: the log was truncated below position `from`; resume where the logs diverge. */
-  | { code: 'log-truncation'; from: number };
+  | { code: 'log-truncation'; from: number }
+  /** The application called seek(): the position moves, nothing is committed. */
+  | { code: 'seek' };
 
 /** Why a broker deleted old segments (log.retention-deleted). */
 export type RetentionReason =
@@ -91,6 +93,7 @@ export const REASON_CODES = [
   'process-crashed',
   'auto-offset-reset',
   'log-truncation',
+  'seek',
   'retention-ms',
   'retention-bytes',
   'startup',

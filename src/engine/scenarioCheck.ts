@@ -194,6 +194,7 @@ function checkActions(scenario: Scenario): EngineError[] {
       case 'killConsumer':
       case 'closeConsumer':
       case 'restartConsumer':
+      case 'seek':
         if (!consumers.has(a.consumerId)) missing('consumerId', 'consumer', a.consumerId);
         break;
       case 'isolateClient':

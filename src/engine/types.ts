@@ -148,6 +148,8 @@ export type Command =
       /** A position, an offset, or the first offset at or after a time (sim ms, --to-datetime). */
       to: 'earliest' | 'latest' | number | { timestamp: number };
     }
+  /** KafkaConsumer.seek: move the consumer's position on a partition it owns (nothing committed). */
+  | { type: 'seek'; consumerId: string; topic: string; partition: number; offset: number }
   | {
       type: 'setConfig';
       scope: 'broker' | 'topic' | 'producer' | 'group' | 'consumer';

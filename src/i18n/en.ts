@@ -246,10 +246,12 @@ export const en = {
     idle: 'idle: no partition',
     revoked: 'gave up {{partitions}} for the rebalance',
     consumed: 'read {{count}}',
-    lag: 'lag {{lag}}',
+    // HW − position (the consumer's records-lag), not the group's committed lag on the strip.
+    lag: 'unread {{lag}}',
     kill: 'Kill consumer {{id}}',
     leave: 'Leave group: {{id}}',
     restart: 'Restart consumer {{id}}',
+    seek: 'Seek consumer {{id}}',
     killShort: 'Kill',
     leaveShort: 'Leave',
     restartShort: 'Restart',
@@ -374,6 +376,7 @@ export const en = {
     noAssignment: 'none (idle)',
     position: 'Position',
     consumed: 'Records read',
+    positionLag: 'Lag (HW − position)',
     processing: 'Processing time per record',
     partition: 'Partition',
   },
@@ -521,6 +524,16 @@ export const en = {
       time: 'Time (simulation seconds)',
       timeHint: 'Each partition goes to its first record written at or after this time.',
       submit: 'Reset',
+    },
+    seek: {
+      title: 'Seek consumer {{consumer}}',
+      intro:
+        "As KafkaConsumer.seek() does: only this consumer's position moves, and nothing is committed until its next commit. An offset outside the log makes the next fetch answer OFFSET_OUT_OF_RANGE; then auto.offset.reset decides.",
+      partition: 'Partition',
+      offset: 'Offset',
+      offsetHint: 'Position now: {{position}}.',
+      noPartition: 'It owns no partition now: seek works only on partitions a consumer owns.',
+      submit: 'Seek',
     },
     addConsumer: {
       title: 'Add consumer',
@@ -783,6 +796,7 @@ export const en = {
     closeConsumer: 'close consumer {{consumerId}}',
     restartConsumer: 'restart consumer {{consumerId}}',
     resetOffsets: 'reset offsets of {{groupId}} on {{topic}}',
+    seek: 'seek consumer {{consumerId}} to offset {{offset}} of {{topic}}-{{partition}}',
     setConfig: 'set {{key}} on {{id}}',
     electPreferredLeaders: 'elect preferred leaders',
     setDeliveryMode: 'switch {{topic}} to {{mode}}',
@@ -814,6 +828,7 @@ export const en = {
     'broker-session-timeout': 'no heartbeat within broker.session.timeout.ms',
     'process-crashed': 'the process crashed',
     'auto-offset-reset': 'no committed offset, so auto.offset.reset={{policy}}',
+    seek: 'the application called seek(); nothing is committed until the next commit',
     'log-truncation':
       "the log was truncated below its position {{from}}: it goes back to where its log and the new leader's diverge",
     'retention-ms': 'older than retention.ms = {{retentionMs}}',
@@ -915,6 +930,8 @@ export const en = {
     NOT_ISOLATED: 'It is not cut off from the network.',
     CONSUMER_RUNNING: 'Consumer {{consumerId}} is already running.',
     CONSUMER_NOT_RUNNING: 'Consumer {{consumerId}} is not running.',
+    PARTITION_NOT_ASSIGNED:
+      'Consumer {{consumerId}} is not assigned {{partition}}: seek works only on the partitions a consumer owns.',
     NON_EMPTY_GROUP:
       'Group {{groupId}} still has active members: offsets can only be reset while it is empty (close or kill its consumers first).',
     PRODUCER_CRASHED: 'Producer {{producerId}} has crashed: restart it first.',

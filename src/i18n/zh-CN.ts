@@ -247,10 +247,11 @@ export const zhCN: Catalogue = {
     idle: '空闲：没有分区',
     revoked: '为重平衡交出了 {{partitions}}',
     consumed: '已消费 {{count}}',
-    lag: '积压 {{lag}}',
+    lag: '未读 {{lag}}',
     kill: '终止消费者 {{id}}',
     leave: '离开组：{{id}}',
     restart: '重启消费者 {{id}}',
+    seek: '移动消费者 {{id}} 的消费位置',
     killShort: '终止',
     leaveShort: '离开',
     restartShort: '重启',
@@ -368,6 +369,7 @@ export const zhCN: Catalogue = {
     noAssignment: '无（空闲）',
     position: '消费位置',
     consumed: '已消费记录',
+    positionLag: '积压（HW − 消费位置）',
     processing: '每条记录的处理时间',
     partition: '分区',
   },
@@ -510,6 +512,16 @@ export const zhCN: Catalogue = {
       time: '时间（模拟秒）',
       timeHint: '每个分区移到在此时间或之后写入的第一条记录。',
       submit: '重置',
+    },
+    seek: {
+      title: '移动消费者 {{consumer}} 的消费位置',
+      intro:
+        '与 KafkaConsumer.seek() 一样：只移动这个消费者的消费位置，下一次提交之前不会提交任何 offset。如果 offset 在日志之外，下一次拉取会得到 OFFSET_OUT_OF_RANGE，再由 auto.offset.reset 决定从哪里继续。',
+      partition: '分区',
+      offset: 'Offset',
+      offsetHint: '当前消费位置：{{position}}。',
+      noPartition: '它现在没有分配到任何分区：只能在消费者自己拥有的分区上移动消费位置。',
+      submit: '移动',
     },
     addConsumer: {
       title: '添加消费者',
@@ -764,6 +776,7 @@ export const zhCN: Catalogue = {
     closeConsumer: '关闭消费者 {{consumerId}}',
     restartConsumer: '重启消费者 {{consumerId}}',
     resetOffsets: '重置 {{groupId}} 在 {{topic}} 上的 offset',
+    seek: '把消费者 {{consumerId}} 在 {{topic}}-{{partition}} 上的消费位置移到 offset {{offset}}',
     setConfig: '为 {{id}} 设置 {{key}}',
     electPreferredLeaders: '执行优先副本选举',
     setDeliveryMode: '把 {{topic}} 切换为{{mode}}',
@@ -795,6 +808,7 @@ export const zhCN: Catalogue = {
     'broker-session-timeout': '在 broker.session.timeout.ms 内没有收到心跳',
     'process-crashed': '进程崩溃',
     'auto-offset-reset': '没有已提交的 offset，按 auto.offset.reset={{policy}} 处理',
+    seek: '应用程序调用了 seek()：只移动消费位置，下一次提交之前不会提交任何 offset',
     'log-truncation':
       '日志在它的消费位置 {{from}} 之下被截断了：它退回到自己读过的日志与新 Leader 日志开始分叉的地方',
     'retention-ms': '早于 retention.ms = {{retentionMs}}',
@@ -891,6 +905,8 @@ export const zhCN: Catalogue = {
     NOT_ISOLATED: '它没有断网。',
     CONSUMER_RUNNING: '消费者 {{consumerId}} 已经在运行。',
     CONSUMER_NOT_RUNNING: '消费者 {{consumerId}} 没有在运行。',
+    PARTITION_NOT_ASSIGNED:
+      '消费者 {{consumerId}} 没有被分配到 {{partition}}：只能移动消费者自己拥有的分区上的消费位置。',
     NON_EMPTY_GROUP:
       '消费者组 {{groupId}} 还有活跃成员：只有组为空时才能重置 offset（先关闭或终止它的消费者）。',
     PRODUCER_CRASHED: '生产者 {{producerId}} 已崩溃，请先重启它。',

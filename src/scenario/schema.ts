@@ -208,6 +208,12 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
         },
       ),
     }),
+    command('seek', {
+      ...consumerId,
+      topic: nonEmptyText(),
+      partition: wholeNumber(0, LIMITS.partitionsPerTopic - 1),
+      offset: wholeNumber(0),
+    }),
     command('setConfig', {
       scope: oneOf(['broker', 'topic', 'producer', 'group', 'consumer']),
       id: z.union([nonEmptyText(), wholeNumber(1)], {

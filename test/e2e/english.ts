@@ -20,6 +20,7 @@ const ALLOWED: RegExp[] = [
   /\b(KRaft|ZooKeeper|Apache Kafka|Kafka|LeaveGroup|JoinGroup|SyncGroup|AlterPartition)\b/g,
   /\bKIP-\d+\b/g,
   /\bmurmur2\b/g, // the key hash's name
+  /\b\w+(\.\w+)*\(\)/g, // client calls: poll(), KafkaConsumer.seek()
   /\bkafka-[a-z-]+\b( unregister\b)?/g, // Kafka's command-line tools: kafka-reassign-partitions
   /\b(ms|KB|KiB|MB|MiB)\b/g, // units
   /（(fence|quorum|controller|fenced)）/g, // the glossary's glosses after a Chinese term

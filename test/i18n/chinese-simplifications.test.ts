@@ -42,7 +42,6 @@ function scenarioNames(): string[] {
 /** Identifiers a teacher writes as they are: CLI flags, calls, class and field names, JSON. */
 const IDENTIFIERS = [
   /--[a-z-]+( brokers\b)?/g, // kafka-configs --entity-type brokers
-  /\b(?<!\.)\w+\(\)/g, // poll(), but not window.__kafkaSim.metrics() which english.ts allows
   /\bretries\b/g,
   /\b[A-Z][a-z]+([A-Z][a-z]+)+\b/g, // RoundRobinPartitioner, OffsetsForLeaderEpoch
   /\b[a-z]+([A-Z][a-z]+)+\b/g, // ratePerSec, brokerId

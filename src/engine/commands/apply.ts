@@ -52,6 +52,7 @@ import {
 import { crashOrRestartProducer } from './crashProducer';
 import { offsetForTime } from '../broker/offsetForTime';
 import { deleteTopic } from './deleteTopic';
+import { seek } from './seek';
 import { removeBroker } from './removeBroker';
 
 function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
@@ -389,6 +390,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
     }
     case 'resetOffsets':
       return resetOffsets(sim, cmd);
+    case 'seek':
+      return seek(sim, cmd);
     case 'setConfig':
       return setConfig(sim, cmd);
     case 'electPreferredLeaders': {

@@ -5,6 +5,7 @@ import { CreateTopicDialog } from './CreateTopicDialog';
 import { ProducerDialog } from './ProducerDialog';
 import { AddConsumerDialog, AddGroupDialog } from './GroupDialogs';
 import { ResetOffsetsDialog } from './ResetOffsetsDialog';
+import { SeekDialog } from './SeekDialog';
 import { ShareDialog } from '../timeline/ShareDialog';
 import { LessonListDialog } from '../lessons/LessonListDialog';
 
@@ -24,6 +25,8 @@ export function Dialogs() {
       return <AddConsumerDialog groupId={dialog.groupId} />;
     case 'resetOffsets':
       return <ResetOffsetsDialog groupId={dialog.groupId} />;
+    case 'seek':
+      return <SeekDialog consumerId={dialog.consumerId} />;
     case 'about':
       return <AboutDialog />;
     case 'shortcuts':

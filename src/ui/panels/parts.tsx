@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ConfigEntry } from '../../engine';
 import type { Selection } from '../../app/store';
-import { useT } from '../hooks';
+import { useT, type BoundAction } from '../hooks';
 import { useSelect } from '../scene/selection';
 import { ConfigValueInput, type ConfigTarget } from './ConfigValueInput';
 
@@ -116,5 +116,16 @@ export function ConfigTable({
         </button>
       )}
     </section>
+  );
+}
+
+/** One action of the inspected entity as a button of its own (Reset offsets, Seek consumer). */
+export function InspectorAction({ action }: { action: BoundAction }) {
+  return (
+    <div className="inspector-actions">
+      <button type="button" className="button" onClick={action.perform} disabled={!action.enabled}>
+        {action.label}
+      </button>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { CONSUMER_ACTIONS } from '../../../app/actions';
 import { useSim } from '../../../app/SimulatorProvider';
 import { useAction, useFastRefresh, useT } from '../../hooks';
 import { consumerHasRow } from '../../scene/model';
-import { ConfigTable, PartitionList, Props, Ref } from '../parts';
+import { ConfigTable, InspectorAction, PartitionList, Props, Ref } from '../parts';
 
 export function ConsumerDetails({ id }: { id: string }) {
   const t = useT();
@@ -18,6 +18,7 @@ export function ConsumerDetails({ id }: { id: string }) {
     <>
       <h2>{t('inspector.consumerTitle', { id })}</h2>
       {compact && <CompactConsumerActions id={id} />}
+      <SeekButton id={id} />
       <Props
         rows={[
           [t('inspector.group'), <Ref to={{ kind: 'group', id: c.groupId }}>{c.groupId}</Ref>],
@@ -44,7 +45,7 @@ export function ConsumerDetails({ id }: { id: string }) {
               <tr>
                 <th scope="col">{t('inspector.partition')}</th>
                 <th scope="col">{t('inspector.position')}</th>
-                <th scope="col">{t('inspector.lag')}</th>
+                <th scope="col">{t('inspector.positionLag')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,6 +65,11 @@ export function ConsumerDetails({ id }: { id: string }) {
       <ConfigTable entries={c.config} target={{ scope: 'consumer', id }} />
     </>
   );
+}
+
+/** Seek (KafkaConsumer.seek) is an application call, not a scene button: it lives here. */
+function SeekButton({ id }: { id: string }) {
+  return <InspectorAction action={useAction(CONSUMER_ACTIONS.seek, { consumerId: id })} />;
 }
 
 /** In the compact scene consumers are chips without buttons: their actions live here. */

@@ -8,7 +8,7 @@ import { useSim } from '../../../app/SimulatorProvider';
 import { parsePartitionKey, partitionKey } from '../../../worker/protocol';
 import { GROUP_ACTIONS } from '../../../app/actions';
 import { useAction, useFastRefresh, useT } from '../../hooks';
-import { ConfigTable, Props, Ref } from '../parts';
+import { ConfigTable, InspectorAction, Props, Ref } from '../parts';
 
 export function GroupDetails({ id }: { id: string }) {
   const t = useT();
@@ -119,14 +119,7 @@ export function GroupDetails({ id }: { id: string }) {
 }
 
 function ResetOffsetsButton({ id }: { id: string }) {
-  const reset = useAction(GROUP_ACTIONS.resetOffsets, { groupId: id });
-  return (
-    <div className="inspector-actions">
-      <button type="button" className="button" onClick={reset.perform} disabled={!reset.enabled}>
-        {reset.label}
-      </button>
-    </div>
-  );
+  return <InspectorAction action={useAction(GROUP_ACTIONS.resetOffsets, { groupId: id })} />;
 }
 
 /** A group's committed offsets and lag, from the fast data of the partitions it reads. */

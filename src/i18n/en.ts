@@ -311,6 +311,12 @@ export const en = {
     highWatermark: 'High watermark (HW)',
     logEndOffset: 'Log end offset (LEO)',
     replicaTable: 'Replicas and their logs',
+    segments: 'Segments',
+    segmentsNote:
+      "The leader's log is {{count}} segments (the newest shown, at most 64 counted). Retention deletes whole segments, oldest first: the log start is the first segment's base offset.",
+    segmentBase: 'Base offset',
+    segmentRecords: 'Records',
+    segmentBytes: 'Bytes',
     broker: 'Broker',
     role: 'Role',
     inIsr: 'In ISR',

@@ -309,6 +309,12 @@ export const zhCN: Catalogue = {
     highWatermark: 'HW（高水位）',
     logEndOffset: 'LEO（日志末端 offset）',
     replicaTable: '各副本及其日志',
+    segments: '日志段',
+    segmentsNote:
+      'Leader 的日志由 {{count}} 个日志段组成（下表列出最新的几个，最多统计 64 个）。保留策略按整个日志段删除，从最旧的开始：日志起始 offset 就是第一个日志段的起始 offset。',
+    segmentBase: '起始 offset',
+    segmentRecords: '记录数',
+    segmentBytes: '字节数',
     broker: 'Broker',
     role: '角色',
     inIsr: '在 ISR 中',

@@ -180,7 +180,12 @@ function drawStrip(
           to: Math.max(...lost.map((r) => r.offset)) + 1,
         }
       : null;
-  const offsets = stripCells(fast.logEndOffset, capacity, lostSpan);
+  // Lost records stay in view; otherwise, once retention has deleted the log's head, the log
+  // start does (two deleted cells, the first two kept), so the learner sees it move up and where
+  // a group's committed offset fell off the log.
+  const logStart = fast.logStartOffset;
+  const keep = lostSpan ?? (logStart > 0 ? { from: logStart - 1, to: logStart + 1 } : null);
+  const offsets = stripCells(fast.logEndOffset, capacity, keep);
   const records = new Map((fast.tail ?? []).map((r) => [r.offset, r]));
   const cells: Cell[] = offsets.map((offset) => {
     if (offset === null) return { offset, state: 'gap', record: undefined, lost: undefined };
@@ -210,7 +215,10 @@ function drawStrip(
       return c;
     });
   const cellX = (i: number) => box.cells.x + i * D.cellW;
-  cell.attr('data-lost', (c) => (c.lost ? String(c.lost.offset) : null));
+  cell
+    .attr('data-lost', (c) => (c.lost ? String(c.lost.offset) : null))
+    .attr('data-offset', (c) => (c.offset === null ? null : String(c.offset)))
+    .attr('data-state', (c) => c.state);
   cell
     .select('rect')
     .attr('x', (_, i) => cellX(i))

@@ -8,6 +8,7 @@ import { useFastRefresh, useT } from '../../hooks';
 import { replicaRole } from '../../scene/brokers';
 import { BrokerList, ConfigTable, Props, Ref } from '../parts';
 import { time } from './time';
+import { PartitionSegments } from './PartitionSegments';
 import { liveLeader } from '../../../app/brokenStates';
 
 export function PartitionDetails({ partitionKey }: { partitionKey: string }) {
@@ -111,6 +112,7 @@ export function PartitionDetails({ partitionKey }: { partitionKey: string }) {
           </table>
         </section>
       )}
+      <PartitionSegments partitionKey={partitionKey} />
       <PartitionLog partitionKey={partitionKey} replicas={p.replicas} leader={p.leader} />
       <section className="inspector-section">
         <h3>{t('inspector.leaderHistory')}</h3>

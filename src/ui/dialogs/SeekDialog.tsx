@@ -3,16 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import { wholeNumber } from '../../app/validation';
 import { useSim } from '../../app/SimulatorProvider';
+import { parsePartitionKey } from '../../worker/protocol';
 import { useActionContext, useFastRefresh, useT } from '../hooks';
 import { Dialog, useCloseDialog } from './Dialog';
 import { FormButtons, FormError, InputField, SelectField } from './fields';
 import { useForm } from './useForm';
-
-/** "orders-2" -> ["orders", 2]: the topic is everything before the last dash. */
-function splitPartition(key: string): [string, number] {
-  const dash = key.lastIndexOf('-');
-  return [key.slice(0, dash), Number(key.slice(dash + 1))];
-}
 
 export function SeekDialog({ consumerId }: { consumerId: string }) {
   const t = useT();
@@ -31,13 +26,12 @@ export function SeekDialog({ consumerId }: { consumerId: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     form.submitted();
-    if (!offsetCheck.ok || !partition) return;
-    const [topic, index] = splitPartition(partition);
+    const target = parsePartitionKey(partition);
+    if (!offsetCheck.ok || !target) return;
     const result = await ctx.client.dispatch({
       type: 'seek',
       consumerId,
-      topic,
-      partition: index,
+      ...target,
       offset: offsetCheck.value,
     });
     if (form.accepted(result)) closeDialog();

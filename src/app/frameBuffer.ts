@@ -3,19 +3,11 @@
 // the highlights that fade out. Listeners are called once per animation frame.
 import type { Flight, FrameMessage, PartitionFast, SessionInfo } from '../worker/protocol';
 import type { ConsumerFast, ProducerFast } from '../worker/protocol';
-import { partitionKey } from '../worker/protocol';
 import { highlightsFor, type Highlight } from './highlights';
 
 export interface LiveFlight extends Flight {
   /** Sim time at which the message was lost on the way, if it was. */
   lostAt: number | null;
-}
-
-/** A produce error that still stands: the partition has not acknowledged a record since. */
-export interface ProducerTrouble {
-  error: string;
-  /** The producer is retrying (false: it gave the record up). */
-  retriable: boolean;
 }
 
 export interface LiveHighlight extends Highlight {
@@ -48,12 +40,6 @@ export class FrameBuffer {
   producers = new Map<string, ProducerFast>();
   consumers = new Map<string, ConsumerFast>();
   highlights: LiveHighlight[] = [];
-  /**
-   * Per producer, the newest produce error that still stands on some partition (an ack on that
-   * partition clears it): the producer card's badge, which goes when the trouble does.
-   */
-  producerTrouble = new Map<string, ProducerTrouble>();
-  private troubleByPartition = new Map<string, Map<string, ProducerTrouble>>();
   /** Bumped whenever fast numbers change: DOM writers skip work when it has not moved. */
   fastVersion = 0;
   /** Bumped whenever flights or highlights are added or removed. */
@@ -74,8 +60,6 @@ export class FrameBuffer {
     this.producers.clear();
     this.consumers.clear();
     this.highlights = [];
-    this.producerTrouble.clear();
-    this.troubleByPartition.clear();
     this.displayNow = 0;
     this.engineNow = 0;
     this.session = null;
@@ -115,41 +99,9 @@ export class FrameBuffer {
       for (const [k, v] of Object.entries(fast.consumers)) this.consumers.set(k, v);
       this.fastVersion++;
     }
-    let troubleChanged = false;
     for (const event of frame.events) {
       for (const h of highlightsFor(event)) this.addHighlight(h);
-      if (event.type === 'record.failed' || event.type === 'record.acked') {
-        const where = partitionKey(event.topic, event.partition);
-        let mine = this.troubleByPartition.get(event.producerId);
-        if (event.type === 'record.failed') {
-          if (!mine) this.troubleByPartition.set(event.producerId, (mine = new Map()));
-          mine.delete(where);
-          mine.set(where, { error: event.error, retriable: event.retriable });
-          troubleChanged = true;
-        } else if (mine?.delete(where)) {
-          troubleChanged = true;
-        }
-      }
     }
-    if (troubleChanged) this.updateTrouble();
-  }
-
-  /** The newest standing error of each producer (a new object only when it changed). */
-  private updateTrouble(): void {
-    for (const [id, mine] of this.troubleByPartition) {
-      const newest = [...mine.values()].at(-1);
-      const old = this.producerTrouble.get(id);
-      if (!newest) {
-        this.troubleByPartition.delete(id);
-        this.producerTrouble.delete(id);
-      } else if (!old || old.error !== newest.error || old.retriable !== newest.retriable) {
-        this.producerTrouble.set(id, newest);
-      }
-    }
-    for (const id of this.producerTrouble.keys()) {
-      if (!this.troubleByPartition.has(id)) this.producerTrouble.delete(id);
-    }
-    this.fastVersion++;
   }
 
   /**

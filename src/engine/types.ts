@@ -661,6 +661,11 @@ export interface ProducerView {
     lostUnsent: number;
   };
   lastError: string | null;
+  /**
+   * The newest produce error that still stands (its partition has not acknowledged a record
+   * since; partition -1: no metadata), or null: the card's badge.
+   */
+  standingError: { partition: number; error: string; retriable: boolean } | null;
   config: ConfigEntry[];
 }
 

@@ -171,42 +171,6 @@ describe('departed consumers', () => {
 });
 
 describe('badges clear when their condition is gone', () => {
-  const failed = (partition: number, error = 'NETWORK_EXCEPTION'): SimEvent => ({
-    t: 1,
-    type: 'record.failed',
-    producerId: 'p',
-    topic: 'o',
-    partition,
-    key: null,
-    value: 'v',
-    error,
-    retriable: true,
-    sentAt: 0,
-  });
-  const acked = (partition: number): SimEvent => ({
-    t: 2,
-    type: 'record.acked',
-    producerId: 'p',
-    topic: 'o',
-    partition,
-    offset: 5,
-    key: null,
-    value: 'v',
-  });
-
-  it('a produce error stands until its partition acknowledges again', () => {
-    const buffer = new FrameBuffer();
-    buffer.applyFrame(frame({ events: [failed(0), failed(1, 'NOT_LEADER_OR_FOLLOWER')] }));
-    expect(buffer.producerTrouble.get('p')).toEqual({
-      error: 'NOT_LEADER_OR_FOLLOWER',
-      retriable: true,
-    });
-    buffer.applyFrame(frame({ events: [acked(1)] }));
-    expect(buffer.producerTrouble.get('p')?.error).toBe('NETWORK_EXCEPTION');
-    buffer.applyFrame(frame({ events: [acked(0)] }));
-    expect(buffer.producerTrouble.has('p')).toBe(false);
-  });
-
   it('a newer state of the same thing replaces the older highlight', () => {
     const buffer = new FrameBuffer();
     buffer.applyFrame(

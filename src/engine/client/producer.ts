@@ -36,6 +36,7 @@ import {
 import { brokerIdOf, brokerNode, producerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { requestTimeoutDelay } from './requestTimeout';
+import { clearStandingError, noteStandingError } from './standingErrors';
 import type { ProduceBatch } from '../sim/messages';
 import type {
   ConfigSlot,
@@ -365,6 +366,7 @@ function expireBatches(sim: Sim, p: ProducerState): void {
   while (p.waiting.length > 0 && sim.now - p.waiting[0].ts >= maxBlock) {
     const r = p.waiting.shift()!;
     p.stats.failed++;
+    noteStandingError(p, -1, 'TIMEOUT_WAITING_FOR_METADATA', false);
     sim.emit({
       type: 'record.failed',
       producerId: p.id,
@@ -520,6 +522,7 @@ function acked(
   r: PendingRecord,
 ): void {
   p.stats.acked++;
+  clearStandingError(p, partition);
   sim.emit({
     type: 'record.acked',
     producerId: p.id,
@@ -541,6 +544,7 @@ function failBatch(
 ): void {
   p.lastError = error;
   if (p.idempotent) sequenceUnresolved(p, batch);
+  if (batch.records.length > 0) noteStandingError(p, partition, error, false);
   for (const r of batch.records) {
     p.stats.failed++;
     sim.emit({
@@ -633,6 +637,7 @@ function handleResult(
   );
   const jitter = 0.8 + 0.4 * sim.rng.float();
   batch.retryAt = sim.now + Math.max(1, Math.round(base * jitter));
+  if (batch.records.length > 0) noteStandingError(p, batch.partition, error, true);
   for (const r of batch.records) {
     sim.emit({
       type: 'record.failed',

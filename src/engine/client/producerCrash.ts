@@ -29,6 +29,8 @@ export function crashProducer(sim: Sim, p: ProducerState): void {
   p.metadataInFlight = false;
   p.pidInFlight = false;
   p.expiryWakeAt = -1;
+  // Its errors were about records that are gone now.
+  p.standingErrors = [];
   sim.emit({ type: 'producer.crashed', producerId: p.id, lostRecords: lost, t: sim.now });
 }
 

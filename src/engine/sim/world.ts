@@ -435,6 +435,18 @@ export interface ProducerState {
     lostUnsent?: number;
   };
   lastError: string | null;
+  /**
+   * Produce errors that still stand, oldest first: one per partition (-1: no metadata), until
+   * that partition acknowledges a record again. Absent in older saves: none.
+   */
+  standingErrors?: StandingProduceError[];
+}
+
+export interface StandingProduceError {
+  partition: number;
+  error: string;
+  /** The producer is retrying (false: it gave the records up). */
+  retriable: boolean;
 }
 
 export type MemberStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';

@@ -33,6 +33,7 @@ import { ENGINE_VERSION } from '../version';
 import { newestSegments, recordsFrom } from '../broker/log';
 import { lostRecordsOf } from '../broker/dataLoss';
 import { SIMPLIFICATIONS } from './simplifications';
+import { newestStandingError } from '../client/standingErrors';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
 function entries(slot: ConfigSlot): ConfigEntry[] {
@@ -195,6 +196,7 @@ function producerView(sim: Sim, p: ProducerState): ProducerView {
       lostUnsent: p.stats.lostUnsent ?? 0,
     },
     lastError: p.lastError,
+    standingError: newestStandingError(p.standingErrors),
     config: entries(p.config),
   };
 }

@@ -57,12 +57,13 @@ export const ProducerCard = memo(function ProducerCard({
   // The counters, named for what they are (acked, failed, lost; buffered, in flight), and while
   // a produce error stands (until the partition acknowledges a record again) the error on the
   // state line: retrying (⟳) or given up (✕). A long error name takes the first counters' line
-  // too, broken at an underscore, until it clears.
+  // too, broken at an underscore, until it clears. The engine keeps which errors stand, so a jump
+  // on the timeline shows the badge of that moment.
+  const trouble = producer?.standingError ?? null;
   useFastWriter(
     (buffer) => buffer.fastVersion,
     () => {
       const stats = frameBuffer.producers.get(id);
-      const trouble = frameBuffer.producerTrouble.get(id);
       let lines: [string, string?] = [state];
       if (trouble) {
         lines = splitToFit(`${trouble.retriable ? '⟳' : '✕'} ${trouble.error}`, inner, (text) =>

@@ -43,7 +43,7 @@ describe('engine memory', () => {
     const records = big.partitions.reduce((n, p) => n + p.logEndOffset - p.logStartOffset, 0);
     const bytes = late.topics[0].bytes;
     expect(bytes).toBeGreaterThan(records * RECORD_HEAP_BYTES);
-    // About 96 bytes a record here; three replicas counted each would be about three times that.
+    // Counted once: three replicas counted each would be about three times as much.
     expect(bytes).toBeLessThan(records * 2 * RECORD_HEAP_BYTES);
   });
 

@@ -4,7 +4,7 @@
 // (record.appended, log.segment-rolled, log.truncated) in step with the log.
 import * as cfg from '../config/access';
 import { truncationOffsetFor } from '../kernels';
-import { maxTimestamp } from '../records/batch';
+import { packBatch } from '../records/batch';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
 import type { Batch, BrokerState, LogState } from '../sim/world';
@@ -38,19 +38,20 @@ export function appendAsLeader(
   leaderEpoch: number,
   pb: ProduceBatch,
 ): Batch {
-  // The producer's record objects become the log's: no copy, as if the bytes were written.
-  const batch: Batch = {
-    bid: sim.world.nextBatchId++,
-    baseOffset: log.leo,
-    epoch: leaderEpoch,
-    records: pb.records,
-    bytes: pb.bytes,
-    maxTs: maxTimestamp(pb.records),
-    pid: pb.pid,
-    producerEpoch: pb.producerEpoch,
-    baseSeq: pb.baseSeq,
-    acked: false,
-  };
+  // Packed as the log keeps it (the producer's record objects stay the producer's).
+  const batch = packBatch(
+    {
+      bid: sim.world.nextBatchId++,
+      baseOffset: log.leo,
+      epoch: leaderEpoch,
+      bytes: pb.bytes,
+      pid: pb.pid,
+      producerEpoch: pb.producerEpoch,
+      baseSeq: pb.baseSeq,
+      acked: false,
+    },
+    pb.records,
+  );
   store(sim, b, log, batch, segmentLimits(sim, log.topic));
   return batch;
 }
@@ -85,7 +86,7 @@ function store(sim: Sim, b: BrokerState, log: LogState, batch: Batch, limits: Se
     topic: log.topic,
     partition: log.partition,
     offset: batch.baseOffset,
-    count: batch.records.length,
+    count: batch.count,
     brokerId: b.id,
     leaderEpoch: batch.epoch,
     t: sim.now,

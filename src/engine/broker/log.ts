@@ -3,7 +3,7 @@
 // Everything that finds records by offset goes through here (and records/batch.ts for offsets
 // inside one batch); callers never compute offsets from batch positions.
 import { endOffsetForEpoch } from '../kernels';
-import { indexAtOrAfter, nextOffset, recordOffset, sliceBatch } from '../records/batch';
+import { indexAtOrAfter, nextOffset, recordAt, recordOffset, sliceBatch } from '../records/batch';
 import type { Batch, LogState, Segment, StoredRecord } from '../sim/world';
 
 export function createLog(topic: string, partition: number): LogState {
@@ -107,10 +107,10 @@ export function appendBatch(log: LogState, batch: Batch, limits: SegmentLimits):
     }
   }
   const seg = log.segments[log.segments.length - 1];
-  if (seg.records === 0) seg.firstTs = batch.records[0]?.ts ?? batch.maxTs;
+  if (seg.records === 0) seg.firstTs = batch.count > 0 ? batch.baseTs : batch.maxTs;
   seg.bytes += batch.bytes;
   log.size += batch.bytes;
-  seg.records += batch.records.length;
+  seg.records += batch.count;
   seg.maxTs = Math.max(seg.maxTs, batch.maxTs);
   log.batches.push(batch);
   log.leo = nextOffset(batch);
@@ -193,10 +193,10 @@ export function truncateTo(log: LogState, offset: number, ids: BatchIds): Trunca
   let straddling: Batch | null = null;
   for (let i = cut; i >= 0 && i < log.batches.length; i++) {
     const b = log.batches[i];
-    for (let j = indexAtOrAfter(b, offset); j < b.records.length; j++) {
+    for (let j = indexAtOrAfter(b, offset); j < b.count; j++) {
       removed.push({
         offset: recordOffset(b, j),
-        record: b.records[j],
+        record: recordAt(b, j),
         acked: b.acked,
         epoch: b.epoch,
       });
@@ -230,9 +230,9 @@ function rebuildSegments(log: LogState): void {
     const b = log.batches[i];
     if (b.baseOffset < last.baseOffset) continue;
     last.bytes += b.bytes;
-    last.records += b.records.length;
+    last.records += b.count;
     last.maxTs = Math.max(last.maxTs, b.maxTs);
-    if (last.records === b.records.length) last.firstTs = b.records[0]?.ts ?? b.maxTs;
+    if (last.records === b.count) last.firstTs = b.count > 0 ? b.baseTs : b.maxTs;
   }
   log.size += last.bytes;
   if (last.records === 0) last.baseOffset = log.leo;
@@ -395,9 +395,9 @@ export function recordsFrom(
   const first = batchIndexAt(log, from);
   for (let i = first; i >= 0 && i < log.batches.length; i++) {
     const batch = log.batches[i];
-    for (let j = indexAtOrAfter(batch, from); j < batch.records.length; j++) {
+    for (let j = indexAtOrAfter(batch, from); j < batch.count; j++) {
       if (out.length >= limit) return out;
-      out.push({ offset: recordOffset(batch, j), record: batch.records[j], batch });
+      out.push({ offset: recordOffset(batch, j), record: recordAt(batch, j), batch });
     }
   }
   return out;

@@ -8,7 +8,7 @@ export function offsetForTime(log: LogState, ts: number): number {
   for (const batch of allBatches(log)) {
     if (batch.maxTs < ts) continue;
     const from = Math.max(batch.baseOffset, log.logStartOffset);
-    for (const r of recordsFrom(log, from, batch.records.length)) {
+    for (const r of recordsFrom(log, from, batch.count)) {
       if (r.batch !== batch || r.offset >= log.hw) break;
       if (r.record.ts >= ts) return r.offset;
     }

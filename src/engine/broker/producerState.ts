@@ -47,7 +47,7 @@ export function recordProducerBatch(log: LogState, batch: Batch): void {
   }
   entry.batches.push({
     firstSeq: batch.baseSeq,
-    lastSeq: batch.baseSeq + batch.records.length - 1,
+    lastSeq: batch.baseSeq + batch.count - 1,
     firstOffset: batch.baseOffset,
     lastOffset: lastOffset(batch),
   });

@@ -12,7 +12,7 @@ const isBatch = (v: unknown): v is Batch =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as Batch).bid === 'number' &&
-  Array.isArray((v as Batch).records);
+  Array.isArray((v as Batch).data);
 
 export function saveWorld(world: World): SavedWorld {
   // A log's dropped prefix (below its log start) is not part of the state.

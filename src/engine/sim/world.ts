@@ -128,6 +128,10 @@ export interface ConfigSlot<S extends ConfigScope = ConfigScope> {
 // Records and logs
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * One record as the producer holds it until it is sent, and as readers of a log get it back
+ * (records/batch.ts `recordAt`). Logs do not keep these objects: see Batch.
+ */
 export interface StoredRecord {
   key: string | null;
   value: string;
@@ -139,13 +143,25 @@ export interface StoredRecord {
   size: number;
 }
 
-/** A record batch as stored in a log. Immutable once appended; replicas share the object. */
+/**
+ * A record batch as stored in a log. Immutable once appended; replicas share the object.
+ * Like Kafka's record batch v2 it keeps the records packed, not as an object each: the batch
+ * holds what they share (producer, base offset, base timestamp) and `data` holds
+ * `RECORD_SLOTS` cells per record: key, value, timestamp delta. Only records/batch.ts reads
+ * `data`; everyone else asks it (keyAt, valueAt, recordAt ...).
+ */
 export interface Batch {
   bid: number;
   baseOffset: number;
   /** Leader epoch at append (partitionLeaderEpoch). */
   epoch: number;
-  records: StoredRecord[];
+  /** How many records it holds (offsets baseOffset .. baseOffset + count - 1). */
+  count: number;
+  /** The client id of the producer that wrote it (one producer writes a batch), or null. */
+  producer: string | null;
+  /** Create time of the first record (Kafka's baseTimestamp). */
+  baseTs: number;
+  data: (string | number | null)[];
   bytes: number;
   maxTs: number;
   /** Idempotent producer id number, or -1. */

@@ -8,13 +8,18 @@ import type { LogState, World } from '../sim/world';
 import type { EngineMemory } from '../types';
 
 /**
- * Heap bytes per stored record beyond its encoded size: the record object (five fields), its
- * slot in the batch's array, and the headers of its key and value strings. Measured in Node 20
- * (bench/long.bench.ts prints the estimate beside the heap): see docs/engine.md "Budgets".
+ * Heap bytes per stored record beyond its encoded size: its three cells in the batch's packed
+ * array (key, value, timestamp delta) and the header of its value string. Measured in Node 20
+ * (8-byte slots; bench/long.bench.ts prints the estimate beside the heap): docs/engine.md
+ * "Budgets".
  */
-export const RECORD_HEAP_BYTES = 80;
-/** Heap bytes per stored batch: the batch object, its records array and its slot in the log. */
-const BATCH_HEAP_BYTES = 120;
+export const RECORD_HEAP_BYTES = 35;
+/**
+ * Heap bytes per stored batch: the batch object (13 fields), its packed array's headers, its
+ * slot in each replica's log and its share of the segments. Measured on the default scene, where
+ * a batch holds one or two records.
+ */
+const BATCH_HEAP_BYTES = 320;
 
 /** The estimated heap bytes one replica's log holds. */
 function logHeapBytes(log: LogState): number {

@@ -111,7 +111,7 @@ export function onFetchResponse(sim: Sim, c: ConsumerState, msg: Message<'fetch-
     const buf = (f.buffer[tp] ??= []);
     for (const batch of part.batches) {
       const from = indexAtOrAfter(batch, f.fetchOffset[tp]);
-      if (from >= batch.records.length) continue;
+      if (from >= batch.count) continue;
       buf.push({ batch, from });
       f.fetchOffset[tp] = nextOffset(batch);
     }

@@ -5,7 +5,7 @@
 // poll() is also where the group protocol moves (Kafka's ConsumerCoordinator.poll): a rejoin the
 // group asked for waits for it, and max.poll.interval.ms counts the time between two polls.
 import * as cfg from '../../config/access';
-import { recordOffset } from '../../records/batch';
+import { keyAt, recordOffset, valueAt } from '../../records/batch';
 import type { Sim } from '../../sim/sim';
 import { parseTp } from '../../sim/ids';
 import type { ConsumerState } from '../../sim/world';
@@ -36,7 +36,8 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
   // Process records; with no processing time the whole poll batch is handled now.
   do {
     const run = loop.inHand[0];
-    const r = run.batch.records[run.from];
+    const batch = run.batch;
+    const index = run.from;
     const offset = recordOffset(run.batch, run.from);
     run.from++;
     if (run.from >= run.to) loop.inHand.shift();
@@ -49,8 +50,8 @@ export function onPoll(sim: Sim, c: ConsumerState, token: number): void {
       topic: run.topic,
       partition: run.partition,
       offset,
-      key: r.key,
-      value: r.value,
+      key: keyAt(batch, index),
+      value: valueAt(batch, index),
       ...(run.revoked ? { revoked: true as const } : {}),
       t: sim.now,
     });
@@ -81,7 +82,7 @@ function takePollBatch(c: ConsumerState): void {
       const buf = buffer[tp];
       if (!buf || buf.length === 0 || budget === 0) continue;
       const head = buf[0];
-      const n = Math.min(head.batch.records.length - head.from, budget);
+      const n = Math.min(head.batch.count - head.from, budget);
       const { topic, partition } = parseTp(tp);
       c.poll.inHand.push({
         tp,
@@ -93,7 +94,7 @@ function takePollBatch(c: ConsumerState): void {
       });
       head.from += n;
       c.positions.offsetEpoch[tp] = head.batch.epoch;
-      if (head.from >= head.batch.records.length) buf.shift();
+      if (head.from >= head.batch.count) buf.shift();
       budget -= n;
       took = true;
     }

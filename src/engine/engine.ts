@@ -10,6 +10,7 @@ import { engineMemory } from './view/memory';
 import { peekTime, pop, runDue } from './sim/queue';
 import { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';
 import { Sim } from './sim/sim';
+import type { SharedLogStore } from './sim/sharedLogs';
 import type { Task, World } from './sim/world';
 import type {
   ClusterView,
@@ -171,13 +172,13 @@ class SimEngine implements Engine {
     return events;
   }
 
-  save(): SavedEngine {
+  save(logs?: SharedLogStore): SavedEngine {
     this.sim.syncRng();
     return {
       format: 'kafka-sim-engine',
       engineVersion: ENGINE_VERSION,
       eventsRun: this.ran,
-      state: saveWorld(this.sim.world),
+      state: saveWorld(this.sim.world, logs),
     };
   }
 }
@@ -200,7 +201,7 @@ export function createEngine(scenario: Scenario): Engine {
   return new SimEngine(sim.world);
 }
 
-export function restoreEngine(saved: SavedEngine): Engine {
+export function restoreEngine(saved: SavedEngine, logs?: SharedLogStore): Engine {
   if (!saved || saved.format !== 'kafka-sim-engine') {
     throw new EngineInputError([
       {
@@ -219,5 +220,5 @@ export function restoreEngine(saved: SavedEngine): Engine {
       },
     ]);
   }
-  return new SimEngine(restoreWorld(saved.state), saved.eventsRun ?? 0);
+  return new SimEngine(restoreWorld(saved.state, logs), saved.eventsRun ?? 0);
 }

@@ -3,6 +3,8 @@ export type * from './types';
 export { ENGINE_VERSION } from './version';
 export { murmur2, partitionForKey, assign } from './kernels';
 export { createEngine, restoreEngine, checkScenario, EngineInputError } from './engine';
+export { SharedLogStore, type SharedLogOptions } from './sim/sharedLogs';
+export { chunksOf as sharedChunksOf } from './sim/persist';
 export { MAX_BROKERS } from './scenarioCheck';
 export { LIMITS, type LimitName } from './limits';
 export { EngineRunawayError, EVENT_BUDGET_PER_INSTANT } from './runaway';

@@ -13,6 +13,7 @@ import type {
   TopicCreateReason,
 } from './reasons';
 import type { SimplificationKey } from './view/simplifications';
+import type { SharedLogStore } from './sim/sharedLogs';
 
 export type * from './reasons';
 export type { SimplificationKey } from './view/simplifications';
@@ -759,8 +760,12 @@ export interface Engine {
    * for the memory budget (docs/engine.md "Budgets"). Walks the logs, not their records.
    */
   memory(): EngineMemory;
-  /** The whole state as plain JSON. restoreEngine(save()) continues exactly as this engine would. */
-  save(): SavedEngine;
+  /**
+   * The whole state as plain JSON. restoreEngine(save()) continues exactly as this engine would.
+   * With a SharedLogStore (the timeline's checkpoints) the logs' older part is kept in the store,
+   * once for all saves, and the state names it: restore it with the same store.
+   */
+  save(logs?: SharedLogStore): SavedEngine;
 }
 
 /** What the world retains: the partitions' logs, each counted once (replicas share batches). */

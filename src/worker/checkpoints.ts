@@ -17,7 +17,7 @@
 // - The future a fork drops is kept for one undo, thinned to a quarter of the budget, and counts
 //   against the budget while it is kept.
 // States are kept as JSON text: far smaller than the object graph, and parsed only to restore.
-import type { SavedEngine } from '../engine';
+import { sharedChunksOf, type SavedEngine } from '../engine';
 import { compareMoments, type SessionMoment } from './moment';
 
 export interface CheckpointPolicy {
@@ -38,8 +38,15 @@ export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = {
 
 export interface Checkpoint {
   moment: SessionMoment;
-  /** The engine's saved state as JSON text. */
+  /** The engine's saved state as JSON text (its logs' older part lives in the session's store). */
   state: string;
+  /** The SharedLogStore chunks the state names (kept alive while this checkpoint is). */
+  chunks: number[];
+  /**
+   * What saving and restoring this state costs, in bytes: its text plus the log chunks it
+   * names. The gap to the next checkpoint grows with it, as it did when states were whole.
+   */
+  weight: number;
   /** Memory the text takes (V8 keeps Latin-1 text in one byte per character, other text in two). */
   bytes: number;
 }
@@ -50,10 +57,17 @@ export class CheckpointStore {
   /** Bytes kept elsewhere (the future saved to undo a fork) that count against the budget. */
   private reserved = 0;
 
-  constructor(readonly policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY) {}
+  /**
+   * `sharedBytes(kept)`: what the checkpoints `kept` hold outside their text (the log chunks
+   * they share); it counts against the budget like the text does.
+   */
+  constructor(
+    readonly policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
+    private readonly sharedBytes: (kept: readonly Checkpoint[]) => number = () => 0,
+  ) {}
 
   get bytes(): number {
-    return this.total;
+    return this.total + this.sharedBytes(this.items);
   }
 
   get count(): number {
@@ -69,19 +83,29 @@ export class CheckpointStore {
     const last = this.items[this.items.length - 1];
     if (!last) return position >= this.policy.minGapEvents;
     const { minGapEvents, bytesPerGapEvent, largeStateBytes } = this.policy;
-    const stretch = Math.max(1, last.bytes / largeStateBytes);
-    const gap = Math.max(minGapEvents, (last.bytes / bytesPerGapEvent) * stretch);
+    const stretch = Math.max(1, last.weight / largeStateBytes);
+    const gap = Math.max(minGapEvents, (last.weight / bytesPerGapEvent) * stretch);
     return position - last.moment.position >= gap;
   }
 
-  /** Add a checkpoint after every one kept so far, then thin to the budget. */
-  add(moment: SessionMoment, saved: SavedEngine): void {
+  /**
+   * Add a checkpoint after every one kept so far, then thin to the budget. `sharedWeight`: the
+   * bytes of the log chunks the state names (see Checkpoint.weight).
+   */
+  add(moment: SessionMoment, saved: SavedEngine, sharedWeight = 0): void {
     const last = this.items[this.items.length - 1];
     if (last && compareMoments(moment, last.moment) <= 0) {
       throw new Error('checkpoints are added in the order of the history');
     }
     const state = JSON.stringify(saved);
-    const checkpoint = { moment: { ...moment }, state, bytes: stringBytes(state) };
+    const bytes = stringBytes(state);
+    const checkpoint = {
+      moment: { ...moment },
+      state,
+      chunks: sharedChunksOf(saved.state),
+      bytes,
+      weight: bytes + sharedWeight,
+    };
     this.items.push(checkpoint);
     this.total += checkpoint.bytes;
     this.thin();
@@ -127,7 +151,10 @@ export class CheckpointStore {
   private thin(): void {
     const { budgetBytes, keepRecent } = this.policy;
     // The newest stays even if it alone is over budget: it is where the next gap is measured from.
-    while (this.total + this.reserved > budgetBytes && this.items.length > 1) {
+    while (
+      this.items.length > 1 &&
+      this.total + this.reserved + this.sharedBytes(this.items) > budgetBytes
+    ) {
       const protectedFrom = Math.max(0, this.items.length - keepRecent);
       const index =
         evenest(this.items, protectedFrom) ?? evenest(this.items, this.items.length - 1)!;

@@ -9,6 +9,8 @@
 import {
   createEngine,
   restoreEngine,
+  SharedLogStore,
+  sharedChunksOf,
   type Command,
   type Engine,
   type EngineError,
@@ -92,6 +94,8 @@ export class Session {
   /** The furthest moment recorded. */
   private end: SessionMoment = START;
   private readonly checkpoints: CheckpointStore;
+  /** The logs' older part, kept once for all checkpoints (engine/sim/sharedLogs.ts). */
+  private readonly logs = new SharedLogStore();
   private readonly markers: MarkerList;
   /** Events of playing since the page last took them, and where in the history each happened. */
   private played: SimEvent[] = [];
@@ -110,10 +114,10 @@ export class Session {
     readonly scenario: Scenario,
     options: SessionOptions = {},
   ) {
-    this.checkpoints = new CheckpointStore({
-      ...DEFAULT_CHECKPOINT_POLICY,
-      ...options.checkpoints,
-    });
+    this.checkpoints = new CheckpointStore(
+      { ...DEFAULT_CHECKPOINT_POLICY, ...options.checkpoints },
+      (kept) => this.logs.heldBytes(kept.map((c) => c.chunks)),
+    );
     this.markers = new MarkerList({ ...DEFAULT_MARKER_POLICY, ...options.markers });
     this.engine = createEngine(scenario);
     // The setup events (brokers started, topics created) go to the page's first frame.
@@ -329,6 +333,7 @@ export class Session {
     this.checkpoints.removeAfter(undo.at);
     this.checkpoints.reserve(0);
     this.checkpoints.putBack(undo.checkpoints);
+    this.sweepLogs();
     this.markers.removeAfter(undo.at);
     this.markers.putBack(undo.markers);
     this.end = undo.end;
@@ -447,7 +452,7 @@ export class Session {
 
   private restore(checkpoint: Checkpoint | null): void {
     if (checkpoint) {
-      this.engine = restoreEngine(JSON.parse(checkpoint.state));
+      this.engine = restoreEngine(JSON.parse(checkpoint.state), this.logs);
       this.applied = checkpoint.moment.applied;
     } else {
       this.engine = createEngine(this.scenario);
@@ -535,7 +540,13 @@ export class Session {
     if (!this.engine.step()) return false;
     const live = this.took(this.engine.drainEvents(), sink, false);
     if (live && this.checkpoints.due(this.engine.eventsRun)) {
-      this.checkpoints.add(this.head, this.engine.save());
+      const saved = this.engine.save(this.logs);
+      this.checkpoints.add(
+        this.head,
+        saved,
+        this.logs.inlineTextBytes(sharedChunksOf(saved.state)),
+      );
+      this.sweepLogs();
     }
     return true;
   }
@@ -594,5 +605,14 @@ export class Session {
       end: this.end,
     };
     this.end = { ...at };
+    this.sweepLogs();
+  }
+
+  /** Let the log store forget the chunks no checkpoint (kept or kept for the undo) names. */
+  private sweepLogs(): void {
+    const used: number[] = [];
+    for (const c of this.checkpoints.list()) for (const id of c.chunks) used.push(id);
+    for (const c of this.undo?.checkpoints ?? []) for (const id of c.chunks) used.push(id);
+    this.logs.sweep(used);
   }
 }

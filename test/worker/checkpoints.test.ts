@@ -125,8 +125,10 @@ describe('checkpoint memory over an hour of the default scene', () => {
       `an hour of the default scene: ${list.length} checkpoints, ${(bytes / 1024 / 1024).toFixed(1)} MB, newest ${(list[list.length - 1].bytes / 1024).toFixed(0)} KB`,
     );
     expect(bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
-    // Bytes counted are the saved states' text, as kept.
-    expect(bytes).toBe(list.reduce((sum, c) => sum + stringBytes(c.state), 0));
+    // Bytes counted are the saved states' text, as kept, and what they share in the log store.
+    const text = list.reduce((sum, c) => sum + stringBytes(c.state), 0);
+    expect(bytes).toBeGreaterThan(text);
+    expect(bytes).toBeLessThan(text * 1.5);
     // No stretch of the hour is left without one (the longest gap is a few minutes at most).
     const times = [0, ...list.map((c) => c.moment.at)];
     const longest = Math.max(...times.slice(1).map((t, i) => t - times[i]));

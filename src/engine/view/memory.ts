@@ -4,7 +4,7 @@
 //
 // Replicas of a partition share their batch objects (a follower appends the leader's batches),
 // so a partition costs what its largest replica holds, not the sum of its replicas.
-import type { LogState, World } from '../sim/world';
+import type { Batch, LogState, World } from '../sim/world';
 import type { EngineMemory } from '../types';
 
 /**
@@ -20,6 +20,11 @@ export const RECORD_HEAP_BYTES = 35;
  * of the default scene, where a batch holds one or two records.
  */
 const BATCH_HEAP_BYTES = 160;
+
+/** The estimated heap bytes of one stored batch and its records. */
+export function batchHeapBytes(batch: Batch): number {
+  return BATCH_HEAP_BYTES + batch.count * RECORD_HEAP_BYTES + batch.bytes;
+}
 
 /** The estimated heap bytes one replica's log holds. */
 function logHeapBytes(log: LogState): number {

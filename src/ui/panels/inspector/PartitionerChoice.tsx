@@ -11,9 +11,15 @@ export function PartitionerChoice({ id, config }: { id: string; config: ConfigEn
   const t = useT();
   const ctx = useActionContext();
   const [error, setError] = useState<string | null>(null);
-  const current = config.find((e) => e.key === 'partitioner')?.value ?? 'default';
+  // The choice shows at once, before the engine's answer comes back (on a busy machine a frame
+  // or two later); a refusal puts the engine's value back.
+  const inEngine = config.find((e) => e.key === 'partitioner')?.value ?? 'default';
+  const [chosen, setChosen] = useState<{ value: string; over: unknown } | null>(null);
+  // Shown until the engine's value moves away from the one the choice was made over.
+  const current = chosen && chosen.over === inEngine ? chosen.value : inEngine;
   const labelId = `partitioner-${id}`;
   const choose = async (value: (typeof CHOICES)[number]) => {
+    setChosen({ value, over: inEngine });
     const result = await ctx.client.dispatch({
       type: 'setConfig',
       scope: 'producer',
@@ -21,6 +27,7 @@ export function PartitionerChoice({ id, config }: { id: string; config: ConfigEn
       key: 'partitioner',
       value,
     });
+    if (!result.ok) setChosen(null);
     setError(result.ok ? null : engineErrorText(result.error, t));
   };
   return (

@@ -89,22 +89,27 @@ export class CheckpointStore {
   }
 
   /**
-   * Add a checkpoint after every one kept so far, then thin to the budget. `sharedWeight`: the
-   * bytes of the log chunks the state names (see Checkpoint.weight).
+   * Add a checkpoint after every one kept so far, then thin to the budget. `sharedWeight`: what
+   * the log chunks the state names weigh (see Checkpoint.weight).
    */
-  add(moment: SessionMoment, saved: SavedEngine, sharedWeight = 0): void {
+  add(
+    moment: SessionMoment,
+    saved: SavedEngine,
+    sharedWeight: (chunks: readonly number[]) => number = () => 0,
+  ): void {
     const last = this.items[this.items.length - 1];
     if (last && compareMoments(moment, last.moment) <= 0) {
       throw new Error('checkpoints are added in the order of the history');
     }
     const state = JSON.stringify(saved);
     const bytes = stringBytes(state);
+    const chunks = sharedChunksOf(saved.state);
     const checkpoint = {
       moment: { ...moment },
       state,
-      chunks: sharedChunksOf(saved.state),
+      chunks,
       bytes,
-      weight: bytes + sharedWeight,
+      weight: bytes + sharedWeight(chunks),
     };
     this.items.push(checkpoint);
     this.total += checkpoint.bytes;

@@ -10,7 +10,6 @@ import {
   createEngine,
   restoreEngine,
   SharedLogStore,
-  sharedChunksOf,
   type Command,
   type Engine,
   type EngineError,
@@ -548,11 +547,10 @@ export class Session {
     if (!this.engine.step()) return false;
     const live = this.took(this.engine.drainEvents(), sink, false);
     if (live && this.checkpoints.due(this.engine.eventsRun)) {
-      const saved = this.engine.save(this.logs);
       this.checkpoints.add(
         this.head,
-        saved,
-        this.logs.inlineTextBytes(sharedChunksOf(saved.state)) * SHARED_SAVE_COST,
+        this.engine.save(this.logs),
+        (chunks) => this.logs.inlineTextBytes(chunks) * SHARED_SAVE_COST,
       );
       this.sweepLogs();
     }

@@ -115,7 +115,8 @@ function isSharedLog(value: object): value is SharedLog {
 /** A saved shared log made whole again: its chunks from the store, then its inline tail. */
 function unshare(log: SharedLog, store: SharedLogStore): LogState {
   const batches: Batch[] = [];
-  for (const id of log.batches.$chunks) for (const b of store.batchesOf(id)) batches.push(b);
+  // restoreWorld already put each chunk's acknowledgement marks back.
+  for (const id of log.batches.$chunks) for (const b of store.batchesIn(id)) batches.push(b);
   for (const b of log.batches.tail) batches.push(b);
   const segments: Segment[] = [];
   for (const id of log.segments.$chunks) for (const s of store.segmentsOf(id)) segments.push(s);

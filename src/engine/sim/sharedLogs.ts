@@ -94,9 +94,16 @@ export class SharedLogStore {
 
   /** The batches of a chunk, with the marks they had when it was kept (restored onto them). */
   batchesOf(id: number): Batch[] {
+    const batches = this.batchesIn(id);
+    const acked = (this.chunks.get(id) as BatchChunk).acked;
+    batches.forEach((b, i) => (b.acked = acked[i]));
+    return batches;
+  }
+
+  /** The batches of a chunk as they are (their marks untouched). */
+  batchesIn(id: number): Batch[] {
     const chunk = this.get(id);
     if (chunk.kind !== 'batches') throw new Error(`chunk ${id} holds no batches`);
-    chunk.batches.forEach((b, i) => (b.acked = chunk.acked[i]));
     return chunk.batches;
   }
 

@@ -544,12 +544,13 @@ export class SimClient {
   };
 
   private onMessage(message: FromWorker): void {
-    this.advanceSentAt = null;
     switch (message.type) {
       case 'ready':
         this.store.setState({ engineVersion: message.engineVersion });
         return;
       case 'error': {
+        // An error without a request id answers the advance (or step) that ran into it.
+        if (message.requestId === undefined) this.advanceSentAt = null;
         this.store.setState(
           message.fatal
             ? { status: 'error', error: message.message, playing: false }
@@ -585,6 +586,9 @@ export class SimClient {
     } else {
       this.pacer.jumpTo(frame.now, wall);
     }
+    // Only the answer to the advance ends the watchdog's wait: a reply to an earlier request can
+    // arrive from a worker that got stuck right after sending it.
+    if (!this.pacer.inFlight) this.advanceSentAt = null;
     const before = this.head;
     this.engineNow = frame.now;
     this.head = {

@@ -45,7 +45,18 @@ function setup() {
     frames.frame(dt);
     await pump();
   };
-  return { simulator, workers, frame, pump, fail: (m: string) => fail(m) };
+  return {
+    simulator,
+    workers,
+    frames,
+    frame,
+    pump,
+    deliverAll: () => {
+      const w = workers[workers.length - 1];
+      while (w.outbox.length) deliver(w.outbox.shift()!);
+    },
+    fail: (m: string) => fail(m),
+  };
 }
 
 describe('a stuck or crashed worker', () => {
@@ -78,6 +89,28 @@ describe('a stuck or crashed worker', () => {
     for (let i = 0; i < 3; i++) await frame(16);
     expect(store.getState().workerTrouble).toBeNull();
     expect(store.getState().brokerIds).toContain(4);
+  });
+
+  it('is noticed when the worker answers a request and then nothing, the advance behind it included', async () => {
+    const { simulator, workers, frames, frame, pump, deliverAll } = setup();
+    const { client, store } = simulator;
+    const started = client.start({ kind: 'default' });
+    await pump();
+    await started;
+    for (let i = 0; i < 10; i++) await frame(16);
+    // A request, then an advance; the worker answers the request and gets stuck before the advance.
+    void client.view();
+    frames.frame(16);
+    const worker = workers[0];
+    expect(worker.inbox.map((m) => m.type)).toEqual(['request', 'advance']);
+    worker.host.handle(worker.inbox.shift());
+    worker.deaf = true;
+    deliverAll();
+    for (let t = 0; t <= STUCK_AFTER_MS + 100; t += 100) await frame(100);
+    expect(store.getState().workerTrouble).toEqual({
+      kind: 'stuck',
+      seconds: STUCK_AFTER_MS / 1000,
+    });
   });
 
   it('reports a worker that fails', async () => {

@@ -48,14 +48,19 @@ test('a shared moment opens paused in the frame, and the link opens it in the si
   await page.getByRole('button', { name: 'Kill broker 3', exact: true }).click();
   await expect.poll(() => page.evaluate(() => window.__kafkaSim!.now())).toBeGreaterThan(12_000);
   await page.evaluate(() => window.__kafkaSim!.pause());
-  const moment = await page.evaluate(() => window.__kafkaSim!.now());
+  // The worker's clock, asked after the pause: an advance still in flight when we paused has
+  // landed by then (now() could be a frame behind on a busy machine).
+  const moment = await page.evaluate(async () => (await window.__kafkaSim!.timeline()).now);
   const url = await page.evaluate(() => window.__kafkaSim!.shareUrl());
   const embedded = url.replace('#', '?embed=1#');
 
   const frame = await context.newPage();
   await frame.setViewportSize({ width: 800, height: 450 });
   await frame.goto(embedded);
-  await expect.poll(() => frame.evaluate(() => window.__kafkaSim?.now() ?? -1)).toBe(moment);
+  // Opening the link replays 12 s of the session: allow a busy machine its time.
+  await expect
+    .poll(() => frame.evaluate(() => window.__kafkaSim?.now() ?? -1), { timeout: 30_000 })
+    .toBe(moment);
   await expect(frame.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(frame.getByRole('group', { name: 'Broker 3', exact: true })).toContainText(
     'Crashed',
@@ -67,5 +72,7 @@ test('a shared moment opens paused in the frame, and the link opens it in the si
   await frame.getByRole('link', { name: /Open in the simulator/ }).click();
   const full = await popup;
   await expect(full.getByRole('button', { name: 'Add broker', exact: true })).toBeVisible();
-  await expect.poll(() => full.evaluate(() => window.__kafkaSim?.now() ?? -1)).toBe(moment);
+  await expect
+    .poll(() => full.evaluate(() => window.__kafkaSim?.now() ?? -1), { timeout: 30_000 })
+    .toBe(moment);
 });

@@ -8,6 +8,7 @@ import { coordinatorPartitionKey, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, PartitionMeta } from '../sim/world';
 import { endOffsetForEpoch } from '../kernels';
+import { write } from '../controller/write';
 import { park } from './fetchPurgatory';
 import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
@@ -151,7 +152,8 @@ export function handleInitProducerId(
   msg: Message<'init-producer-id'>,
 ): void {
   // Brokers hand out ids from blocks the controller allocates; one counter stands for that.
-  const id = sim.world.controller.nextProducerId++;
+  const id = sim.world.controller.nextProducerId;
+  write(sim, [{ type: 'ProducerIdsRecord', nextProducerId: id + 1 }]);
   sim.send(
     brokerNode(b.id),
     b.inc,

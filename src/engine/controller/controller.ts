@@ -1,7 +1,8 @@
 // The active KRaft controller (kafka-spec.md 4.2): broker registration, heartbeats and fencing,
 // partition leader elections, ISR changes from AlterPartition, preferred-leader balancing, and
-// publishing metadata changes to the brokers. Its state is the metadata log's content; the
-// quorum that replicates that log is not modelled (see SIMPLIFICATIONS in view/view.ts).
+// publishing metadata changes to the brokers. Its state is the metadata log's content, changed
+// only by writing records (./write.ts, ./records.ts); the quorum that replicates that log is not
+// modelled (see SIMPLIFICATIONS in view/view.ts).
 import * as cfg from '../config/access';
 import { electLeader } from '../kernels';
 import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
@@ -15,8 +16,8 @@ import type {
   PartitionMeta,
 } from '../sim/world';
 import type { FenceReason, PartitionChangeReason } from '../types';
-
-const HISTORY_LIMIT = 20;
+import type { PartitionChangeRecord } from './records';
+import { write } from './write';
 
 function controllerNode(sim: Sim): string | null {
   const id = sim.world.controller.activeId;
@@ -101,19 +102,17 @@ export function changePartition(
   const previousLeader = p.leader;
   const removed = p.isr.filter((id) => !isr.includes(id));
   const added = isr.filter((id) => !p.isr.includes(id));
-  p.isr = isr;
-  p.partitionEpoch++;
+  const record: PartitionChangeRecord = {
+    type: 'PartitionChangeRecord',
+    topic: p.topic,
+    partition: p.partition,
+    isr,
+  };
   if (leaderChanged) {
-    p.leader = result.leader;
-    p.leaderEpoch++;
-    p.history.push({
-      t: sim.now,
-      leader: p.leader,
-      leaderEpoch: p.leaderEpoch,
-      unclean: result.unclean,
-    });
-    if (p.history.length > HISTORY_LIMIT) p.history.shift();
+    record.leader = result.leader;
+    record.unclean = result.unclean;
   }
+  write(sim, [record]);
   // __consumer_offsets changes matter only through coordinator moves (group.coordinator-changed).
   if (internal) return true;
   for (const id of removed) {
@@ -260,13 +259,8 @@ export function handleBrokerHeartbeat(
     }
     // The new incarnation starts fenced; it is unfenced once it has the metadata, which the
     // snapshot below gives it.
-    reg = c.brokers[brokerId] = {
-      registered: true,
-      fenced: true,
-      brokerEpoch: body.brokerEpoch,
-      lastHeartbeat: sim.now,
-      shuttingDown: false,
-    };
+    write(sim, [{ type: 'RegisterBrokerRecord', brokerId, brokerEpoch: body.brokerEpoch }]);
+    reg = c.brokers[brokerId];
   }
   reg.lastHeartbeat = sim.now;
   scheduleSessionCheck(sim, brokerId);
@@ -311,7 +305,7 @@ function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
-  reg.fenced = true;
+  write(sim, [{ type: 'BrokerRegistrationChangeRecord', brokerId, fenced: true }]);
   sim.emit({ type: 'broker.fenced', brokerId, reason, t: sim.now });
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
@@ -336,9 +330,14 @@ function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
 /** A fenced broker heartbeats again: accept it, and give leaderless partitions a leader. */
 function unfenceBroker(sim: Sim, brokerId: number): void {
   const c = sim.world.controller;
-  const reg = c.brokers[brokerId];
-  reg.fenced = false;
-  reg.shuttingDown = false;
+  write(sim, [
+    {
+      type: 'BrokerRegistrationChangeRecord',
+      brokerId,
+      fenced: false,
+      inControlledShutdown: false,
+    },
+  ]);
   sim.emit({ type: 'broker.unfenced', brokerId, t: sim.now });
   const changed: ControllerPartition[] = [];
   for (const p of Object.values(c.partitions)) {
@@ -355,8 +354,7 @@ function unfenceBroker(sim: Sim, brokerId: number): void {
 }
 
 function controlledShutdown(sim: Sim, brokerId: number): void {
-  const reg = sim.world.controller.brokers[brokerId];
-  reg.shuttingDown = true;
+  write(sim, [{ type: 'BrokerRegistrationChangeRecord', brokerId, inControlledShutdown: true }]);
   fenceBroker(sim, brokerId, { code: 'controlled-shutdown' });
 }
 

@@ -6,12 +6,12 @@
 import { tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { publish } from './controller';
+import { write } from './write';
 
 export function deleteTopicNow(sim: Sim, name: string): void {
   const w = sim.world;
   const topic = w.topics[name];
-  for (let i = 0; i < topic.numPartitions; i++) delete w.controller.partitions[tpKey(name, i)];
-  delete w.topics[name];
+  write(sim, [{ type: 'RemoveTopicRecord', name }]);
   for (const g of Object.values(w.groups)) {
     for (let i = 0; i < topic.numPartitions; i++) {
       const key = tpKey(name, i);

@@ -11,8 +11,7 @@ import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { ControllerPartition } from '../sim/world';
 import { changePartition, isAcceptableLeader, publish } from './controller';
-
-const reassignments = (sim: Sim) => (sim.world.controller.reassignments ??= {});
+import { write } from './write';
 
 export function isReassigning(sim: Sim, key: string): boolean {
   return !!sim.world.controller.reassignments?.[key];
@@ -22,19 +21,24 @@ export function isReassigning(sim: Sim, key: string): boolean {
 export function startReassignment(sim: Sim, p: ControllerPartition, target: number[]): void {
   const adding = target.filter((id) => !p.replicas.includes(id));
   const removing = p.replicas.filter((id) => !target.includes(id));
+  const change = { type: 'PartitionChangeRecord', topic: p.topic, partition: p.partition } as const;
   if (isInternalTopic(p.topic)) {
-    p.replicas = [...target];
+    write(sim, [{ ...change, replicas: [...target] }]);
     const live = target.filter((id) => isAcceptableLeader(sim, id));
     changePartition(sim, p, live.length > 0 ? live : p.isr.filter((id) => target.includes(id)), {
       reason: { code: 'reassignment', brokerId: removing[0] ?? -1 },
       avoid: removing[0],
     });
-    p.partitionEpoch++;
     return;
   }
-  p.replicas = [...target, ...removing];
-  p.partitionEpoch++;
-  reassignments(sim)[tpKey(p.topic, p.partition)] = { target: [...target], adding, removing };
+  write(sim, [
+    {
+      ...change,
+      replicas: [...target, ...removing],
+      addingReplicas: adding,
+      removingReplicas: removing,
+    },
+  ]);
   sim.emit({
     type: 'partition.reassignment-started',
     topic: p.topic,
@@ -54,17 +58,25 @@ export function completeReassignmentIfDone(sim: Sim, p: ControllerPartition): bo
   const key = tpKey(p.topic, p.partition);
   const r = sim.world.controller.reassignments?.[key];
   if (!r || !r.target.every((id) => p.isr.includes(id))) return false;
-  delete sim.world.controller.reassignments![key];
   const previousLeader = p.leader;
-  p.replicas = [...r.target];
-  p.isr = r.target.filter((id) => p.isr.includes(id));
-  if (!r.target.includes(p.leader) || !isAcceptableLeader(sim, p.leader))
-    p.leader = r.target.find((id) => p.isr.includes(id) && isAcceptableLeader(sim, id)) ?? -1;
+  const isr = r.target.filter((id) => p.isr.includes(id));
+  const leaderStays = r.target.includes(p.leader) && isAcceptableLeader(sim, p.leader);
+  const leader = leaderStays
+    ? p.leader
+    : (r.target.find((id) => isr.includes(id) && isAcceptableLeader(sim, id)) ?? -1);
   // Replicas were removed: a new leader epoch fences them (their fetches are refused).
-  p.leaderEpoch++;
-  p.partitionEpoch++;
-  p.history.push({ t: sim.now, leader: p.leader, leaderEpoch: p.leaderEpoch, unclean: false });
-  if (p.history.length > 20) p.history.shift();
+  write(sim, [
+    {
+      type: 'PartitionChangeRecord',
+      topic: p.topic,
+      partition: p.partition,
+      replicas: [...r.target],
+      isr,
+      ...(leader === previousLeader ? { leaderEpochBump: true } : { leader }),
+      addingReplicas: [],
+      removingReplicas: [],
+    },
+  ]);
   sim.emit({
     type: 'partition.reassignment-completed',
     topic: p.topic,
@@ -196,7 +208,7 @@ export function unregisterIfRemoving(sim: Sim, brokerId: number): void {
 function unregisterBroker(sim: Sim, brokerId: number): void {
   const c = sim.world.controller;
   c.removingBrokers = (c.removingBrokers ?? []).filter((id) => id !== brokerId);
-  delete c.brokers[brokerId];
+  write(sim, [{ type: 'UnregisterBrokerRecord', brokerId }]);
   const b = sim.broker(brokerId)!;
   b.removed = true;
   sim.emit({ type: 'broker.unregistered', brokerId, t: sim.now });

@@ -2,7 +2,6 @@
 // usable brokers, then the first replica in assignment order leads, with all replicas in ISR.
 import * as cfg from '../config/access';
 import { stripedPlace, type UsableBroker } from '../kernels';
-import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import type { ConfigMap, EngineError } from '../types';
 import type { Sim } from '../sim/sim';
 import { tpKey } from '../sim/ids';
@@ -11,6 +10,8 @@ import type { BrokerState, ControllerPartition } from '../sim/world';
 import type { TopicCreateReason } from '../reasons';
 import { controllerCanAct, isAcceptableLeader, publish } from './controller';
 import { LIMITS } from '../limits';
+import type { MetadataRecord, PartitionRecord } from './records';
+import { write } from './write';
 import { userPartitions } from '../commands/limitChecks';
 
 /**
@@ -61,24 +62,26 @@ export function placeReplicas(
   return { ok: true, assignment: placed.assignment };
 }
 
+/** A new partition: its live replicas form the ISR, and the first of them leads. */
 function newPartition(
   sim: Sim,
   topic: string,
   partition: number,
   replicas: number[],
-): ControllerPartition {
+): PartitionRecord {
   const isr = replicas.filter((id) => isAcceptableLeader(sim, id));
   const leader = isr.length > 0 ? isr[0] : -1;
-  return {
-    topic,
-    partition,
-    replicas,
-    leader,
-    leaderEpoch: 0,
-    isr,
-    partitionEpoch: 0,
-    history: leader >= 0 ? [{ t: sim.now, leader, leaderEpoch: 0, unclean: false }] : [],
-  };
+  return { type: 'PartitionRecord', topic, partition, replicas, isr, leader };
+}
+
+/** Write the partitions' records; returns the partitions as the image now holds them. */
+function writePartitions(
+  sim: Sim,
+  before: MetadataRecord[],
+  partitions: PartitionRecord[],
+): ControllerPartition[] {
+  write(sim, [...before, ...partitions]);
+  return partitions.map((r) => sim.world.controller.partitions[tpKey(r.topic, r.partition)]);
 }
 
 /** Create a topic whose placement is already decided (validation happens before this). */
@@ -91,21 +94,11 @@ export function createTopicWithAssignment(
   reason?: TopicCreateReason,
 ): void {
   const w = sim.world;
-  const slot = newSlot('topic');
-  setExplicit(slot.explicit, config, source);
-  w.topics[name] = {
-    name,
-    numPartitions: assignment.length,
-    replicationFactor: assignment[0]?.length ?? 0,
-    config: slot,
-  };
-  refreshSlot(w, slot);
-  const created: ControllerPartition[] = [];
-  assignment.forEach((replicas, i) => {
-    const p = newPartition(sim, name, i, replicas);
-    w.controller.partitions[tpKey(name, i)] = p;
-    created.push(p);
-  });
+  const created = writePartitions(
+    sim,
+    [{ type: 'TopicRecord', name, ...(config ? { config } : {}), source }],
+    assignment.map((replicas, i) => newPartition(sim, name, i, replicas)),
+  );
   sim.emit({
     type: 'topic.created',
     topic: name,
@@ -123,13 +116,11 @@ export function addPartitionsWithAssignment(sim: Sim, name: string, assignment: 
   const w = sim.world;
   const topic = w.topics[name];
   const from = topic.numPartitions;
-  const created: ControllerPartition[] = [];
-  assignment.forEach((replicas, i) => {
-    const p = newPartition(sim, name, from + i, replicas);
-    w.controller.partitions[tpKey(name, from + i)] = p;
-    created.push(p);
-  });
-  topic.numPartitions += assignment.length;
+  const created = writePartitions(
+    sim,
+    [],
+    assignment.map((replicas, i) => newPartition(sim, name, from + i, replicas)),
+  );
   sim.emit({ type: 'partitions.added', topic: name, from, to: topic.numPartitions, t: sim.now });
   for (const p of created) announceNewLeader(sim, p);
   publish(sim, created);

@@ -57,7 +57,22 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'client.healed':
       return info('cluster', { kind: e.client, id: e.clientId });
     case 'controller.changed':
-      return info('cluster', e.controllerId === null ? null : broker(e.controllerId), true);
+      // Dedicated controller nodes (1001..) are not brokers the page can select.
+      return info(
+        'cluster',
+        e.controllerId === null || e.controllerId > 1000 ? null : broker(e.controllerId),
+        true,
+      );
+    case 'controller.resigned':
+    case 'metadata.quorum-lost':
+    case 'metadata.quorum-restored':
+    case 'controller.node-started':
+    case 'controller.node-stopped':
+    case 'controller.node-isolated':
+    case 'controller.node-healed':
+      return info('cluster', null, true);
+    case 'metadata.election-started':
+      return info('cluster', null);
     case 'topic.created':
     case 'partitions.added':
       return info('partitions', { kind: 'topic', name: e.topic });

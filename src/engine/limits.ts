@@ -9,6 +9,8 @@
 export const LIMITS = {
   /** Brokers in the cluster (scenario and addBroker): twice the big scene's 50. */
   brokers: 100,
+  /** Voters of a KRaft controller quorum (cluster.metadata.controllers). */
+  controllers: 9,
   /** Partitions of one topic (createTopic, addPartitions, num.partitions,
    * offsets.topic.num.partitions): twice the big scene's 500 in one topic at most. */
   partitionsPerTopic: 1000,

@@ -50,6 +50,12 @@ export interface Scenario {
     racks?: string[];
     /** Broker configs with Kafka names, e.g. min.insync.replicas. */
     config?: ConfigMap;
+    /**
+     * Who keeps the metadata (design.md 3.10). `kraft`: a quorum of dedicated controller nodes
+     * 1001.. (default 3) elects the active controller and commits every change to a majority.
+     * Absent: the controller runs on a broker and its log is always available (for now).
+     */
+    metadata?: { mode: 'kraft'; controllers?: number };
   };
   topics?: TopicSpec[];
   producers?: ProducerSpec[];
@@ -120,6 +126,11 @@ export type Command =
    * and unregister it (kafka-cluster unregister). Refused when the replication factor cannot be kept.
    */
   | { type: 'removeBroker'; brokerId: number }
+  /** A KRaft controller node (cluster.metadata: kraft; ids 1001..): crash, restart, cut off, heal. */
+  | { type: 'killController'; controllerId: number }
+  | { type: 'restartController'; controllerId: number }
+  | { type: 'isolateController'; controllerId: number }
+  | { type: 'healController'; controllerId: number }
   /** Isolate or heal a client (producer or consumer id): its traffic is dropped until healed. */
   | { type: 'isolateClient'; clientId: string }
   | { type: 'healClient'; clientId: string }
@@ -202,6 +213,11 @@ export type MessageKind =
   | 'broker-heartbeat'
   | 'broker-heartbeat-response'
   | 'metadata-update'
+  | 'vote'
+  | 'vote-response'
+  | 'begin-quorum-epoch'
+  | 'metadata-fetch'
+  | 'metadata-fetch-response'
   | 'alter-partition'
   | 'alter-partition-response'
   | 'find-coordinator'
@@ -282,6 +298,23 @@ export type SimEventBody =
       previousControllerId: number | null;
       epoch: number;
     }
+  // The KRaft quorum (cluster.metadata: kraft)
+  /** The active controller stepped down: it saw a higher epoch, lost its majority, or stopped. */
+  | {
+      type: 'controller.resigned';
+      controllerId: number;
+      epoch: number;
+      reason: { code: 'higher-epoch' | 'check-quorum' | 'controller-stopped' };
+    }
+  /** A controller lost its leader and asks the others: first a pre-vote, then a real vote. */
+  | { type: 'metadata.election-started'; controllerId: number; epoch: number; preVote: boolean }
+  /** Fewer than a majority of controllers are up and reachable: metadata cannot change. */
+  | { type: 'metadata.quorum-lost'; live: number; voters: number; needed: number }
+  | { type: 'metadata.quorum-restored'; live: number; voters: number; needed: number }
+  | { type: 'controller.node-started'; controllerId: number; restart: boolean }
+  | { type: 'controller.node-stopped'; controllerId: number }
+  | { type: 'controller.node-isolated'; controllerId: number }
+  | { type: 'controller.node-healed'; controllerId: number }
   // Topics and partitions
   | {
       type: 'topic.created';
@@ -552,7 +585,10 @@ export interface ClusterView {
   preset: PresetName;
   engineVersion: string;
   network: { latencyMs: number; jitterMs: number };
+  /** The active controller when it runs on a broker (null for a dedicated controller node). */
   controller: { brokerId: number | null; epoch: number };
+  /** The KRaft quorum, when the scenario has one (cluster.metadata). */
+  metadata?: MetadataView;
   brokers: BrokerView[];
   topics: TopicView[];
   producers: ProducerView[];
@@ -788,4 +824,25 @@ export interface SavedEngine {
 export interface MetricsHistory {
   columns: string[];
   samples: { t: number; v: (number | null)[] }[];
+}
+
+/** The metadata quorum (design.md 3.10). */
+export interface MetadataView {
+  mode: 'kraft';
+  /** The active controller's node id (1001..), or null while there is none. */
+  activeController: number | null;
+  epoch: number;
+  nodes: {
+    id: number;
+    alive: boolean;
+    isolated: boolean;
+    /** Raft's state of the node: leader, follower, candidate, prospective, ... or stopped. */
+    role:
+      'unattached' | 'prospective' | 'candidate' | 'follower' | 'leader' | 'resigned' | 'stopped';
+    epoch: number;
+    /** Its copy of `__cluster_metadata`: log end offset and high watermark. */
+    logEndOffset: number;
+    highWatermark: number;
+  }[];
+  quorum: { live: number; needed: number; lost: boolean };
 }

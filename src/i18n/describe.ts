@@ -14,6 +14,15 @@ function keyText(key: string | null, t: Translate): string {
   return key === null ? t('events.nullKey') : key;
 }
 
+/** Dedicated KRaft controllers are numbered above every broker id (1001..). */
+const MAX_BROKER_ID = 1000;
+
+/** A controller's host in words: a dedicated controller node or a broker. */
+function controllerOrNone(id: number | null, t: Translate): string {
+  if (id === null || id < 0) return t('events.none');
+  return id > MAX_BROKER_ID ? t('events.controllerName', { id }) : t('events.brokerName', { id });
+}
+
 function brokerOrNone(id: number | null, t: Translate): string {
   return id === null || id < 0 ? t('events.none') : t('events.brokerName', { id });
 }
@@ -104,13 +113,44 @@ export function describeEvent(e: SimEvent, t: Translate): string {
     case 'client.healed':
       return t('events.clientHealed', { client: e.clientId });
     case 'controller.changed':
-      return e.controllerId === null
-        ? t('events.controllerNone', { epoch: e.epoch })
+      if (e.controllerId === null) return t('events.controllerNone', { epoch: e.epoch });
+      return e.controllerId > MAX_BROKER_ID
+        ? t('events.controllerNodeChanged', {
+            controller: e.controllerId,
+            epoch: e.epoch,
+            previous: controllerOrNone(e.previousControllerId, t),
+          })
         : t('events.controllerChanged', {
             broker: e.controllerId,
             epoch: e.epoch,
             previous: brokerOrNone(e.previousControllerId, t),
           });
+    case 'controller.resigned':
+      return t('events.controllerResigned', {
+        controller: e.controllerId,
+        epoch: e.epoch,
+        reason: t(`events.resignedBecause.${e.reason.code}`),
+      });
+    case 'metadata.election-started':
+      return t(e.preVote ? 'events.preVoteStarted' : 'events.voteStarted', {
+        controller: e.controllerId,
+        epoch: e.epoch,
+      });
+    case 'metadata.quorum-lost':
+    case 'metadata.quorum-restored':
+      return t(e.type === 'metadata.quorum-lost' ? 'events.quorumLost' : 'events.quorumRestored', {
+        live: e.live,
+        voters: e.voters,
+        needed: e.needed,
+      });
+    case 'controller.node-started':
+      return t('events.controllerNodeStarted', { controller: e.controllerId });
+    case 'controller.node-stopped':
+      return t('events.controllerNodeStopped', { controller: e.controllerId });
+    case 'controller.node-isolated':
+      return t('events.controllerNodeIsolated', { controller: e.controllerId });
+    case 'controller.node-healed':
+      return t('events.controllerNodeHealed', { controller: e.controllerId });
     case 'topic.created':
       return t(e.reason ? 'events.topicAutoCreated' : 'events.topicCreated', {
         ...(e.reason ? { reason: reasonText(e.reason, t) } : {}),

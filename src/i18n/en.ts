@@ -677,6 +677,29 @@ export const en = {
     controllerChanged:
       'Broker {{broker}} is the active controller (epoch {{epoch}}; was {{previous}})',
     controllerNone: 'No active controller (epoch {{epoch}})',
+    controllerNodeChanged:
+      'Controller {{controller}} is the active controller (epoch {{epoch}}; was {{previous}})',
+    controllerName: 'controller {{id}}',
+    controllerResigned:
+      'Controller {{controller}} stops being the active controller (epoch {{epoch}}): {{reason}}',
+    resignedBecause: {
+      'higher-epoch': 'another controller started a newer epoch',
+      'check-quorum':
+        'no majority of the controllers fetched from it in time (check-quorum): it may be cut off',
+      'controller-stopped': 'its process stopped',
+    },
+    preVoteStarted:
+      'Controller {{controller}} lost its leader and asks the others for a pre-vote (epoch {{epoch}})',
+    voteStarted:
+      'Controller {{controller}} stands for election in epoch {{epoch}} and asks for votes',
+    quorumLost:
+      'Metadata quorum lost: {{live}} of {{voters}} controllers reachable, {{needed}} needed. No metadata change can be committed: no fencing, no leader elections, no ISR changes',
+    quorumRestored:
+      'Metadata quorum back: {{live}} of {{voters}} controllers reachable ({{needed}} needed)',
+    controllerNodeStarted: 'Controller {{controller}} started again',
+    controllerNodeStopped: 'Controller {{controller}} crashed',
+    controllerNodeIsolated: 'Controller {{controller}} is cut off from the network',
+    controllerNodeHealed: 'Controller {{controller}} is back on the network',
     topicCreated:
       'Topic {{topic}} created: {{partitions}} partitions, replication factor {{rf}}; replicas {{placement}}',
     topicAutoCreated:
@@ -788,6 +811,10 @@ export const en = {
     addPartitions: 'add {{count}} partitions to {{topic}}',
     deleteTopic: 'delete topic {{topic}}',
     removeBroker: 'remove broker {{brokerId}}',
+    killController: 'kill controller {{controllerId}}',
+    restartController: 'restart controller {{controllerId}}',
+    isolateController: 'isolate controller {{controllerId}}',
+    healController: 'heal controller {{controllerId}}',
     addProducer: 'add producer {{id}}',
     removeProducer: 'remove producer {{producerId}}',
     crashProducer: 'crash producer {{producerId}}',
@@ -932,6 +959,12 @@ export const en = {
       'Broker {{brokerId}} cannot be removed: partition {{partition}} has replication factor {{replicationFactor}} and no other live broker can take its replica. Add or restart a broker first.',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
     BROKER_RUNNING: 'Broker {{brokerId}} is already running.',
+    NO_CONTROLLER_QUORUM:
+      'This cluster has no controller quorum (its scenario sets no cluster.metadata): its controller runs on a broker.',
+    UNKNOWN_CONTROLLER:
+      'There is no controller {{controllerId}} (controllers are {{first}} to {{last}}).',
+    CONTROLLER_NOT_RUNNING: 'Controller {{controllerId}} is not running.',
+    CONTROLLER_RUNNING: 'Controller {{controllerId}} is already running.',
     ALREADY_ISOLATED: 'It is already cut off from the network.',
     NOT_ISOLATED: 'It is not cut off from the network.',
     CONSUMER_RUNNING: 'Consumer {{consumerId}} is already running.',
@@ -1000,6 +1033,8 @@ export const en = {
   simplifications: {
     'controller-quorum':
       'The KRaft controller quorum is not modelled: the active controller runs on a broker, the metadata log is always available, and when its broker fails the lowest-id running broker takes over after controller.quorum.election.timeout.ms.',
+    'quorum-timing':
+      "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); the controllers are dedicated nodes only (no combined mode yet), and the metadata written before the session started counts as a snapshot.",
     'metadata-by-message':
       'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
     'offsets-topic-records':

@@ -660,6 +660,25 @@ export const zhCN: Catalogue = {
     clientHealed: '{{client}} 已恢复网络',
     controllerChanged: 'Broker {{broker}} 成为活跃控制器（epoch {{epoch}}；上一任：{{previous}}）',
     controllerNone: '没有活跃控制器（epoch {{epoch}}）',
+    controllerNodeChanged:
+      '控制器 {{controller}} 成为活跃控制器（epoch {{epoch}}；上一任：{{previous}}）',
+    controllerName: '控制器 {{id}}',
+    controllerResigned: '控制器 {{controller}} 不再担任活跃控制器（epoch {{epoch}}）：{{reason}}',
+    resignedBecause: {
+      'higher-epoch': '另一个控制器开始了更新的 epoch',
+      'check-quorum': '规定时间内没有过半数的控制器来拉取它的日志（仲裁检查），它可能已经断网',
+      'controller-stopped': '它的进程停止了',
+    },
+    preVoteStarted:
+      '控制器 {{controller}} 失去了 Leader，先向其他控制器发起预投票（epoch {{epoch}}）',
+    voteStarted: '控制器 {{controller}} 在 epoch {{epoch}} 参加选举，请求其他控制器投票',
+    quorumLost:
+      '元数据仲裁丢失：{{voters}} 个控制器中只有 {{live}} 个可达，至少需要 {{needed}} 个。元数据的变更都无法提交：不会屏蔽 Broker，不会选举 Leader，ISR 也不会变化',
+    quorumRestored: '元数据仲裁恢复：{{voters}} 个控制器中有 {{live}} 个可达（需要 {{needed}} 个）',
+    controllerNodeStarted: '控制器 {{controller}} 重新启动',
+    controllerNodeStopped: '控制器 {{controller}} 崩溃了',
+    controllerNodeIsolated: '控制器 {{controller}} 断网了',
+    controllerNodeHealed: '控制器 {{controller}} 已恢复网络',
     topicCreated:
       '已创建主题 {{topic}}：{{partitions}} 个分区，副本因子 {{rf}}；副本分布 {{placement}}',
     topicAutoCreated:
@@ -768,6 +787,10 @@ export const zhCN: Catalogue = {
     addPartitions: '为 {{topic}} 增加 {{count}} 个分区',
     deleteTopic: '删除主题 {{topic}}',
     removeBroker: '移除 Broker {{brokerId}}',
+    killController: '终止控制器 {{controllerId}}',
+    restartController: '重启控制器 {{controllerId}}',
+    isolateController: '让控制器 {{controllerId}} 断网',
+    healController: '让控制器 {{controllerId}} 恢复网络',
     addProducer: '添加生产者 {{id}}',
     removeProducer: '移除生产者 {{producerId}}',
     crashProducer: '让生产者 {{producerId}} 崩溃',
@@ -907,6 +930,11 @@ export const zhCN: Catalogue = {
       '无法移除 Broker {{brokerId}}：分区 {{partition}} 的副本因子是 {{replicationFactor}}，没有其他存活的 Broker 能接收它的副本。请先添加或重启一个 Broker。',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
     BROKER_RUNNING: 'Broker {{brokerId}} 已经在运行。',
+    NO_CONTROLLER_QUORUM:
+      '这个集群没有控制器仲裁（场景没有设置 cluster.metadata）：它的控制器运行在某个 Broker 上。',
+    UNKNOWN_CONTROLLER: '没有控制器 {{controllerId}}（控制器的 ID 是 {{first}} 到 {{last}}）。',
+    CONTROLLER_NOT_RUNNING: '控制器 {{controllerId}} 没有在运行。',
+    CONTROLLER_RUNNING: '控制器 {{controllerId}} 已经在运行。',
     ALREADY_ISOLATED: '它已经断网了。',
     NOT_ISOLATED: '它没有断网。',
     CONSUMER_RUNNING: '消费者 {{consumerId}} 已经在运行。',
@@ -974,6 +1002,8 @@ export const zhCN: Catalogue = {
   simplifications: {
     'controller-quorum':
       '没有模拟 KRaft 的控制器仲裁（quorum）：活跃控制器运行在某个 Broker 上，元数据日志始终可用；这个 Broker 失效后，ID 最小的运行中 Broker 在 controller.quorum.election.timeout.ms 之后接任。',
+    'quorum-timing':
+      '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；控制器只能是独立节点（暂不支持与 Broker 合并部署），会话开始之前写入的元数据算作一个快照。',
     'metadata-by-message':
       'Broker 通过控制器发来的消息得知元数据变化，而不是拉取元数据日志；错过变化的 Broker 会在下一次心跳时收到完整快照。',
     'offsets-topic-records':

@@ -155,6 +155,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
   const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
     object({ ...extra, type: z.literal(type), ...shape });
   const brokerId = { brokerId: wholeNumber(1) };
+  const controllerId = { controllerId: wholeNumber(1) };
   const clientId = { clientId: nonEmptyText() };
   const producerId = { producerId: nonEmptyText() };
   const consumerId = { consumerId: nonEmptyText() };
@@ -166,6 +167,10 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('isolateBroker', brokerId),
     command('healBroker', brokerId),
     command('removeBroker', brokerId),
+    command('killController', controllerId),
+    command('restartController', controllerId),
+    command('isolateController', controllerId),
+    command('healController', controllerId),
     command('isolateClient', clientId),
     command('healClient', clientId),
     command('createTopic', topicFields),
@@ -268,6 +273,10 @@ export const scenarioSchema = object({
     brokers: wholeNumber(1, LIMITS.brokers),
     racks: list(name(), ruleText('listOfRacks')).optional(),
     config: configMap.optional(),
+    metadata: object({
+      mode: oneOf(['kraft']),
+      controllers: wholeNumber(1, LIMITS.controllers).optional(),
+    }).optional(),
   }),
   topics: list(topicSpecSchema, ruleText('listOfTopics')).optional(),
   producers: list(producerSpecSchema, ruleText('listOfProducers')).optional(),

@@ -3,13 +3,14 @@
 import * as cfg from '../config/access';
 import {
   controllerCanAct,
+  brokerHost,
   handleAlterPartition,
   handleBrokerHeartbeat,
   onLeaderBalanceCheck,
   onSessionCheck,
   scheduleControllerElection,
 } from '../controller/controller';
-import { brokerNode, tpKey } from '../sim/ids';
+import { brokerNode, controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, Task } from '../sim/world';
 import { loadGroupsForPartition, onGroupRequest } from './group/coordinator';
@@ -119,7 +120,7 @@ export function healBroker(sim: Sim, b: BrokerState): void {
 function sendHeartbeat(sim: Sim, b: BrokerState): void {
   const controller = sim.world.controller.activeId;
   if (controller === null) return;
-  sim.send(brokerNode(b.id), b.inc, brokerNode(controller), 'broker-heartbeat', {
+  sim.send(brokerNode(b.id), b.inc, controllerHostNode(controller), 'broker-heartbeat', {
     brokerEpoch: b.inc,
     wantShutdown: b.shuttingDown,
     metadataVersion: b.metaVersion,
@@ -198,11 +199,11 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
 export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
   switch (msg.kind) {
     case 'broker-heartbeat':
-      return handleBrokerHeartbeat(sim, b, msg);
+      return handleBrokerHeartbeat(sim, brokerHost(b), msg);
     case 'broker-heartbeat-response':
       return onHeartbeatResponse(sim, b, msg);
     case 'alter-partition':
-      handleAlterPartition(sim, b, msg);
+      handleAlterPartition(sim, brokerHost(b), msg);
       // The last added replica joined the ISR: the reassignment commits at the same instant.
       return afterAlterPartition(sim, b.id, msg.body.topic, msg.body.partition);
     case 'alter-partition-response':
@@ -278,9 +279,9 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
       if (!b.shuttingDown) beginControlledShutdown(sim, b);
       return;
     case 'controller.session-check':
-      return onSessionCheck(sim, b, Number(task.arg));
+      return onSessionCheck(sim, brokerHost(b), Number(task.arg));
     case 'controller.leader-balance':
-      return onLeaderBalanceCheck(sim, b);
+      return onLeaderBalanceCheck(sim, brokerHost(b));
     default:
       return;
   }

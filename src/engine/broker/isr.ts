@@ -3,7 +3,7 @@
 // AlterPartition to the controller, and adopts the controller's answer.
 import * as cfg from '../config/access';
 import { canJoinIsr, isCaughtUp } from '../kernels';
-import { brokerNode, tpKey } from '../sim/ids';
+import { brokerNode, controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message } from '../sim/world';
 import { maybeAdvanceHw } from './highWatermark';
@@ -44,7 +44,7 @@ function proposeIsr(
   const log = b.logs[key];
   lead.pendingIsr = newIsr;
   lead.pendingSince = sim.now;
-  sim.send(brokerNode(b.id), b.inc, brokerNode(controller), 'alter-partition', {
+  sim.send(brokerNode(b.id), b.inc, controllerHostNode(controller), 'alter-partition', {
     reqId: ++b.nextToken,
     topic: log.topic,
     partition: log.partition,

@@ -1,5 +1,7 @@
 // Every user action (design.md 3.2): validated first, so an invalid command changes nothing and
 // returns an error that names the problem; then applied to the world at the current sim time.
+import { applyControllerCommand } from './controllerNodes';
+import { inControllerScope } from '../quorum/scope';
 import { checkConfigValue } from '../config/validate';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 import type { ConfigScope } from '../config/definitions';
@@ -143,7 +145,9 @@ function needController(sim: Sim): Result {
 // ---------------------------------------------------------------------------------------------
 
 export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
-  const result = apply(sim, command, source);
+  // A command that changes metadata is one controller operation: under a KRaft quorum its
+  // consequences wait for the commit (the command itself is accepted at once).
+  const result = inControllerScope(sim, () => apply(sim, command, source));
   if (result.ok)
     sim.emit({
       type: 'command.applied',
@@ -208,6 +212,11 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       }
       return OK;
     }
+    case 'killController':
+    case 'restartController':
+    case 'isolateController':
+    case 'healController':
+      return applyControllerCommand(sim, cmd);
     case 'isolateClient':
     case 'healClient': {
       const clientKind = w.producers[cmd.clientId] ? 'producer' : 'consumer';

@@ -5,7 +5,13 @@
 // modelled (see SIMPLIFICATIONS in view/view.ts).
 import * as cfg from '../config/access';
 import { electLeader } from '../kernels';
-import { brokerIdOf, brokerNode, tpKey } from '../sim/ids';
+import { brokerIdOf, brokerNode, controllerNode, tpKey } from '../sim/ids';
+import {
+  activeControllerNode,
+  controllerHostOf,
+  uncommittedWrites,
+  whenControllerActivated,
+} from '../quorum/commit';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type {
@@ -15,28 +21,57 @@ import type {
   Message,
   PartitionMeta,
 } from '../sim/world';
-import type { FenceReason, PartitionChangeReason } from '../types';
+import type { FenceReason, NodeId, PartitionChangeReason } from '../types';
 import type { PartitionChangeRecord } from './records';
 import { write } from './write';
 
-function controllerNode(sim: Sim): string | null {
-  const id = sim.world.controller.activeId;
-  return id === null ? null : brokerNode(id);
+/**
+ * Where the controller's code runs: a broker (the model without a quorum, or KRaft's combined
+ * mode) or a dedicated controller node (controller:1001..).
+ */
+export interface ControllerHost {
+  id: number;
+  node: NodeId;
+  inc: number;
+  config: ConfigSlot<'broker'>;
 }
 
-/** The controller can act only from a running, reachable host. */
+export function brokerHost(b: BrokerState): ControllerHost {
+  return { id: b.id, node: brokerNode(b.id), inc: b.inc, config: b.config };
+}
+
+/** The active controller's host, if there is one. */
+export function activeHost(sim: Sim): ControllerHost | null {
+  const id = sim.world.controller.activeId;
+  if (id === null) return null;
+  if (sim.world.quorum) {
+    const n = activeControllerNode(sim);
+    return n ? controllerHostOf(sim, n) : null;
+  }
+  const b = sim.broker(id);
+  return b ? brokerHost(b) : null;
+}
+
+/** The controller can act only from a running, reachable host (in KRaft: an active leader). */
 export function controllerCanAct(sim: Sim): boolean {
   const id = sim.world.controller.activeId;
   if (id === null) return false;
+  const quorum = sim.world.quorum;
+  if (quorum) {
+    // While the world is built the cluster has been running: its controller is there.
+    if (!quorum.started) return true;
+    const n = activeControllerNode(sim);
+    return (
+      !!n && n.status === 'running' && !!n.leader?.active && !sim.isIsolated(controllerNode(id))
+    );
+  }
   const host = sim.broker(id);
   return !!host && host.status === 'running' && !sim.isIsolated(brokerNode(id));
 }
 
 /** The configs the controller acts on: those of the broker it runs on (else broker 1's). */
 function controllerConfig(sim: Sim): ConfigSlot<'broker'> {
-  const id = sim.world.controller.activeId;
-  const host = id === null ? sim.world.brokers[0] : sim.broker(id)!;
-  return host.config;
+  return activeHost(sim)?.config ?? sim.world.brokers[0].config;
 }
 
 /** A broker the controller may make leader: registered, unfenced, not shutting down. */
@@ -176,16 +211,15 @@ function internalIsr(sim: Sim, p: ControllerPartition): number[] {
 /** Send the changed partitions to every running broker as an incremental metadata update. */
 export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?: string[]): void {
   const c = sim.world.controller;
-  const from = controllerNode(sim);
-  if (!from || !controllerCanAct(sim)) return;
+  const host = activeHost(sim);
+  if (!host || !controllerCanAct(sim)) return;
   const prevVersion = c.metadataVersion;
   c.metadataVersion++;
   const partitions = changed.map(metaOf);
   const liveBrokers = liveBrokerIds(sim);
-  const fromInc = sim.broker(c.activeId!)!.inc;
   for (const b of sim.world.brokers) {
     if (b.status !== 'running') continue;
-    sim.send(from, fromInc, brokerNode(b.id), 'metadata-update', {
+    sim.send(host.node, host.inc, brokerNode(b.id), 'metadata-update', {
       controllerId: c.activeId,
       controllerEpoch: c.epoch,
       liveBrokers,
@@ -201,9 +235,9 @@ export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?
 /** Send the whole metadata image to one broker (it restarted, or missed updates). */
 function sendSnapshot(sim: Sim, to: BrokerState): void {
   const c = sim.world.controller;
-  const from = controllerNode(sim);
-  if (!from) return;
-  sim.send(from, sim.broker(c.activeId!)!.inc, brokerNode(to.id), 'metadata-update', {
+  const host = activeHost(sim);
+  if (!host) return;
+  sim.send(host.node, host.inc, brokerNode(to.id), 'metadata-update', {
     controllerId: c.activeId,
     controllerEpoch: c.epoch,
     liveBrokers: liveBrokerIds(sim),
@@ -220,7 +254,7 @@ function sendSnapshot(sim: Sim, to: BrokerState): void {
 
 export function handleBrokerHeartbeat(
   sim: Sim,
-  host: BrokerState,
+  host: ControllerHost,
   msg: Message<'broker-heartbeat'>,
 ): void {
   const c = sim.world.controller;
@@ -228,7 +262,7 @@ export function handleBrokerHeartbeat(
   const body = msg.body;
   const reply = (fenced: boolean, shutdownReady: boolean, error: string | null = null) =>
     sim.send(
-      brokerNode(host.id),
+      host.node,
       host.inc,
       msg.from,
       'broker-heartbeat-response',
@@ -270,7 +304,10 @@ export function handleBrokerHeartbeat(
     reply(true, true);
     return;
   }
-  if (body.metadataVersion !== c.metadataVersion) sendSnapshot(sim, broker);
+  // A snapshot holds committed metadata only: while a change waits for the quorum, the broker
+  // gets it with the change's own update (or a snapshot on a later heartbeat).
+  if (body.metadataVersion !== c.metadataVersion && uncommittedWrites(sim).length === 0)
+    sendSnapshot(sim, broker);
   if (reg.fenced) unfenceBroker(sim, brokerId);
   reply(false, false);
 }
@@ -278,20 +315,13 @@ export function handleBrokerHeartbeat(
 const sessionTimeout = (sim: Sim) => cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
 
 function scheduleSessionCheck(sim: Sim, brokerId: number): void {
-  const host = sim.broker(sim.world.controller.activeId!)!;
+  const host = activeHost(sim)!;
   const timeout = sessionTimeout(sim);
-  sim.timer(
-    brokerNode(host.id),
-    host.inc,
-    'controller.session-check',
-    timeout,
-    undefined,
-    String(brokerId),
-  );
+  sim.timer(host.node, host.inc, 'controller.session-check', timeout, undefined, String(brokerId));
 }
 
 /** A session check fired: fence the broker if its heartbeats stopped. */
-export function onSessionCheck(sim: Sim, host: BrokerState, brokerId: number): void {
+export function onSessionCheck(sim: Sim, host: ControllerHost, brokerId: number): void {
   const c = sim.world.controller;
   if (c.activeId !== host.id || !controllerCanAct(sim)) return;
   const reg = c.brokers[brokerId];
@@ -364,14 +394,14 @@ function controlledShutdown(sim: Sim, brokerId: number): void {
 
 export function handleAlterPartition(
   sim: Sim,
-  host: BrokerState,
+  host: ControllerHost,
   msg: Message<'alter-partition'>,
 ): void {
   const c = sim.world.controller;
   const b = msg.body;
   const reply = (error: string | null, meta: PartitionMeta | null) =>
     sim.send(
-      brokerNode(host.id),
+      host.node,
       host.inc,
       msg.from,
       'alter-partition-response',
@@ -429,15 +459,15 @@ export function electOfflinePartitions(sim: Sim, topic?: string): void {
   publish(sim, changed);
 }
 
-export function onLeaderBalanceCheck(sim: Sim, host: BrokerState): void {
+export function onLeaderBalanceCheck(sim: Sim, host: ControllerHost): void {
   if (sim.world.controller.activeId !== host.id || !controllerCanAct(sim)) return;
   if (cfg.bool(host.config, 'auto.leader.rebalance.enable')) electPreferredLeaders(sim);
   scheduleLeaderBalance(sim, host);
 }
 
-function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
+function scheduleLeaderBalance(sim: Sim, host: ControllerHost): void {
   const seconds = cfg.int(host.config, 'leader.imbalance.check.interval.seconds');
-  sim.timer(brokerNode(host.id), host.inc, 'controller.leader-balance', seconds * 1000);
+  sim.timer(host.node, host.inc, 'controller.leader-balance', seconds * 1000);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,6 +476,8 @@ function scheduleLeaderBalance(sim: Sim, host: BrokerState): void {
 
 /** The active controller's host is gone or cut off: the quorum elects another after a timeout. */
 export function scheduleControllerElection(sim: Sim): void {
+  // With a KRaft quorum the controllers elect among themselves (quorum/raft.ts).
+  if (sim.world.quorum) return;
   const c = sim.world.controller;
   c.electionToken++;
   const timeout = cfg.int(controllerConfig(sim), 'controller.quorum.election.timeout.ms');
@@ -474,11 +506,11 @@ export function runControllerElection(sim: Sim, token: number): void {
     t: sim.now,
   });
   if (!next) return;
-  becomeActiveController(sim, next);
+  becomeActiveController(sim, brokerHost(next));
 }
 
 /** Start duties on a new active controller: grace for every broker's session, then checks. */
-export function becomeActiveController(sim: Sim, host: BrokerState): void {
+export function becomeActiveController(sim: Sim, host: ControllerHost): void {
   const c = sim.world.controller;
   for (const [id, reg] of Object.entries(c.brokers)) {
     reg.lastHeartbeat = sim.now;
@@ -488,3 +520,6 @@ export function becomeActiveController(sim: Sim, host: BrokerState): void {
   // Tell everyone who the controller is now.
   for (const b of sim.world.brokers) if (b.status === 'running') sendSnapshot(sim, b);
 }
+
+// A KRaft leader whose epoch has begun takes up these duties too.
+whenControllerActivated(becomeActiveController);

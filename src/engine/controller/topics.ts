@@ -12,6 +12,7 @@ import { controllerCanAct, isAcceptableLeader, publish } from './controller';
 import { LIMITS } from '../limits';
 import type { MetadataRecord, PartitionRecord } from './records';
 import { write } from './write';
+import { inControllerScope } from '../quorum/scope';
 import { userPartitions } from '../commands/limitChecks';
 
 /**
@@ -163,6 +164,10 @@ function announceNewLeader(sim: Sim, p: ControllerPartition): void {
  * the client keeps waiting, until max.block.ms for a producer.
  */
 export function autoCreateTopic(sim: Sim, b: BrokerState, name: string, clientId: string): void {
+  inControllerScope(sim, () => autoCreate(sim, b, name, clientId));
+}
+
+function autoCreate(sim: Sim, b: BrokerState, name: string, clientId: string): void {
   if (!controllerCanAct(sim)) return;
   const partitions = cfg.int(b.config, 'num.partitions');
   const replicationFactor = cfg.int(b.config, 'default.replication.factor');
@@ -181,6 +186,10 @@ export function autoCreateTopic(sim: Sim, b: BrokerState, name: string, clientId
  * offsets.topic.replication.factor; returns false (COORDINATOR_NOT_AVAILABLE) until then.
  */
 export function ensureOffsetsTopic(sim: Sim): boolean {
+  return inControllerScope(sim, () => createOffsetsTopic(sim));
+}
+
+function createOffsetsTopic(sim: Sim): boolean {
   const w = sim.world;
   if (w.topics[OFFSETS_TOPIC]) return true;
   const host = w.controller.activeId === null ? undefined : sim.broker(w.controller.activeId);

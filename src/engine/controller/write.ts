@@ -1,10 +1,19 @@
-// The one way the controller changes metadata: write records. Today the quorum that replicates
-// the metadata log is not modelled (the `controller-quorum` simplification), so a write commits
-// at once and the image is replayed on the spot; with the KRaft quorum (docs/plan-metadata-modes.md)
-// a write will wait for a majority of controllers before it is replayed.
+// The one way the controller changes metadata: write records. Without a quorum (the model in
+// which the controller runs on a broker) a write commits at once and the image is replayed on
+// the spot. Under a KRaft quorum (cluster.metadata) the records go to the active controller's
+// `__cluster_metadata` log and the operation's consequences wait until a majority of the
+// controllers has them (quorum/scope.ts).
 import type { Sim } from '../sim/sim';
+import { writeToQuorum } from '../quorum/scope';
 import { replay, type MetadataRecord } from './records';
 
 export function write(sim: Sim, records: readonly MetadataRecord[]): void {
-  for (const record of records) replay(sim.world, record, sim.now);
+  // Brokers hand out producer ids from blocks the controller gave them in advance, so a new id
+  // does not wait for the quorum (one counter stands for the blocks).
+  const quorum = sim.world.quorum;
+  if (!quorum?.started || records.every((r) => r.type === 'ProducerIdsRecord')) {
+    for (const record of records) replay(sim.world, record, sim.now);
+    return;
+  }
+  writeToQuorum(sim, records);
 }

@@ -94,7 +94,7 @@ export function logEndOffsetForEpoch(log: MetadataLog<unknown>, epoch: number): 
 }
 
 /** The epoch that wrote `offset` (which must be in the log). */
-function epochAt(log: MetadataLog<unknown>, offset: number): number {
+export function epochAt(log: MetadataLog<unknown>, offset: number): number {
   let epoch = log.snapshot?.epoch ?? 0;
   for (const e of log.epochCache) if (e.startOffset <= offset) epoch = e.epoch;
   return epoch;

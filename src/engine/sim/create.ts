@@ -5,7 +5,8 @@ import { PRESETS } from '../config/presets';
 import { checkConfigValue } from '../config/validate';
 import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
 import { fail } from '../commands/results';
-import { becomeActiveController } from '../controller/controller';
+import { activeHost, becomeActiveController } from '../controller/controller';
+import { createKraftQuorum, startKraftQuorum } from '../quorum/nodes';
 import { ensureOffsetsTopic } from '../controller/topics';
 import { becomeFollowerOrLeader } from '../broker/leadership';
 import { startReplicaFetchers } from '../broker/replicaFetcher';
@@ -77,9 +78,13 @@ export function emptyWorld(scenario: Scenario): World {
 export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   const w = sim.world;
   const errors: EngineError[] = [];
-  // The cluster has been running: broker 1 is the active controller and everyone is registered.
-  w.controller.activeId = 1;
+  // The cluster has been running: broker 1 (or, with a KRaft quorum, controller 1001) is the
+  // active controller and everyone is registered.
+  const metadata = scenario.cluster.metadata;
+  const quorum = metadata ? createKraftQuorum(metadata.controllers ?? 3) : undefined;
+  w.controller.activeId = quorum ? quorum.controllers[0].id : 1;
   w.controller.epoch = 1;
+  if (quorum) w.quorum = quorum;
   for (let i = 0; i < scenario.cluster.brokers; i++) {
     const id = i + 1;
     w.controller.brokers[id] = {
@@ -93,7 +98,7 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   }
   sim.emit({
     type: 'controller.changed',
-    controllerId: 1,
+    controllerId: w.controller.activeId,
     previousControllerId: null,
     epoch: 1,
     t: sim.now,
@@ -104,7 +109,9 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   });
   if ((scenario.groups ?? []).length > 0) ensureOffsetsTopic(sim);
   syncBrokerMetadata(sim);
-  becomeActiveController(sim, w.brokers[0]);
+  // Metadata written so far is the log's past (a snapshot): from here on writes go to the quorum.
+  if (quorum) startKraftQuorum(sim);
+  becomeActiveController(sim, activeHost(sim)!);
   (scenario.producers ?? []).forEach((p, i) => {
     // The scenario's own producers write to the topics it declares: another name is most
     // likely a typo. (A producer added later may name any topic: auto.create.topics.enable.)

@@ -16,6 +16,7 @@ import {
 } from '../client/producer';
 import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
+import { onControllerNodeMessage, onControllerNodeTimer } from '../quorum/nodes';
 import { runControllerElection } from '../controller/controller';
 import { brokerIdOf } from './ids';
 import { hopMs } from './hop';
@@ -27,6 +28,8 @@ function nodeUp(ref: NodeRef): boolean {
   switch (ref.type) {
     case 'broker':
       return ref.broker.status === 'running';
+    case 'controller':
+      return ref.controller.status === 'running';
     case 'producer':
       return !ref.producer.removed && !ref.producer.crashed;
     case 'consumer':
@@ -38,6 +41,8 @@ function incOf(ref: NodeRef): number {
   switch (ref.type) {
     case 'broker':
       return ref.broker.inc;
+    case 'controller':
+      return ref.controller.inc;
     case 'producer':
       return ref.producer.inc;
     case 'consumer':
@@ -86,6 +91,8 @@ function deliver(sim: Sim, msg: Message): void {
   switch (ref.type) {
     case 'broker':
       return onBrokerMessage(sim, ref.broker, msg);
+    case 'controller':
+      return onControllerNodeMessage(sim, ref.controller, msg);
     case 'producer':
       return onProducerMessage(sim, ref.producer, msg);
     case 'consumer':
@@ -97,6 +104,8 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
   const ref = sim.resolve(task.node);
   if (!ref || !nodeUp(ref) || incOf(ref) !== task.inc || sim.isIsolated(task.node)) return;
   switch (ref.type) {
+    case 'controller':
+      return;
     case 'broker':
       if (task.kind === 'replica-fetch')
         onReplicaFetchFailed(sim, ref.broker, brokerIdOf(task.peer), task.reqId);
@@ -146,6 +155,8 @@ function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
     case 'broker':
       if (task.name.startsWith('group.')) return onGroupTimer(sim, ref.broker, task);
       return onBrokerTimer(sim, ref.broker, task);
+    case 'controller':
+      return onControllerNodeTimer(sim, ref.controller, task);
     case 'producer':
       return onProducerTimer(sim, ref.producer, task);
     case 'consumer':

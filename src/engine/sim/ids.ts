@@ -6,6 +6,11 @@ const brokerNodes: NodeId[] = [];
 
 /** The node of broker `id` (one string per broker, made once). */
 export const brokerNode = (id: number): NodeId => (brokerNodes[id] ??= `broker:${id}`);
+/** A dedicated KRaft controller node (ids 1001..), as Kafka numbers them by default. */
+export const controllerNode = (id: number): NodeId => `controller:${id}`;
+/** Where controller `id` runs: a dedicated controller node, or a broker without a quorum. */
+export const controllerHostNode = (id: number): NodeId =>
+  id > 1000 ? controllerNode(id) : brokerNode(id);
 export const producerNode = (id: string): NodeId => `producer:${id}`;
 export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 

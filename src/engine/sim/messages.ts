@@ -2,6 +2,8 @@
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
 import type { MessageKind } from '../types';
 import type { Batch, Message, PartitionMeta, StoredRecord } from './world';
+import type { FetchAnswer } from '../quorum/metadataLog';
+import type { MetadataEntry } from '../quorum/state';
 
 export interface ProduceBatch {
   topic: string;
@@ -86,6 +88,41 @@ export interface Bodies {
   };
   'broker-heartbeat': { brokerEpoch: number; wantShutdown: boolean; metadataVersion: number };
   'broker-heartbeat-response': { fenced: boolean; shutdownReady: boolean; error: string | null };
+  vote: {
+    /** A pre-vote carries the prospective's current epoch; a vote the candidate's new one. */
+    epoch: number;
+    candidateId: number;
+    preVote: boolean;
+    lastEpoch: number;
+    lastEndOffset: number;
+  };
+  'vote-response': {
+    epoch: number;
+    preVote: boolean;
+    granted: boolean;
+    leaderId: number | null;
+    error: string | null;
+  };
+  'begin-quorum-epoch': { epoch: number; leaderId: number };
+  /** A voter's Fetch of `__cluster_metadata` from the leader (KIP-595: followers pull). */
+  'metadata-fetch': {
+    reqId: number;
+    epoch: number;
+    replicaId: number;
+    fetchOffset: number;
+    lastFetchedEpoch: number;
+    /** The HW the follower knows: a long poll returns early when the leader's is higher. */
+    knownHw: number;
+    maxWaitMs: number;
+  };
+  'metadata-fetch-response': {
+    reqId: number;
+    epoch: number;
+    leaderId: number | null;
+    highWatermark: number;
+    answer: FetchAnswer<MetadataEntry> | null;
+    error: string | null;
+  };
   'metadata-update': {
     controllerId: number | null;
     controllerEpoch: number;

@@ -8,6 +8,7 @@ import { countEvent } from '../metrics/count';
 import { push, takeBack, waiting, type TaskHandle } from './queue';
 import { Rng } from './rng';
 import { hopMs } from './hop';
+import type { ControllerNodeState, PendingWrite } from '../quorum/state';
 import { isRequest, type MessageBody } from './messages';
 import type {
   BrokerState,
@@ -31,11 +32,19 @@ export interface TrafficInfo {
 
 export type NodeRef =
   | { type: 'broker'; broker: BrokerState }
+  | { type: 'controller'; controller: ControllerNodeState }
   | { type: 'producer'; producer: ProducerState }
   | { type: 'consumer'; consumer: ConsumerState };
 
 export class Sim {
   readonly rng: Rng;
+
+  /**
+   * The controller operation running now under a KRaft quorum (quorum/scope.ts), and the write
+   * its later events and messages wait for. Both only live within one task: never saved.
+   */
+  controllerScope: { write: PendingWrite | null } | null = null;
+  deferTo: PendingWrite | null = null;
 
   constructor(readonly world: World) {
     this.rng = Rng.fromState(world.rng);
@@ -52,6 +61,10 @@ export class Sim {
 
   /** Record an event (callers stamp it with `t: sim.now`, written last as in every event). */
   emit(event: SimEvent): void {
+    if (this.deferTo !== null) {
+      this.deferTo.events.push(event);
+      return;
+    }
     this.world.events.push(event);
     countEvent(this.world, event);
   }
@@ -100,6 +113,10 @@ export class Sim {
     body: MessageBody<K>,
     info?: TrafficInfo,
   ): void {
+    if (this.deferTo !== null) {
+      this.deferTo.sends.push({ from, fromInc, to, kind, body, ...(info ? { info } : {}) });
+      return;
+    }
     const w = this.world;
     const net = w.network;
     const now = w.now;
@@ -227,6 +244,13 @@ export class Sim {
         const broker = w.brokers[Number(name.id) - 1];
         if (broker === undefined) return null;
         if (ref?.type !== 'broker' || ref.broker !== broker) name.ref = { type: 'broker', broker };
+        return name.ref;
+      }
+      case 'controller': {
+        const controller = w.quorum?.controllers.find((c) => c.id === Number(name!.id));
+        if (controller === undefined) return null;
+        if (ref?.type !== 'controller' || ref.controller !== controller)
+          name.ref = { type: 'controller', controller };
         return name.ref;
       }
       case 'producer': {

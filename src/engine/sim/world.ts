@@ -1,5 +1,6 @@
 // The whole state of one simulated world, as plain data. Every module of the engine reads and
 // writes this structure; save() serialises it and restore rebuilds an identical world.
+import type { KraftQuorum } from '../quorum/state';
 import type { MetricsState } from '../metrics/state';
 import type {
   Command,
@@ -86,10 +87,16 @@ export type TimerName =
   | 'broker.register-retry'
   /** removeBroker: the broker hosts no replica any more, so it shuts down (controlled). */
   | 'broker.remove'
-  // controller (runs on the active controller's broker)
+  // controller (runs on the active controller's broker or controller node)
   | 'controller.session-check'
   | 'controller.election'
   | 'controller.leader-balance'
+  | 'controller.noop'
+  // the KRaft quorum's Raft (controller nodes)
+  | 'raft.election-timeout'
+  | 'raft.fetch-timeout'
+  | 'raft.check-quorum'
+  | 'raft.fetch-wait'
   // producer
   | 'producer.generate'
   | 'producer.linger'
@@ -690,6 +697,8 @@ export interface World {
   clusterConfig: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   brokers: BrokerState[];
   controller: ControllerState;
+  /** The KRaft controller quorum (cluster.metadata); absent: the controller runs on a broker. */
+  quorum?: KraftQuorum;
   topics: Record<string, TopicState>;
   producers: Record<string, ProducerState>;
   groups: Record<string, GroupRecord>;

@@ -2,6 +2,7 @@
 // the CLI and docs/engine.md say each one in words (i18n `simplifications.<key>`).
 export const SIMPLIFICATIONS = [
   'controller-quorum',
+  'quorum-timing',
   'metadata-by-message',
   'offsets-topic-records',
   'one-batch-in-flight',
@@ -11,3 +12,9 @@ export const SIMPLIFICATIONS = [
 ] as const;
 
 export type SimplificationKey = (typeof SIMPLIFICATIONS)[number];
+
+/** The departures that apply to a world: with or without a KRaft quorum (cluster.metadata). */
+export function simplificationsOf(hasQuorum: boolean): SimplificationKey[] {
+  const notHere: SimplificationKey = hasQuorum ? 'controller-quorum' : 'quorum-timing';
+  return SIMPLIFICATIONS.filter((k) => k !== notHere);
+}

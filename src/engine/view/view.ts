@@ -32,7 +32,9 @@ import type {
 import { ENGINE_VERSION } from '../version';
 import { newestSegments, recordsFrom } from '../broker/log';
 import { lostRecordsOf } from '../broker/dataLoss';
-import { SIMPLIFICATIONS } from './simplifications';
+import { simplificationsOf } from './simplifications';
+import { metadataView } from './metadataView';
+import { withCommittedImage } from '../quorum/commit';
 import { newestStandingError } from '../client/standingErrors';
 
 /** A slot's described configs (computed when the slot changed), copied so callers cannot alter them. */
@@ -315,7 +317,12 @@ function presetEntries(sim: Sim): ConfigEntry[] {
   return out;
 }
 
+/** The cluster as it stands: metadata the controllers have committed, not the pending changes. */
 export function buildView(sim: Sim): ClusterView {
+  return withCommittedImage(sim, () => viewNow(sim));
+}
+
+function viewNow(sim: Sim): ClusterView {
   const w = sim.world;
   const brokerRoles = roles(sim);
   return {
@@ -324,7 +331,12 @@ export function buildView(sim: Sim): ClusterView {
     preset: w.preset,
     engineVersion: ENGINE_VERSION,
     network: { latencyMs: w.network.latencyMs, jitterMs: w.network.jitterMs },
-    controller: { brokerId: w.controller.activeId, epoch: w.controller.epoch },
+    // A dedicated controller node (1001..) is not a broker.
+    controller: {
+      brokerId: w.quorum ? null : w.controller.activeId,
+      epoch: w.controller.epoch,
+    },
+    ...(w.quorum ? { metadata: metadataView(sim, w.quorum) } : {}),
     // A removed broker (removeBroker) has left the cluster: it is no longer drawn or listed.
     brokers: w.brokers.flatMap((b, i) => (b.removed ? [] : [brokerView(sim, b, brokerRoles[i])])),
     topics: topicViews(sim),
@@ -333,7 +345,7 @@ export function buildView(sim: Sim): ClusterView {
     consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
     presetConfig: presetEntries(sim),
     clusterConfig: clusterEntries(sim),
-    simplifications: [...SIMPLIFICATIONS],
+    simplifications: simplificationsOf(w.quorum !== undefined),
   };
 }
 

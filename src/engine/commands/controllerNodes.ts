@@ -1,0 +1,67 @@
+// Commands on the dedicated controller nodes of a KRaft quorum: kill (the process dies; its
+// log and vote stay on disk), restart, isolate and heal. Refused, naming the problem, when the
+// cluster has no quorum (no cluster.metadata) or no such controller.
+import { controllerNode } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import type { Command } from '../types';
+import {
+  healControllerNode,
+  isolateControllerNode,
+  restartControllerNode,
+  stopControllerNode,
+} from '../quorum/nodes';
+import type { ControllerNodeState } from '../quorum/state';
+import { fail, OK, type Result } from './results';
+
+type ControllerCommand = Extract<
+  Command,
+  { type: 'killController' | 'restartController' | 'isolateController' | 'healController' }
+>;
+
+function findController(sim: Sim, id: number): ControllerNodeState | Result {
+  const q = sim.world.quorum;
+  if (!q)
+    return fail(
+      'NO_CONTROLLER_QUORUM',
+      'this cluster has no controller quorum (cluster.metadata is not set): its controller runs on a broker',
+      'controllerId',
+    );
+  const n = q.controllers.find((c) => c.id === id);
+  if (!n) {
+    const first = q.controllers[0].id;
+    const last = q.controllers[q.controllers.length - 1].id;
+    return fail(
+      'UNKNOWN_CONTROLLER',
+      `controllerId: no controller ${id} (controllers are ${first}..${last})`,
+      'controllerId',
+      { controllerId: id, first, last },
+    );
+  }
+  return n;
+}
+
+export function applyControllerCommand(sim: Sim, cmd: ControllerCommand): Result {
+  const n = findController(sim, cmd.controllerId);
+  if (!('status' in n)) return n;
+  const isolated = sim.isIsolated(controllerNode(n.id));
+  const refuse = (code: string, state: string) =>
+    fail(code, `controller ${n.id} ${state}`, 'controllerId', { controllerId: n.id });
+  switch (cmd.type) {
+    case 'killController':
+      if (n.status !== 'running') return refuse('CONTROLLER_NOT_RUNNING', 'is not running');
+      stopControllerNode(sim, n);
+      return OK;
+    case 'restartController':
+      if (n.status === 'running') return refuse('CONTROLLER_RUNNING', 'is already running');
+      restartControllerNode(sim, n);
+      return OK;
+    case 'isolateController':
+      if (isolated) return refuse('ALREADY_ISOLATED', 'is already isolated');
+      isolateControllerNode(sim, n);
+      return OK;
+    case 'healController':
+      if (!isolated) return refuse('NOT_ISOLATED', 'is not isolated');
+      healControllerNode(sim, n);
+      return OK;
+  }
+}

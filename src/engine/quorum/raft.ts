@@ -1,0 +1,564 @@
+// KRaft's Raft among the controller nodes (kafka-spec §4.2, Kafka's KafkaRaftClient): pre-vote
+// and vote by epoch, BeginQuorumEpoch, followers pulling the `__cluster_metadata` log with
+// long-poll fetches, the leader's majority high watermark, and check-quorum. The leader becomes
+// the active controller once its epoch's LeaderChangeMessage is committed (activation.ts).
+//
+// Timing: `controller.quorum.election.timeout.ms` (Kafka 1000, classroom 2000) drives elections;
+// the fetch timeout is twice that (Kafka's own defaults: 2000 for 1000) and the leader resigns
+// after 1.5 fetch timeouts without fetches from a majority. Kafka 4.0's rules: a voter that
+// loses contact becomes prospective and asks for pre-votes (KIP-996) before it bumps the epoch.
+import * as cfg from '../config/access';
+import {
+  binaryExponentialElectionBackoffMs,
+  checkQuorumTimeoutMs,
+  handleVoteRequest,
+  majoritySize,
+  quorumHighWatermark,
+  randomElectionTimeoutMs,
+  recordVoterFetch,
+  startCheckQuorum,
+  timeUntilCheckQuorumExpires,
+  type ElectionView,
+} from '../kernels/raft';
+import { controllerNode } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import type { Message } from '../sim/world';
+import {
+  appendAsFollower,
+  appendAsLeader,
+  endOffsetAndEpoch,
+  installSnapshot,
+  lastFetchedEpoch,
+  takeSnapshot,
+  truncateToEndOffset,
+  validateFetch,
+} from './metadataLog';
+import type { ControllerNodeState, KraftQuorum, MetadataEntry } from './state';
+import { onLeaderCommitted, onLeadershipLost } from './commit';
+
+/** Records a fetch answer may carry (Kafka counts bytes; a few hundred records is plenty). */
+const MAX_FETCH_RECORDS = 500;
+/** Committed records kept behind a snapshot before the log prefix is dropped. */
+const SNAPSHOT_AFTER_RECORDS = 1000;
+/** `controller.quorum.fetch.max.wait.ms`-like long poll of a follower's fetch (Kafka: 500). */
+const FETCH_MAX_WAIT_MS = 500;
+/** `controller.quorum.election.backoff.max.ms` (Kafka's default). */
+const ELECTION_BACKOFF_MAX_MS = 1000;
+
+export interface RaftTiming {
+  electionTimeoutMs: number;
+  fetchTimeoutMs: number;
+}
+
+/** The quorum's timing, from the cluster's broker configs (controllers share them here). */
+export function raftTiming(sim: Sim): RaftTiming {
+  const election = cfg.int(sim.world.brokers[0].config, 'controller.quorum.election.timeout.ms');
+  return { electionTimeoutMs: election, fetchTimeoutMs: 2 * election };
+}
+
+export function quorumOf(sim: Sim): KraftQuorum {
+  return sim.world.quorum!;
+}
+
+export function voterIds(q: KraftQuorum): number[] {
+  return q.controllers.map((c) => c.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// State changes (QuorumState's transitions); each one invalidates the previous state's timers
+// ---------------------------------------------------------------------------------------------
+
+function newState(n: ControllerNodeState): void {
+  n.token++;
+  n.granted = [];
+  n.fetchInFlight = false;
+}
+
+function electionTimer(sim: Sim, n: ControllerNodeState, delay?: number): void {
+  const wait =
+    delay ?? randomElectionTimeoutMs(raftTiming(sim).electionTimeoutMs, (k) => sim.rng.below(k));
+  sim.timer(controllerNode(n.id), n.inc, 'raft.election-timeout', wait, n.token);
+}
+
+/** No leader known in `epoch` (a higher epoch was seen, or the node just started). */
+export function becomeUnattached(sim: Sim, n: ControllerNodeState, epoch: number): void {
+  leaveLeadership(sim, n, 'higher-epoch');
+  if (epoch > n.epoch) {
+    n.epoch = epoch;
+    n.votedFor = null;
+  }
+  n.role = 'unattached';
+  n.leaderId = null;
+  newState(n);
+  electionTimer(sim, n);
+}
+
+/** Lost contact: ask the other voters whether they would vote, without bumping the epoch. */
+function becomeProspective(sim: Sim, n: ControllerNodeState): void {
+  leaveLeadership(sim, n, 'check-quorum');
+  n.role = 'prospective';
+  startElection(sim, n, true);
+}
+
+/** The pre-vote won: a real election in the next epoch, voting for itself. */
+function becomeCandidate(sim: Sim, n: ControllerNodeState): void {
+  n.role = 'candidate';
+  n.epoch++;
+  n.votedFor = n.id;
+  startElection(sim, n, false);
+  maybeWin(sim, n);
+}
+
+function startElection(sim: Sim, n: ControllerNodeState, preVote: boolean): void {
+  n.leaderId = null;
+  newState(n);
+  n.granted = [n.id];
+  sim.emit({
+    type: 'metadata.election-started',
+    controllerId: n.id,
+    epoch: n.epoch,
+    preVote,
+    t: sim.now,
+  });
+  requestVotes(sim, n, preVote);
+  electionTimer(sim, n);
+}
+
+function becomeLeader(sim: Sim, n: ControllerNodeState): void {
+  const q = quorumOf(sim);
+  n.retries = 0;
+  // Only the leader's own end is known; each follower's arrives with its first fetch.
+  takeLeadership(sim, n, n.log.leo, false, (id) => (id === n.id ? n.log.leo : -1));
+  appendAsLeader<MetadataEntry>(n.log, n.epoch, [
+    { type: 'LeaderChangeMessage', leaderId: n.id, voters: voterIds(q) },
+  ]);
+  n.leader!.voters[n.id].endOffset = n.log.leo;
+  for (const other of q.controllers) {
+    if (other.id === n.id) continue;
+    sim.send(controllerNode(n.id), n.inc, controllerNode(other.id), 'begin-quorum-epoch', {
+      epoch: n.epoch,
+      leaderId: n.id,
+    });
+  }
+  updateHighWatermark(sim, n);
+}
+
+/** The leader's state (LeaderState) and its check-quorum timer. */
+function takeLeadership(
+  sim: Sim,
+  n: ControllerNodeState,
+  epochStartOffset: number,
+  active: boolean,
+  endOffsetOf: (voterId: number) => number,
+): void {
+  n.role = 'leader';
+  n.leaderId = n.id;
+  newState(n);
+  const { fetchTimeoutMs } = raftTiming(sim);
+  n.leader = {
+    epochStartOffset,
+    voters: {},
+    checkQuorum: startCheckQuorum(sim.now, fetchTimeoutMs),
+    parked: [],
+    active,
+    pending: [],
+  };
+  for (const id of voterIds(quorumOf(sim)))
+    n.leader.voters[id] = { endOffset: endOffsetOf(id), lastFetchAt: sim.now };
+  const wait = checkQuorumTimeoutMs(fetchTimeoutMs);
+  sim.timer(controllerNode(n.id), n.inc, 'raft.check-quorum', wait, n.token);
+}
+
+export function becomeFollower(
+  sim: Sim,
+  n: ControllerNodeState,
+  epoch: number,
+  leaderId: number,
+): void {
+  if (n.role === 'follower' && n.epoch === epoch && n.leaderId === leaderId) return;
+  leaveLeadership(sim, n, 'higher-epoch');
+  if (epoch > n.epoch) n.votedFor = null;
+  n.epoch = epoch;
+  n.role = 'follower';
+  n.leaderId = leaderId;
+  n.hasFetchedFromLeader = false;
+  newState(n);
+  restartFetchTimer(sim, n);
+  sendFetch(sim, n);
+}
+
+/** t=0: `n` has led epoch 1 for a while; every voter has its LeaderChangeMessage. */
+export function resumeAsLeader(sim: Sim, n: ControllerNodeState): void {
+  takeLeadership(sim, n, 0, true, () => n.log.leo);
+}
+
+/** t=0: `n` follows the first voter and is in contact with it. */
+export function resumeAsFollower(sim: Sim, n: ControllerNodeState, leaderId: number): void {
+  n.role = 'follower';
+  n.leaderId = leaderId;
+  n.hasFetchedFromLeader = true;
+  newState(n);
+  restartFetchTimer(sim, n);
+  sendFetch(sim, n);
+}
+
+/** A leader stepping down: it stops acting as the controller and its uncommitted writes go. */
+function leaveLeadership(
+  sim: Sim,
+  n: ControllerNodeState,
+  reason: 'higher-epoch' | 'check-quorum',
+): void {
+  if (n.role !== 'leader' || n.leader === null) return;
+  const leader = n.leader;
+  n.leader = null;
+  onLeadershipLost(sim, n, leader, reason);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes
+// ---------------------------------------------------------------------------------------------
+
+function requestVotes(sim: Sim, n: ControllerNodeState, preVote: boolean): void {
+  const end = endOffsetAndEpoch(n.log);
+  for (const other of quorumOf(sim).controllers) {
+    if (other.id === n.id) continue;
+    sim.send(controllerNode(n.id), n.inc, controllerNode(other.id), 'vote', {
+      epoch: n.epoch,
+      candidateId: n.id,
+      preVote,
+      lastEpoch: end.epoch,
+      lastEndOffset: end.offset,
+    });
+  }
+}
+
+function electionView(n: ControllerNodeState): ElectionView {
+  return {
+    epoch: n.epoch,
+    role: n.role,
+    ...(n.votedFor !== null ? { votedFor: n.votedFor } : {}),
+    ...(n.leaderId !== null ? { leaderId: n.leaderId } : {}),
+    hasFetchedFromLeader: n.hasFetchedFromLeader,
+  };
+}
+
+function onVote(sim: Sim, n: ControllerNodeState, msg: Message<'vote'>): void {
+  const req = msg.body;
+  const decision = handleVoteRequest(electionView(n), endOffsetAndEpoch(n.log), {
+    candidateId: req.candidateId,
+    candidateEpoch: req.epoch,
+    preVote: req.preVote,
+    lastEpoch: req.lastEpoch,
+    lastEndOffset: req.lastEndOffset,
+  });
+  if (decision.state.epoch > n.epoch) becomeUnattached(sim, n, decision.state.epoch);
+  if (decision.votedNow) {
+    n.votedFor = req.candidateId;
+    // A granted vote gives the candidate time to win before this voter tries itself.
+    newState(n);
+    electionTimer(sim, n);
+  }
+  sim.send(
+    controllerNode(n.id),
+    n.inc,
+    msg.from,
+    'vote-response',
+    {
+      epoch: n.epoch,
+      preVote: req.preVote,
+      granted: decision.granted,
+      leaderId: n.leaderId,
+      error: decision.error ?? null,
+    },
+    { toInc: msg.fromInc },
+  );
+}
+
+function onVoteResponse(sim: Sim, n: ControllerNodeState, msg: Message<'vote-response'>): void {
+  const r = msg.body;
+  if (r.epoch > n.epoch) {
+    if (r.leaderId !== null) becomeFollower(sim, n, r.epoch, r.leaderId);
+    else becomeUnattached(sim, n, r.epoch);
+    return;
+  }
+  if (r.epoch < n.epoch) return;
+  const round = r.preVote ? 'prospective' : 'candidate';
+  if (n.role === 'prospective' && r.leaderId !== null && r.leaderId !== n.id) {
+    becomeFollower(sim, n, r.epoch, r.leaderId);
+    return;
+  }
+  if (n.role !== round || !r.granted) return;
+  const voter = Number(msg.from.slice(msg.from.indexOf(':') + 1));
+  if (!n.granted.includes(voter)) n.granted.push(voter);
+  maybeWin(sim, n);
+}
+
+function maybeWin(sim: Sim, n: ControllerNodeState): void {
+  if (n.granted.length < majoritySize(quorumOf(sim).controllers.length)) return;
+  if (n.role === 'prospective') becomeCandidate(sim, n);
+  else if (n.role === 'candidate') becomeLeader(sim, n);
+}
+
+function onElectionTimeout(sim: Sim, n: ControllerNodeState): void {
+  switch (n.role) {
+    case 'unattached':
+    case 'resigned':
+      return becomeProspective(sim, n);
+    case 'prospective':
+    case 'candidate': {
+      // Lost (or split) the round: back off, then ask again.
+      n.retries++;
+      const backoff = binaryExponentialElectionBackoffMs(n.retries, ELECTION_BACKOFF_MAX_MS, (k) =>
+        sim.rng.below(k),
+      );
+      n.role = 'unattached';
+      newState(n);
+      electionTimer(sim, n, backoff);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The leader: BeginQuorumEpoch, fetches, the high watermark, check-quorum
+// ---------------------------------------------------------------------------------------------
+
+function onBeginQuorumEpoch(
+  sim: Sim,
+  n: ControllerNodeState,
+  msg: Message<'begin-quorum-epoch'>,
+): void {
+  const { epoch, leaderId } = msg.body;
+  if (epoch >= n.epoch && leaderId !== n.id) becomeFollower(sim, n, epoch, leaderId);
+}
+
+function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'>): void {
+  const req = msg.body;
+  const leader = n.leader;
+  if (n.role !== 'leader' || leader === null || req.epoch !== n.epoch) {
+    answerFetch(sim, n, msg.from, msg.fromInc, req.reqId, {
+      error: req.epoch < n.epoch ? 'FENCED_LEADER_EPOCH' : 'NOT_LEADER_OR_FOLLOWER',
+    });
+    return;
+  }
+  const answer = validateFetch(n.log, req.fetchOffset, req.lastFetchedEpoch, MAX_FETCH_RECORDS);
+  if (answer.kind === 'records') {
+    const progress = leader.voters[req.replicaId];
+    if (progress) {
+      progress.endOffset = req.fetchOffset;
+      progress.lastFetchAt = sim.now;
+    }
+    leader.checkQuorum = recordVoterFetch(
+      leader.checkQuorum,
+      req.replicaId,
+      n.id,
+      voterIds(quorumOf(sim)),
+      sim.now,
+      raftTiming(sim).fetchTimeoutMs,
+    );
+    updateHighWatermark(sim, n);
+    // Nothing new and the follower knows the HW: wait for records (a long poll).
+    if (answer.batches.length === 0 && req.knownHw >= n.hw) {
+      leader.parked.push({
+        from: req.replicaId,
+        fromInc: msg.fromInc,
+        reqId: req.reqId,
+        fetchOffset: req.fetchOffset,
+      });
+      sim.timer(
+        controllerNode(n.id),
+        n.inc,
+        'raft.fetch-wait',
+        FETCH_MAX_WAIT_MS,
+        n.token,
+        `${req.replicaId}:${req.reqId}`,
+      );
+      return;
+    }
+  }
+  answerFetch(sim, n, msg.from, msg.fromInc, req.reqId, { answer });
+}
+
+function answerFetch(
+  sim: Sim,
+  n: ControllerNodeState,
+  to: string,
+  toInc: number,
+  reqId: number,
+  result: { answer?: ReturnType<typeof validateFetch<MetadataEntry>>; error?: string },
+): void {
+  sim.send(
+    controllerNode(n.id),
+    n.inc,
+    to,
+    'metadata-fetch-response',
+    {
+      reqId,
+      epoch: n.epoch,
+      leaderId: n.leaderId,
+      highWatermark: n.hw,
+      answer: result.answer ?? null,
+      error: result.error ?? null,
+    },
+    { toInc },
+  );
+}
+
+/** Answer parked fetches: new records were appended or the HW moved. */
+function releaseParked(sim: Sim, n: ControllerNodeState, only?: string): void {
+  const leader = n.leader!;
+  const keep: typeof leader.parked = [];
+  for (const p of leader.parked) {
+    if (only !== undefined && `${p.from}:${p.reqId}` !== only) {
+      keep.push(p);
+      continue;
+    }
+    const answer = validateFetch(n.log, p.fetchOffset, n.epoch, MAX_FETCH_RECORDS);
+    answerFetch(sim, n, controllerNode(p.from), p.fromInc, p.reqId, { answer });
+  }
+  leader.parked = keep;
+}
+
+/** The leader appends records of its epoch; followers waiting in a long poll get them at once. */
+export function appendAsQuorumLeader(
+  sim: Sim,
+  n: ControllerNodeState,
+  entries: MetadataEntry[],
+): number {
+  appendAsLeader(n.log, n.epoch, entries);
+  n.leader!.voters[n.id].endOffset = n.log.leo;
+  releaseParked(sim, n);
+  updateHighWatermark(sim, n);
+  return n.log.leo;
+}
+
+function updateHighWatermark(sim: Sim, n: ControllerNodeState): void {
+  const leader = n.leader!;
+  const ends = voterIds(quorumOf(sim)).map((id) => {
+    const e = leader.voters[id]?.endOffset;
+    return e === undefined || e < 0 ? undefined : e;
+  });
+  const hw = quorumHighWatermark(ends, leader.epochStartOffset, n.hw < 0 ? undefined : n.hw);
+  if (hw === undefined || hw <= n.hw) return;
+  n.hw = hw;
+  onLeaderCommitted(sim, n);
+  releaseParked(sim, n);
+  if (n.hw - n.log.logStartOffset > 2 * SNAPSHOT_AFTER_RECORDS)
+    takeSnapshot(n.log, n.hw - SNAPSHOT_AFTER_RECORDS);
+}
+
+function onCheckQuorum(sim: Sim, n: ControllerNodeState): void {
+  if (n.role !== 'leader' || n.leader === null) return;
+  const left = timeUntilCheckQuorumExpires(
+    n.leader.checkQuorum,
+    sim.now,
+    quorumOf(sim).controllers.length,
+  );
+  if (left === Infinity) return;
+  if (left > 0) {
+    sim.timer(controllerNode(n.id), n.inc, 'raft.check-quorum', left, n.token);
+    return;
+  }
+  // No majority fetched in time: this leader may be cut off, and must not keep acting.
+  leaveLeadership(sim, n, 'check-quorum');
+  n.role = 'resigned';
+  newState(n);
+  electionTimer(sim, n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Followers: fetching the log
+// ---------------------------------------------------------------------------------------------
+
+function restartFetchTimer(sim: Sim, n: ControllerNodeState): void {
+  n.token++;
+  sim.timer(
+    controllerNode(n.id),
+    n.inc,
+    'raft.fetch-timeout',
+    raftTiming(sim).fetchTimeoutMs,
+    n.token,
+  );
+}
+
+function sendFetch(sim: Sim, n: ControllerNodeState): void {
+  if (n.role !== 'follower' || n.leaderId === null || n.fetchInFlight) return;
+  n.fetchInFlight = true;
+  sim.send(controllerNode(n.id), n.inc, controllerNode(n.leaderId), 'metadata-fetch', {
+    reqId: ++n.nextReqId,
+    epoch: n.epoch,
+    replicaId: n.id,
+    fetchOffset: n.log.leo,
+    lastFetchedEpoch: lastFetchedEpoch(n.log),
+    knownHw: n.hw,
+    maxWaitMs: FETCH_MAX_WAIT_MS,
+  });
+}
+
+function onFetchResponse(
+  sim: Sim,
+  n: ControllerNodeState,
+  msg: Message<'metadata-fetch-response'>,
+): void {
+  const r = msg.body;
+  if (r.epoch > n.epoch) {
+    if (r.leaderId !== null) becomeFollower(sim, n, r.epoch, r.leaderId);
+    else becomeUnattached(sim, n, r.epoch);
+    return;
+  }
+  if (n.role !== 'follower' || r.epoch !== n.epoch || r.reqId !== n.nextReqId) return;
+  n.fetchInFlight = false;
+  if (r.error !== null || r.answer === null) return;
+  n.hasFetchedFromLeader = true;
+  restartFetchTimer(sim, n);
+  const answer = r.answer;
+  if (answer.kind === 'records') appendAsFollower(n.log, answer.batches);
+  else if (answer.kind === 'diverging') truncateToEndOffset(n.log, answer.divergingEpoch);
+  else installSnapshot(n.log, answer.snapshotId);
+  if (r.highWatermark > n.hw) n.hw = Math.min(r.highWatermark, n.log.leo);
+  if (n.hw - n.log.logStartOffset > 2 * SNAPSHOT_AFTER_RECORDS)
+    takeSnapshot(n.log, n.hw - SNAPSHOT_AFTER_RECORDS);
+  sendFetch(sim, n);
+}
+
+function onFetchTimeout(sim: Sim, n: ControllerNodeState): void {
+  if (n.role === 'follower') becomeProspective(sim, n);
+}
+
+function onFetchWait(sim: Sim, n: ControllerNodeState, which: string): void {
+  if (n.role === 'leader' && n.leader !== null) releaseParked(sim, n, which);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+// ---------------------------------------------------------------------------------------------
+
+/** A Raft message for `n`; false if it is not one (the controller's own requests). */
+export function onRaftMessage(sim: Sim, n: ControllerNodeState, msg: Message): boolean {
+  if (msg.kind === 'vote') onVote(sim, n, msg);
+  else if (msg.kind === 'vote-response') onVoteResponse(sim, n, msg);
+  else if (msg.kind === 'begin-quorum-epoch') onBeginQuorumEpoch(sim, n, msg);
+  else if (msg.kind === 'metadata-fetch') onFetch(sim, n, msg);
+  else if (msg.kind === 'metadata-fetch-response') onFetchResponse(sim, n, msg);
+  else return false;
+  return true;
+}
+
+/** A Raft timer of `n`; false if it is not one (the controller's own timers). */
+export function onRaftTimer(
+  sim: Sim,
+  n: ControllerNodeState,
+  name: string,
+  token: number | undefined,
+  arg: string | undefined,
+): boolean {
+  if (!name.startsWith('raft.')) return false;
+  if (token !== n.token) return true;
+  if (name === 'raft.election-timeout') onElectionTimeout(sim, n);
+  else if (name === 'raft.fetch-timeout') onFetchTimeout(sim, n);
+  else if (name === 'raft.check-quorum') onCheckQuorum(sim, n);
+  else if (name === 'raft.fetch-wait') onFetchWait(sim, n, arg!);
+  return true;
+}

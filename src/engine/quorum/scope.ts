@@ -1,0 +1,29 @@
+// A controller operation (handling a broker's request, a timer, a command) under a KRaft quorum:
+// what it writes takes effect for the cluster only once the quorum commits it, so the events it
+// emits and the messages it sends after its first write wait for that commit (Kafka's
+// QuorumController completes an operation's response future when its records are committed).
+import type { MetadataRecord } from '../controller/records';
+import type { Sim } from '../sim/sim';
+import { appendWrite, extendWrite } from './writes';
+
+/** Run `operation` as one controller operation (nested calls join the outer one). */
+export function inControllerScope<T>(sim: Sim, operation: () => T): T {
+  if (!sim.world.quorum?.started || sim.controllerScope !== null) return operation();
+  sim.controllerScope = { write: null };
+  try {
+    return operation();
+  } finally {
+    sim.controllerScope = null;
+    sim.deferTo = null;
+  }
+}
+
+/** Write records under the quorum; the rest of the operation's effects wait for the commit. */
+export function writeToQuorum(sim: Sim, records: readonly MetadataRecord[]): void {
+  const scope = sim.controllerScope;
+  if (scope === null) throw new Error('a metadata write outside a controller operation');
+  // A write already committed (a quorum of one) is done: what follows is a new write.
+  if (scope.write === null || scope.write.committed) scope.write = appendWrite(sim, records);
+  else extendWrite(sim, scope.write, records);
+  if (!scope.write.committed) sim.deferTo = scope.write;
+}

@@ -53,6 +53,14 @@ describe('a KRaft quorum of three controllers', () => {
     expect(v.simplifications).not.toContain('controller-quorum');
   });
 
+  it('creates __consumer_offsets with the controller on a controller node: a group gets its coordinator', () => {
+    const run = new Run(kraft({ groups: [{ id: 'billing', topics: ['orders'], consumers: 2 }] }));
+    run.to(15_000);
+    const group = run.engine.view().groups.find((g) => g.id === 'billing')!;
+    expect(group.coordinator).not.toBeNull();
+    expect(group.state).toBe('Stable');
+  });
+
   it('elects another active controller with a higher epoch when the active one dies, and it fences a dead broker', () => {
     const run = new Run(kraft());
     run.to(10_000);

@@ -8,7 +8,7 @@ import { tpKey } from '../sim/ids';
 import { isInternalTopic, OFFSETS_TOPIC } from '../sim/internalTopics';
 import type { BrokerState, ControllerPartition } from '../sim/world';
 import type { TopicCreateReason } from '../reasons';
-import { controllerCanAct, isAcceptableLeader, publish } from './controller';
+import { activeHost, controllerCanAct, isAcceptableLeader, publish } from './controller';
 import { LIMITS } from '../limits';
 import type { MetadataRecord, PartitionRecord } from './records';
 import { write } from './write';
@@ -192,7 +192,7 @@ export function ensureOffsetsTopic(sim: Sim): boolean {
 function createOffsetsTopic(sim: Sim): boolean {
   const w = sim.world;
   if (w.topics[OFFSETS_TOPIC]) return true;
-  const host = w.controller.activeId === null ? undefined : sim.broker(w.controller.activeId);
+  const host = activeHost(sim);
   if (!host) return false;
   const partitions = cfg.int(host.config, 'offsets.topic.num.partitions');
   const rf = cfg.int(host.config, 'offsets.topic.replication.factor');

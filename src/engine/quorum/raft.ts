@@ -283,7 +283,8 @@ function onVoteResponse(sim: Sim, n: ControllerNodeState, msg: Message<'vote-res
   }
   if (r.epoch < n.epoch) return;
   const round = r.preVote ? 'prospective' : 'candidate';
-  if (n.role === 'prospective' && r.leaderId !== null && r.leaderId !== n.id) {
+  // Refused by a voter that still follows a leader of this epoch: follow it too (KIP-996).
+  if (n.role === 'prospective' && !r.granted && r.leaderId !== null && r.leaderId !== n.id) {
     becomeFollower(sim, n, r.epoch, r.leaderId);
     return;
   }

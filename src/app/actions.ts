@@ -288,6 +288,43 @@ export const BROKER_ACTIONS = {
   },
 } satisfies Record<string, Action<BrokerParams>>;
 
+type ControllerParams = { controllerId: number };
+
+const controllerIs = (s: SimState, p: ControllerParams) =>
+  s.cluster?.metadata?.nodes.find((n) => n.id === p.controllerId);
+
+/** The dedicated KRaft controller nodes (cluster.metadata). */
+export const CONTROLLER_ACTIONS = {
+  kill: {
+    id: 'controller.kill',
+    labelKey: 'quorum.kill',
+    labelParams: (p) => ({ id: p.controllerId }),
+    perform: (ctx, p) => void run(ctx, { type: 'killController', controllerId: p.controllerId }),
+    enabled: (s, p) => running(s) && controllerIs(s, p)?.alive === true,
+  },
+  restart: {
+    id: 'controller.restart',
+    labelKey: 'quorum.restart',
+    labelParams: (p) => ({ id: p.controllerId }),
+    perform: (ctx, p) => void run(ctx, { type: 'restartController', controllerId: p.controllerId }),
+    enabled: (s, p) => running(s) && controllerIs(s, p)?.alive === false,
+  },
+  isolate: {
+    id: 'controller.isolate',
+    labelKey: 'quorum.isolate',
+    labelParams: (p) => ({ id: p.controllerId }),
+    perform: (ctx, p) => void run(ctx, { type: 'isolateController', controllerId: p.controllerId }),
+    enabled: (s, p) => running(s) && controllerIs(s, p)?.isolated === false,
+  },
+  heal: {
+    id: 'controller.heal',
+    labelKey: 'quorum.heal',
+    labelParams: (p) => ({ id: p.controllerId }),
+    perform: (ctx, p) => void run(ctx, { type: 'healController', controllerId: p.controllerId }),
+    enabled: (s, p) => running(s) && controllerIs(s, p)?.isolated === true,
+  },
+} satisfies Record<string, Action<ControllerParams>>;
+
 export const PRODUCER_ACTIONS = {
   pause: {
     id: 'producer.pause',

@@ -110,6 +110,29 @@ export const en = {
     bigSceneNote:
       'Large cluster: details are collapsed. Zoom in or select a broker, topic or group.',
   },
+  quorum: {
+    title: 'Controller {{id}}',
+    note: 'Active controller: {{id}} · epoch {{epoch}}',
+    log: 'LEO {{leo}} · HW {{hw}}',
+    epoch: 'epoch {{epoch}}',
+    isolated: 'cut off',
+    lost: 'Metadata quorum lost',
+    lostDetail:
+      '{{live}} of {{voters}} controllers reachable, {{needed}} needed: the data still flows, but nothing in the metadata can change (no fencing, no leader elections, no ISR changes).',
+    kill: 'Kill controller {{id}}',
+    restart: 'Restart controller {{id}}',
+    isolate: 'Isolate controller {{id}}',
+    heal: 'Heal controller {{id}}',
+    role: {
+      leader: 'Leader',
+      follower: 'Follower',
+      candidate: 'Candidate',
+      prospective: 'Asking for pre-votes',
+      unattached: 'No leader known',
+      resigned: 'Stepped down',
+      stopped: '✕ Crashed',
+    },
+  },
   broker: {
     group: 'Broker {{id}}',
     title: 'Broker {{id}}',
@@ -1003,6 +1026,11 @@ export const en = {
       title: 'Consumer group rebalance: joining, leaving, crashing',
       description:
         'The billing group starts with one consumer that owns all 3 partitions. A second and a third consumer join (8 s, 16 s) and each join triggers a rebalance that spreads the partitions. The fourth consumer (24 s) sits idle: a partition is read by at most one consumer of a group, so more consumers than partitions do not help. At 34 s billing-1 closes cleanly (it sends LeaveGroup) and the idle consumer takes over at once. At 44 s billing-2 crashes without a word: nothing happens until its session times out (session.timeout.ms, 6 s in the classroom preset), then the group rebalances.',
+    },
+    'controller-quorum': {
+      title: 'Who keeps the metadata: the KRaft controller quorum',
+      description:
+        'Kafka keeps its metadata (which brokers are alive, who leads each partition, which replicas are in sync) in the __cluster_metadata log, replicated by a quorum of controllers (KRaft). Three dedicated controllers, 1001 to 1003, sit above the brokers: 1001 leads and is the active controller (the crown); the other two fetch its log, and a change counts only once a majority of them has it. At 10 s controller 1001 crashes. The others stop hearing from it, and after the fetch timeout (4 s here) one asks for votes and becomes the active controller in a new epoch. At 30 s controller 1002 crashes too: one controller out of three is not a majority, so the metadata quorum is lost. At 35 s broker 2 crashes, and nothing happens: no controller can fence it or elect a new leader for the partition it led, so producing to that partition times out. At 55 s controller 1001 restarts: two of three is a majority again, a controller is elected, fences broker 2 and moves its leadership.',
     },
     'leader-election': {
       title: 'Leader election: a broker dies, a follower takes over',

@@ -111,6 +111,29 @@ export const zhCN: Catalogue = {
     keys: '键',
     bigSceneNote: '集群较大，细节已折叠。请放大，或选择一个 Broker、主题或消费者组。',
   },
+  quorum: {
+    title: '控制器 {{id}}',
+    note: '活跃控制器：{{id}} · epoch {{epoch}}',
+    log: 'LEO {{leo}} · HW {{hw}}',
+    epoch: 'epoch {{epoch}}',
+    isolated: '断网',
+    lost: '元数据仲裁丢失',
+    lostDetail:
+      '{{voters}} 个控制器中只有 {{live}} 个可达，至少需要 {{needed}} 个：数据照常流动，但元数据什么都改不了（不会屏蔽 Broker，不会选举 Leader，ISR 也不会变化）。',
+    kill: '终止控制器 {{id}}',
+    restart: '重启控制器 {{id}}',
+    isolate: '让控制器 {{id}} 断网',
+    heal: '让控制器 {{id}} 恢复网络',
+    role: {
+      leader: 'Leader',
+      follower: 'Follower',
+      candidate: '候选者',
+      prospective: '正在请求预投票',
+      unattached: '不知道 Leader',
+      resigned: '已卸任',
+      stopped: '✕ 已崩溃',
+    },
+  },
   broker: {
     group: 'Broker {{id}}',
     title: 'Broker {{id}}',
@@ -972,6 +995,11 @@ export const zhCN: Catalogue = {
       title: '消费者组重平衡：加入、离开、崩溃',
       description:
         '消费者组 billing 开始时只有一个消费者，负责全部 3 个分区。第二、第三个消费者先后加入（第 8、16 秒），每次加入都会触发一次重平衡，把分区分散开。第四个消费者（第 24 秒）只能空闲：在一个组里，一个分区最多只由一个消费者读取，所以消费者多于分区并没有用。第 34 秒，billing-1 正常关闭（发送 LeaveGroup），空闲的消费者立刻接手。第 44 秒，billing-2 悄无声息地崩溃：在它会话超时之前什么也不会发生（session.timeout.ms，课堂预设中为 6 秒），超时后组才重平衡。',
+    },
+    'controller-quorum': {
+      title: '谁来保管元数据：KRaft 控制器仲裁',
+      description:
+        'Kafka 把元数据（哪些 Broker 活着、每个分区的 Leader 是谁、哪些副本在 ISR 中）保存在 __cluster_metadata 日志里，由一组控制器组成的仲裁（KRaft）复制。三个独立的控制器 1001 到 1003 位于 Broker 上方：1001 是 Leader，也就是活跃控制器（戴皇冠的那个）；另外两个拉取它的日志，一项变更只有在过半数控制器都拿到之后才算数。第 10 秒控制器 1001 崩溃。其他控制器收不到它的消息，等到拉取超时（这里是 4 秒）后，其中一个请求投票，在新的 epoch 里成为活跃控制器。第 30 秒控制器 1002 也崩溃了：三个里只剩一个，不是过半数，元数据仲裁丢失。第 35 秒 Broker 2 崩溃，却什么也没有发生：没有控制器能屏蔽它，也没有控制器能为它担任 Leader 的分区选出新 Leader，所以写这个分区会超时。第 55 秒控制器 1001 重启：三个里有两个，又是过半数了，选出控制器后，它屏蔽 Broker 2 并转移它的 Leader 身份。',
     },
     'leader-election': {
       title: 'Leader 选举：一个 Broker 宕机，一个 Follower 接任',

@@ -11,6 +11,7 @@ import acksOneLosesData from './examples/acks-one-loses-data.json';
 import minInsyncReplicas from './examples/min-insync-replicas.json';
 import uncleanElection from './examples/unclean-election.json';
 import retention from './examples/retention.json';
+import controllerQuorum from './examples/controller-quorum.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -26,6 +27,7 @@ export const BUILTIN_SCENARIOS: BuiltinScenario[] = [
   builtin('min-insync-replicas', minInsyncReplicas),
   builtin('unclean-election', uncleanElection),
   builtin('retention', retention),
+  builtin('controller-quorum', controllerQuorum),
 ];
 
 /** The app's first-load scene. */

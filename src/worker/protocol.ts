@@ -398,6 +398,8 @@ export interface ClusterInfo {
   engineVersion: string;
   network: ClusterView['network'];
   controller: ClusterView['controller'];
+  /** The KRaft quorum, when the scenario has one (cluster.metadata). */
+  metadata?: ClusterView['metadata'];
   presetConfig: ConfigEntry[];
   clusterConfig: ConfigEntry[];
   simplifications: SimplificationKey[];

@@ -24,6 +24,7 @@ export function clusterInfo(view: ClusterView): ClusterInfo {
     engineVersion: view.engineVersion,
     network: view.network,
     controller: view.controller,
+    ...(view.metadata ? { metadata: view.metadata } : {}),
     presetConfig: view.presetConfig,
     clusterConfig: view.clusterConfig,
     simplifications: view.simplifications,

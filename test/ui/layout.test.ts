@@ -188,6 +188,7 @@ describe('the scene reflows instead of shrinking', () => {
     'queue-vs-pubsub',
     'consumer-rebalance',
     'retention',
+    'controller-quorum',
   ];
   for (const id of examples) {
     it(`${id}: fits every viewport at a readable scale, nothing overlapping`, () => {

@@ -25,6 +25,8 @@ import { LessonFocus } from '../lessons/LessonFocus';
 import { TopicTabs } from './TopicTabs';
 import { DataLossNotice } from './DataLossNotice';
 import { ClusterUnavailableNotice } from './ClusterUnavailableNotice';
+import { QuorumLostNotice } from './QuorumLostNotice';
+import { ControllerCard } from './controllers';
 import { TrafficTooltip } from './TrafficTooltip';
 import { scaleBounds, useSceneView, useViewportSize, type SceneTransform } from './sceneView';
 import { textWidth } from './measure';
@@ -101,6 +103,7 @@ export function Scene() {
     <section className="scene" aria-label={t('scene.region')}>
       <TopicTabs />
       <ClusterUnavailableNotice />
+      <QuorumLostNotice />
       <DataLossNotice />
       <div className="scene-stage">
         <div className="scene-port">
@@ -148,6 +151,9 @@ function SceneParts({ layout }: { layout: SceneLayout }) {
       {[...layout.producers].map(([id, rect]) => (
         <ProducerCard key={id} id={id} rect={rect} compact={layout.compactProducers} />
       ))}
+      {[...layout.controllers].map(([id, box]) => (
+        <ControllerCard key={id} id={id} box={box} />
+      ))}
       {[...layout.brokers].map(([id, box]) =>
         tiles ? (
           <BrokerTile key={id} id={id} box={box} />
@@ -193,6 +199,7 @@ const HEADING_FONT = 15;
 function SectionHeadings({ layout }: { layout: SceneLayout }) {
   const t = useT();
   const controller = useSim((s) => s.cluster?.controller ?? null);
+  const quorum = useSim((s) => s.cluster?.metadata ?? null);
   const s = layout.sections;
   const heading = (x: number, y: number, text: string) => (
     <text x={x} y={y + 20} className="scene-heading" role="heading" aria-level={2}>
@@ -201,8 +208,11 @@ function SectionHeadings({ layout }: { layout: SceneLayout }) {
   );
   // Which broker is the controller, in words, beside the heading (its card wears a crown).
   const brokersTitle = t('scene.brokers');
-  const note =
-    controller?.brokerId != null
+  const note = quorum
+    ? quorum.activeController !== null
+      ? t('quorum.note', { id: quorum.activeController, epoch: quorum.epoch })
+      : t('scene.noController')
+    : controller?.brokerId != null
       ? t('scene.controllerNote', { broker: controller.brokerId, epoch: controller.epoch })
       : t('scene.noController');
   const titleW = textWidth(brokersTitle.toUpperCase(), HEADING_FONT, 750) * 1.08;

@@ -15,6 +15,7 @@ export function nodeName(node: string, t: Translate): string {
   const colon = node.indexOf(':');
   const kind = node.slice(0, colon);
   const id = node.slice(colon + 1);
+  if (kind === 'controller') return t('quorum.title', { id });
   return kind === 'broker' ? t('broker.title', { id }) : id;
 }
 

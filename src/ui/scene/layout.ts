@@ -21,6 +21,8 @@ export interface Rect {
 }
 
 export interface LayoutInput {
+  /** Dedicated KRaft controller nodes (cluster.metadata), drawn in a row above the brokers. */
+  controllers?: number[];
   brokers: { id: number; hosted: string[] }[];
   topics: { name: string; partitions: string[]; groups: string[] }[];
   producers: string[];
@@ -62,6 +64,8 @@ export interface SceneLayout {
   /** Short producer cards (a big cluster). */
   compactProducers: boolean;
   producers: Map<string, Rect>;
+  /** The controller nodes' cards and their buttons, above the brokers. */
+  controllers: Map<number, { rect: Rect; actions: Rect }>;
   brokers: Map<number, BrokerBox>;
   topics: Map<string, Rect>;
   /** Offset strips per partition, or one health bar for the whole topic. */
@@ -119,6 +123,9 @@ export const D = {
   consumerH: 64,
   groupFooter: 44,
   groupGap: 16,
+  controllerW: 176,
+  controllerH: 150,
+  controllerActions: 44,
   tileW: 150,
   tileH: 120,
   tileGap: 12,
@@ -184,7 +191,7 @@ function summarised(input: LayoutInput): Set<string> {
   );
 }
 
-function brokersBlock(input: LayoutInput, tiles: boolean, width: number): Block {
+function brokerGrid(input: LayoutInput, tiles: boolean, width: number): Block {
   const n = input.brokers.length;
   const cellW = tiles ? D.tileW : D.brokerW;
   const gap = tiles ? D.tileGap : D.brokerGap;
@@ -271,6 +278,38 @@ function brokersBlock(input: LayoutInput, tiles: boolean, width: number): Block 
           band: box.band && shift(box.band, dx, dy),
         });
       }
+    },
+  };
+}
+
+/**
+ * The brokers, with the KRaft controllers (if any) in a row of their own above them: the
+ * controllers keep the metadata, the brokers the data.
+ */
+function brokersBlock(input: LayoutInput, tiles: boolean, width: number): Block {
+  const grid = brokerGrid(input, tiles, width);
+  const ids = input.controllers ?? [];
+  if (ids.length === 0) return grid;
+  const gap = D.brokerGap;
+  const rowW = ids.length * (D.controllerW + gap) - gap;
+  const below = D.controllerH + 2 * gap;
+  return {
+    w: Math.max(grid.w, rowW),
+    h: below + grid.h,
+    place(dx, dy, out) {
+      ids.forEach((id, i) => {
+        const x = dx + i * (D.controllerW + gap);
+        out.controllers.set(id, {
+          rect: rect(x, dy, D.controllerW, D.controllerH),
+          actions: rect(
+            x + 6,
+            dy + D.controllerH - D.controllerActions + 2,
+            D.controllerW - 12,
+            D.controllerActions - 8,
+          ),
+        });
+      });
+      grid.place(dx, dy + below, out);
     },
   };
 }
@@ -509,6 +548,7 @@ function emptyLayout(arrangement: Arrangement, tiles: boolean, spread: boolean):
     sections: { producers: zero, brokers: zero, partitions: zero, groups: zero },
     compactProducers: tiles,
     producers: new Map(),
+    controllers: new Map(),
     brokers: new Map(),
     topics: new Map(),
     topicStyle: new Map(),

@@ -50,6 +50,7 @@ export function layoutInputFrom(s: SimState): LayoutInput {
     if (c && s.departed[id] !== 'gone') consumersByGroup.get(c.groupId)?.push(id);
   }
   return {
+    controllers: s.cluster?.metadata?.nodes.map((n) => n.id) ?? [],
     brokers: s.brokerIds.map((id) => ({ id, hosted: hosted.get(id) ?? [] })),
     topics: [...topicPartitions].map(([name, partitions]) => ({
       name,

@@ -1,0 +1,80 @@
+// The KRaft controllers (cluster.metadata), a row of cards above the brokers: each with its Raft
+// role, its epoch and its copy of the metadata log (LEO and HW), the crown on the active one, and
+// Kill / Restart / Isolate buttons. Messages between them and with the brokers fly to these cards.
+import { memo } from 'react';
+import { CONTROLLER_ACTIONS } from '../../app/actions';
+import { useSim } from '../../app/SimulatorProvider';
+import { useAction, useT } from '../hooks';
+import { ControllerCrown } from './brokers';
+import type { Rect } from './layout';
+import { COLOURS } from './palette';
+import { Box } from './shapes';
+import { SceneButton, SceneHtml } from './SceneHtml';
+
+const CROWN_W = 26;
+
+export const ControllerCard = memo(function ControllerCard({
+  id,
+  box,
+}: {
+  id: number;
+  box: { rect: Rect; actions: Rect };
+}) {
+  const t = useT();
+  const node = useSim((s) => s.cluster?.metadata?.nodes.find((n) => n.id === id));
+  const active = useSim((s) => s.cluster?.metadata?.activeController === id);
+  if (!node) return null;
+  const { rect } = box;
+  const down = !node.alive;
+  const roleColour =
+    down || node.isolated ? COLOURS.bad : active ? COLOURS.controller : COLOURS.ink;
+  const role = down ? t('quorum.role.stopped') : t(`quorum.role.${node.role}`);
+  return (
+    <g role="group" aria-label={t('quorum.title', { id })} className="controller-node">
+      <Box
+        rect={rect}
+        rx={12}
+        fill={down ? 'url(#hatch-down)' : COLOURS.panel}
+        stroke={node.isolated ? COLOURS.bad : active ? COLOURS.controller : COLOURS.line}
+        strokeWidth={active ? 3 : 1.5}
+        strokeDasharray={node.isolated ? '8 5' : undefined}
+      />
+      <text x={rect.x + 12} y={rect.y + 28} className="scene-text strong">
+        {t('quorum.title', { id })}
+      </text>
+      {active && <ControllerCrown x={rect.x + rect.w - 8 - CROWN_W} y={rect.y + 8} />}
+      <text x={rect.x + 12} y={rect.y + 54} className="scene-text strong" fill={roleColour}>
+        {node.isolated && !down ? `⚡ ${role} · ${t('quorum.isolated')}` : role}
+      </text>
+      {/* Its copy of the metadata log: the epoch it is in, its log end and what it knows is committed. */}
+      <text x={rect.x + 12} y={rect.y + 78} className="scene-text" fill={COLOURS.muted}>
+        {t('quorum.epoch', { epoch: node.epoch })}
+      </text>
+      <text x={rect.x + 12} y={rect.y + 100} className="scene-text" fill={COLOURS.muted}>
+        {t('quorum.log', { leo: node.logEndOffset, hw: node.highWatermark })}
+      </text>
+      <SceneHtml rect={box.actions} className="scene-actions">
+        <ControllerButtons id={id} isolated={node.isolated} />
+      </SceneHtml>
+    </g>
+  );
+});
+
+function ControllerButtons({ id, isolated }: { id: number; isolated: boolean }) {
+  const t = useT();
+  const params = { controllerId: id };
+  const kill = useAction(CONTROLLER_ACTIONS.kill, params);
+  const restart = useAction(CONTROLLER_ACTIONS.restart, params);
+  const isolate = useAction(CONTROLLER_ACTIONS.isolate, params);
+  const heal = useAction(CONTROLLER_ACTIONS.heal, params);
+  return (
+    <>
+      <SceneButton action={kill} text={t('broker.killShort')} tone="danger" />
+      <SceneButton action={restart} text={t('broker.restartShort')} tone="good" />
+      <SceneButton
+        action={isolated ? heal : isolate}
+        text={t(isolated ? 'broker.healShort' : 'broker.isolateShort')}
+      />
+    </>
+  );
+}

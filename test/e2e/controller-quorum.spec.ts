@@ -1,0 +1,53 @@
+// The KRaft controller quorum in the picture (issue 13, design.md 3.10): the controllers are a row
+// of cards above the brokers, the active one wears the crown; killing it hands the crown to
+// another after an election, and killing a second one loses the quorum, which the page says.
+// Found by accessible names; axe checks the row and the notice.
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { runTo, seriousViolations } from './helpers';
+
+async function openQuorumScenario(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.locator('.scenario-picker select').selectOption('controller-quorum');
+  await expect
+    .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 20_000 })
+    .toBeLessThan(3000);
+  await page.evaluate(() => window.__kafkaSim!.pause());
+}
+
+const controller = (page: Page, id: number) =>
+  page.getByRole('group', { name: `Controller ${id}`, exact: true });
+
+test('the controllers elect a new active controller when it is killed, and the page says when the quorum is lost', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openQuorumScenario(page);
+  const cluster = page.getByRole('region', { name: 'Cluster' });
+  await expect(controller(page, 1001)).toBeVisible();
+  await expect(controller(page, 1001).getByRole('img', { name: 'Controller' })).toBeVisible();
+  await expect(controller(page, 1001)).toContainText('Leader');
+  await expect(controller(page, 1002)).toContainText('Follower');
+  await expect(cluster).toContainText('Active controller: 1001 · epoch 1');
+
+  await page.getByRole('button', { name: 'Kill controller 1001', exact: true }).click();
+  await expect(controller(page, 1001)).toContainText('Crashed');
+  await runTo(page, 25_000);
+  const metadata = await page.evaluate(async () => (await window.__kafkaSim!.view()).metadata!);
+  expect([1002, 1003]).toContain(metadata.activeController);
+  expect(metadata.epoch).toBeGreaterThan(1);
+  const next = metadata.activeController!;
+  await expect(controller(page, next).getByRole('img', { name: 'Controller' })).toBeVisible();
+  await expect(controller(page, 1001).getByRole('img', { name: 'Controller' })).toHaveCount(0);
+
+  // Two of three down: no majority, and the page says what that means.
+  await page.getByRole('button', { name: `Kill controller ${next}`, exact: true }).click();
+  const lost = page.getByRole('status').filter({ hasText: 'Metadata quorum lost' });
+  await expect(lost).toBeVisible();
+  await expect(lost).toContainText('1 of 3 controllers reachable, 2 needed');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Restart controller 1001', exact: true }).click();
+  await expect(lost).toBeHidden();
+});

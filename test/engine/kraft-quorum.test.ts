@@ -194,6 +194,24 @@ describe('a KRaft quorum of three controllers', () => {
     }
   });
 
+  it('a quorum of one: its controller comes back as the active one after a restart', () => {
+    const run = new Run(
+      kraft({
+        cluster: {
+          brokers: 3,
+          metadata: { mode: 'kraft', controllers: 1 },
+          config: { 'min.insync.replicas': 2 },
+        },
+      }),
+    );
+    run.to(5000);
+    run.do({ type: 'killController', controllerId: 1001 });
+    expect(ofType(run.to(10_000), 'metadata.quorum-lost')).toHaveLength(1);
+    run.do({ type: 'restartController', controllerId: 1001 });
+    run.to(20_000);
+    expect(run.engine.view().metadata).toMatchObject({ activeController: 1001, epoch: 2 });
+  });
+
   it('refuses controller commands that name no controller, or a cluster without a quorum', () => {
     const run = new Run(kraft());
     const unknown = run.engine.dispatch({ type: 'killController', controllerId: 7 });

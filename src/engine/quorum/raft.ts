@@ -106,7 +106,6 @@ function becomeCandidate(sim: Sim, n: ControllerNodeState): void {
   n.epoch++;
   n.votedFor = n.id;
   startElection(sim, n, false);
-  maybeWin(sim, n);
 }
 
 function startElection(sim: Sim, n: ControllerNodeState, preVote: boolean): void {
@@ -122,6 +121,8 @@ function startElection(sim: Sim, n: ControllerNodeState, preVote: boolean): void
   });
   requestVotes(sim, n, preVote);
   electionTimer(sim, n);
+  // A quorum of one has its majority already.
+  maybeWin(sim, n);
 }
 
 function becomeLeader(sim: Sim, n: ControllerNodeState): void {

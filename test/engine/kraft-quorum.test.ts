@@ -194,6 +194,28 @@ describe('a KRaft quorum of three controllers', () => {
     }
   });
 
+  it('shows only committed metadata: partitions added without a majority appear once a later leader commits them', () => {
+    const run = new Run(kraft());
+    run.to(5000);
+    run.do({ type: 'killController', controllerId: 1002 });
+    run.do({ type: 'killController', controllerId: 1003 });
+    // 1001 still believes it leads (until check-quorum): it accepts the change, cannot commit it.
+    run.do({ type: 'addPartitions', topic: 'orders', count: 1 });
+    const waiting = run.to(8000);
+    expect(ofType(waiting, 'partitions.added')).toEqual([]);
+    expect(run.engine.view().topics[0].partitions).toHaveLength(3);
+    run.to(20_000);
+    expect(run.engine.view().topics[0].partitions).toHaveLength(3);
+    // 1002 comes back with a shorter log: only 1001 can win, and its log holds the change.
+    run.do({ type: 'restartController', controllerId: 1002 });
+    const back = run.to(40_000);
+    expect(ofType(back, 'partitions.added')).toEqual([
+      expect.objectContaining({ topic: 'orders', from: 3, to: 4 }),
+    ]);
+    expect(run.engine.view().metadata!.activeController).toBe(1001);
+    expect(run.engine.view().topics[0].partitions).toHaveLength(4);
+  });
+
   it('a quorum of one: its controller comes back as the active one after a restart', () => {
     const run = new Run(
       kraft({

@@ -5,6 +5,7 @@
 import { replay, type MetadataRecord } from '../controller/records';
 import { controllerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
+import type { TopicState } from '../sim/world';
 import { epochAt, read } from './metadataLog';
 import type { ControllerNodeState, LeaderRole, PendingWrite, Undo } from './state';
 
@@ -195,6 +196,10 @@ function putBack(sim: Sim, u: Undo): void {
     case 'partition':
       if (u.before) c.partitions[u.key] = u.before;
       else delete c.partitions[u.key];
+      if (u.topic && w.topics[u.topic.name]) {
+        w.topics[u.topic.name].numPartitions = u.topic.numPartitions;
+        w.topics[u.topic.name].replicationFactor = u.topic.replicationFactor;
+      }
       if (u.reassignment) (c.reassignments ??= {})[u.key] = u.reassignment;
       else if (c.reassignments) delete c.reassignments[u.key];
       return;
@@ -218,15 +223,31 @@ function current(sim: Sim, u: Undo): Undo {
         : [];
       return { ...u, before: topic ?? null, partitions };
     }
-    case 'partition':
+    case 'partition': {
+      const topic = u.topic ? w.topics[u.topic.name] : undefined;
       return {
         ...u,
         before: c.partitions[u.key] ?? null,
         reassignment: c.reassignments?.[u.key] ?? null,
+        ...(u.topic && topic ? { topic: sizeOf(topic) } : {}),
       };
+    }
     case 'producer-ids':
       return { ...u, before: c.nextProducerId };
   }
+}
+
+/** A topic's size, as a partition record changes it. */
+export function sizeOf(topic: TopicState): {
+  name: string;
+  numPartitions: number;
+  replicationFactor: number;
+} {
+  return {
+    name: topic.name,
+    numPartitions: topic.numPartitions,
+    replicationFactor: topic.replicationFactor,
+  };
 }
 
 /** The writes no quorum has committed yet, of every controller that still holds some. */

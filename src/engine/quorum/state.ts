@@ -34,6 +34,8 @@ export type Undo =
       key: string;
       before: ControllerPartition | null;
       reassignment: ReassignmentEntry | null;
+      /** A new partition also changes its topic's size. */
+      topic?: { name: string; numPartitions: number; replicationFactor: number };
     }
   | { kind: 'broker'; brokerId: number; before: ControllerBroker | null }
   | { kind: 'topic'; name: string; before: TopicState | null; partitions: ControllerPartition[] }

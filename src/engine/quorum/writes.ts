@@ -4,7 +4,7 @@
 import { replay, type MetadataRecord } from '../controller/records';
 import { tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import { activeControllerNode, scheduleNoOp } from './commit';
+import { activeControllerNode, scheduleNoOp, sizeOf } from './commit';
 import { appendAsQuorumLeader } from './raft';
 import type { ControllerNodeState, PendingWrite, Undo } from './state';
 
@@ -80,11 +80,13 @@ function undoFor(sim: Sim, r: MetadataRecord): Undo {
       const key = tpKey(r.topic, r.partition);
       const p = c.partitions[key];
       const reassignment = c.reassignments?.[key];
+      const topic = w.topics[r.topic];
       return {
         kind: 'partition',
         key,
         before: p ? clone(p) : null,
         reassignment: reassignment ? clone(reassignment) : null,
+        ...(r.type === 'PartitionRecord' && topic ? { topic: sizeOf(topic) } : {}),
       };
     }
     case 'ProducerIdsRecord':

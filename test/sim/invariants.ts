@@ -31,6 +31,9 @@ export class InvariantChecker {
   private readonly lastEpoch = new Map<string, number>();
   /** The highest high watermark any leader of the partition has reported (hw.advanced). */
   private readonly maxHw = new Map<string, number>();
+  /** epoch -> the active controller of that epoch, and the highest epoch seen [4.1, 4.2]. */
+  private readonly controllerOfEpoch = new Map<number, number>();
+  private lastControllerEpoch = 0;
   /** Topics that have had an unclean election: fewer guarantees hold for them [3.7]. */
   private readonly uncleanTopics = new Set<string>();
   /** "tp#epoch#leader": the elected leader has advanced the HW in that epoch (it knows). */
@@ -102,6 +105,24 @@ export class InvariantChecker {
   onEvent(e: SimEvent): void {
     this.now = e.t;
     switch (e.type) {
+      case 'controller.changed': {
+        // At most one active controller per epoch, and epochs only go up [4.1, 4.2].
+        if (e.controllerId === null) return;
+        const known = this.controllerOfEpoch.get(e.epoch);
+        if (known !== undefined && known !== e.controllerId)
+          this.fail(
+            'one-controller-per-epoch',
+            `epoch ${e.epoch} has controllers ${known} and ${e.controllerId}`,
+          );
+        if (known === undefined && e.epoch <= this.lastControllerEpoch)
+          this.fail(
+            'controller-epoch-increases',
+            `controller ${e.controllerId} took epoch ${e.epoch} after epoch ${this.lastControllerEpoch}`,
+          );
+        this.controllerOfEpoch.set(e.epoch, e.controllerId);
+        this.lastControllerEpoch = Math.max(this.lastControllerEpoch, e.epoch);
+        return;
+      }
       case 'partition.leader-elected': {
         // At most one leader per partition per leader epoch, and epochs only go up [3.1, 4.2].
         const tp = tpOf(e.topic, e.partition);
@@ -471,6 +492,18 @@ export class InvariantChecker {
   /** Partitions that are offline or miss a replica in their ISR. */
   clusterProblems(view: ClusterView): string[] {
     const problems: string[] = [];
+    // With a KRaft quorum, once healed: one active controller, every other voter following it.
+    const quorum = view.metadata;
+    if (quorum) {
+      if (quorum.activeController === null) problems.push('no active controller');
+      const strays = quorum.nodes.filter(
+        (n) => n.epoch !== quorum.epoch || (n.role !== 'leader' && n.role !== 'follower'),
+      );
+      if (strays.length > 0)
+        problems.push(
+          `controllers not following epoch ${quorum.epoch}: ${strays.map((n) => `${n.id} ${n.role} e${n.epoch}`).join(', ')}`,
+        );
+    }
     for (const topic of view.topics) {
       for (const p of topic.partitions) {
         const tp = tpOf(p.topic, p.partition);

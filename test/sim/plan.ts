@@ -31,7 +31,12 @@ export type FaultKind =
   | 'add-partitions'
   | 'add-broker'
   /** A config change at an extreme but valid value (`npm run fuzz` only). */
-  | 'extreme-config';
+  | 'extreme-config'
+  /** KRaft controller nodes (worlds with cluster.metadata): these may take the quorum down. */
+  | 'crash-controller'
+  | 'restart-controller'
+  | 'isolate-controller'
+  | 'heal-controller';
 
 export interface Fault {
   at: number;
@@ -103,6 +108,13 @@ const FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
   [0.5, 'elect-preferred'],
   [0.3, 'add-partitions'],
   [0.2, 'add-broker'],
+];
+
+const CONTROLLER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
+  [3, 'crash-controller'],
+  [3, 'restart-controller'],
+  [2, 'isolate-controller'],
+  [2, 'heal-controller'],
 ];
 
 export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
@@ -195,6 +207,16 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
     faults.sort((a, b) => a.at - b.at);
   }
 
+  // A KRaft quorum in some worlds, with faults of its own: drawn from a generator of their own,
+  // so every seed keeps the workload and broker faults it had before the quorum came in.
+  const quorumRng = new TestRng(seed ^ 0xc0de);
+  const controllers = quorumRng.chance(0.4) ? quorumRng.pick([1, 3, 3, 5]) : 0;
+  if (controllers > 0) {
+    for (let at = quorumRng.int(3000, 9000); at < size.chaosMs; at += quorumRng.int(2000, 9000))
+      faults.push({ at, kind: quorumRng.weighted(CONTROLLER_FAULT_WEIGHTS) });
+    faults.sort((a, b) => a.at - b.at);
+  }
+
   return {
     seed,
     scenario: {
@@ -202,7 +224,10 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
       seed,
       preset,
       ...(network ? { network } : {}),
-      cluster: { brokers },
+      cluster: {
+        brokers,
+        ...(controllers > 0 ? { metadata: { mode: 'kraft' as const, controllers } } : {}),
+      },
       topics,
       producers,
       groups,

@@ -303,6 +303,37 @@ export function resolveFault(fault: Fault, v: ClusterView, rng: TestRng): Comman
       return v.brokers.length < 6 ? { type: 'addBroker' } : null;
     case 'extreme-config':
       return extremeConfig(v, rng);
+    case 'crash-controller':
+    case 'restart-controller':
+    case 'isolate-controller':
+    case 'heal-controller':
+      return controllerFault(fault.kind, v, rng);
+  }
+}
+
+/** A fault on a KRaft controller node; any may go, the quorum with them (that is the point). */
+function controllerFault(
+  kind: 'crash-controller' | 'restart-controller' | 'isolate-controller' | 'heal-controller',
+  v: ClusterView,
+  rng: TestRng,
+): Command | null {
+  const nodes = v.metadata?.nodes ?? [];
+  const pickOf = (
+    which: (n: (typeof nodes)[number]) => boolean,
+    type: 'killController' | 'restartController' | 'isolateController' | 'healController',
+  ): Command | null => {
+    const candidates = nodes.filter(which);
+    return candidates.length > 0 ? { type, controllerId: rng.pick(candidates).id } : null;
+  };
+  switch (kind) {
+    case 'crash-controller':
+      return pickOf((n) => n.alive, 'killController');
+    case 'restart-controller':
+      return pickOf((n) => !n.alive, 'restartController');
+    case 'isolate-controller':
+      return pickOf((n) => n.alive && !n.isolated, 'isolateController');
+    case 'heal-controller':
+      return pickOf((n) => n.isolated, 'healController');
   }
 }
 
@@ -348,6 +379,10 @@ export function extremeConfig(v: ClusterView, rng: TestRng): Command | null {
 /** The liveness phase's commands: heal and restart everything. */
 export function healEverything(v: ClusterView): Command[] {
   const out: Command[] = [];
+  for (const n of v.metadata?.nodes ?? []) {
+    if (n.isolated) out.push({ type: 'healController', controllerId: n.id });
+    if (!n.alive) out.push({ type: 'restartController', controllerId: n.id });
+  }
   for (const b of v.brokers) {
     if (b.isolated) out.push({ type: 'healBroker', brokerId: b.id });
     if (b.status !== 'running') out.push({ type: 'restartBroker', brokerId: b.id });
@@ -371,7 +406,7 @@ export function describeFailure(r: RunResult): string {
     `seed ${r.seed}: ${f.invariant} violated at t=${f.t} ms`,
     `  ${f.message.split('\n')[0]}`,
     `  replay: npm run fuzz -- --seeds 1 --from ${r.seed} --verbose`,
-    `  commands: ${r.commands.map((c) => `${c.at}:${c.command.type}${'brokerId' in c.command ? ` ${c.command.brokerId}` : ''}${'consumerId' in c.command ? ` ${c.command.consumerId}` : ''}${'clientId' in c.command ? ` ${c.command.clientId}` : ''}`).join(', ')}`,
+    `  commands: ${r.commands.map((c) => `${c.at}:${c.command.type}${'brokerId' in c.command ? ` ${c.command.brokerId}` : ''}${'consumerId' in c.command ? ` ${c.command.consumerId}` : ''}${'clientId' in c.command ? ` ${c.command.clientId}` : ''}${'controllerId' in c.command ? ` ${c.command.controllerId}` : ''}`).join(', ')}`,
     `  last events:`,
     ...f.recent.map((line) => `    ${line}`),
   ].join('\n');

@@ -99,6 +99,28 @@ describe('the invariant checker rejects', () => {
     expectViolation([elected(1, 1, 3), elected(2, 2, 3)], 'one-leader-per-epoch');
   });
 
+  const controllerChanged = (t: number, controllerId: number, epoch: number): SimEvent => ({
+    t,
+    type: 'controller.changed',
+    controllerId,
+    previousControllerId: null,
+    epoch,
+  });
+
+  it('two active controllers in one epoch', () => {
+    expectViolation(
+      [controllerChanged(1, 1001, 2), controllerChanged(2, 1002, 2)],
+      'one-controller-per-epoch',
+    );
+  });
+
+  it('a controller epoch that goes back', () => {
+    expectViolation(
+      [controllerChanged(1, 1001, 3), controllerChanged(2, 1002, 2)],
+      'controller-epoch-increases',
+    );
+  });
+
   it('a leader epoch that goes back', () => {
     expectViolation([elected(1, 1, 3), elected(2, 2, 2)], 'leader-epoch-increases');
   });

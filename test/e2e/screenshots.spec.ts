@@ -107,8 +107,9 @@ test.describe('on a 1024x768 projector', () => {
 });
 
 /**
- * Presenter mode on a 1280x720 projector, for the README: the default scene, and the acks=1
- * scenario just after broker 1 came back and truncated acknowledged clicks. The last seconds run
+ * Presenter mode on a 1280x720 projector, for the README: the default scene, the acks=1
+ * scenario just after broker 1 came back and truncated acknowledged clicks, and the KRaft quorum
+ * lost. The last seconds run
  * at 1x so the highlight labels on show are the fresh ones.
  */
 test.describe('Presenter mode at 1280x720', () => {
@@ -117,6 +118,8 @@ test.describe('Presenter mode at 1280x720', () => {
   const shots = [
     { scenario: 'default', at: 14_000, name: 'presenter-default' },
     { scenario: 'acks-one-loses-data', at: 31_800, name: 'presenter-acks' },
+    // Two controllers down: the quorum is lost, and crashed broker 2 is not fenced.
+    { scenario: 'controller-quorum', at: 38_000, name: 'presenter-quorum' },
   ];
   for (const { scenario, at, name } of shots) {
     for (const lang of ['en', 'zh-CN'] as const) {

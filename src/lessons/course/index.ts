@@ -14,6 +14,7 @@ import { durability } from './11-durability';
 import { whereAckedDataIsLost } from './12-where-acked-data-is-lost';
 import { ordering } from './13-ordering';
 import { retention } from './14-retention';
+import { whoKeepsTheMetadata } from './15-who-keeps-the-metadata';
 
 export const COURSE: readonly Lesson[] = [
   whyAMessageQueue,
@@ -30,6 +31,7 @@ export const COURSE: readonly Lesson[] = [
   whereAckedDataIsLost,
   ordering,
   retention,
+  whoKeepsTheMetadata,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -1,5 +1,6 @@
 // Builders for the lessons' starting worlds. Every lesson starts from a small classroom-preset
-// cluster of 3 brokers (readable on a projector); these keep the scenarios short and alike.
+// cluster of 3 brokers (readable on a projector), some with a KRaft quorum of 3 controllers; these
+// keep the scenarios short and alike.
 import type { ConfigMap, GroupSpec, ProducerSpec, Scenario, TopicSpec } from '../../engine';
 
 /** Replica lists for 3 partitions on brokers 1-3, preferred leaders 1, 2, 3. */
@@ -32,6 +33,19 @@ export function classroom(
     cluster: brokerConfig ? { brokers: 3, config: brokerConfig } : { brokers: 3 },
     ...rest,
   };
+}
+
+/**
+ * The classroom scenario with a KRaft quorum of 3 dedicated controllers (1001-1003), drawn as a
+ * row above the brokers (`cluster.metadata`).
+ */
+export function kraftClassroom(
+  seed: number,
+  title: string,
+  world: Parameters<typeof classroom>[2],
+): Scenario {
+  const s = classroom(seed, title, world);
+  return { ...s, cluster: { ...s.cluster, metadata: { mode: 'kraft', controllers: 3 } } };
 }
 
 /** A topic with a replica on every broker. */

@@ -11,6 +11,8 @@ import { isInternalTopic } from '../engine/sim/internalTopics';
 /** What the inspector shows. */
 export type Selection =
   | { kind: 'broker'; id: number }
+  /** A KRaft controller node (1001..). */
+  | { kind: 'controller'; id: number }
   | { kind: 'topic'; name: string }
   | { kind: 'partition'; key: string }
   | { kind: 'producer'; id: string }
@@ -102,6 +104,8 @@ function selectionExists(sim: SimulationState, selection: Selection): boolean {
   switch (selection.kind) {
     case 'broker':
       return selection.id in sim.brokers;
+    case 'controller':
+      return !!sim.cluster?.metadata?.nodes.some((n) => n.id === selection.id);
     case 'topic':
       return selection.name in sim.topics;
     case 'partition':

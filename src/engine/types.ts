@@ -1,6 +1,7 @@
 // The engine's public contract (design.md section 3): the scenario it loads, the commands it
 // accepts, the events it emits and the view it reports. Everything here is plain, serialisable
 // data: it crosses the worker boundary and is written to JSON by the CLI.
+import type { MetadataEntry } from './quorum/state';
 import type {
   ConsumerFailReason,
   DropReason,
@@ -843,6 +844,12 @@ export interface MetadataView {
     /** Its copy of `__cluster_metadata`: log end offset and high watermark. */
     logEndOffset: number;
     highWatermark: number;
+    /** Below it, the log is a snapshot. */
+    logStartOffset: number;
+    /** Whom it voted for in its epoch (null: nobody yet). */
+    votedFor: number | null;
+    /** The newest records of its log, newest first (Kafka's record names and fields). */
+    recent: { offset: number; epoch: number; record: MetadataEntry }[];
   }[];
   quorum: { live: number; needed: number; lost: boolean };
 }

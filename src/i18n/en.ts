@@ -112,6 +112,12 @@ export const en = {
   },
   quorum: {
     title: 'Controller {{id}}',
+    details: 'Controller {{id}} details',
+    activeController: 'active controller',
+    epochLabel: 'Epoch',
+    votedFor: 'Voted for',
+    snapshot: 'Log start (snapshot below)',
+    recentRecords: 'Newest records of __cluster_metadata',
     note: 'Active controller: {{id}} · epoch {{epoch}}',
     log: 'LEO {{leo}} · HW {{hw}}',
     epoch: 'epoch {{epoch}}',

@@ -113,6 +113,12 @@ export const zhCN: Catalogue = {
   },
   quorum: {
     title: '控制器 {{id}}',
+    details: '控制器 {{id}} 详情',
+    activeController: '活跃控制器',
+    epochLabel: 'Epoch',
+    votedFor: '投票给了',
+    snapshot: '日志起点（之前是快照）',
+    recentRecords: '__cluster_metadata 最新的记录',
     note: '活跃控制器：{{id}} · epoch {{epoch}}',
     log: 'LEO {{leo}} · HW {{hw}}',
     epoch: 'epoch {{epoch}}',

@@ -29,6 +29,11 @@ test('the controllers elect a new active controller when it is killed, and the p
   await expect(controller(page, 1001)).toContainText('Leader');
   await expect(controller(page, 1002)).toContainText('Follower');
   await expect(cluster).toContainText('Active controller: 1001 · epoch 1');
+  // The inspector shows what the metadata is: the newest records of the controller's log.
+  await page.getByRole('button', { name: 'Controller 1001 details', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Controller 1001', exact: true })).toBeVisible();
+  const records = page.getByRole('list', { name: 'Newest records of __cluster_metadata' });
+  await expect(records).toContainText('LeaderChangeMessage LeaderId=1001');
 
   await page.getByRole('button', { name: 'Kill controller 1001', exact: true }).click();
   await expect(controller(page, 1001)).toContainText('Crashed');

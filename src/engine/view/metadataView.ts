@@ -3,8 +3,22 @@
 import { majoritySize } from '../kernels/raft';
 import { controllerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import type { KraftQuorum } from '../quorum/state';
+import type { KraftQuorum, MetadataEntry } from '../quorum/state';
+import type { MetadataLog } from '../quorum/metadataLog';
 import type { MetadataView } from '../types';
+
+/** Records the inspector lists per controller: the newest of its log. */
+const RECENT_RECORDS = 8;
+
+function recentEntries(log: MetadataLog<MetadataEntry>): MetadataView['nodes'][number]['recent'] {
+  const out: MetadataView['nodes'][number]['recent'] = [];
+  for (let b = log.batches.length - 1; b >= 0 && out.length < RECENT_RECORDS; b--) {
+    const batch = log.batches[b];
+    for (let i = batch.records.length - 1; i >= 0 && out.length < RECENT_RECORDS; i--)
+      out.push({ offset: batch.baseOffset + i, epoch: batch.epoch, record: batch.records[i] });
+  }
+  return out;
+}
 
 export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
   const nodes = q.controllers.map((n) => ({
@@ -15,6 +29,9 @@ export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
     epoch: n.epoch,
     logEndOffset: n.log.leo,
     highWatermark: Math.max(0, n.hw),
+    logStartOffset: n.log.logStartOffset,
+    votedFor: n.votedFor,
+    recent: recentEntries(n.log),
   }));
   const live = nodes.filter((n) => n.alive && !n.isolated).length;
   const needed = majoritySize(nodes.length);

@@ -6,6 +6,7 @@ import type { Selection } from '../../app/store';
 import { useT } from '../hooks';
 import { BrokerDetails } from './inspector/BrokerDetails';
 import { ConsumerDetails } from './inspector/ConsumerDetails';
+import { ControllerDetails } from './inspector/ControllerDetails';
 import { GroupDetails } from './inspector/GroupDetails';
 import { PartitionDetails } from './inspector/PartitionDetails';
 import { ProducerDetails } from './inspector/ProducerDetails';
@@ -46,6 +47,8 @@ function Details({ selection }: { selection: Selection }) {
   switch (selection.kind) {
     case 'broker':
       return <BrokerDetails id={selection.id} />;
+    case 'controller':
+      return <ControllerDetails id={selection.id} />;
     case 'topic':
       return <TopicDetails name={selection.name} />;
     case 'partition':

@@ -10,6 +10,7 @@ import type { Rect } from './layout';
 import { COLOURS } from './palette';
 import { Box } from './shapes';
 import { SceneButton, SceneHtml } from './SceneHtml';
+import { SceneCard } from './card';
 
 const CROWN_W = 26;
 
@@ -30,33 +31,43 @@ export const ControllerCard = memo(function ControllerCard({
     down || node.isolated ? COLOURS.bad : active ? COLOURS.controller : COLOURS.ink;
   const role = down ? t('quorum.role.stopped') : t(`quorum.role.${node.role}`);
   return (
-    <g role="group" aria-label={t('quorum.title', { id })} className="controller-node">
-      <Box
-        rect={rect}
-        rx={12}
-        fill={down ? 'url(#hatch-down)' : COLOURS.panel}
-        stroke={node.isolated ? COLOURS.bad : active ? COLOURS.controller : COLOURS.line}
-        strokeWidth={active ? 3 : 1.5}
-        strokeDasharray={node.isolated ? '8 5' : undefined}
-      />
-      <text x={rect.x + 12} y={rect.y + 28} className="scene-text strong">
-        {t('quorum.title', { id })}
-      </text>
-      {active && <ControllerCrown x={rect.x + rect.w - 8 - CROWN_W} y={rect.y + 8} />}
-      <text x={rect.x + 12} y={rect.y + 54} className="scene-text strong" fill={roleColour}>
+    <SceneCard
+      label={t('quorum.title', { id })}
+      selection={{ kind: 'controller', id }}
+      rect={rect}
+      title={t('quorum.title', { id })}
+      titleLabel={t('quorum.details', { id })}
+      fill={down ? 'url(#hatch-down)' : undefined}
+      isolated={node.isolated}
+      className="controller-node"
+    >
+      {/* The active controller's card is outlined in the controller colour (and crowned). */}
+      {active && !node.isolated && (
+        <Box
+          rect={rect}
+          rx={12}
+          fill="none"
+          stroke={COLOURS.controller}
+          strokeWidth={3}
+          pointerEvents="none"
+        />
+      )}
+      {/* On the role line (the active one is the Leader: a short word), so the title keeps its width. */}
+      {active && <ControllerCrown x={rect.x + rect.w - 10 - CROWN_W} y={rect.y + 40} />}
+      <text x={rect.x + 14} y={rect.y + 58} className="scene-text strong" fill={roleColour}>
         {node.isolated && !down ? `⚡ ${role} · ${t('quorum.isolated')}` : role}
       </text>
       {/* Its copy of the metadata log: the epoch it is in, its log end and what it knows is committed. */}
-      <text x={rect.x + 12} y={rect.y + 78} className="scene-text" fill={COLOURS.muted}>
+      <text x={rect.x + 14} y={rect.y + 82} className="scene-text" fill={COLOURS.muted}>
         {t('quorum.epoch', { epoch: node.epoch })}
       </text>
-      <text x={rect.x + 12} y={rect.y + 100} className="scene-text" fill={COLOURS.muted}>
+      <text x={rect.x + 14} y={rect.y + 104} className="scene-text" fill={COLOURS.muted}>
         {t('quorum.log', { leo: node.logEndOffset, hw: node.highWatermark })}
       </text>
       <SceneHtml rect={box.actions} className="scene-actions">
         <ControllerButtons id={id} isolated={node.isolated} />
       </SceneHtml>
-    </g>
+    </SceneCard>
   );
 });
 

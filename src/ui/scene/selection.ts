@@ -39,6 +39,7 @@ export function parseSelectionId(text: string): Selection | null {
   const rest = text.slice(colon + 1);
   switch (kind) {
     case 'broker':
+    case 'controller':
       return { kind, id: Number(rest) };
     case 'topic':
       return { kind, name: rest };

@@ -216,6 +216,23 @@ describe('a KRaft quorum of three controllers', () => {
     expect(run.engine.view().topics[0].partitions).toHaveLength(4);
   });
 
+  it('removes a broker under a quorum: reassigned, shut down, then unregistered', () => {
+    const run = new Run(
+      kraft({
+        cluster: {
+          brokers: 4,
+          metadata: { mode: 'kraft' },
+          config: { 'min.insync.replicas': 2 },
+        },
+      }),
+    );
+    run.to(3000);
+    run.do({ type: 'removeBroker', brokerId: 4 });
+    run.to(60_000);
+    expect(run.all('broker.unregistered').map((e) => e.brokerId)).toEqual([4]);
+    expect(run.engine.view().brokers.map((b) => b.id)).toEqual([1, 2, 3]);
+  });
+
   it('a quorum of one: its controller comes back as the active one after a restart', () => {
     const run = new Run(
       kraft({

@@ -12,6 +12,7 @@ import { isInternalTopic } from '../sim/internalTopics';
 import type { ControllerPartition } from '../sim/world';
 import { changePartition, isAcceptableLeader, publish } from './controller';
 import { write } from './write';
+import { inControllerScope } from '../quorum/scope';
 
 export function isReassigning(sim: Sim, key: string): boolean {
   return !!sim.world.controller.reassignments?.[key];
@@ -202,7 +203,10 @@ export function retireEmptyBrokers(sim: Sim): void {
 /** A stopped broker that was being removed and hosts nothing: UnregisterBroker. */
 export function unregisterIfRemoving(sim: Sim, brokerId: number): void {
   const removing = sim.world.controller.removingBrokers ?? [];
-  if (removing.includes(brokerId) && !hostsReplicas(sim, brokerId)) unregisterBroker(sim, brokerId);
+  if (!removing.includes(brokerId) || hostsReplicas(sim, brokerId)) return;
+  // Called when the broker stops (its own shutdown, not a controller request): under a KRaft
+  // quorum the unregistration is a controller operation of its own.
+  inControllerScope(sim, () => unregisterBroker(sim, brokerId));
 }
 
 function unregisterBroker(sim: Sim, brokerId: number): void {

@@ -76,10 +76,7 @@ export function createKraftQuorum(count: number): KraftQuorum {
 export function onControllerNodeMessage(sim: Sim, n: ControllerNodeState, msg: Message): void {
   if (onRaftMessage(sim, n, msg)) return;
   // The controller's own requests reach it only while it is the active controller.
-  const c = sim.world.controller;
-  if (c.activeId !== n.id) {
-    if (msg.kind === 'broker-heartbeat' || msg.kind === 'alter-partition') return;
-  }
+  if (sim.world.controller.activeId !== n.id) return;
   const host = controllerHostOf(sim, n);
   inControllerScope(sim, () => {
     switch (msg.kind) {

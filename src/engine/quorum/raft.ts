@@ -164,8 +164,7 @@ function takeLeadership(
     active,
     pending: [],
   };
-  for (const id of voterIds(quorumOf(sim)))
-    n.leader.voters[id] = { endOffset: endOffsetOf(id), lastFetchAt: sim.now };
+  for (const id of voterIds(quorumOf(sim))) n.leader.voters[id] = { endOffset: endOffsetOf(id) };
   const wait = checkQuorumTimeoutMs(fetchTimeoutMs);
   sim.timer(controllerNode(n.id), n.inc, 'raft.check-quorum', wait, n.token);
 }
@@ -180,12 +179,7 @@ export function becomeFollower(
   leaveLeadership(sim, n, 'higher-epoch');
   if (epoch > n.epoch) n.votedFor = null;
   n.epoch = epoch;
-  n.role = 'follower';
-  n.leaderId = leaderId;
-  n.hasFetchedFromLeader = false;
-  newState(n);
-  restartFetchTimer(sim, n);
-  sendFetch(sim, n);
+  follow(sim, n, leaderId, false);
 }
 
 /** t=0: `n` has led epoch 1 for a while; every voter has its LeaderChangeMessage. */
@@ -195,9 +189,14 @@ export function resumeAsLeader(sim: Sim, n: ControllerNodeState): void {
 
 /** t=0: `n` follows the first voter and is in contact with it. */
 export function resumeAsFollower(sim: Sim, n: ControllerNodeState, leaderId: number): void {
+  follow(sim, n, leaderId, true);
+}
+
+/** Follow `leaderId` in the current epoch: fetch from it, with the fetch timeout running. */
+function follow(sim: Sim, n: ControllerNodeState, leaderId: number, inContact: boolean): void {
   n.role = 'follower';
   n.leaderId = leaderId;
-  n.hasFetchedFromLeader = true;
+  n.hasFetchedFromLeader = inContact;
   newState(n);
   restartFetchTimer(sim, n);
   sendFetch(sim, n);
@@ -350,7 +349,6 @@ function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'
     const progress = leader.voters[req.replicaId];
     if (progress) {
       progress.endOffset = req.fetchOffset;
-      progress.lastFetchAt = sim.now;
     }
     leader.checkQuorum = recordVoterFetch(
       leader.checkQuorum,

@@ -71,7 +71,6 @@ export interface PendingWrite {
 /** Per voter, what the leader knows of its replication (LeaderState's ReplicaState). */
 export interface VoterProgress {
   endOffset: number;
-  lastFetchAt: number;
 }
 
 export interface LeaderRole {

@@ -64,7 +64,7 @@ export const BrokerColumn = memo(function BrokerColumn({
   );
 });
 
-const CROWN_W = 26;
+export const CROWN_W = 26;
 
 /** The controller's mark: a crown in a purple disc (the legend and the heading say what it is). */
 export function ControllerCrown({ x, y }: { x: number; y: number }) {

@@ -5,14 +5,12 @@ import { memo } from 'react';
 import { CONTROLLER_ACTIONS } from '../../app/actions';
 import { useSim } from '../../app/SimulatorProvider';
 import { useAction, useT } from '../hooks';
-import { ControllerCrown } from './brokers';
+import { ControllerCrown, CROWN_W } from './brokers';
 import type { Rect } from './layout';
 import { COLOURS } from './palette';
 import { Box } from './shapes';
 import { SceneButton, SceneHtml } from './SceneHtml';
 import { SceneCard } from './card';
-
-const CROWN_W = 26;
 
 export const ControllerCard = memo(function ControllerCard({
   id,

@@ -27,11 +27,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   // Two workers (files, not tests, in parallel): the suite waits on sim time as much as it
-  // computes, and at one worker CI came to 18.6 minutes of its 20. The lesson walks are a second
-  // project (`npm run test:e2e` runs them after the app's tests).
+  // computes, and at one worker CI came to 18.6 minutes of its 20. The lesson walks are their own
+  // project, listed first: their two long files start at once, one per worker, and the app's many
+  // short files fill in around them.
   projects: [
-    { name: 'app', testIgnore: LESSON_WALKS },
     { name: 'lessons', testMatch: LESSON_WALKS },
+    { name: 'app', testIgnore: LESSON_WALKS },
   ],
   webServer: {
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,

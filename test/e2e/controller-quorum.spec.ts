@@ -47,7 +47,8 @@ test('the controllers elect a new active controller when it is killed, and the p
 
   // Two of three down: no majority, and the page says what that means.
   await page.getByRole('button', { name: `Kill controller ${next}`, exact: true }).click();
-  const lost = page.getByRole('status').filter({ hasText: 'Metadata quorum lost' });
+  // The notice in the picture (the screen reader announcer says the same words elsewhere).
+  const lost = cluster.getByRole('status').filter({ hasText: 'Metadata quorum lost' });
   await expect(lost).toBeVisible();
   await expect(lost).toContainText('1 of 3 controllers reachable, 2 needed');
   const results = await new AxeBuilder({ page }).analyze();

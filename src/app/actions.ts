@@ -7,6 +7,7 @@ import type { DialogState, SimState, SimStore } from './store';
 import { resetUndoably, TIMELINE_ACTIONS } from './timelineActions';
 import { isLiveConsumer } from '../engine/status';
 import { isInternalTopic } from '../engine/sim/internalTopics';
+import { kraftOf } from './metadataMode';
 
 export type ZoomDirection = 'in' | 'out' | 'fit';
 
@@ -291,7 +292,7 @@ export const BROKER_ACTIONS = {
 type ControllerParams = { controllerId: number };
 
 const controllerIs = (s: SimState, p: ControllerParams) =>
-  s.cluster?.metadata?.nodes.find((n) => n.id === p.controllerId);
+  kraftOf(s.cluster?.metadata)?.nodes.find((n) => n.id === p.controllerId);
 
 /** The dedicated KRaft controller nodes (cluster.metadata). */
 export const CONTROLLER_ACTIONS = {

@@ -23,6 +23,7 @@ export interface EventInfo {
 }
 
 const broker = (id: number): Selection => ({ kind: 'broker', id });
+const zookeeper = (id: number): Selection => ({ kind: 'zookeeper', id });
 const partition = (topic: string, p: number): Selection => ({
   kind: 'partition',
   key: partitionKey(topic, p),
@@ -73,6 +74,17 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('cluster', null, true);
     case 'metadata.election-started':
       return info('cluster', null);
+    case 'zookeeper.node-started':
+    case 'zookeeper.node-stopped':
+    case 'zookeeper.node-isolated':
+    case 'zookeeper.node-healed':
+    case 'zookeeper.leader-elected':
+      return info('cluster', zookeeper(e.nodeId), true);
+    case 'zookeeper.leader-lost':
+      return info('cluster', zookeeper(e.nodeId));
+    case 'zookeeper.session-expired':
+    case 'controller.request-rejected':
+      return info('cluster', broker(e.brokerId), true);
     case 'topic.created':
     case 'partitions.added':
       return info('partitions', { kind: 'topic', name: e.topic });

@@ -179,6 +179,26 @@ export function highlightsFor(e: SimEvent): Highlight[] {
               params: { epoch: e.epoch },
             },
           ];
+    case 'zookeeper.session-expired':
+      return [
+        {
+          target: { kind: 'broker', id: e.brokerId },
+          tone: 'warn',
+          labelKey: 'sessionExpired',
+          params: {},
+        },
+      ];
+    case 'controller.request-rejected':
+      // A stale controller refused is the lesson; a request for a broker's earlier run is not.
+      if (e.error !== 'STALE_CONTROLLER_EPOCH') return [];
+      return [
+        {
+          target: { kind: 'broker', id: e.brokerId },
+          tone: 'info',
+          labelKey: 'staleController',
+          params: {},
+        },
+      ];
     case 'consumer.failed':
       return [
         {

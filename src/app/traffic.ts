@@ -51,6 +51,24 @@ const KIND_OF: Record<MessageKind, TrafficKind> = {
   'alter-partition-response': 'metadata',
   'init-producer-id': 'metadata',
   'init-producer-id-response': 'metadata',
+  // ZooKeeper mode: a broker's session is its liveness (heartbeat); what it reads and writes in
+  // ZooKeeper, the ensemble's own replication and the controller's requests are metadata.
+  'zk-connect': 'heartbeat',
+  'zk-connect-response': 'heartbeat',
+  'zk-ping': 'heartbeat',
+  'zk-ping-response': 'heartbeat',
+  'zk-request': 'metadata',
+  'zk-response': 'metadata',
+  'zk-watch-event': 'metadata',
+  'zk-notification': 'metadata',
+  'zk-follower-info': 'metadata',
+  'zk-proposal': 'metadata',
+  'zk-ack': 'metadata',
+  'zk-commit': 'metadata',
+  'leader-and-isr': 'metadata',
+  'update-metadata': 'metadata',
+  'controlled-shutdown': 'metadata',
+  'controlled-shutdown-response': 'metadata',
   'broker-heartbeat': 'heartbeat',
   'broker-heartbeat-response': 'heartbeat',
   heartbeat: 'heartbeat',
@@ -69,7 +87,11 @@ const KIND_OF: Record<MessageKind, TrafficKind> = {
   'offset-fetch-response': 'group',
 };
 
-/** Kafka's own name of the request or response (API names are never translated). */
+/**
+ * Kafka's own name of the request or response, and ZooKeeper's for its messages: client requests
+ * (connect, ping), the watch notification (WatchedEvent), leader election votes (Notification) and
+ * the quorum packets (FOLLOWERINFO, PROPOSAL, ACK, COMMIT). Never translated.
+ */
 const API_OF: Record<MessageKind, string> = {
   produce: 'Produce',
   'produce-response': 'Produce',
@@ -93,6 +115,23 @@ const API_OF: Record<MessageKind, string> = {
   'alter-partition-response': 'AlterPartition',
   'init-producer-id': 'InitProducerId',
   'init-producer-id-response': 'InitProducerId',
+  'zk-connect': 'connect',
+  'zk-connect-response': 'connect',
+  'zk-ping': 'ping',
+  'zk-ping-response': 'ping',
+  // The operation (create, getData, getChildren, multi...) is not on the wire event.
+  'zk-request': 'ZooKeeper',
+  'zk-response': 'ZooKeeper',
+  'zk-watch-event': 'WatchedEvent',
+  'zk-notification': 'Notification',
+  'zk-follower-info': 'FOLLOWERINFO',
+  'zk-proposal': 'PROPOSAL',
+  'zk-ack': 'ACK',
+  'zk-commit': 'COMMIT',
+  'leader-and-isr': 'LeaderAndIsr',
+  'update-metadata': 'UpdateMetadata',
+  'controlled-shutdown': 'ControlledShutdown',
+  'controlled-shutdown-response': 'ControlledShutdown',
   'broker-heartbeat': 'BrokerHeartbeat',
   'broker-heartbeat-response': 'BrokerHeartbeat',
   heartbeat: 'Heartbeat',
@@ -124,9 +163,23 @@ export function apiNameOf(kind: MessageKind): string {
   return API_OF[kind];
 }
 
-/** Metadata updates are records of the KRaft metadata log, not a request with an answer. */
-export function isResponse(kind: MessageKind): boolean {
-  return kind.endsWith('-response');
+/**
+ * Messages that are neither a request nor its answer: records of the KRaft metadata log, a
+ * ZooKeeper watch firing, and the ensemble's election votes and quorum packets.
+ */
+const ONE_WAY: ReadonlySet<MessageKind> = new Set<MessageKind>([
+  'metadata-update',
+  'zk-watch-event',
+  'zk-notification',
+  'zk-follower-info',
+  'zk-proposal',
+  'zk-ack',
+  'zk-commit',
+]);
+
+export function directionOf(kind: MessageKind): 'request' | 'response' | null {
+  if (ONE_WAY.has(kind)) return null;
+  return kind.endsWith('-response') ? 'response' : 'request';
 }
 
 export function isHideable(kind: TrafficKind): kind is HideableTraffic {

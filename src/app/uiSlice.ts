@@ -7,12 +7,15 @@ import { SIDE_PANEL } from './preferences';
 import type { SimulationState } from './simulationSlice';
 import type { HiddenTraffic } from './traffic';
 import { isInternalTopic } from '../engine/sim/internalTopics';
+import { kraftOf, zookeeperOf } from './metadataMode';
 
 /** What the inspector shows. */
 export type Selection =
   | { kind: 'broker'; id: number }
   /** A KRaft controller node (1001..). */
   | { kind: 'controller'; id: number }
+  /** A ZooKeeper server (ZooKeeper mode; 1..). */
+  | { kind: 'zookeeper'; id: number }
   | { kind: 'topic'; name: string }
   | { kind: 'partition'; key: string }
   | { kind: 'producer'; id: string }
@@ -105,7 +108,9 @@ function selectionExists(sim: SimulationState, selection: Selection): boolean {
     case 'broker':
       return selection.id in sim.brokers;
     case 'controller':
-      return !!sim.cluster?.metadata?.nodes.some((n) => n.id === selection.id);
+      return !!kraftOf(sim.cluster?.metadata)?.nodes.some((n) => n.id === selection.id);
+    case 'zookeeper':
+      return !!zookeeperOf(sim.cluster?.metadata)?.nodes.some((n) => n.id === selection.id);
     case 'topic':
       return selection.name in sim.topics;
     case 'partition':

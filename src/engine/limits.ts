@@ -11,6 +11,8 @@ export const LIMITS = {
   brokers: 100,
   /** Voters of a KRaft controller quorum (cluster.metadata.controllers). */
   controllers: 9,
+  /** Servers of a ZooKeeper ensemble (cluster.metadata.ensemble). */
+  zookeeperNodes: 9,
   /** Partitions of one topic (createTopic, addPartitions, num.partitions,
    * offsets.topic.num.partitions): twice the big scene's 500 in one topic at most. */
   partitionsPerTopic: 1000,

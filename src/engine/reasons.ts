@@ -10,6 +10,8 @@ export type PartitionChangeReason =
   | { code: 'leader-failed'; brokerId: number }
   /** A broker asked to shut down: the controller moves its leaderships first. */
   | { code: 'controlled-shutdown'; brokerId: number }
+  /** ZooKeeper mode: the broker's session expired (onBrokerFailure), as leader or follower. */
+  | { code: 'broker-offline'; brokerId: number }
   /** A follower's broker was fenced, so it leaves the ISR. */
   | { code: 'broker-fenced'; brokerId: number }
   /** The leader dropped a follower that was not caught up for replica.lag.time.max.ms. */
@@ -31,7 +33,11 @@ export type RebalanceReason =
   | { code: 'members-missed-sync'; consumerIds: string[] };
 
 /** Why the controller fenced a broker (broker.fenced). */
-export type FenceReason = { code: 'broker-session-timeout' } | { code: 'controlled-shutdown' };
+export type FenceReason =
+  | { code: 'broker-session-timeout' }
+  | { code: 'controlled-shutdown' }
+  /** ZooKeeper mode: the broker's ephemeral /brokers/ids/N went with its expired session. */
+  | { code: 'zookeeper-session-expired' };
 
 /** Why a consumer left its group without LeaveGroup (consumer.failed). */
 export type ConsumerFailReason =
@@ -78,6 +84,8 @@ export const REASON_CODES = [
   'new-partition',
   'leader-failed',
   'controlled-shutdown',
+  'zookeeper-session-expired',
+  'broker-offline',
   'broker-fenced',
   'follower-lagging',
   'preferred-leader',

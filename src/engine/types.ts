@@ -54,9 +54,11 @@ export interface Scenario {
     /**
      * Who keeps the metadata (design.md 3.10). `kraft`: a quorum of dedicated controller nodes
      * 1001.. (default 3) elects the active controller and commits every change to a majority.
+     * `zookeeper` (Kafka up to 3.x): an ensemble of ZooKeeper servers 1.. (default 3) holds the
+     * metadata as znodes; the broker that creates `/controller` is the controller.
      * Absent: the controller runs on a broker and its log is always available (for now).
      */
-    metadata?: { mode: 'kraft'; controllers?: number };
+    metadata?: { mode: 'kraft'; controllers?: number } | { mode: 'zookeeper'; ensemble?: number };
   };
   topics?: TopicSpec[];
   producers?: ProducerSpec[];
@@ -132,6 +134,11 @@ export type Command =
   | { type: 'restartController'; controllerId: number }
   | { type: 'isolateController'; controllerId: number }
   | { type: 'healController'; controllerId: number }
+  /** A ZooKeeper server (cluster.metadata: zookeeper; ids 1..): crash, restart, cut off, heal. */
+  | { type: 'killZooKeeper'; nodeId: number }
+  | { type: 'restartZooKeeper'; nodeId: number }
+  | { type: 'isolateZooKeeper'; nodeId: number }
+  | { type: 'healZooKeeper'; nodeId: number }
   /** Isolate or heal a client (producer or consumer id): its traffic is dropped until healed. */
   | { type: 'isolateClient'; clientId: string }
   | { type: 'healClient'; clientId: string }
@@ -219,6 +226,23 @@ export type MessageKind =
   | 'begin-quorum-epoch'
   | 'metadata-fetch'
   | 'metadata-fetch-response'
+  // ZooKeeper mode: brokers and the ensemble, and the controller's requests to brokers
+  | 'zk-connect'
+  | 'zk-connect-response'
+  | 'zk-ping'
+  | 'zk-ping-response'
+  | 'zk-request'
+  | 'zk-response'
+  | 'zk-watch-event'
+  | 'zk-notification'
+  | 'zk-follower-info'
+  | 'zk-proposal'
+  | 'zk-ack'
+  | 'zk-commit'
+  | 'leader-and-isr'
+  | 'update-metadata'
+  | 'controlled-shutdown'
+  | 'controlled-shutdown-response'
   | 'alter-partition'
   | 'alter-partition-response'
   | 'find-coordinator'
@@ -310,12 +334,48 @@ export type SimEventBody =
   /** A controller lost its leader and asks the others: first a pre-vote, then a real vote. */
   | { type: 'metadata.election-started'; controllerId: number; epoch: number; preVote: boolean }
   /** Fewer than a majority of controllers are up and reachable: metadata cannot change. */
-  | { type: 'metadata.quorum-lost'; live: number; voters: number; needed: number }
-  | { type: 'metadata.quorum-restored'; live: number; voters: number; needed: number }
+  | {
+      type: 'metadata.quorum-lost';
+      live: number;
+      voters: number;
+      needed: number;
+      /** Set for a ZooKeeper ensemble (absent: KRaft controllers). */
+      mode?: 'zookeeper';
+    }
+  | {
+      type: 'metadata.quorum-restored';
+      live: number;
+      voters: number;
+      needed: number;
+      mode?: 'zookeeper';
+    }
   | { type: 'controller.node-started'; controllerId: number; restart: boolean }
   | { type: 'controller.node-stopped'; controllerId: number }
   | { type: 'controller.node-isolated'; controllerId: number }
   | { type: 'controller.node-healed'; controllerId: number }
+  // ZooKeeper mode (cluster.metadata: zookeeper)
+  | { type: 'zookeeper.node-started'; nodeId: number; restart: boolean }
+  | { type: 'zookeeper.node-stopped'; nodeId: number }
+  | { type: 'zookeeper.node-isolated'; nodeId: number }
+  | { type: 'zookeeper.node-healed'; nodeId: number }
+  /** The ensemble agreed on a leader (FastLeaderElection) and a quorum follows it. */
+  | { type: 'zookeeper.leader-elected'; nodeId: number; epoch: number }
+  /** A ZooKeeper server stopped leading or following: it lost its quorum or its leader. */
+  | { type: 'zookeeper.leader-lost'; nodeId: number; epoch: number }
+  /** The ZooKeeper leader expired a broker's session: its ephemeral znodes are deleted. */
+  | { type: 'zookeeper.session-expired'; brokerId: number; sessionId: number; timeoutMs: number }
+  /**
+   * A broker refused the controller's request: its controller_epoch is behind one the broker has
+   * heard (STALE_CONTROLLER_EPOCH), or it was meant for an earlier incarnation of the broker
+   * (STALE_BROKER_EPOCH: the broker restarted and has not registered again yet).
+   */
+  | {
+      type: 'controller.request-rejected';
+      brokerId: number;
+      controllerId: number;
+      epoch: number;
+      error: 'STALE_CONTROLLER_EPOCH' | 'STALE_BROKER_EPOCH';
+    }
   // Topics and partitions
   | {
       type: 'topic.created';
@@ -588,8 +648,8 @@ export interface ClusterView {
   network: { latencyMs: number; jitterMs: number };
   /** The active controller when it runs on a broker (null for a dedicated controller node). */
   controller: { brokerId: number | null; epoch: number };
-  /** The KRaft quorum, when the scenario has one (cluster.metadata). */
-  metadata?: MetadataView;
+  /** The KRaft quorum or the ZooKeeper ensemble, when the scenario has one (cluster.metadata). */
+  metadata?: MetadataView | ZooKeeperView;
   brokers: BrokerView[];
   topics: TopicView[];
   producers: ProducerView[];
@@ -825,6 +885,45 @@ export interface SavedEngine {
 export interface MetricsHistory {
   columns: string[];
   samples: { t: number; v: (number | null)[] }[];
+}
+
+/** A znode as the inspector lists it (the tree is bounded: see ZooKeeperView.znodes). */
+export interface ZnodeView {
+  path: string;
+  data: string;
+  version: number;
+  /** The creating transaction's zxid (for /brokers/ids/N: the broker epoch, KIP-380). */
+  czxid: number;
+  /** The broker whose session owns this ephemeral znode; null: persistent. */
+  ephemeralOwner: number | null;
+}
+
+/** The ZooKeeper ensemble and the Kafka metadata it holds (design.md 3.10). */
+export interface ZooKeeperView {
+  mode: 'zookeeper';
+  /** The broker that owns `/controller`, or null while there is none. */
+  activeController: number | null;
+  /** `/controller_epoch`. */
+  epoch: number;
+  nodes: {
+    id: number;
+    alive: boolean;
+    isolated: boolean;
+    /** ZooKeeper's server state (LOOKING, LEADING, FOLLOWING), or stopped. */
+    role: 'looking' | 'leading' | 'following' | 'stopped';
+    /** The ensemble epoch it follows (the high 32 bits of its zxids). */
+    epoch: number;
+    /** The last transaction it has applied. */
+    lastZxid: number;
+    /** Brokers whose session is connected to this server. */
+    clients: number[];
+  }[];
+  quorum: { live: number; needed: number; lost: boolean };
+  /** Open sessions: the broker, its timeout, and when the leader would expire it. */
+  sessions: { brokerId: number; sessionId: number; timeoutMs: number; expiresAt: number }[];
+  /** Every znode in path order (at most ZNODES_IN_VIEW; `znodesTotal` says how many exist). */
+  znodes: ZnodeView[];
+  znodesTotal: number;
 }
 
 /** The metadata quorum (design.md 3.10). */

@@ -3,6 +3,7 @@
 // CLI's timeline uses it in English. The engine itself never writes sentences.
 import type { Command, EngineError, Reason, SimEvent, SimplificationKey } from '../engine';
 import type { Translate } from './index';
+import { formatSessionId } from './zxid';
 
 const partitionName = (topic: string, partition: number) => `${topic}-${partition}`;
 
@@ -137,12 +138,18 @@ export function describeEvent(e: SimEvent, t: Translate): string {
         epoch: e.epoch,
       });
     case 'metadata.quorum-lost':
-    case 'metadata.quorum-restored':
-      return t(e.type === 'metadata.quorum-lost' ? 'events.quorumLost' : 'events.quorumRestored', {
-        live: e.live,
-        voters: e.voters,
-        needed: e.needed,
-      });
+    case 'metadata.quorum-restored': {
+      const lost = e.type === 'metadata.quorum-lost';
+      const zookeeper = e.mode === 'zookeeper';
+      const key = zookeeper
+        ? lost
+          ? 'events.zkQuorumLost'
+          : 'events.zkQuorumRestored'
+        : lost
+          ? 'events.quorumLost'
+          : 'events.quorumRestored';
+      return t(key, { live: e.live, voters: e.voters, needed: e.needed });
+    }
     case 'controller.node-started':
       return t('events.controllerNodeStarted', { controller: e.controllerId });
     case 'controller.node-stopped':
@@ -151,6 +158,38 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.controllerNodeIsolated', { controller: e.controllerId });
     case 'controller.node-healed':
       return t('events.controllerNodeHealed', { controller: e.controllerId });
+    case 'controller.request-rejected':
+      return t(
+        e.error === 'STALE_BROKER_EPOCH'
+          ? 'events.staleBrokerEpochRejected'
+          : 'events.staleControllerRejected',
+        {
+          broker: e.brokerId,
+          controller: e.controllerId,
+          epoch: e.epoch,
+          error: e.error,
+        },
+      );
+    case 'zookeeper.node-started':
+      return t(e.restart ? 'events.zkRestarted' : 'events.zkStarted', { node: e.nodeId });
+    case 'zookeeper.node-stopped':
+      return t('events.zkStopped', { node: e.nodeId });
+    case 'zookeeper.node-isolated':
+      return t('events.zkIsolated', { node: e.nodeId });
+    case 'zookeeper.node-healed':
+      return t('events.zkHealed', { node: e.nodeId });
+    case 'zookeeper.leader-elected':
+      return t('events.zkLeaderElected', { node: e.nodeId, epoch: e.epoch });
+    case 'zookeeper.leader-lost':
+      return t('events.zkLeaderLost', { node: e.nodeId, epoch: e.epoch });
+    case 'zookeeper.session-expired':
+      return t('events.zkSessionExpired', {
+        broker: e.brokerId,
+        session: formatSessionId(e.sessionId),
+        timeout: e.timeoutMs,
+        // The broker's registration, the znode a learner watches disappear.
+        path: `/brokers/ids/${e.brokerId}`,
+      });
     case 'topic.created':
       return t(e.reason ? 'events.topicAutoCreated' : 'events.topicCreated', {
         ...(e.reason ? { reason: reasonText(e.reason, t) } : {}),

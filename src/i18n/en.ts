@@ -139,6 +139,50 @@ export const en = {
       stopped: '✕ Crashed',
     },
   },
+  zookeeper: {
+    title: 'ZooKeeper zk-{{id}}',
+    details: 'ZooKeeper zk-{{id}} details',
+    kill: 'Kill ZooKeeper zk-{{id}}',
+    restart: 'Restart ZooKeeper zk-{{id}}',
+    isolate: 'Isolate ZooKeeper zk-{{id}}',
+    heal: 'Heal ZooKeeper zk-{{id}}',
+    role: {
+      leading: 'Leading',
+      following: 'Following',
+      looking: 'Looking',
+      stopped: '✕ Stopped',
+    },
+    isolated: 'cut off',
+    epoch: 'epoch {{epoch}}',
+    zxid: 'zxid {{zxid}}',
+    clients_one: '{{count}} broker connected',
+    clients_other: '{{count}} brokers connected',
+    lost: 'ZooKeeper quorum lost',
+    lostDetail:
+      '{{live}} of {{servers}} ZooKeeper servers reachable, {{needed}} needed: the data still flows, but nothing stored in ZooKeeper can change (no session expires, no controller change, no leader elections, no ISR changes).',
+    legendLeader: 'ZooKeeper leader',
+    epochLabel: 'Epoch',
+    lastZxid: 'Last zxid',
+    zxidParts: '{{zxid}} (epoch {{epoch}}, transaction {{counter}})',
+    connected: 'Connected brokers',
+    kafkaController: 'Kafka controller',
+    controllerValue: 'broker {{broker}}, controller_epoch {{epoch}}',
+    sessions: 'Sessions',
+    sessionBroker: 'Broker',
+    sessionId: 'Session ID',
+    sessionServer: 'Through',
+    sessionTimeout: 'Timeout',
+    sessionExpires: 'Expires at',
+    noSessions: 'No session is open.',
+    znodes: 'Znodes',
+    znodesIntro:
+      'The metadata Kafka keeps in ZooKeeper. {{controller}} names the controller; {{brokers}} has one ephemeral znode per live broker.',
+    znodesShown: 'Showing {{shown}} of {{total}} znodes.',
+    version: 'version {{version}}',
+    emptyData: '(no data)',
+    ephemeral: "ephemeral (broker {{broker}}'s session)",
+    persistent: 'persistent',
+  },
   broker: {
     group: 'Broker {{id}}',
     title: 'Broker {{id}}',
@@ -662,6 +706,8 @@ export const en = {
     healed: 'healed',
     fenced: 'fenced',
     controller: 'controller · epoch {{epoch}}',
+    sessionExpired: 'ZooKeeper session expired',
+    staleController: 'refused a stale controller',
     consumerFailed: 'failed',
     partitions: '{{count}} partitions',
   },
@@ -729,6 +775,25 @@ export const en = {
     controllerNodeStopped: 'Controller {{controller}} crashed',
     controllerNodeIsolated: 'Controller {{controller}} is cut off from the network',
     controllerNodeHealed: 'Controller {{controller}} is back on the network',
+    zkQuorumLost:
+      'ZooKeeper quorum lost: {{live}} of {{voters}} servers reachable, {{needed}} needed. ZooKeeper accepts no change: no session expires, no controller change, no leader elections, no ISR changes',
+    zkQuorumRestored:
+      'ZooKeeper quorum back: {{live}} of {{voters}} servers reachable ({{needed}} needed)',
+    zkStarted: 'ZooKeeper zk-{{node}} started',
+    zkRestarted: 'ZooKeeper zk-{{node}} started again and looks for the leader of the ensemble',
+    zkStopped: 'ZooKeeper zk-{{node}} crashed',
+    zkIsolated: 'ZooKeeper zk-{{node}} is cut off from the network',
+    zkHealed: 'ZooKeeper zk-{{node}} is back on the network',
+    zkLeaderElected:
+      'ZooKeeper zk-{{node}} leads the ensemble in epoch {{epoch}}: a majority of the servers follow it, and every change to the znodes goes through it',
+    zkLeaderLost:
+      'ZooKeeper zk-{{node}} lost its leader or its quorum (epoch {{epoch}}) and looks for a new leader',
+    zkSessionExpired:
+      'ZooKeeper expired the session {{session}} of broker {{broker}} (no ping for {{timeout}} ms): its ephemeral znodes are deleted, {{path}} among them',
+    staleControllerRejected:
+      'Broker {{broker}} refused a request from broker {{controller}}, a controller of the older controller_epoch {{epoch}} ({{error}})',
+    staleBrokerEpochRejected:
+      'Broker {{broker}} refused a request from the controller (broker {{controller}}) meant for an earlier run of itself ({{error}}): it has not registered again yet',
     topicCreated:
       'Topic {{topic}} created: {{partitions}} partitions, replication factor {{rf}}; replicas {{placement}}',
     topicAutoCreated:
@@ -844,6 +909,10 @@ export const en = {
     restartController: 'restart controller {{controllerId}}',
     isolateController: 'isolate controller {{controllerId}}',
     healController: 'heal controller {{controllerId}}',
+    killZooKeeper: 'kill ZooKeeper zk-{{nodeId}}',
+    restartZooKeeper: 'restart ZooKeeper zk-{{nodeId}}',
+    isolateZooKeeper: 'isolate ZooKeeper zk-{{nodeId}}',
+    healZooKeeper: 'heal ZooKeeper zk-{{nodeId}}',
     addProducer: 'add producer {{id}}',
     removeProducer: 'remove producer {{producerId}}',
     crashProducer: 'crash producer {{producerId}}',
@@ -888,6 +957,9 @@ export const en = {
     'coordinator-moved': 'the coordinator moved to broker {{coordinator}}',
     'members-missed-sync': '{{consumerIds}} did not send SyncGroup in time',
     'broker-session-timeout': 'no heartbeat within broker.session.timeout.ms',
+    'broker-offline': 'broker {{brokerId}} went offline (its ZooKeeper session expired)',
+    'zookeeper-session-expired':
+      'its ZooKeeper session expired, and its znode under /brokers/ids with it',
     'process-crashed': 'the process crashed',
     'auto-offset-reset': 'no committed offset, so auto.offset.reset={{policy}}',
     seek: 'the application called seek(); nothing is committed until the next commit',
@@ -994,6 +1066,12 @@ export const en = {
       'There is no controller {{controllerId}} (controllers are {{first}} to {{last}}).',
     CONTROLLER_NOT_RUNNING: 'Controller {{controllerId}} is not running.',
     CONTROLLER_RUNNING: 'Controller {{controllerId}} is already running.',
+    NO_ZOOKEEPER:
+      'This cluster has no ZooKeeper ensemble (its scenario does not set cluster.metadata.mode to zookeeper).',
+    UNKNOWN_ZOOKEEPER_NODE:
+      'There is no ZooKeeper server zk-{{nodeId}} (the servers are zk-1 to zk-{{last}}).',
+    ZOOKEEPER_NOT_RUNNING: 'ZooKeeper server zk-{{nodeId}} is not running.',
+    ZOOKEEPER_RUNNING: 'ZooKeeper server zk-{{nodeId}} is already running.',
     ALREADY_ISOLATED: 'It is already cut off from the network.',
     NOT_ISOLATED: 'It is not cut off from the network.',
     CONSUMER_RUNNING: 'Consumer {{consumerId}} is already running.',
@@ -1033,6 +1111,11 @@ export const en = {
       description:
         'The billing group starts with one consumer that owns all 3 partitions. A second and a third consumer join (8 s, 16 s) and each join triggers a rebalance that spreads the partitions. The fourth consumer (24 s) sits idle: a partition is read by at most one consumer of a group, so more consumers than partitions do not help. At 34 s billing-1 closes cleanly (it sends LeaveGroup) and the idle consumer takes over at once. At 44 s billing-2 crashes without a word: nothing happens until its session times out (session.timeout.ms, 6 s in the classroom preset), then the group rebalances.',
     },
+    'zookeeper-mode': {
+      title: 'Who keeps the metadata: ZooKeeper, as in Kafka up to 3.x',
+      description:
+        "Before KRaft, Kafka kept its metadata in ZooKeeper, as the classic introductions describe. Three ZooKeeper servers, zk-1 to zk-3, sit above the brokers; zk-3 leads the ensemble and every change to a znode needs a majority of them. Each broker holds a ZooKeeper session and registers the ephemeral znode /brokers/ids/N; broker 1 created /controller, so it is the controller (controller_epoch 1). At 10 s broker 1 crashes. Nothing happens at first: ZooKeeper notices only when its session expires (zookeeper.session.timeout.ms, 6 s here). Then its ephemeral znodes go, /controller with them; broker 3 creates /controller first and becomes the controller with controller_epoch 2, writes the new leaders and ISRs to ZooKeeper and tells the brokers with LeaderAndIsr. At 35 s zk-1 and zk-2 crash: one server out of three is not a majority, so ZooKeeper accepts no change. At 40 s broker 2 crashes, and nothing happens: no session can expire, so no controller notices. At 55 s zk-1 restarts: the ensemble elects a leader again, broker 2's session expires 6 s later, and the controller moves its leaderships. At 70 s broker 1 comes back: a new session, a new znode, and it catches up.",
+    },
     'controller-quorum': {
       title: 'Who keeps the metadata: the KRaft controller quorum',
       description:
@@ -1069,6 +1152,8 @@ export const en = {
       'The KRaft controller quorum is not modelled: the active controller runs on a broker, the metadata log is always available, and when its broker fails the lowest-id running broker takes over after controller.quorum.election.timeout.ms.',
     'quorum-timing':
       "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); the controllers are dedicated nodes only (no combined mode yet), and the metadata written before the session started counts as a snapshot.",
+    'zookeeper-model':
+      "ZooKeeper mode keeps one data tree for every server in step with the leader (a server that rejoins is brought up to date at once), gives each operation of a multi its own zxid, and passes the brokers' session pings from follower servers to the leader at once. The controller writes a new topic's assignment itself (Kafka's admin tools write it and the controller reacts), reads broker epochs from the children of /brokers/ids, and a broker whose znode is still held by its previous session retries its registration instead of exiting.",
     'metadata-by-message':
       'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
     'offsets-topic-records':

@@ -140,6 +140,50 @@ export const zhCN: Catalogue = {
       stopped: '✕ 已崩溃',
     },
   },
+  zookeeper: {
+    title: 'ZooKeeper zk-{{id}}',
+    details: 'ZooKeeper zk-{{id}} 详情',
+    kill: '终止 ZooKeeper zk-{{id}}',
+    restart: '重启 ZooKeeper zk-{{id}}',
+    isolate: '让 ZooKeeper zk-{{id}} 断网',
+    heal: '让 ZooKeeper zk-{{id}} 恢复网络',
+    role: {
+      leading: 'Leader',
+      following: 'Follower',
+      looking: '选举中',
+      stopped: '✕ 已停止',
+    },
+    isolated: '断网',
+    epoch: 'epoch {{epoch}}',
+    zxid: 'zxid {{zxid}}',
+    clients_one: '连接了 {{count}} 个 Broker',
+    clients_other: '连接了 {{count}} 个 Broker',
+    lost: 'ZooKeeper 仲裁丢失',
+    lostDetail:
+      '{{servers}} 台 ZooKeeper 服务器中只有 {{live}} 台可达，至少需要 {{needed}} 台：数据照常流动，但存放在 ZooKeeper 里的元数据都无法修改（会话不会过期，控制器不会更换，不会选举 Leader，ISR 也不会变化）。',
+    legendLeader: 'ZooKeeper 的 Leader',
+    epochLabel: 'Epoch',
+    lastZxid: '最新 zxid',
+    zxidParts: '{{zxid}}（epoch {{epoch}}，第 {{counter}} 个事务）',
+    connected: '已连接的 Broker',
+    kafkaController: 'Kafka 控制器',
+    controllerValue: 'Broker {{broker}}，controller_epoch {{epoch}}',
+    sessions: '会话',
+    sessionBroker: 'Broker',
+    sessionId: '会话 ID',
+    sessionServer: '经由',
+    sessionTimeout: '超时',
+    sessionExpires: '到期时间',
+    noSessions: '没有打开的会话。',
+    znodes: 'ZooKeeper 节点',
+    znodesIntro:
+      'Kafka 存在 ZooKeeper 里的元数据。{{controller}} 记录谁是控制器；{{brokers}} 下每个存活的 Broker 都有一个临时节点。',
+    znodesShown: '共 {{total}} 个节点，这里显示 {{shown}} 个。',
+    version: '版本 {{version}}',
+    emptyData: '（没有数据）',
+    ephemeral: '临时节点（Broker {{broker}} 的会话）',
+    persistent: '持久节点',
+  },
   broker: {
     group: 'Broker {{id}}',
     title: 'Broker {{id}}',
@@ -647,6 +691,8 @@ export const zhCN: Catalogue = {
     healed: '已恢复网络',
     fenced: '已屏蔽',
     controller: '控制器 · epoch {{epoch}}',
+    sessionExpired: 'ZooKeeper 会话过期',
+    staleController: '拒绝了旧控制器',
     consumerFailed: '已失效',
     partitions: '{{count}} 个分区',
   },
@@ -708,6 +754,24 @@ export const zhCN: Catalogue = {
     controllerNodeStopped: '控制器 {{controller}} 崩溃了',
     controllerNodeIsolated: '控制器 {{controller}} 断网了',
     controllerNodeHealed: '控制器 {{controller}} 已恢复网络',
+    zkQuorumLost:
+      'ZooKeeper 仲裁丢失：{{voters}} 台服务器中只有 {{live}} 台可达，至少需要 {{needed}} 台。ZooKeeper 不接受任何修改：会话不会过期，控制器不会更换，不会选举 Leader，ISR 也不会变化',
+    zkQuorumRestored:
+      'ZooKeeper 仲裁恢复：{{voters}} 台服务器中有 {{live}} 台可达（需要 {{needed}} 台）',
+    zkStarted: 'ZooKeeper zk-{{node}} 启动了',
+    zkRestarted: 'ZooKeeper zk-{{node}} 重新启动，开始寻找集群的 Leader',
+    zkStopped: 'ZooKeeper zk-{{node}} 崩溃了',
+    zkIsolated: 'ZooKeeper zk-{{node}} 断网了',
+    zkHealed: 'ZooKeeper zk-{{node}} 已恢复网络',
+    zkLeaderElected:
+      'ZooKeeper zk-{{node}} 在 epoch {{epoch}} 成为集群的 Leader：多数服务器是它的 Follower，对节点的每次修改都要经过它',
+    zkLeaderLost: 'ZooKeeper zk-{{node}} 失去了 Leader 或仲裁（epoch {{epoch}}），重新寻找 Leader',
+    zkSessionExpired:
+      'ZooKeeper 让 Broker {{broker}} 的会话 {{session}} 过期了（{{timeout}} ms 内没有收到心跳）：它的临时节点都被删除，包括 {{path}}',
+    staleControllerRejected:
+      'Broker {{broker}} 拒绝了 Broker {{controller}} 的请求：它是旧 controller_epoch {{epoch}} 的控制器（{{error}}）',
+    staleBrokerEpochRejected:
+      'Broker {{broker}} 拒绝了控制器（Broker {{controller}}）的请求：这个请求是发给它上一次运行的（{{error}}），它还没有重新注册',
     topicCreated:
       '已创建主题 {{topic}}：{{partitions}} 个分区，副本因子 {{rf}}；副本分布 {{placement}}',
     topicAutoCreated:
@@ -820,6 +884,10 @@ export const zhCN: Catalogue = {
     restartController: '重启控制器 {{controllerId}}',
     isolateController: '让控制器 {{controllerId}} 断网',
     healController: '让控制器 {{controllerId}} 恢复网络',
+    killZooKeeper: '终止 ZooKeeper zk-{{nodeId}}',
+    restartZooKeeper: '重启 ZooKeeper zk-{{nodeId}}',
+    isolateZooKeeper: '让 ZooKeeper zk-{{nodeId}} 断网',
+    healZooKeeper: '让 ZooKeeper zk-{{nodeId}} 恢复网络',
     addProducer: '添加生产者 {{id}}',
     removeProducer: '移除生产者 {{producerId}}',
     crashProducer: '让生产者 {{producerId}} 崩溃',
@@ -864,6 +932,8 @@ export const zhCN: Catalogue = {
     'coordinator-moved': '协调者换到了 Broker {{coordinator}}',
     'members-missed-sync': '{{consumerIds}} 没有及时发送 SyncGroup',
     'broker-session-timeout': '在 broker.session.timeout.ms 内没有收到心跳',
+    'broker-offline': 'Broker {{brokerId}} 下线了（它的 ZooKeeper 会话已过期）',
+    'zookeeper-session-expired': '它的 ZooKeeper 会话已过期，/brokers/ids 下的临时节点随之删除',
     'process-crashed': '进程崩溃',
     'auto-offset-reset': '没有已提交的 offset，按 auto.offset.reset={{policy}} 处理',
     seek: '应用程序调用了 seek()：只移动消费位置，下一次提交之前不会提交任何 offset',
@@ -964,6 +1034,11 @@ export const zhCN: Catalogue = {
     UNKNOWN_CONTROLLER: '没有控制器 {{controllerId}}（控制器的 ID 是 {{first}} 到 {{last}}）。',
     CONTROLLER_NOT_RUNNING: '控制器 {{controllerId}} 没有在运行。',
     CONTROLLER_RUNNING: '控制器 {{controllerId}} 已经在运行。',
+    NO_ZOOKEEPER:
+      '这个集群没有 ZooKeeper 集群（场景没有把 cluster.metadata.mode 设为 zookeeper）。',
+    UNKNOWN_ZOOKEEPER_NODE: '没有 ZooKeeper 服务器 zk-{{nodeId}}（服务器是 zk-1 到 zk-{{last}}）。',
+    ZOOKEEPER_NOT_RUNNING: 'ZooKeeper 服务器 zk-{{nodeId}} 没有在运行。',
+    ZOOKEEPER_RUNNING: 'ZooKeeper 服务器 zk-{{nodeId}} 已经在运行。',
     ALREADY_ISOLATED: '它已经断网了。',
     NOT_ISOLATED: '它没有断网。',
     CONSUMER_RUNNING: '消费者 {{consumerId}} 已经在运行。',
@@ -1002,6 +1077,11 @@ export const zhCN: Catalogue = {
       description:
         '消费者组 billing 开始时只有一个消费者，负责全部 3 个分区。第二、第三个消费者先后加入（第 8、16 秒），每次加入都会触发一次重平衡，把分区分散开。第四个消费者（第 24 秒）只能空闲：在一个组里，一个分区最多只由一个消费者读取，所以消费者多于分区并没有用。第 34 秒，billing-1 正常关闭（发送 LeaveGroup），空闲的消费者立刻接手。第 44 秒，billing-2 悄无声息地崩溃：在它会话超时之前什么也不会发生（session.timeout.ms，课堂预设中为 6 秒），超时后组才重平衡。',
     },
+    'zookeeper-mode': {
+      title: '谁来保管元数据：ZooKeeper（Kafka 3.x 及以前）',
+      description:
+        '在 KRaft 之前，Kafka 把元数据存放在 ZooKeeper 里，经典的入门文章讲的正是这种架构。三台 ZooKeeper 服务器 zk-1 到 zk-3 位于 Broker 上方：zk-3 是 ZooKeeper 集群的 Leader，任何节点的修改都要得到多数服务器的确认。每个 Broker 都和 ZooKeeper 保持一个会话，并注册临时节点 /brokers/ids/N；Broker 1 创建了 /controller，所以它是控制器（controller_epoch 为 1）。10 秒时 Broker 1 崩溃。一开始什么也没发生：ZooKeeper 要等它的会话过期才会发现（zookeeper.session.timeout.ms，这里是 6 秒）。随后它的临时节点被删除，/controller 也随之消失；Broker 3 抢先创建了 /controller，成为新的控制器，controller_epoch 变为 2。它把新的 Leader 和 ISR 写入 ZooKeeper，再通过 LeaderAndIsr 请求通知各个 Broker。35 秒时 zk-1 和 zk-2 崩溃：三台只剩一台，构不成多数，ZooKeeper 不再接受任何修改。40 秒时 Broker 2 崩溃，却什么也没发生：会话无法过期，控制器也就无从得知。55 秒时 zk-1 重启：ZooKeeper 集群重新选出 Leader，6 秒后 Broker 2 的会话过期，控制器把它负责的 Leader 转移走。70 秒时 Broker 1 回来了：新的会话、新的临时节点，然后追上数据。',
+    },
     'controller-quorum': {
       title: '谁来保管元数据：KRaft 控制器仲裁',
       description:
@@ -1038,6 +1118,8 @@ export const zhCN: Catalogue = {
       '没有模拟 KRaft 的控制器仲裁（quorum）：活跃控制器运行在某个 Broker 上，元数据日志始终可用；这个 Broker 失效后，ID 最小的运行中 Broker 在 controller.quorum.election.timeout.ms 之后接任。',
     'quorum-timing':
       '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；控制器只能是独立节点（暂不支持与 Broker 合并部署），会话开始之前写入的元数据算作一个快照。',
+    'zookeeper-model':
+      'ZooKeeper 模式只保留一棵数据树，代表所有与 Leader 同步的服务器（重新加入的服务器立刻追上）；multi 中的每个操作各占一个 zxid；Broker 发给 Follower 服务器的会话心跳会立即转给 Leader。新主题的分区分配由控制器自己写入（在 Kafka 里由管理工具写入、控制器再响应），控制器从 /brokers/ids 的子节点读取 Broker epoch；如果 Broker 的临时节点仍被它上一个会话占着，它会重试注册，而不是直接退出。',
     'metadata-by-message':
       'Broker 通过控制器发来的消息得知元数据变化，而不是拉取元数据日志；错过变化的 Broker 会在下一次心跳时收到完整快照。',
     'offsets-topic-records':

@@ -12,6 +12,7 @@ import minInsyncReplicas from './examples/min-insync-replicas.json';
 import uncleanElection from './examples/unclean-election.json';
 import retention from './examples/retention.json';
 import controllerQuorum from './examples/controller-quorum.json';
+import zookeeperMode from './examples/zookeeper-mode.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -28,6 +29,7 @@ export const BUILTIN_SCENARIOS: BuiltinScenario[] = [
   builtin('unclean-election', uncleanElection),
   builtin('retention', retention),
   builtin('controller-quorum', controllerQuorum),
+  builtin('zookeeper-mode', zookeeperMode),
 ];
 
 /** The app's first-load scene. */

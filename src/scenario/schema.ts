@@ -156,6 +156,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     object({ ...extra, type: z.literal(type), ...shape });
   const brokerId = { brokerId: wholeNumber(1) };
   const controllerId = { controllerId: wholeNumber(1) };
+  const nodeId = { nodeId: wholeNumber(1) };
   const clientId = { clientId: nonEmptyText() };
   const producerId = { producerId: nonEmptyText() };
   const consumerId = { consumerId: nonEmptyText() };
@@ -171,6 +172,10 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('restartController', controllerId),
     command('isolateController', controllerId),
     command('healController', controllerId),
+    command('killZooKeeper', nodeId),
+    command('restartZooKeeper', nodeId),
+    command('isolateZooKeeper', nodeId),
+    command('healZooKeeper', nodeId),
     command('isolateClient', clientId),
     command('healClient', clientId),
     command('createTopic', topicFields),
@@ -273,10 +278,22 @@ export const scenarioSchema = object({
     brokers: wholeNumber(1, LIMITS.brokers),
     racks: list(name(), ruleText('listOfRacks')).optional(),
     config: configMap.optional(),
-    metadata: object({
-      mode: oneOf(['kraft']),
-      controllers: wholeNumber(1, LIMITS.controllers).optional(),
-    }).optional(),
+    metadata: z
+      .discriminatedUnion(
+        'mode',
+        [
+          object({
+            mode: z.literal('kraft'),
+            controllers: wholeNumber(1, LIMITS.controllers).optional(),
+          }),
+          object({
+            mode: z.literal('zookeeper'),
+            ensemble: wholeNumber(1, LIMITS.zookeeperNodes).optional(),
+          }),
+        ],
+        { error: ruleText('oneOf', { values: '"kraft", "zookeeper"' }) },
+      )
+      .optional(),
   }),
   topics: list(topicSpecSchema, ruleText('listOfTopics')).optional(),
   producers: list(producerSpecSchema, ruleText('listOfProducers')).optional(),

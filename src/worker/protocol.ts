@@ -398,7 +398,7 @@ export interface ClusterInfo {
   engineVersion: string;
   network: ClusterView['network'];
   controller: ClusterView['controller'];
-  /** The KRaft quorum, when the scenario has one (cluster.metadata). */
+  /** The KRaft quorum or the ZooKeeper ensemble, when the scenario has one (cluster.metadata). */
   metadata?: ClusterView['metadata'];
   presetConfig: ConfigEntry[];
   clusterConfig: ConfigEntry[];

@@ -18,6 +18,7 @@ const ALLOWED: RegExp[] = [
   /__\w+/g, // internal topics: __consumer_offsets
   /\b[a-z]+(_[a-z]+)+\b/g, // enum values: read_committed
   /\b(KRaft|ZooKeeper|Apache Kafka|Kafka|LeaveGroup|JoinGroup|SyncGroup|AlterPartition)\b/g,
+  /\b(LeaderAndIsr|UpdateMetadata|ControlledShutdown)\b/g, // the controller's requests in ZooKeeper mode
   /\bKIP-\d+\b/g,
   /\bmurmur2\b/g, // the key hash's name
   /\b\w+(\.\w+)*\(\)/g, // client calls: poll(), KafkaConsumer.seek()
@@ -29,6 +30,14 @@ const ALLOWED: RegExp[] = [
   /\b[\w-]+#\d+\b/g, // record values the scenarios' producers write: checkout#12
   /\bB\d+\b/g, // broker short names on the scene
   /\b(consumer|producer|broker):[\w.-]+/g, // network node names in message tooltips
+  // ZooKeeper's own identifiers: server names (zk-1), transaction ids and session ids in hex,
+  // znode paths, the multi operation.
+  /\bzk-\d*/g,
+  /\b[cm]?zxid\b/g,
+  /\b0x[0-9a-f]+\b/g,
+  /(\/[\w.-]+)+/g,
+  /\bmulti\b/g,
+  /\b(kraft|zookeeper)\b/g, // the values of cluster.metadata.mode
 ];
 
 /** The names a scenario gives to things: they are data, shown as written in every language. */

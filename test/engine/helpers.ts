@@ -1,5 +1,6 @@
 // Small helpers shared by the engine's scenario tests: build scenarios, run the engine, pick
 // events by type. Tests assert on events and views only (the engine's public contract).
+import { expect } from 'vitest';
 import { createEngine } from '../../src/engine';
 import { partitionForKey } from '../../src/engine/kernels';
 import type {
@@ -129,4 +130,20 @@ export function wholeLog(engine: Engine, topic: string, partition: number, broke
     limit: Number.MAX_SAFE_INTEGER,
     ...(brokerId !== undefined ? { brokerId } : {}),
   });
+}
+
+/**
+ * Every controller epoch (KRaft's epoch or ZooKeeper's controller_epoch) has at most one active
+ * controller, and epochs only go up.
+ */
+export function oneControllerPerEpoch(run: Run): void {
+  const byEpoch = new Map<number, number>();
+  let last = 0;
+  for (const e of run.all('controller.changed')) {
+    if (e.controllerId === null) continue;
+    expect(byEpoch.get(e.epoch) ?? e.controllerId).toBe(e.controllerId);
+    byEpoch.set(e.epoch, e.controllerId);
+    expect(e.epoch).toBeGreaterThan(last);
+    last = e.epoch;
+  }
 }

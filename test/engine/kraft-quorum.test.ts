@@ -2,8 +2,8 @@
 // dedicated controllers elect the active one by vote, a metadata change takes effect only once a
 // majority of them has it, and without a majority nothing in the metadata changes.
 import { describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine, type Scenario } from '../../src/engine';
-import { ofType, Run, scenario } from './helpers';
+import { createEngine, restoreEngine, type MetadataView, type Scenario } from '../../src/engine';
+import { ofType, oneControllerPerEpoch, Run, scenario } from './helpers';
 
 function kraft(parts: Partial<Scenario> = {}): Scenario {
   return scenario({
@@ -13,19 +13,6 @@ function kraft(parts: Partial<Scenario> = {}): Scenario {
     producers: [{ id: 'checkout', topic: 'orders', ratePerSec: 5, config: { acks: 'all' } }],
     ...parts,
   });
-}
-
-/** Every epoch has at most one active controller, and epochs only go up. */
-function oneControllerPerEpoch(run: Run): void {
-  const byEpoch = new Map<number, number>();
-  let last = 0;
-  for (const e of run.all('controller.changed')) {
-    if (e.controllerId === null) continue;
-    expect(byEpoch.get(e.epoch) ?? e.controllerId).toBe(e.controllerId);
-    byEpoch.set(e.epoch, e.controllerId);
-    expect(e.epoch).toBeGreaterThan(last);
-    last = e.epoch;
-  }
 }
 
 describe('a KRaft quorum of three controllers', () => {
@@ -41,13 +28,13 @@ describe('a KRaft quorum of three controllers', () => {
       epoch: 1,
       quorum: { live: 3, needed: 2, lost: false },
     });
-    expect(v.metadata!.nodes.map((n) => [n.id, n.role])).toEqual([
+    expect((v.metadata as MetadataView).nodes.map((n) => [n.id, n.role])).toEqual([
       [1001, 'leader'],
       [1002, 'follower'],
       [1003, 'follower'],
     ]);
     // The followers keep up with the leader's log (NoOps every 500 ms) and know its HW.
-    const [leader, ...followers] = v.metadata!.nodes;
+    const [leader, ...followers] = (v.metadata as MetadataView).nodes;
     for (const f of followers) expect(leader.logEndOffset - f.logEndOffset).toBeLessThanOrEqual(3);
     expect(leader.highWatermark).toBeGreaterThan(1);
     expect(v.simplifications).not.toContain('controller-quorum');
@@ -82,7 +69,7 @@ describe('a KRaft quorum of three controllers', () => {
     run.do({ type: 'killBroker', brokerId: 2 });
     const after = run.to(60_000);
     expect(ofType(after, 'broker.fenced').map((e) => e.brokerId)).toEqual([2]);
-    expect(run.engine.view().metadata!.activeController).toBe(next.controllerId);
+    expect((run.engine.view().metadata as MetadataView).activeController).toBe(next.controllerId);
   });
 
   it('changes nothing while two of three controllers are down: acks=all times out instead of failing NOT_ENOUGH_REPLICAS', () => {
@@ -116,7 +103,11 @@ describe('a KRaft quorum of three controllers', () => {
     );
     // The fencing the old leader decided before it stepped down never committed: taken back.
     expect(run.engine.view().brokers.find((b) => b.id === 3)!.fenced).toBe(false);
-    expect(run.engine.view().metadata!.quorum).toEqual({ live: 1, needed: 2, lost: true });
+    expect((run.engine.view().metadata as MetadataView).quorum).toEqual({
+      live: 1,
+      needed: 2,
+      lost: true,
+    });
 
     run.do({ type: 'restartController', controllerId: 1002 });
     const back = run.to(70_000);
@@ -146,9 +137,9 @@ describe('a KRaft quorum of three controllers', () => {
     // Healed, it learns the new epoch and follows.
     run.do({ type: 'healController', controllerId: 1001 });
     run.to(45_000);
-    const node = run.engine.view().metadata!.nodes.find((n) => n.id === 1001)!;
+    const node = (run.engine.view().metadata as MetadataView).nodes.find((n) => n.id === 1001)!;
     expect(node.role).toBe('follower');
-    expect(node.epoch).toBe(run.engine.view().metadata!.epoch);
+    expect(node.epoch).toBe((run.engine.view().metadata as MetadataView).epoch);
   });
 
   it('commits a change before it takes effect: a fence comes at least a round trip after the broker is declared dead', () => {
@@ -212,7 +203,7 @@ describe('a KRaft quorum of three controllers', () => {
     expect(ofType(back, 'partitions.added')).toEqual([
       expect.objectContaining({ topic: 'orders', from: 3, to: 4 }),
     ]);
-    expect(run.engine.view().metadata!.activeController).toBe(1001);
+    expect((run.engine.view().metadata as MetadataView).activeController).toBe(1001);
     expect(run.engine.view().topics[0].partitions).toHaveLength(4);
   });
 

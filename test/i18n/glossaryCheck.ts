@@ -18,11 +18,12 @@ export function leaves(tree: Tree, prefix = ''): Map<string, string> {
 /**
  * The text without what is never translated: placeholders, config keys (min.insync.replicas),
  * internal topics (__consumer_offsets), error names (NOT_ENOUGH_REPLICAS), enum values
- * (read_committed) and protocol API names (LeaveGroup).
+ * (read_committed), protocol API names (LeaveGroup) and znode paths (/brokers/ids).
  */
 export function withoutKafkaNames(text: string): string {
   return text
     .replace(/\{\{\w+\}\}/g, ' ')
+    .replace(/(\/[\w.-]+)+/g, ' ')
     .replace(/\b[\w-]+(\.[\w-]+)+(\(\))?/g, ' ')
     .replace(/\b__\w+/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, ' ')

@@ -494,7 +494,13 @@ export class InvariantChecker {
     const problems: string[] = [];
     // With a KRaft quorum, once healed: one active controller, every other voter following it.
     const quorum = view.metadata;
-    if (quorum) {
+    if (quorum?.mode === 'zookeeper') {
+      // In ZooKeeper mode, once healed: a controller, one leading server, the others following.
+      if (quorum.activeController === null) problems.push('no controller');
+      const roles = quorum.nodes.map((n) => n.role);
+      if (roles.filter((r) => r === 'leading').length !== 1 || roles.includes('looking'))
+        problems.push(`ZooKeeper servers not settled: ${roles.join(', ')}`);
+    } else if (quorum) {
       if (quorum.activeController === null) problems.push('no active controller');
       const strays = quorum.nodes.filter(
         (n) => n.epoch !== quorum.epoch || (n.role !== 'leader' && n.role !== 'follower'),

@@ -36,7 +36,12 @@ export type FaultKind =
   | 'crash-controller'
   | 'restart-controller'
   | 'isolate-controller'
-  | 'heal-controller';
+  | 'heal-controller'
+  /** ZooKeeper servers (worlds in ZooKeeper mode): these may take the ensemble's quorum down. */
+  | 'crash-zookeeper'
+  | 'restart-zookeeper'
+  | 'isolate-zookeeper'
+  | 'heal-zookeeper';
 
 export interface Fault {
   at: number;
@@ -115,6 +120,13 @@ const CONTROLLER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
   [3, 'restart-controller'],
   [2, 'isolate-controller'],
   [2, 'heal-controller'],
+];
+
+const ZOOKEEPER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
+  [3, 'crash-zookeeper'],
+  [3, 'restart-zookeeper'],
+  [2, 'isolate-zookeeper'],
+  [2, 'heal-zookeeper'],
 ];
 
 export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
@@ -216,6 +228,14 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
       faults.push({ at, kind: quorumRng.weighted(CONTROLLER_FAULT_WEIGHTS) });
     faults.sort((a, b) => a.at - b.at);
   }
+  // ZooKeeper mode in some of the other worlds, again from a generator of its own.
+  const zkRng = new TestRng(seed ^ 0x200c);
+  const ensemble = controllers === 0 && zkRng.chance(0.35) ? zkRng.pick([1, 3, 3, 5]) : 0;
+  if (ensemble > 0) {
+    for (let at = zkRng.int(3000, 9000); at < size.chaosMs; at += zkRng.int(2000, 9000))
+      faults.push({ at, kind: zkRng.weighted(ZOOKEEPER_FAULT_WEIGHTS) });
+    faults.sort((a, b) => a.at - b.at);
+  }
 
   return {
     seed,
@@ -227,6 +247,7 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
       cluster: {
         brokers,
         ...(controllers > 0 ? { metadata: { mode: 'kraft' as const, controllers } } : {}),
+        ...(ensemble > 0 ? { metadata: { mode: 'zookeeper' as const, ensemble } } : {}),
       },
       topics,
       producers,

@@ -308,6 +308,37 @@ export function resolveFault(fault: Fault, v: ClusterView, rng: TestRng): Comman
     case 'isolate-controller':
     case 'heal-controller':
       return controllerFault(fault.kind, v, rng);
+    case 'crash-zookeeper':
+    case 'restart-zookeeper':
+    case 'isolate-zookeeper':
+    case 'heal-zookeeper':
+      return zookeeperFault(fault.kind, v, rng);
+  }
+}
+
+/** A fault on a ZooKeeper server; any may go, the ensemble's quorum with them. */
+function zookeeperFault(
+  kind: 'crash-zookeeper' | 'restart-zookeeper' | 'isolate-zookeeper' | 'heal-zookeeper',
+  v: ClusterView,
+  rng: TestRng,
+): Command | null {
+  const nodes = v.metadata?.mode === 'zookeeper' ? v.metadata.nodes : [];
+  const pickOf = (
+    which: (n: (typeof nodes)[number]) => boolean,
+    type: 'killZooKeeper' | 'restartZooKeeper' | 'isolateZooKeeper' | 'healZooKeeper',
+  ): Command | null => {
+    const candidates = nodes.filter(which);
+    return candidates.length > 0 ? { type, nodeId: rng.pick(candidates).id } : null;
+  };
+  switch (kind) {
+    case 'crash-zookeeper':
+      return pickOf((n) => n.alive, 'killZooKeeper');
+    case 'restart-zookeeper':
+      return pickOf((n) => !n.alive, 'restartZooKeeper');
+    case 'isolate-zookeeper':
+      return pickOf((n) => n.alive && !n.isolated, 'isolateZooKeeper');
+    case 'heal-zookeeper':
+      return pickOf((n) => n.isolated, 'healZooKeeper');
   }
 }
 
@@ -317,7 +348,7 @@ function controllerFault(
   v: ClusterView,
   rng: TestRng,
 ): Command | null {
-  const nodes = v.metadata?.nodes ?? [];
+  const nodes = v.metadata?.mode === 'kraft' ? v.metadata.nodes : [];
   const pickOf = (
     which: (n: (typeof nodes)[number]) => boolean,
     type: 'killController' | 'restartController' | 'isolateController' | 'healController',
@@ -379,7 +410,13 @@ export function extremeConfig(v: ClusterView, rng: TestRng): Command | null {
 /** The liveness phase's commands: heal and restart everything. */
 export function healEverything(v: ClusterView): Command[] {
   const out: Command[] = [];
-  for (const n of v.metadata?.nodes ?? []) {
+  const m = v.metadata;
+  for (const n of m?.nodes ?? []) {
+    if (m?.mode === 'zookeeper') {
+      if (n.isolated) out.push({ type: 'healZooKeeper', nodeId: n.id });
+      if (!n.alive) out.push({ type: 'restartZooKeeper', nodeId: n.id });
+      continue;
+    }
     if (n.isolated) out.push({ type: 'healController', controllerId: n.id });
     if (!n.alive) out.push({ type: 'restartController', controllerId: n.id });
   }
@@ -406,7 +443,7 @@ export function describeFailure(r: RunResult): string {
     `seed ${r.seed}: ${f.invariant} violated at t=${f.t} ms`,
     `  ${f.message.split('\n')[0]}`,
     `  replay: npm run fuzz -- --seeds 1 --from ${r.seed} --verbose`,
-    `  commands: ${r.commands.map((c) => `${c.at}:${c.command.type}${'brokerId' in c.command ? ` ${c.command.brokerId}` : ''}${'consumerId' in c.command ? ` ${c.command.consumerId}` : ''}${'clientId' in c.command ? ` ${c.command.clientId}` : ''}${'controllerId' in c.command ? ` ${c.command.controllerId}` : ''}`).join(', ')}`,
+    `  commands: ${r.commands.map((c) => `${c.at}:${c.command.type}${'brokerId' in c.command ? ` ${c.command.brokerId}` : ''}${'consumerId' in c.command ? ` ${c.command.consumerId}` : ''}${'clientId' in c.command ? ` ${c.command.clientId}` : ''}${'controllerId' in c.command ? ` ${c.command.controllerId}` : ''}${'nodeId' in c.command ? ` zk-${c.command.nodeId}` : ''}`).join(', ')}`,
     `  last events:`,
     ...f.recent.map((line) => `    ${line}`),
   ].join('\n');

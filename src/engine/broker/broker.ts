@@ -12,7 +12,7 @@ import {
 } from '../controller/controller';
 import { brokerNode, controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import type { BrokerState, Message, Task } from '../sim/world';
+import type { BrokerState, Message, PartitionMeta, Task } from '../sim/world';
 import { loadGroupsForPartition, onGroupRequest } from './group/coordinator';
 import { isInternalTopic } from '../sim/internalTopics';
 import { onParkedFetchTimeout } from './fetchPurgatory';
@@ -30,6 +30,23 @@ import {
 import { onRetentionCheck } from './retention';
 import { removeReplica, removeStrayReplicas, removeTopicReplicas } from './replicaRemoval';
 import { afterAlterPartition, unregisterIfRemoving } from '../controller/reassignment';
+import { inControllerScope } from '../quorum/scope';
+import {
+  closeZkSession,
+  onZkConnectResponse,
+  onZkPingResponse,
+  onZkPingTimer,
+  onZkReconnectTimer,
+  onZkResponse,
+  onZkWatchEvent,
+  startZkClient,
+} from '../zookeeper/client';
+import {
+  acceptControllerRequest,
+  handleControlledShutdown,
+  onRegisterRetry,
+  requestControlledShutdown,
+} from '../zookeeper/kafka';
 import {
   handleFetch,
   handleFindCoordinator,
@@ -51,6 +68,7 @@ function resetVolatile(b: BrokerState): void {
   b.purgatory = [];
   b.shuttingDown = false;
   b.registration = { failures: 0, retryAt: 0 };
+  if (b.zk) b.zk = null;
 }
 
 export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
@@ -59,8 +77,14 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   resetVolatile(b);
   sim.emit({ type: 'broker.started', brokerId: b.id, restart, t: sim.now });
   const node = brokerNode(b.id);
-  sendHeartbeat(sim, b);
-  sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
+  // ZooKeeper mode: liveness is a ZooKeeper session (set up by seedZooKeeper while the world is
+  // built); otherwise heartbeats to the controller.
+  if (sim.world.zookeeper) {
+    if (sim.world.zookeeper.started) startZkClient(sim, b);
+  } else {
+    sendHeartbeat(sim, b);
+    sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
+  }
   sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
   sim.timer(
     node,
@@ -80,6 +104,9 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
     for (const p of b.parked) sim.resetConnection(p.msg);
     for (const p of b.purgatory) sim.resetConnection(p.msg);
   }
+  // A graceful stop closes its ZooKeeper session (its znode goes at once); a crash leaves the
+  // session to expire.
+  if (mode === 'graceful') closeZkSession(sim, b);
   resetVolatile(b);
   b.inc++;
   sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });
@@ -90,7 +117,8 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
 /** Graceful shutdown: ask the controller to move leadership away first (controlled shutdown). */
 export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
   b.shuttingDown = true;
-  sendHeartbeat(sim, b);
+  if (sim.world.zookeeper) requestControlledShutdown(sim, b);
+  else sendHeartbeat(sim, b);
   sim.timer(
     brokerNode(b.id),
     b.inc,
@@ -109,7 +137,7 @@ export function healBroker(sim: Sim, b: BrokerState): void {
   sim.setIsolated(brokerNode(b.id), false);
   sim.emit({ type: 'broker.healed', brokerId: b.id, t: sim.now });
   if (b.status === 'running') {
-    sendHeartbeat(sim, b);
+    if (!sim.world.zookeeper) sendHeartbeat(sim, b);
     // Fetchers that were waiting for lost responses start again.
     for (const leader of Object.keys(b.fetchers)) b.fetchers[leader].inFlight = false;
     startReplicaFetchers(sim, b);
@@ -161,11 +189,21 @@ function registrationRefused(sim: Sim, b: BrokerState, error: string): void {
 const REGISTRATION_BACKOFF_MS = 100;
 const JITTER_PPM = 20_000;
 
-function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>): void {
-  const body = msg.body;
-  if (body.version <= b.metaVersion) return;
-  // An incremental update that does not follow what we have: wait for a snapshot instead.
-  if (!body.full && body.prevVersion !== b.metaVersion) return;
+function applyMetadata(
+  sim: Sim,
+  b: BrokerState,
+  body: Message<'metadata-update'>['body'],
+  chained = true,
+): void {
+  // An incremental update that does not follow what we have: wait for a snapshot instead. (A
+  // ZooKeeper-era UpdateMetadata carries whole partition states and is applied as it comes; a
+  // full one of the version it has is still news to a broker that restarted.)
+  if (chained) {
+    if (body.version <= b.metaVersion) return;
+    if (!body.full && body.prevVersion !== b.metaVersion) return;
+  } else if (body.version < b.metaVersion || (body.version === b.metaVersion && !body.full)) {
+    return;
+  }
   b.metaVersion = body.version;
   b.controllerId = body.controllerId;
   b.liveBrokers = body.liveBrokers;
@@ -173,27 +211,30 @@ function applyMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata-update'>
   // A snapshot names every partition: what it lacks was deleted while this broker was away
   // (Kafka finds such stray logs at startup and deletes them).
   if (body.full) removeStrayReplicas(sim, b, body.partitions);
-  for (const meta of body.partitions) {
-    const key = tpKey(meta.topic, meta.partition);
-    const previous = b.meta[key];
-    b.meta[key] = meta;
-    if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
-    else if (b.logs[key] || b.lead[key] || key in b.follow) {
-      // A reassignment moved this replica away: stop serving it and delete the log.
-      removeReplica(sim, b, key);
-      b.meta[key] = meta;
-    }
-    // Leading a __consumer_offsets partition makes this broker the coordinator of its groups
-    // (again, in a new leader epoch: it may have lost the partition while cut off).
-    if (
-      meta.leader === b.id &&
-      (previous?.leader !== b.id || previous.leaderEpoch !== meta.leaderEpoch) &&
-      isInternalTopic(meta.topic)
-    ) {
-      loadGroupsForPartition(sim, b, key);
-    }
-  }
+  for (const meta of body.partitions) applyPartition(sim, b, meta);
   startReplicaFetchers(sim, b);
+}
+
+/** One partition's new leader and ISR: lead, follow, or drop a replica that moved away. */
+function applyPartition(sim: Sim, b: BrokerState, meta: PartitionMeta): void {
+  const key = tpKey(meta.topic, meta.partition);
+  const previous = b.meta[key];
+  b.meta[key] = meta;
+  if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
+  else if (b.logs[key] || b.lead[key] || key in b.follow) {
+    // A reassignment moved this replica away: stop serving it and delete the log.
+    removeReplica(sim, b, key);
+    b.meta[key] = meta;
+  }
+  // Leading a __consumer_offsets partition makes this broker the coordinator of its groups
+  // (again, in a new leader epoch: it may have lost the partition while cut off).
+  if (
+    meta.leader === b.id &&
+    (previous?.leader !== b.id || previous.leaderEpoch !== meta.leaderEpoch) &&
+    isInternalTopic(meta.topic)
+  ) {
+    loadGroupsForPartition(sim, b, key);
+  }
 }
 
 export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
@@ -203,13 +244,54 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
     case 'broker-heartbeat-response':
       return onHeartbeatResponse(sim, b, msg);
     case 'alter-partition':
-      handleAlterPartition(sim, brokerHost(b), msg);
-      // The last added replica joined the ISR: the reassignment commits at the same instant.
-      return afterAlterPartition(sim, b.id, msg.body.topic, msg.body.partition);
+      return inControllerScope(sim, () => {
+        handleAlterPartition(sim, brokerHost(b), msg);
+        // The last added replica joined the ISR: the reassignment commits at the same instant.
+        afterAlterPartition(sim, b.id, msg.body.topic, msg.body.partition);
+      });
     case 'alter-partition-response':
       return onAlterPartitionResponse(sim, b, msg);
     case 'metadata-update':
-      return applyMetadata(sim, b, msg);
+      return applyMetadata(sim, b, msg.body);
+    // ZooKeeper mode
+    case 'update-metadata':
+      if (
+        !acceptControllerRequest(
+          sim,
+          b,
+          msg.body.controllerId ?? -1,
+          msg.body.controllerEpoch,
+          msg.body.brokerEpoch,
+        )
+      )
+        return;
+      return applyMetadata(sim, b, msg.body, false);
+    case 'leader-and-isr':
+      if (
+        !acceptControllerRequest(
+          sim,
+          b,
+          msg.body.controllerId,
+          msg.body.controllerEpoch,
+          msg.body.brokerEpoch,
+        )
+      )
+        return;
+      for (const meta of msg.body.partitions) applyPartition(sim, b, meta);
+      return startReplicaFetchers(sim, b);
+    case 'controlled-shutdown':
+      return handleControlledShutdown(sim, b, msg);
+    case 'controlled-shutdown-response':
+      if (msg.body.error === null && b.shuttingDown) stopBroker(sim, b, 'graceful');
+      return;
+    case 'zk-connect-response':
+      return onZkConnectResponse(sim, b, msg);
+    case 'zk-ping-response':
+      return onZkPingResponse(sim, b, msg);
+    case 'zk-response':
+      return onZkResponse(sim, b, msg);
+    case 'zk-watch-event':
+      return onZkWatchEvent(sim, b, msg);
     case 'replica-fetch':
       return handleReplicaFetch(sim, b, msg);
     case 'replica-fetch-response':
@@ -249,8 +331,13 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
       sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
       return;
     case 'broker.register-retry':
+      if (sim.world.zookeeper) return onRegisterRetry(sim, b);
       if (b.registration?.failures === task.token) sendHeartbeat(sim, b);
       return;
+    case 'broker.zk-ping':
+      return onZkPingTimer(sim, b);
+    case 'broker.zk-reconnect':
+      return onZkReconnectTimer(sim, b, task.token);
     case 'broker.isr-check':
       onIsrCheck(sim, b);
       sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
@@ -281,7 +368,7 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
     case 'controller.session-check':
       return onSessionCheck(sim, brokerHost(b), Number(task.arg));
     case 'controller.leader-balance':
-      return onLeaderBalanceCheck(sim, brokerHost(b));
+      return inControllerScope(sim, () => onLeaderBalanceCheck(sim, brokerHost(b)));
     default:
       return;
   }

@@ -1,6 +1,7 @@
 // Every user action (design.md 3.2): validated first, so an invalid command changes nothing and
 // returns an error that names the problem; then applied to the world at the current sim time.
 import { applyControllerCommand } from './controllerNodes';
+import { applyZooKeeperCommand } from './zookeeperNodes';
 import { inControllerScope } from '../quorum/scope';
 import { checkConfigValue } from '../config/validate';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
@@ -217,6 +218,11 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
     case 'isolateController':
     case 'healController':
       return applyControllerCommand(sim, cmd);
+    case 'killZooKeeper':
+    case 'restartZooKeeper':
+    case 'isolateZooKeeper':
+    case 'healZooKeeper':
+      return applyZooKeeperCommand(sim, cmd);
     case 'isolateClient':
     case 'healClient': {
       const clientKind = w.producers[cmd.clientId] ? 'producer' : 'consumer';
@@ -274,7 +280,10 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       if (!check.ok) return check;
       const ctl = needController(sim);
       if (!ctl.ok) return ctl;
-      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor);
+      const placed = placeReplicas(sim, cmd.count, topic.replicationFactor, {
+        existingPartitions: topic.numPartitions,
+        firstReplicaOfPartition0: w.controller.partitions[tpKey(cmd.topic, 0)]?.replicas[0] ?? -1,
+      });
       if (!placed.ok) return { ok: false, error: placed.error };
       addPartitionsWithAssignment(sim, cmd.topic, placed.assignment);
       return OK;

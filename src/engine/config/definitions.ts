@@ -58,6 +58,7 @@ const KAFKA_INT_KEYS: ReadonlySet<string> = new Set([
   'replica.fetch.backoff.ms',
   'broker.heartbeat.interval.ms',
   'broker.session.timeout.ms',
+  'zookeeper.session.timeout.ms',
   'controller.quorum.election.timeout.ms',
   'log.segment.bytes',
   'offsets.topic.num.partitions',
@@ -160,6 +161,14 @@ const DEFINITIONS = [
     onChange: 'none',
     kafkaDefault: 2000,
     doc: 'How often a broker heartbeats to the active controller.',
+  },
+  {
+    scope: 'broker',
+    key: 'zookeeper.session.timeout.ms',
+    type: int(1),
+    onChange: 'none',
+    kafkaDefault: 18000,
+    doc: 'ZooKeeper mode: a broker whose ZooKeeper session hears nothing for this long is expired, and its /brokers/ids znode goes.',
   },
   {
     scope: 'broker',

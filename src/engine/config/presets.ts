@@ -28,6 +28,8 @@ export const PRESETS: Record<PresetName, Preset> = {
       broker: {
         'broker.heartbeat.interval.ms': 1000,
         'broker.session.timeout.ms': 4000,
+        // Kafka's default before 2.5 (KIP-537 raised it to 18 s).
+        'zookeeper.session.timeout.ms': 6000,
         'controller.quorum.election.timeout.ms': 2000,
         'replica.lag.time.max.ms': 8000,
         'replica.fetch.backoff.ms': 500,

@@ -217,9 +217,12 @@ export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?
   c.metadataVersion++;
   const partitions = changed.map(metaOf);
   const liveBrokers = liveBrokerIds(sim);
+  // ZooKeeper mode: LeaderAndIsr to each partition's replicas, then UpdateMetadata to all.
+  const zk = !!sim.world.zookeeper;
+  if (zk) for (const b of sim.world.brokers) sendLeaderAndIsr(sim, host, b, partitions);
   for (const b of sim.world.brokers) {
     if (b.status !== 'running') continue;
-    sim.send(host.node, host.inc, brokerNode(b.id), 'metadata-update', {
+    sim.send(host.node, host.inc, brokerNode(b.id), zk ? 'update-metadata' : 'metadata-update', {
       controllerId: c.activeId,
       controllerEpoch: c.epoch,
       liveBrokers,
@@ -228,16 +231,47 @@ export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?
       version: c.metadataVersion,
       prevVersion,
       ...(deletedTopics ? { deletedTopics } : {}),
+      ...(zk && sim.world.zookeeper!.started ? { brokerEpoch: brokerEpochOf(sim, b.id) } : {}),
     });
   }
 }
 
+/**
+ * The epoch of the broker incarnation the controller addresses (ZooKeeper mode, KIP-380); none
+ * while the world is built (the brokers' znodes are made after the first messages).
+ */
+function brokerEpochOf(sim: Sim, brokerId: number): number | undefined {
+  if (!sim.world.zookeeper?.started) return undefined;
+  return sim.world.controller.brokers[brokerId]?.brokerEpoch ?? -1;
+}
+
+/** LeaderAndIsr (ZooKeeper mode): the partitions among `partitions` that `b` holds a replica of. */
+function sendLeaderAndIsr(
+  sim: Sim,
+  host: ControllerHost,
+  b: BrokerState,
+  partitions: PartitionMeta[],
+): void {
+  if (b.status !== 'running') return;
+  const its = partitions.filter((p) => p.replicas.includes(b.id));
+  if (its.length === 0) return;
+  const c = sim.world.controller;
+  sim.send(host.node, host.inc, brokerNode(b.id), 'leader-and-isr', {
+    controllerId: c.activeId!,
+    controllerEpoch: c.epoch,
+    brokerEpoch: brokerEpochOf(sim, b.id),
+    partitions: its,
+  });
+}
+
 /** Send the whole metadata image to one broker (it restarted, or missed updates). */
-function sendSnapshot(sim: Sim, to: BrokerState): void {
+export function sendSnapshot(sim: Sim, to: BrokerState): void {
   const c = sim.world.controller;
   const host = activeHost(sim);
   if (!host) return;
-  sim.send(host.node, host.inc, brokerNode(to.id), 'metadata-update', {
+  const zk = !!sim.world.zookeeper;
+  if (zk) sendLeaderAndIsr(sim, host, to, Object.values(c.partitions).map(metaOf));
+  sim.send(host.node, host.inc, brokerNode(to.id), zk ? 'update-metadata' : 'metadata-update', {
     controllerId: c.activeId,
     controllerEpoch: c.epoch,
     liveBrokers: liveBrokerIds(sim),
@@ -245,6 +279,7 @@ function sendSnapshot(sim: Sim, to: BrokerState): void {
     full: true,
     version: c.metadataVersion,
     prevVersion: 0,
+    ...(zk && sim.world.zookeeper!.started ? { brokerEpoch: brokerEpochOf(sim, to.id) } : {}),
   });
 }
 
@@ -331,7 +366,7 @@ export function onSessionCheck(sim: Sim, host: ControllerHost, brokerId: number)
 }
 
 /** Remove a broker from every ISR it is in and move its leaderships (KRaft fencing). */
-function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
+export function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
   const c = sim.world.controller;
   const reg = c.brokers[brokerId];
   if (!reg || reg.fenced) return;
@@ -345,9 +380,13 @@ function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
     const newIsr = shrunk.length > 0 ? shrunk : p.isr;
     const internal = isInternalTopic(p.topic);
     const why = reason.code === 'controlled-shutdown' ? 'controlled-shutdown' : 'leader-failed';
+    const offline = reason.code === 'zookeeper-session-expired';
     if (
       changePartition(sim, p, internal ? internalIsr(sim, p) : newIsr, {
-        reason: { code: p.leader === brokerId ? why : 'broker-fenced', brokerId },
+        reason: {
+          code: offline ? 'broker-offline' : p.leader === brokerId ? why : 'broker-fenced',
+          brokerId,
+        },
         avoid: brokerId,
       })
     ) {
@@ -358,7 +397,7 @@ function fenceBroker(sim: Sim, brokerId: number, reason: FenceReason): void {
 }
 
 /** A fenced broker heartbeats again: accept it, and give leaderless partitions a leader. */
-function unfenceBroker(sim: Sim, brokerId: number): void {
+export function unfenceBroker(sim: Sim, brokerId: number): void {
   const c = sim.world.controller;
   write(sim, [
     {
@@ -383,7 +422,7 @@ function unfenceBroker(sim: Sim, brokerId: number): void {
   publish(sim, changed);
 }
 
-function controlledShutdown(sim: Sim, brokerId: number): void {
+export function controlledShutdown(sim: Sim, brokerId: number): void {
   write(sim, [{ type: 'BrokerRegistrationChangeRecord', brokerId, inControlledShutdown: true }]);
   fenceBroker(sim, brokerId, { code: 'controlled-shutdown' });
 }
@@ -476,8 +515,9 @@ function scheduleLeaderBalance(sim: Sim, host: ControllerHost): void {
 
 /** The active controller's host is gone or cut off: the quorum elects another after a timeout. */
 export function scheduleControllerElection(sim: Sim): void {
-  // With a KRaft quorum the controllers elect among themselves (quorum/raft.ts).
-  if (sim.world.quorum) return;
+  // With a KRaft quorum the controllers elect among themselves (quorum/raft.ts); in ZooKeeper
+  // mode the first broker to create /controller wins (zookeeper/kafka.ts).
+  if (sim.world.quorum || sim.world.zookeeper) return;
   const c = sim.world.controller;
   c.electionToken++;
   const timeout = cfg.int(controllerConfig(sim), 'controller.quorum.election.timeout.ms');
@@ -512,9 +552,12 @@ export function runControllerElection(sim: Sim, token: number): void {
 /** Start duties on a new active controller: grace for every broker's session, then checks. */
 export function becomeActiveController(sim: Sim, host: ControllerHost): void {
   const c = sim.world.controller;
-  for (const [id, reg] of Object.entries(c.brokers)) {
-    reg.lastHeartbeat = sim.now;
-    if (!reg.fenced) scheduleSessionCheck(sim, Number(id));
+  // In ZooKeeper mode liveness is the brokers' ZooKeeper sessions, not heartbeats.
+  if (!sim.world.zookeeper) {
+    for (const [id, reg] of Object.entries(c.brokers)) {
+      reg.lastHeartbeat = sim.now;
+      if (!reg.fenced) scheduleSessionCheck(sim, Number(id));
+    }
   }
   scheduleLeaderBalance(sim, host);
   // Tell everyone who the controller is now.

@@ -1,7 +1,7 @@
 // Topic creation and partition addition on the controller: Kafka's StripedReplicaPlacer over the
 // usable brokers, then the first replica in assignment order leads, with all replicas in ISR.
 import * as cfg from '../config/access';
-import { stripedPlace, type UsableBroker } from '../kernels';
+import { assignReplicasToBrokers, stripedPlace, type UsableBroker } from '../kernels';
 import type { ConfigMap, EngineError } from '../types';
 import type { Sim } from '../sim/sim';
 import { tpKey } from '../sim/ids';
@@ -29,15 +29,19 @@ function usableBrokers(sim: Sim): UsableBroker[] {
 
 /**
  * Place `count` new partitions (KRaft: StripedReplicaPlacer, for new topics and for partitions
- * added to one); an error names the problem. AdminUtils (kernels/replicaPlacement.ts) is the
- * ZooKeeper-era placement, kept for a ZooKeeper mode.
+ * added to one), or in ZooKeeper mode AdminUtils (kernels/replicaPlacement.ts); an error names
+ * the problem.
  */
 export function placeReplicas(
   sim: Sim,
   count: number,
   replicationFactor: number,
+  adding?: { existingPartitions: number; firstReplicaOfPartition0: number },
 ): { ok: true; assignment: number[][] } | { ok: false; error: EngineError } {
-  const brokers = usableBrokers(sim);
+  // ZooKeeper mode: AdminUtils over the live brokers (/brokers/ids), as kafka-topics did then.
+  const brokers = sim.world.zookeeper
+    ? usableBrokers(sim).filter((b) => !b.fenced)
+    : usableBrokers(sim);
   if (replicationFactor > brokers.length) {
     return {
       ok: false,
@@ -49,7 +53,25 @@ export function placeReplicas(
       },
     };
   }
-  const placed = stripedPlace(brokers, count, replicationFactor, (bound) => sim.rng.below(bound));
+  const random = (bound: number) => sim.rng.below(bound);
+  const placed = sim.world.zookeeper
+    ? assignReplicasToBrokers({
+        brokers,
+        numPartitions: count,
+        replicationFactor,
+        randomInt: random,
+        // Adding partitions continues the topic's pattern (AdminZkClient.addPartitions).
+        ...(adding
+          ? {
+              startPartitionId: adding.existingPartitions,
+              fixedStartIndex: Math.max(
+                0,
+                brokers.findIndex((b) => b.id === adding.firstReplicaOfPartition0),
+              ),
+            }
+          : {}),
+      })
+    : stripedPlace(brokers, count, replicationFactor, random);
   if (!placed.ok) {
     return {
       ok: false,

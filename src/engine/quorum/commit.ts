@@ -93,7 +93,7 @@ function isMetadataRecord(entry: { type: string }): entry is MetadataRecord {
 }
 
 /** Committed: the write's events happen and its messages go out, now. */
-function release(sim: Sim, write: PendingWrite): void {
+export function release(sim: Sim, write: PendingWrite): void {
   // Released effects happen now, even inside another operation that is deferring its own.
   const deferring = sim.deferTo;
   sim.deferTo = null;
@@ -167,7 +167,7 @@ function abandon(sim: Sim, pending: PendingWrite[]): void {
 }
 
 /** Undo uncommitted writes, newest first. */
-function takeBack(sim: Sim, pending: PendingWrite[]): void {
+export function takeBack(sim: Sim, pending: PendingWrite[]): void {
   for (let i = pending.length - 1; i >= 0; i--) {
     const undo = pending[i].undo;
     for (let j = undo.length - 1; j >= 0; j--) putBack(sim, undo[j]);
@@ -252,6 +252,8 @@ export function sizeOf(topic: TopicState): {
 
 /** The writes no quorum has committed yet, of every controller that still holds some. */
 export function uncommittedWrites(sim: Sim): PendingWrite[] {
+  const zk = sim.world.zookeeper;
+  if (zk) return zk.writes.map((e) => e.write);
   const q = sim.world.quorum;
   if (!q) return [];
   return q.controllers.flatMap((n) => n.leader?.pending ?? []);

@@ -1,4 +1,5 @@
-// A controller operation (handling a broker's request, a timer, a command) under a KRaft quorum:
+// A controller operation (handling a broker's request, a timer, a command) under a KRaft quorum
+// (or in ZooKeeper mode, where the writes wait for ZooKeeper instead: zookeeper/writes.ts):
 // what it writes takes effect for the cluster only once the quorum commits it, so the events it
 // emits and the messages it sends after its first write wait for that commit (Kafka's
 // QuorumController completes an operation's response future when its records are committed).
@@ -8,7 +9,9 @@ import { appendWrite, extendWrite } from './writes';
 
 /** Run `operation` as one controller operation (nested calls join the outer one). */
 export function inControllerScope<T>(sim: Sim, operation: () => T): T {
-  if (!sim.world.quorum?.started || sim.controllerScope !== null) return operation();
+  const w = sim.world;
+  if ((!w.quorum?.started && !w.zookeeper?.started) || sim.controllerScope !== null)
+    return operation();
   sim.controllerScope = { write: null };
   try {
     return operation();

@@ -53,7 +53,7 @@ export function extendWrite(
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-function undoFor(sim: Sim, r: MetadataRecord): Undo {
+export function undoFor(sim: Sim, r: MetadataRecord): Undo {
   const w = sim.world;
   const c = w.controller;
   switch (r.type) {

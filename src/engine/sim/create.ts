@@ -7,6 +7,8 @@ import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply
 import { fail } from '../commands/results';
 import { activeHost, becomeActiveController } from '../controller/controller';
 import { createKraftQuorum, startKraftQuorum } from '../quorum/nodes';
+import { createZooKeeperEnsemble, startZooKeeperEnsemble } from '../zookeeper/ensemble';
+import { seedZooKeeper } from '../zookeeper/kafka';
 import { ensureOffsetsTopic } from '../controller/topics';
 import { becomeFollowerOrLeader } from '../broker/leadership';
 import { startReplicaFetchers } from '../broker/replicaFetcher';
@@ -81,7 +83,10 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   // The cluster has been running: broker 1 (or, with a KRaft quorum, controller 1001) is the
   // active controller and everyone is registered.
   const metadata = scenario.cluster.metadata;
-  const quorum = metadata ? createKraftQuorum(metadata.controllers ?? 3) : undefined;
+  const quorum =
+    metadata?.mode === 'kraft' ? createKraftQuorum(metadata.controllers ?? 3) : undefined;
+  // ZooKeeper mode: broker 1 created /controller (controller_epoch 1).
+  if (metadata?.mode === 'zookeeper') w.zookeeper = createZooKeeperEnsemble(metadata.ensemble ?? 3);
   w.controller.activeId = quorum ? quorum.controllers[0].id : 1;
   w.controller.epoch = 1;
   if (quorum) w.quorum = quorum;
@@ -111,6 +116,10 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   syncBrokerMetadata(sim);
   // Metadata written so far is the log's past (a snapshot): from here on writes go to the quorum.
   if (quorum) startKraftQuorum(sim);
+  if (w.zookeeper) {
+    seedZooKeeper(sim);
+    startZooKeeperEnsemble(sim);
+  }
   becomeActiveController(sim, activeHost(sim)!);
   (scenario.producers ?? []).forEach((p, i) => {
     // The scenario's own producers write to the topics it declares: another name is most

@@ -17,6 +17,7 @@ import {
 import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { onControllerNodeMessage, onControllerNodeTimer } from '../quorum/nodes';
+import { onZkServerMessage, onZkServerTimer } from '../zookeeper/ensemble';
 import { runControllerElection } from '../controller/controller';
 import { brokerIdOf } from './ids';
 import { hopMs } from './hop';
@@ -30,6 +31,8 @@ function nodeUp(ref: NodeRef): boolean {
       return ref.broker.status === 'running';
     case 'controller':
       return ref.controller.status === 'running';
+    case 'zookeeper':
+      return ref.server.status === 'running';
     case 'producer':
       return !ref.producer.removed && !ref.producer.crashed;
     case 'consumer':
@@ -43,6 +46,8 @@ function incOf(ref: NodeRef): number {
       return ref.broker.inc;
     case 'controller':
       return ref.controller.inc;
+    case 'zookeeper':
+      return ref.server.inc;
     case 'producer':
       return ref.producer.inc;
     case 'consumer':
@@ -93,6 +98,8 @@ function deliver(sim: Sim, msg: Message): void {
       return onBrokerMessage(sim, ref.broker, msg);
     case 'controller':
       return onControllerNodeMessage(sim, ref.controller, msg);
+    case 'zookeeper':
+      return onZkServerMessage(sim, ref.server, msg);
     case 'producer':
       return onProducerMessage(sim, ref.producer, msg);
     case 'consumer':
@@ -105,6 +112,7 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
   if (!ref || !nodeUp(ref) || incOf(ref) !== task.inc || sim.isIsolated(task.node)) return;
   switch (ref.type) {
     case 'controller':
+    case 'zookeeper':
       return;
     case 'broker':
       if (task.kind === 'replica-fetch')
@@ -157,6 +165,8 @@ function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
       return onBrokerTimer(sim, ref.broker, task);
     case 'controller':
       return onControllerNodeTimer(sim, ref.controller, task);
+    case 'zookeeper':
+      return onZkServerTimer(sim, ref.server, task);
     case 'producer':
       return onProducerTimer(sim, ref.producer, task);
     case 'consumer':

@@ -11,6 +11,8 @@ export const controllerNode = (id: number): NodeId => `controller:${id}`;
 /** Where controller `id` runs: a dedicated controller node, or a broker without a quorum. */
 export const controllerHostNode = (id: number): NodeId =>
   id > 1000 ? controllerNode(id) : brokerNode(id);
+/** A ZooKeeper server of the ensemble (ZooKeeper mode), numbered 1.. as in zoo.cfg's server.N. */
+export const zkNode = (id: number): NodeId => `zk:${id}`;
 export const producerNode = (id: string): NodeId => `producer:${id}`;
 export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 

@@ -4,6 +4,28 @@ import type { MessageKind } from '../types';
 import type { Batch, Message, PartitionMeta, StoredRecord } from './world';
 import type { FetchAnswer } from '../quorum/metadataLog';
 import type { MetadataEntry } from '../quorum/state';
+import type { Vote } from '../zookeeper/election';
+import type { WatchEventType } from '../zookeeper/tree';
+import type { ZkOp, ZkOrigin, ZkRead, ZkServerRole } from '../zookeeper/state';
+
+/** What a broker asks its ZooKeeper server (one of them). */
+export type ZkRequestBody =
+  | { read: ZkRead }
+  | { ops: ZkOp[] }
+  | { close: true }
+  /** A new session (a follower forwards it to the leader, which logs it). */
+  | { createSession: { timeout: number; brokerId: number } };
+
+/** A ZooKeeper answer as the client sees it (error codes are KeeperException's names). */
+export interface ZkAnswer {
+  reqId: number;
+  code: string;
+  data?: string;
+  version?: number;
+  czxid?: number;
+  /** getChildren: each child with the czxid of its znode (Kafka reads it as the broker epoch). */
+  children?: { name: string; czxid: number }[];
+}
 
 export interface ProduceBatch {
   topic: string;
@@ -134,7 +156,53 @@ export interface Bodies {
     prevVersion: number;
     /** Topics deleted in this update (DeleteTopics): their partitions and logs go away. */
     deletedTopics?: string[];
+    /** ZooKeeper mode (UpdateMetadata): the incarnation the controller means (KIP-380). */
+    brokerEpoch?: number;
   };
+  // ZooKeeper mode: a broker's ZooKeeper client and the servers it talks to
+  'zk-connect': { sessionId: number | null; timeout: number };
+  'zk-connect-response': {
+    sessionId: number | null;
+    timeout: number;
+    error: 'SESSIONEXPIRED' | 'CONNECTIONLOSS' | null;
+  };
+  /** A client's ping keeps its session; the leader pings its followers every half tick. */
+  'zk-ping':
+    | { from: 'client'; sessionId: number }
+    | { from: 'leader'; epoch: number; zxid: number }
+    | { from: 'follower' };
+  'zk-ping-response': { error: 'SESSIONEXPIRED' | 'CONNECTIONLOSS' | null };
+  /** `origin` is set when a follower forwards a write to the leader. */
+  'zk-request': { reqId: number; sessionId: number; body: ZkRequestBody; origin?: ZkOrigin };
+  'zk-response': ZkAnswer;
+  'zk-watch-event': { type: WatchEventType; path: string };
+  // between ZooKeeper servers: FastLeaderElection and ZAB
+  'zk-notification': { vote: Vote; state: ZkServerRole };
+  'zk-follower-info': { epoch: number; lastZxid: number };
+  'zk-proposal': { pid: number };
+  'zk-ack': { pid: number };
+  /** `answer` rides along when the server the client is connected to must answer it. */
+  'zk-commit': {
+    pid: number;
+    zxid: number;
+    answer?: {
+      brokerId: number;
+      brokerInc: number;
+      connect: { sessionId: number; timeout: number } | null;
+      response: ZkAnswer | null;
+    };
+  };
+  // the ZooKeeper-mode controller's requests to brokers (each carries controller_epoch)
+  /** `brokerEpoch`: the incarnation the controller means (KIP-380); another one refuses it. */
+  'leader-and-isr': {
+    controllerId: number;
+    controllerEpoch: number;
+    brokerEpoch?: number;
+    partitions: PartitionMeta[];
+  };
+  'update-metadata': Bodies['metadata-update'];
+  'controlled-shutdown': { reqId: number; brokerEpoch: number };
+  'controlled-shutdown-response': { reqId: number; error: string | null };
   'alter-partition': {
     reqId: number;
     topic: string;

@@ -9,6 +9,7 @@ import { push, takeBack, waiting, type TaskHandle } from './queue';
 import { Rng } from './rng';
 import { hopMs } from './hop';
 import type { ControllerNodeState, PendingWrite } from '../quorum/state';
+import type { ZkServer } from '../zookeeper/state';
 import { isRequest, type MessageBody } from './messages';
 import type {
   BrokerState,
@@ -33,6 +34,7 @@ export interface TrafficInfo {
 export type NodeRef =
   | { type: 'broker'; broker: BrokerState }
   | { type: 'controller'; controller: ControllerNodeState }
+  | { type: 'zookeeper'; server: ZkServer }
   | { type: 'producer'; producer: ProducerState }
   | { type: 'consumer'; consumer: ConsumerState };
 
@@ -251,6 +253,13 @@ export class Sim {
         if (controller === undefined) return null;
         if (ref?.type !== 'controller' || ref.controller !== controller)
           name.ref = { type: 'controller', controller };
+        return name.ref;
+      }
+      case 'zk': {
+        const server = w.zookeeper?.servers[Number(name.id) - 1];
+        if (server === undefined) return null;
+        if (ref?.type !== 'zookeeper' || ref.server !== server)
+          name.ref = { type: 'zookeeper', server };
         return name.ref;
       }
       case 'producer': {

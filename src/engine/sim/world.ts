@@ -1,6 +1,7 @@
 // The whole state of one simulated world, as plain data. Every module of the engine reads and
 // writes this structure; save() serialises it and restore rebuilds an identical world.
 import type { KraftQuorum } from '../quorum/state';
+import type { BrokerZkClient, ZkEnsemble } from '../zookeeper/state';
 import type { MetricsState } from '../metrics/state';
 import type {
   Command,
@@ -97,6 +98,14 @@ export type TimerName =
   | 'raft.fetch-timeout'
   | 'raft.check-quorum'
   | 'raft.fetch-wait'
+  // ZooKeeper mode: the ensemble's servers, and a broker's ZooKeeper client
+  | 'zk.tick'
+  | 'zk.notify'
+  | 'zk.finalize'
+  | 'zk.init-timeout'
+  | 'zk.session-check'
+  | 'broker.zk-ping'
+  | 'broker.zk-reconnect'
   // producer
   | 'producer.generate'
   | 'producer.linger'
@@ -310,6 +319,8 @@ export interface BrokerState {
    * next attempt is due (exponential backoff). null once registered.
    */
   registration: { failures: number; retryAt: number } | null;
+  /** ZooKeeper mode: the broker's ZooKeeper client (its session); null otherwise or stopped. */
+  zk?: BrokerZkClient | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -699,6 +710,8 @@ export interface World {
   controller: ControllerState;
   /** The KRaft controller quorum (cluster.metadata); absent: the controller runs on a broker. */
   quorum?: KraftQuorum;
+  /** The ZooKeeper ensemble (cluster.metadata: zookeeper); absent in the other modes. */
+  zookeeper?: ZkEnsemble;
   topics: Record<string, TopicState>;
   producers: Record<string, ProducerState>;
   groups: Record<string, GroupRecord>;

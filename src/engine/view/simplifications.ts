@@ -4,6 +4,7 @@ export const SIMPLIFICATIONS = [
   'controller-quorum',
   'quorum-timing',
   'metadata-by-message',
+  'zookeeper-model',
   'offsets-topic-records',
   'one-batch-in-flight',
   'not-modelled-features',
@@ -13,8 +14,14 @@ export const SIMPLIFICATIONS = [
 
 export type SimplificationKey = (typeof SIMPLIFICATIONS)[number];
 
-/** The departures that apply to a world: with or without a KRaft quorum (cluster.metadata). */
-export function simplificationsOf(hasQuorum: boolean): SimplificationKey[] {
-  const notHere: SimplificationKey = hasQuorum ? 'controller-quorum' : 'quorum-timing';
-  return SIMPLIFICATIONS.filter((k) => k !== notHere);
+/** The departures that apply to a world, by who keeps its metadata (cluster.metadata). */
+export function simplificationsOf(mode: 'none' | 'kraft' | 'zookeeper'): SimplificationKey[] {
+  const notHere: SimplificationKey[] =
+    mode === 'none'
+      ? ['quorum-timing', 'zookeeper-model']
+      : mode === 'kraft'
+        ? ['controller-quorum', 'zookeeper-model']
+        : // In ZooKeeper mode brokers do learn metadata from the controller's messages.
+          ['controller-quorum', 'quorum-timing', 'metadata-by-message'];
+  return SIMPLIFICATIONS.filter((k) => !notHere.includes(k));
 }

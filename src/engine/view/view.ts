@@ -34,6 +34,7 @@ import { newestSegments, recordsFrom } from '../broker/log';
 import { lostRecordsOf } from '../broker/dataLoss';
 import { simplificationsOf } from './simplifications';
 import { metadataView } from './metadataView';
+import { zookeeperView } from './zookeeperView';
 import { withCommittedImage } from '../quorum/commit';
 import { newestStandingError } from '../client/standingErrors';
 
@@ -337,6 +338,7 @@ function viewNow(sim: Sim): ClusterView {
       epoch: w.controller.epoch,
     },
     ...(w.quorum ? { metadata: metadataView(sim, w.quorum) } : {}),
+    ...(w.zookeeper ? { metadata: zookeeperView(sim, w.zookeeper) } : {}),
     // A removed broker (removeBroker) has left the cluster: it is no longer drawn or listed.
     brokers: w.brokers.flatMap((b, i) => (b.removed ? [] : [brokerView(sim, b, brokerRoles[i])])),
     topics: topicViews(sim),
@@ -345,7 +347,7 @@ function viewNow(sim: Sim): ClusterView {
     consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
     presetConfig: presetEntries(sim),
     clusterConfig: clusterEntries(sim),
-    simplifications: simplificationsOf(w.quorum !== undefined),
+    simplifications: simplificationsOf(w.quorum ? 'kraft' : w.zookeeper ? 'zookeeper' : 'none'),
   };
 }
 

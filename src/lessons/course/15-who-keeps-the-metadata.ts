@@ -32,7 +32,7 @@ const KEY = 'orders-2';
 
 function quorumOf(ctx: StepContext): MetadataView {
   const m = ctx.view.metadata;
-  if (!m) throw new Error('lesson: the scenario has no KRaft quorum');
+  if (m?.mode !== 'kraft') throw new Error('lesson: the scenario has no KRaft quorum');
   return m;
 }
 

@@ -11,6 +11,7 @@ import { GroupDetails } from './inspector/GroupDetails';
 import { PartitionDetails } from './inspector/PartitionDetails';
 import { ProducerDetails } from './inspector/ProducerDetails';
 import { TopicDetails } from './inspector/TopicDetails';
+import { ZooKeeperDetails } from './inspector/ZooKeeperDetails';
 
 export function Inspector() {
   const t = useT();
@@ -49,6 +50,8 @@ function Details({ selection }: { selection: Selection }) {
       return <BrokerDetails id={selection.id} />;
     case 'controller':
       return <ControllerDetails id={selection.id} />;
+    case 'zookeeper':
+      return <ZooKeeperDetails id={selection.id} />;
     case 'topic':
       return <TopicDetails name={selection.name} />;
     case 'partition':

@@ -115,6 +115,7 @@ function nodeRect(node: string, f: LiveFlight, layout: SceneLayout): Rect | null
     return layout.brokerStyle === 'tiles' ? box.rect : box.header;
   }
   if (kind === 'controller') return layout.controllers.get(Number(id))?.rect ?? null;
+  if (kind === 'zk') return layout.zookeepers.get(Number(id))?.rect ?? null;
   if (kind === 'producer') return layout.producers.get(id) ?? null;
   if (kind === 'consumer') return layout.consumers.get(id) ?? null;
   return null;

@@ -27,6 +27,8 @@ import { DataLossNotice } from './DataLossNotice';
 import { ClusterUnavailableNotice } from './ClusterUnavailableNotice';
 import { QuorumLostNotice } from './QuorumLostNotice';
 import { ControllerCard } from './controllers';
+import { ZooKeeperCard } from './zookeeper';
+import { kraftOf } from '../../app/metadataMode';
 import { TrafficTooltip } from './TrafficTooltip';
 import { scaleBounds, useSceneView, useViewportSize, type SceneTransform } from './sceneView';
 import { textWidth } from './measure';
@@ -154,6 +156,9 @@ function SceneParts({ layout }: { layout: SceneLayout }) {
       {[...layout.controllers].map(([id, box]) => (
         <ControllerCard key={id} id={id} box={box} />
       ))}
+      {[...layout.zookeepers].map(([id, box]) => (
+        <ZooKeeperCard key={id} id={id} box={box} />
+      ))}
       {[...layout.brokers].map(([id, box]) =>
         tiles ? (
           <BrokerTile key={id} id={id} box={box} />
@@ -199,7 +204,8 @@ const HEADING_FONT = 15;
 function SectionHeadings({ layout }: { layout: SceneLayout }) {
   const t = useT();
   const controller = useSim((s) => s.cluster?.controller ?? null);
-  const quorum = useSim((s) => s.cluster?.metadata ?? null);
+  // In ZooKeeper mode the controller is a broker: the note names it as without a quorum.
+  const quorum = useSim((s) => kraftOf(s.cluster?.metadata));
   const s = layout.sections;
   const heading = (x: number, y: number, text: string) => (
     <text x={x} y={y + 20} className="scene-heading" role="heading" aria-level={2}>

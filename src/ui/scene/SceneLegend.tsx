@@ -22,11 +22,13 @@ function Swatch({
   stroke,
   dash,
   pattern,
+  strokeWidth,
 }: {
   fill: string;
   stroke?: string;
   dash?: string;
   pattern?: boolean;
+  strokeWidth?: number;
 }) {
   return (
     <svg width="22" height="14" aria-hidden="true" className="swatch">
@@ -43,7 +45,7 @@ function Swatch({
         rx="3"
         fill={pattern ? 'url(#legend-hatch)' : fill}
         stroke={stroke ?? fill}
-        strokeWidth={dash ? 1.6 : 1}
+        strokeWidth={strokeWidth ?? (dash ? 1.6 : 1)}
         strokeDasharray={dash}
       />
     </svg>
@@ -119,6 +121,7 @@ function LegendItems({ quiet, collapsed }: { quiet: boolean; collapsed: boolean 
   const keys = useSim((s) => knownKeys(s).join('\u0000'));
   const nullKeys = useSim((s) => s.producerIds.some((id) => s.producers[id]?.keys === null));
   const hidden = useSim((s) => s.hiddenTraffic);
+  const zookeeper = useSim((s) => s.cluster?.metadata?.mode === 'zookeeper');
   const store = useSimStore();
   const keyList = keys ? keys.split('\u0000') : [];
   const toggle = (kind: HideableTraffic, show: boolean) =>
@@ -149,6 +152,13 @@ function LegendItems({ quiet, collapsed }: { quiet: boolean; collapsed: boolean 
           </span>
           {t('broker.controller')}
         </span>
+        {/* ZooKeeper mode: the leading server's card is outlined in the leader colour. */}
+        {zookeeper && (
+          <span className="legend-item">
+            <Swatch fill="#FFFFFF" stroke={COLOURS.leader} strokeWidth={2.5} />
+            {t('zookeeper.legendLeader')}
+          </span>
+        )}
       </span>
       {(keyList.length > 0 || nullKeys) && (
         <span className="legend-group">

@@ -2,7 +2,7 @@
 // or response), between whom, for which partition, with how many records. Mouse only: the legend
 // says the same for everyone, and the event log names what the messages did.
 import { useEffect, useState, type RefObject } from 'react';
-import { apiNameOf, isResponse, trafficKindOf } from '../../app/traffic';
+import { apiNameOf, directionOf, trafficKindOf } from '../../app/traffic';
 import type { Translate } from '../../i18n';
 import { useT } from '../hooks';
 import type { FlightHit } from './FlightCanvas';
@@ -16,16 +16,15 @@ export function nodeName(node: string, t: Translate): string {
   const kind = node.slice(0, colon);
   const id = node.slice(colon + 1);
   if (kind === 'controller') return t('quorum.title', { id });
+  if (kind === 'zk') return t('zookeeper.title', { id });
   return kind === 'broker' ? t('broker.title', { id }) : id;
 }
 
 export function describeFlight(f: LiveFlight, t: Translate): string {
   const kind = trafficKindOf(f);
-  // Metadata updates are records of the KRaft metadata log, neither request nor answer.
-  const direction =
-    f.kind === 'metadata-update'
-      ? ''
-      : t(isResponse(f.kind) ? 'traffic.response' : 'traffic.request');
+  // Metadata log records and ZooKeeper's own packets are neither request nor answer.
+  const way = directionOf(f.kind);
+  const direction = way ? t(`traffic.${way}`) : '';
   const parts = [
     t('traffic.what', { kind: t(`traffic.${kind}`), api: apiNameOf(f.kind), direction }).trim(),
     `${nodeName(f.from, t)} → ${nodeName(f.to, t)}`,

@@ -3,10 +3,11 @@
 // Kill / Restart / Isolate buttons. Messages between them and with the brokers fly to these cards.
 import { memo } from 'react';
 import { CONTROLLER_ACTIONS } from '../../app/actions';
+import { kraftOf } from '../../app/metadataMode';
 import { useSim } from '../../app/SimulatorProvider';
 import { useAction, useT } from '../hooks';
 import { ControllerCrown, CROWN_W } from './brokers';
-import type { Rect } from './layout';
+import type { NodeCardBox } from './layout';
 import { COLOURS } from './palette';
 import { Box } from './shapes';
 import { SceneButton, SceneHtml } from './SceneHtml';
@@ -17,11 +18,11 @@ export const ControllerCard = memo(function ControllerCard({
   box,
 }: {
   id: number;
-  box: { rect: Rect; actions: Rect };
+  box: NodeCardBox;
 }) {
   const t = useT();
-  const node = useSim((s) => s.cluster?.metadata?.nodes.find((n) => n.id === id));
-  const active = useSim((s) => s.cluster?.metadata?.activeController === id);
+  const node = useSim((s) => kraftOf(s.cluster?.metadata)?.nodes.find((n) => n.id === id));
+  const active = useSim((s) => kraftOf(s.cluster?.metadata)?.activeController === id);
   if (!node) return null;
   const { rect } = box;
   const down = !node.alive;

@@ -23,6 +23,8 @@ export interface Rect {
 export interface LayoutInput {
   /** Dedicated KRaft controller nodes (cluster.metadata), drawn in a row above the brokers. */
   controllers?: number[];
+  /** ZooKeeper servers (cluster.metadata in ZooKeeper mode), in the same place. */
+  zookeepers?: number[];
   brokers: { id: number; hosted: string[] }[];
   topics: { name: string; partitions: string[]; groups: string[] }[];
   producers: string[];
@@ -42,6 +44,12 @@ export interface BrokerBox {
   actions: Rect;
   /** Where this broker's labels go, under its column (broker columns only). */
   band: Rect | null;
+}
+
+/** A metadata node's card (KRaft controller or ZooKeeper server) and its row of buttons. */
+export interface NodeCardBox {
+  rect: Rect;
+  actions: Rect;
 }
 
 export interface StripBox {
@@ -65,7 +73,9 @@ export interface SceneLayout {
   compactProducers: boolean;
   producers: Map<string, Rect>;
   /** The controller nodes' cards and their buttons, above the brokers. */
-  controllers: Map<number, { rect: Rect; actions: Rect }>;
+  controllers: Map<number, NodeCardBox>;
+  /** The ZooKeeper servers' cards and their buttons, above the brokers (ZooKeeper mode). */
+  zookeepers: Map<number, NodeCardBox>;
   brokers: Map<number, BrokerBox>;
   topics: Map<string, Rect>;
   /** Offset strips per partition, or one health bar for the whole topic. */
@@ -126,6 +136,8 @@ export const D = {
   controllerW: 196,
   controllerH: 156,
   controllerActions: 44,
+  /** A ZooKeeper card has one line more than a controller's: epoch, zxid and its clients. */
+  zookeeperH: 178,
   tileW: 150,
   tileH: 120,
   tileGap: 12,
@@ -282,28 +294,46 @@ function brokerGrid(input: LayoutInput, tiles: boolean, width: number): Block {
   };
 }
 
+/** Who keeps the metadata, drawn as a row of cards: KRaft controllers or ZooKeeper servers. */
+function metadataRow(
+  input: LayoutInput,
+): { ids: number[]; h: number; into: 'controllers' | 'zookeepers' } | null {
+  if (input.controllers?.length) {
+    return { ids: input.controllers, h: D.controllerH, into: 'controllers' };
+  }
+  if (input.zookeepers?.length) {
+    return { ids: input.zookeepers, h: D.zookeeperH, into: 'zookeepers' };
+  }
+  return null;
+}
+
 /**
- * The brokers, with the KRaft controllers (if any) in a row of their own above them: the
- * controllers keep the metadata, the brokers the data.
+ * The brokers, with the KRaft controllers or the ZooKeeper servers (if any) in a row of their own
+ * above them: those keep the metadata, the brokers the data. The row wraps where it is too wide.
  */
 function brokersBlock(input: LayoutInput, tiles: boolean, width: number): Block {
   const grid = brokerGrid(input, tiles, width);
-  const ids = input.controllers ?? [];
-  if (ids.length === 0) return grid;
+  const row = metadataRow(input);
+  if (!row) return grid;
+  const { ids, h } = row;
   const gap = D.brokerGap;
-  const rowW = ids.length * (D.controllerW + gap) - gap;
-  const below = D.controllerH + 2 * gap;
+  const fit = Math.max(1, Math.floor((width + gap) / (D.controllerW + gap)));
+  const cols = Math.min(ids.length, fit);
+  const lines = Math.ceil(ids.length / cols);
+  const rowW = cols * (D.controllerW + gap) - gap;
+  const below = lines * (h + gap) + gap;
   return {
     w: Math.max(grid.w, rowW),
     h: below + grid.h,
     place(dx, dy, out) {
       ids.forEach((id, i) => {
-        const x = dx + i * (D.controllerW + gap);
-        out.controllers.set(id, {
-          rect: rect(x, dy, D.controllerW, D.controllerH),
+        const x = dx + (i % cols) * (D.controllerW + gap);
+        const y = dy + Math.floor(i / cols) * (h + gap);
+        out[row.into].set(id, {
+          rect: rect(x, y, D.controllerW, h),
           actions: rect(
             x + 6,
-            dy + D.controllerH - D.controllerActions + 2,
+            y + h - D.controllerActions + 2,
             D.controllerW - 12,
             D.controllerActions - 8,
           ),
@@ -549,6 +579,7 @@ function emptyLayout(arrangement: Arrangement, tiles: boolean, spread: boolean):
     compactProducers: tiles,
     producers: new Map(),
     controllers: new Map(),
+    zookeepers: new Map(),
     brokers: new Map(),
     topics: new Map(),
     topicStyle: new Map(),

@@ -5,6 +5,7 @@ import type { SimState } from '../../app/store';
 import { drawsChips, type LayoutInput } from './layout';
 import { isLiveConsumer } from '../../engine/status';
 import { isInternalTopic } from '../../engine/sim/internalTopics';
+import { kraftOf, zookeeperOf } from '../../app/metadataMode';
 
 export function visibleTopics(s: SimState): string[] {
   return s.topicNames.filter((name) => !isInternalTopic(name));
@@ -50,7 +51,8 @@ export function layoutInputFrom(s: SimState): LayoutInput {
     if (c && s.departed[id] !== 'gone') consumersByGroup.get(c.groupId)?.push(id);
   }
   return {
-    controllers: s.cluster?.metadata?.nodes.map((n) => n.id) ?? [],
+    controllers: kraftOf(s.cluster?.metadata)?.nodes.map((n) => n.id) ?? [],
+    zookeepers: zookeeperOf(s.cluster?.metadata)?.nodes.map((n) => n.id) ?? [],
     brokers: s.brokerIds.map((id) => ({ id, hosted: hosted.get(id) ?? [] })),
     topics: [...topicPartitions].map(([name, partitions]) => ({
       name,

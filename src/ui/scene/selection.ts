@@ -40,6 +40,7 @@ export function parseSelectionId(text: string): Selection | null {
   switch (kind) {
     case 'broker':
     case 'controller':
+    case 'zookeeper':
       return { kind, id: Number(rest) };
     case 'topic':
       return { kind, name: rest };

@@ -3,6 +3,7 @@
 // learner sees what "the metadata" actually is: broker registrations, partition changes, NoOps.
 import type { MetadataView } from '../../../engine';
 import { useSim } from '../../../app/SimulatorProvider';
+import { kraftOf } from '../../../app/metadataMode';
 import { useT } from '../../hooks';
 import { Props } from '../parts';
 
@@ -10,8 +11,8 @@ type Entry = MetadataView['nodes'][number]['recent'][number];
 
 export function ControllerDetails({ id }: { id: number }) {
   const t = useT();
-  const node = useSim((s) => s.cluster?.metadata?.nodes.find((n) => n.id === id));
-  const active = useSim((s) => s.cluster?.metadata?.activeController === id);
+  const node = useSim((s) => kraftOf(s.cluster?.metadata)?.nodes.find((n) => n.id === id));
+  const active = useSim((s) => kraftOf(s.cluster?.metadata)?.activeController === id);
   if (!node) return null;
   const status = [
     node.alive ? t(`quorum.role.${node.role}`) : t('quorum.role.stopped'),

@@ -108,8 +108,8 @@ test.describe('on a 1024x768 projector', () => {
 
 /**
  * Presenter mode on a 1280x720 projector, for the README: the default scene, the acks=1
- * scenario just after broker 1 came back and truncated acknowledged clicks, and the KRaft quorum
- * lost. The last seconds run
+ * scenario just after broker 1 came back and truncated acknowledged clicks, the KRaft quorum
+ * lost, and the ZooKeeper ensemble's quorum lost. The last seconds run
  * at 1x so the highlight labels on show are the fresh ones.
  */
 test.describe('Presenter mode at 1280x720', () => {
@@ -120,6 +120,8 @@ test.describe('Presenter mode at 1280x720', () => {
     { scenario: 'acks-one-loses-data', at: 31_800, name: 'presenter-acks' },
     // Two controllers down: the quorum is lost, and crashed broker 2 is not fenced.
     { scenario: 'controller-quorum', at: 38_000, name: 'presenter-quorum' },
+    // ZooKeeper mode: two of three ZooKeeper servers down, crashed broker 2's session cannot expire.
+    { scenario: 'zookeeper-mode', at: 44_000, name: 'presenter-zookeeper' },
   ];
   for (const { scenario, at, name } of shots) {
     for (const lang of ['en', 'zh-CN'] as const) {

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
-import { initAppI18n } from './i18n';
+import { initAppI18n } from './i18n/app';
 import { installSimApi } from './app/simApi';
 import { createBrowserSimulator } from './app/simulator';
 import { memoryBudgetFrom } from './app/memory';
@@ -19,7 +19,7 @@ function firstScene(): LoadSource {
   return builtin ? { kind: 'builtin', id: builtin } : { kind: 'default' };
 }
 
-initAppI18n([initReactI18next]);
+const i18nReady = initAppI18n([initReactI18next]);
 const simulator = createBrowserSimulator();
 installSimApi(simulator);
 // ?memoryBudgetMb=N: a smaller budget for the memory warning (tests, demonstrations).
@@ -37,10 +37,13 @@ void simulator.client.start(firstScene()).then((result) => {
   void simulator.client.load({ kind: 'default' });
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SimulatorProvider simulator={simulator}>
-      {isEmbedMode(location.search) ? <EmbedApp /> : <App />}
-    </SimulatorProvider>
-  </StrictMode>,
+// The first render waits for the page's language (the Chinese catalogue loads on demand).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SimulatorProvider simulator={simulator}>
+        {isEmbedMode(location.search) ? <EmbedApp /> : <App />}
+      </SimulatorProvider>
+    </StrictMode>,
+  ),
 );

@@ -188,6 +188,27 @@ describe('ZooKeeper mode', () => {
     expect(ofType(events, 'zookeeper.session-expired')).toEqual([]);
   });
 
+  it("a broker restarted before its old session expired waits: its znode is still the old session's", () => {
+    const run = new Run(zookeeper());
+    run.to(5000);
+    run.do({ type: 'killBroker', brokerId: 2 });
+    run.to(6000);
+    run.do({ type: 'restartBroker', brokerId: 2 });
+    const events = run.to(25_000);
+    expect(ofType(events, 'broker.registration-refused')).toEqual([
+      expect.objectContaining({ brokerId: 2, error: 'NODEEXISTS' }),
+    ]);
+    // The old session expires (6 s after its last ping), the controller sees broker 2 gone and
+    // back: leaderships move away first, then it is registered with a new epoch (a new czxid).
+    const expired = ofType(events, 'zookeeper.session-expired');
+    expect(expired.map((e) => e.brokerId)).toEqual([2]);
+    const unfenced = ofType(events, 'broker.unfenced');
+    expect(unfenced.map((e) => e.brokerId)).toEqual([2]);
+    expect(unfenced[0].t).toBeGreaterThan(expired[0].t);
+    const epoch = run.engine.view().brokers.find((b) => b.id === 2)!.brokerEpoch;
+    expect(znode(run, '/brokers/ids/2')).toMatchObject({ ephemeralOwner: 2, czxid: epoch });
+  });
+
   it('refuses ZooKeeper commands outside ZooKeeper mode and for unknown servers, naming the problem', () => {
     const run = new Run(scenario({ cluster: { brokers: 3 } }));
     const refused = run.engine.dispatch({ type: 'killZooKeeper', nodeId: 1 });

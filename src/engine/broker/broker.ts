@@ -34,6 +34,7 @@ import { inControllerScope } from '../quorum/scope';
 import {
   closeZkSession,
   onZkConnectResponse,
+  onZkConnectTimeout,
   onZkPingResponse,
   onZkPingTimer,
   onZkReconnectTimer,
@@ -338,6 +339,8 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
       return onZkPingTimer(sim, b);
     case 'broker.zk-reconnect':
       return onZkReconnectTimer(sim, b, task.token);
+    case 'broker.zk-connect-timeout':
+      return onZkConnectTimeout(sim, b, task.token);
     case 'broker.isr-check':
       onIsrCheck(sim, b);
       sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);

@@ -66,7 +66,10 @@ export function controllerCanAct(sim: Sim): boolean {
     );
   }
   const host = sim.broker(id);
-  return !!host && host.status === 'running' && !sim.isIsolated(brokerNode(id));
+  if (!host || host.status !== 'running' || sim.isIsolated(brokerNode(id))) return false;
+  // ZooKeeper mode: only the incarnation that won /controller acts (a restarted broker whose
+  // old session still holds /controller is not the controller).
+  return !sim.world.zookeeper?.started || (host.zk?.epochZkVersion ?? null) !== null;
 }
 
 /** The configs the controller acts on: those of the broker it runs on (else broker 1's). */
@@ -447,7 +450,7 @@ export function handleAlterPartition(
       { reqId: b.reqId, topic: b.topic, partition: b.partition, error, meta },
       { toInc: msg.fromInc },
     );
-  if (c.activeId !== host.id) return reply('NOT_CONTROLLER', null);
+  if (c.activeId !== host.id || !controllerCanAct(sim)) return reply('NOT_CONTROLLER', null);
   const p = c.partitions[tpKey(b.topic, b.partition)];
   if (!p) return reply('UNKNOWN_TOPIC_OR_PARTITION', null);
   const leaderId = brokerIdOf(msg.from);

@@ -10,7 +10,7 @@ import { brokerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { ControllerPartition } from '../sim/world';
-import { changePartition, isAcceptableLeader, publish } from './controller';
+import { changePartition, controllerCanAct, isAcceptableLeader, publish } from './controller';
 import { write } from './write';
 import { inControllerScope } from '../quorum/scope';
 
@@ -110,7 +110,7 @@ export function afterAlterPartition(
   topic: string,
   partition: number,
 ): void {
-  if (sim.world.controller.activeId !== hostId) return;
+  if (sim.world.controller.activeId !== hostId || !controllerCanAct(sim)) return;
   const p = sim.world.controller.partitions[tpKey(topic, partition)];
   if (!p || !completeReassignmentIfDone(sim, p)) return;
   publish(sim, [p]);

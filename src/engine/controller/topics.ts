@@ -216,6 +216,8 @@ function createOffsetsTopic(sim: Sim): boolean {
   if (w.topics[OFFSETS_TOPIC]) return true;
   const host = activeHost(sim);
   if (!host) return false;
+  // In ZooKeeper mode the topic's znodes need a controller that holds /controller.
+  if (w.zookeeper?.started && !controllerCanAct(sim)) return false;
   const partitions = cfg.int(host.config, 'offsets.topic.num.partitions');
   const rf = cfg.int(host.config, 'offsets.topic.replication.factor');
   const placed = placeReplicas(sim, partitions, rf);

@@ -23,6 +23,8 @@ export interface ZkAnswer {
   data?: string;
   version?: number;
   czxid?: number;
+  /** getData and exists: the session owning an ephemeral znode (0: persistent). */
+  owner?: number;
   /** getChildren: each child with the czxid of its znode (Kafka reads it as the broker epoch). */
   children?: { name: string; czxid: number }[];
 }

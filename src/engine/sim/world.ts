@@ -106,6 +106,7 @@ export type TimerName =
   | 'zk.session-check'
   | 'broker.zk-ping'
   | 'broker.zk-reconnect'
+  | 'broker.zk-connect-timeout'
   // producer
   | 'producer.generate'
   | 'producer.linger'

@@ -9,6 +9,13 @@ import type { ZooKeeperView, ZnodeView } from '../types';
 /** The most znodes a view carries (a big cluster has one state znode per partition). */
 export const ZNODES_IN_VIEW = 400;
 
+function controllerOf(zk: ZkEnsemble): number | null {
+  const node = zk.tree.nodes['/controller'];
+  if (!node) return null;
+  const id = (JSON.parse(node.data) as { brokerid?: number }).brokerid;
+  return typeof id === 'number' ? id : null;
+}
+
 export function zookeeperView(sim: Sim, zk: ZkEnsemble): ZooKeeperView {
   const clients: Record<number, number[]> = {};
   // A broker counts as connected to a server that is up (one that just died still has the
@@ -45,7 +52,8 @@ export function zookeeperView(sim: Sim, zk: ZkEnsemble): ZooKeeperView {
   });
   return {
     mode: 'zookeeper',
-    activeController: sim.world.controller.activeId,
+    // Who holds /controller now (null while nobody does, as after its owner's session expired).
+    activeController: controllerOf(zk),
     epoch: sim.world.controller.epoch,
     nodes,
     quorum: { live, needed, lost: live < needed },

@@ -82,6 +82,14 @@ function connect(sim: Sim, b: BrokerState): void {
     sessionId: c.sessionId,
     timeout: zkSessionTimeout(b),
   });
+  // ClientCnxn gives a server the session timeout divided by the number of servers to answer.
+  const connectTimeout = zkSessionTimeout(b) / ensembleSize(sim);
+  sim.timer(brokerNode(b.id), b.inc, 'broker.zk-connect-timeout', connectTimeout, c.attempt);
+}
+
+export function onZkConnectTimeout(sim: Sim, b: BrokerState, attempt: number | undefined): void {
+  const c = b.zk;
+  if (c && c.state === 'connecting' && c.attempt === attempt) connectionLost(sim, b);
 }
 
 /** Its server stopped answering or closed the connection: try the next one. */

@@ -525,13 +525,24 @@ function read(
     case 'getData': {
       const res = getData(tree, r.path, watcher);
       return res.code === 'OK'
-        ? { code: 'OK', data: res.data, version: res.stat.version, czxid: res.stat.czxid }
+        ? {
+            code: 'OK',
+            data: res.data,
+            version: res.stat.version,
+            czxid: res.stat.czxid,
+            owner: res.stat.ephemeralOwner,
+          }
         : { code: res.code };
     }
     case 'exists': {
       const res = exists(tree, r.path, watcher);
       return res.code === 'OK'
-        ? { code: 'OK', version: res.stat.version, czxid: res.stat.czxid }
+        ? {
+            code: 'OK',
+            version: res.stat.version,
+            czxid: res.stat.czxid,
+            owner: res.stat.ephemeralOwner,
+          }
         : { code: res.code };
     }
     case 'getChildren': {

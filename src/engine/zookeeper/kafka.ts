@@ -7,6 +7,7 @@
 import {
   becomeActiveController,
   brokerHost,
+  controllerCanAct,
   controlledShutdown,
   fenceBroker,
   sendSnapshot,
@@ -61,6 +62,7 @@ export function seedZooKeeper(sim: Sim): void {
     c.sessionId = sessionId;
     c.state = 'connected';
     c.registered = true;
+    c.controllerEpoch = sim.world.controller.epoch;
     trackSession(zk.sessions, sessionId, zkSessionTimeout(b), 0);
     zk.owners[sessionId] = { brokerId: b.id, timeout: zkSessionTimeout(b), server: c.server };
     const created = at(brokerPath(b.id), brokerData(b.id), 'EPHEMERAL', sessionId);
@@ -68,15 +70,18 @@ export function seedZooKeeper(sim: Sim): void {
       sim.world.controller.brokers[b.id].brokerEpoch = created.stat.czxid;
       c.brokerEpoch = created.stat.czxid;
     }
-    exists(tree, CONTROLLER, String(sessionId));
     if (b.id === controller) {
       at(CONTROLLER, controllerData(b.id), 'EPHEMERAL', sessionId);
       at(CONTROLLER_EPOCH, String(sim.world.controller.epoch));
       c.epochZkVersion = 0;
-      getChildren(tree, BROKER_IDS, String(sessionId));
     }
-    c.controllerEpoch = sim.world.controller.epoch;
     schedulePing(sim, b);
+  }
+  // The watches last, so that building the tree fires none of them.
+  for (const b of sim.world.brokers) {
+    const watcher = String(b.zk!.sessionId);
+    exists(tree, CONTROLLER, watcher);
+    if (b.id === controller) getChildren(tree, BROKER_IDS, watcher);
   }
 }
 
@@ -130,20 +135,40 @@ function onAnswer(sim: Sim, b: BrokerState, purpose: ZkPurpose, answer: ZkAnswer
         b.registration = null;
         return;
       }
-      if (answer.code === 'NODEEXISTS') {
-        // The previous incarnation's session still holds the znode: wait for it to expire.
-        if (b.zk!.registerFailures++ === 0)
-          sim.emit({
-            type: 'broker.registration-refused',
-            brokerId: b.id,
-            error: 'NODEEXISTS',
-            t: sim.now,
-          });
-        sim.timer(brokerNode(b.id), b.inc, 'broker.register-retry', REGISTER_RETRY_MS, -1);
+      // Maybe this session's own create, sent again after a lost answer: look at the owner.
+      if (answer.code === 'NODEEXISTS') readRegistration(sim, b);
+      return;
+    case 'check-registration':
+      if (answer.code === 'OK' && answer.owner === b.zk!.sessionId) {
+        b.zk!.registered = true;
+        b.zk!.brokerEpoch = answer.czxid ?? -1;
+        b.registration = null;
+        return;
       }
+      // The previous incarnation's session still holds the znode: wait for it to expire.
+      if (b.zk!.registerFailures++ === 0)
+        sim.emit({
+          type: 'broker.registration-refused',
+          brokerId: b.id,
+          error: 'NODEEXISTS',
+          t: sim.now,
+        });
+      sim.timer(brokerNode(b.id), b.inc, 'broker.register-retry', REGISTER_RETRY_MS, -1);
       return;
     case 'watch-controller':
       if (answer.code === 'NONODE') return readControllerEpoch(sim, b);
+      // Its own session created /controller but the answer was lost (checkControllerAndEpoch).
+      if (answer.owner === b.zk!.sessionId && sim.world.controller.activeId !== b.id)
+        zkRequest(
+          sim,
+          b,
+          { read: { op: 'getData', path: CONTROLLER_EPOCH, watch: false } },
+          { kind: 'reclaim-controller' },
+        );
+      return;
+    case 'reclaim-controller':
+      if (answer.code === 'OK' && sim.world.controller.activeId !== b.id)
+        becomeZkController(sim, b, Number(answer.data), answer.version!);
       return;
     case 'read-controller-epoch': {
       const epoch = answer.code === 'OK' ? Number(answer.data) : 0;
@@ -178,13 +203,11 @@ function onAnswer(sim: Sim, b: BrokerState, purpose: ZkPurpose, answer: ZkAnswer
       // Another broker got there first (or bumped the epoch): watch it, as every broker does.
       return watchController(sim, b);
     case 'watch-brokers':
-      if (answer.code === 'OK' && sim.world.controller.activeId === b.id)
+      if (answer.code === 'OK' && sim.world.controller.activeId === b.id && controllerCanAct(sim))
         inControllerScope(sim, () => reconcileBrokers(sim, answer.children ?? []));
       return;
     case 'controller-write':
       return onControllerWriteAnswer(sim, b, answer.reqId, answer.code);
-    case 'read-controller':
-      return;
   }
 }
 
@@ -196,6 +219,15 @@ function onWatch(sim: Sim, b: BrokerState, event: Message<'zk-watch-event'>['bod
     return watchController(sim, b);
   }
   if (event.path === BROKER_IDS && sim.world.controller.activeId === b.id) watchBrokers(sim, b);
+}
+
+function readRegistration(sim: Sim, b: BrokerState): void {
+  zkRequest(
+    sim,
+    b,
+    { read: { op: 'getData', path: brokerPath(b.id), watch: false } },
+    { kind: 'check-registration' },
+  );
 }
 
 function readControllerEpoch(sim: Sim, b: BrokerState): void {
@@ -285,7 +317,7 @@ export function handleControlledShutdown(
 ): void {
   const from = Number(msg.from.slice(msg.from.indexOf(':') + 1));
   const c = sim.world.controller;
-  const error = c.activeId === b.id ? null : 'NOT_CONTROLLER';
+  const error = c.activeId === b.id && controllerCanAct(sim) ? null : 'NOT_CONTROLLER';
   if (error === null)
     inControllerScope(sim, () => {
       // A broker the controller does not know as live has no leadership to move.

@@ -130,7 +130,10 @@ export type ZkPurpose =
   | { kind: 'read-controller-epoch' }
   | { kind: 'elect-controller'; epoch: number; epochVersion: number }
   | { kind: 'watch-controller' }
-  | { kind: 'read-controller' }
+  /** Its own session holds /controller (an answer to its election was lost): take office. */
+  | { kind: 'reclaim-controller' }
+  /** Its registration met an existing znode: whose session holds it? */
+  | { kind: 'check-registration' }
   | { kind: 'watch-brokers' }
   | { kind: 'controller-write' };
 

@@ -28,7 +28,9 @@ export function writeToZooKeeper(sim: Sim, records: readonly MetadataRecord[]): 
     ops.push(...(removal ?? opsForRecord(w, r)));
   }
   // Nothing for ZooKeeper (registration, fencing, producer ids): done at once.
-  if (ops.length === 0 || !controller?.zk || controller.zk.epochZkVersion === null) return;
+  if (ops.length === 0) return;
+  if (!controller?.zk || controller.zk.epochZkVersion === null)
+    throw new Error('a ZooKeeper write by a broker that is not the controller');
   const write: PendingWrite = {
     endOffset: 0,
     epoch: w.controller.epoch,

@@ -232,8 +232,8 @@ export const whoKeepsTheMetadata: Lesson = {
       id: 'majority',
       focus: [{ kind: 'partition', key: KEY }],
       narration: t(
-        'Broker {{broker}} is fenced and Broker {{leader}} leads orders-2, decided by controller {{active}} in epoch {{epoch}}. The rule: the metadata changes only while a majority of the controllers is up; without one, the data flows on only as long as nothing needs to change. Up to 3.x, Kafka could keep this metadata in ZooKeeper; since 4.0 it uses KRaft only. The simulator’s ZooKeeper mode is still to come.',
-        'Broker {{broker}} 已被屏蔽，orders-2 改由 Broker {{leader}} 担任 Leader，这是控制器 {{active}} 在 epoch {{epoch}} 中做出的决定。规律是：只有过半数的控制器在运行，元数据才能变更；达不到过半数，数据也只有在无需任何变更时才能照常流动。Kafka 3.x 及以前，这些元数据可以放在 ZooKeeper 里；从 4.0 起只用 KRaft。模拟器的 ZooKeeper 模式尚未实现，以后会加上。',
+        'Broker {{broker}} is fenced and Broker {{leader}} leads orders-2, decided by controller {{active}} in epoch {{epoch}}. The rule: the metadata changes only while a majority of the controllers is up; without one, the data flows on only as long as nothing needs to change. Up to 3.x, Kafka could keep this metadata in ZooKeeper; since 4.0 it uses KRaft only. The next lesson shows the ZooKeeper way.',
+        'Broker {{broker}} 已被屏蔽，orders-2 改由 Broker {{leader}} 担任 Leader，这是控制器 {{active}} 在 epoch {{epoch}} 中做出的决定。规律是：只有过半数的控制器在运行，元数据才能变更；达不到过半数，数据也只有在无需任何变更时才能照常流动。Kafka 3.x 及以前，这些元数据可以放在 ZooKeeper 里；从 4.0 起只用 KRaft。下一课就来看看 ZooKeeper 的做法。',
       ),
       values: (ctx) => ({
         broker: crashedBroker(ctx),

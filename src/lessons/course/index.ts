@@ -15,6 +15,7 @@ import { whereAckedDataIsLost } from './12-where-acked-data-is-lost';
 import { ordering } from './13-ordering';
 import { retention } from './14-retention';
 import { whoKeepsTheMetadata } from './15-who-keeps-the-metadata';
+import { zookeeperBeforeKraft } from './16-zookeeper-before-kraft';
 
 export const COURSE: readonly Lesson[] = [
   whyAMessageQueue,
@@ -32,6 +33,7 @@ export const COURSE: readonly Lesson[] = [
   ordering,
   retention,
   whoKeepsTheMetadata,
+  zookeeperBeforeKraft,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

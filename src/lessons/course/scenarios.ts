@@ -1,6 +1,6 @@
 // Builders for the lessons' starting worlds. Every lesson starts from a small classroom-preset
-// cluster of 3 brokers (readable on a projector), some with a KRaft quorum of 3 controllers; these
-// keep the scenarios short and alike.
+// cluster of 3 brokers (readable on a projector), some with a KRaft quorum of 3 controllers or a
+// ZooKeeper ensemble of 3 servers; these keep the scenarios short and alike.
 import type { ConfigMap, GroupSpec, ProducerSpec, Scenario, TopicSpec } from '../../engine';
 
 /** Replica lists for 3 partitions on brokers 1-3, preferred leaders 1, 2, 3. */
@@ -46,6 +46,19 @@ export function kraftClassroom(
 ): Scenario {
   const s = classroom(seed, title, world);
   return { ...s, cluster: { ...s.cluster, metadata: { mode: 'kraft', controllers: 3 } } };
+}
+
+/**
+ * The classroom scenario with a ZooKeeper ensemble of 3 servers (zk-1 to zk-3) keeping the
+ * metadata, as in Kafka up to 3.x (`cluster.metadata`): broker 1 is the controller at the start.
+ */
+export function zookeeperClassroom(
+  seed: number,
+  title: string,
+  world: Parameters<typeof classroom>[2],
+): Scenario {
+  const s = classroom(seed, title, world);
+  return { ...s, cluster: { ...s.cluster, metadata: { mode: 'zookeeper', ensemble: 3 } } };
 }
 
 /** A topic with a replica on every broker. */

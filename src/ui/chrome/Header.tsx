@@ -3,7 +3,7 @@
 // the build-and-break toolbar behind a button, so the bar stays one line at 1280 px.
 import { ACTIONS } from '../../app/actions';
 import { useSim, useSimStore } from '../../app/SimulatorProvider';
-import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n/app';
 import { useAction, useT } from '../hooks';
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from './ActionButton';
@@ -90,7 +90,7 @@ function LanguageSwitch() {
   return (
     <label className="language">
       <span className="language-label">{t('app.language')}</span>
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+      <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>
             {l.label}

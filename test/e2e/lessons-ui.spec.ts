@@ -24,7 +24,7 @@ test('the lesson list: offered once on a first visit, every lesson a button, no 
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Lessons: a guided course' });
   await expect(dialog.getByRole('button', { name: 'Failover', exact: true })).toBeVisible();
-  await expect(dialog.getByRole('listitem')).toHaveCount(15);
+  await expect(dialog.getByRole('listitem')).toHaveCount(16);
   const results = await new AxeBuilder({ page }).analyze();
   expect(seriousViolations(results)).toEqual([]);
 });

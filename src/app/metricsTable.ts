@@ -13,7 +13,7 @@ export interface MetricRow {
   change: number | null;
 }
 
-const SCOPE_ORDER = ['cluster', 'broker', 'producer', 'consumer', 'group', 'error'];
+const SCOPE_ORDER = ['cluster', 'controller', 'broker', 'producer', 'consumer', 'group', 'error'];
 
 /** The latest value of every series (per-partition lag stays in the charts), with the change. */
 export function metricRows(h: MetricsHistory, markT: number | null): MetricRow[] {

@@ -56,7 +56,7 @@ export interface Scenario {
      * 1001.. (default 3) elects the active controller and commits every change to a majority.
      * `zookeeper` (Kafka up to 3.x): an ensemble of ZooKeeper servers 1.. (default 3) holds the
      * metadata as znodes; the broker that creates `/controller` is the controller.
-     * Absent: the controller runs on a broker and its log is always available (for now).
+     * Absent: KRaft with 3 controllers, as a Kafka 4 cluster.
      */
     metadata?: { mode: 'kraft'; controllers?: number } | { mode: 'zookeeper'; ensemble?: number };
   };

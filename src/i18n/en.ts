@@ -1061,7 +1061,7 @@ export const en = {
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
     BROKER_RUNNING: 'Broker {{brokerId}} is already running.',
     NO_CONTROLLER_QUORUM:
-      'This cluster has no controller quorum (its scenario sets no cluster.metadata): its controller runs on a broker.',
+      'This cluster keeps its metadata in ZooKeeper and has no KRaft controllers: its controller is the broker that created /controller.',
     UNKNOWN_CONTROLLER:
       'There is no controller {{controllerId}} (controllers are {{first}} to {{last}}).',
     CONTROLLER_NOT_RUNNING: 'Controller {{controllerId}} is not running.',
@@ -1148,8 +1148,6 @@ export const en = {
     },
   },
   simplifications: {
-    'controller-quorum':
-      'The KRaft controller quorum is not modelled: the active controller runs on a broker, the metadata log is always available, and when its broker fails the lowest-id running broker takes over after controller.quorum.election.timeout.ms.',
     'quorum-timing':
       "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); the controllers are dedicated nodes only (no combined mode yet), and the metadata written before the session started counts as a snapshot.",
     'zookeeper-model':
@@ -1259,13 +1257,17 @@ export const en = {
       UnderReplicatedPartitions:
         'Partitions led here whose ISR is smaller than their replica list.',
       OfflinePartitionsCount: 'Partitions without a leader: nobody can write or read them.',
-      ActiveControllerCount: '1 on the broker that is the active controller.',
+      ActiveControllerCount:
+        '1 on the active controller (a KRaft controller, or in ZooKeeper mode the broker holding /controller); the cluster sums them: anything but 1 is a problem.',
       IsrShrinksPerSec: 'Replicas removed from an ISR in the last second.',
       IsrExpandsPerSec: 'Replicas that caught up and rejoined an ISR in the last second.',
       LeaderElectionRateAndTimeMs: 'Partition leader elections in the last second.',
       UncleanLeaderElectionsPerSec: 'Leaders elected from outside the ISR (data can be lost).',
       FailedProduceRequestsPerSec: 'Produce requests the brokers answered with an error.',
       MessagesInPerSec: 'Records appended by partition leaders in the last second.',
+      'current-epoch': 'The Raft epoch this controller is in; it goes up with every election.',
+      'high-watermark':
+        'The offset of __cluster_metadata this controller knows a majority holds (committed).',
       InSyncReplicasCount: 'Replicas in sync, over all partitions.',
       ReplicasCount: 'Replicas assigned, over all partitions.',
       'record-send-rate': 'Records the producer sent in the last second (retries included).',

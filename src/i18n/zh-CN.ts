@@ -1030,7 +1030,7 @@ export const zhCN: Catalogue = {
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
     BROKER_RUNNING: 'Broker {{brokerId}} 已经在运行。',
     NO_CONTROLLER_QUORUM:
-      '这个集群没有控制器仲裁（场景没有设置 cluster.metadata）：它的控制器运行在某个 Broker 上。',
+      '这个集群把元数据放在 ZooKeeper 里，没有 KRaft 控制器：它的控制器是创建了 /controller 的那个 Broker。',
     UNKNOWN_CONTROLLER: '没有控制器 {{controllerId}}（控制器的 ID 是 {{first}} 到 {{last}}）。',
     CONTROLLER_NOT_RUNNING: '控制器 {{controllerId}} 没有在运行。',
     CONTROLLER_RUNNING: '控制器 {{controllerId}} 已经在运行。',
@@ -1114,8 +1114,6 @@ export const zhCN: Catalogue = {
     },
   },
   simplifications: {
-    'controller-quorum':
-      '没有模拟 KRaft 的控制器仲裁（quorum）：活跃控制器运行在某个 Broker 上，元数据日志始终可用；这个 Broker 失效后，ID 最小的运行中 Broker 在 controller.quorum.election.timeout.ms 之后接任。',
     'quorum-timing':
       '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；控制器只能是独立节点（暂不支持与 Broker 合并部署），会话开始之前写入的元数据算作一个快照。',
     'zookeeper-model':
@@ -1222,13 +1220,17 @@ export const zhCN: Catalogue = {
     meaning: {
       UnderReplicatedPartitions: '由本 Broker 担任 Leader、ISR 比副本列表少的分区数。',
       OfflinePartitionsCount: '没有 Leader 的分区数：这些分区既不能写也不能读。',
-      ActiveControllerCount: '当前活跃控制器（controller）所在的 Broker 上为 1。',
+      ActiveControllerCount:
+        '在活跃控制器上为 1（KRaft 的控制器节点；ZooKeeper 模式下是持有 /controller 的 Broker）；集群一行是它们的和，不等于 1 就说明出了问题。',
       IsrShrinksPerSec: '上一秒被移出 ISR 的副本数。',
       IsrExpandsPerSec: '上一秒追上进度、重新加入 ISR 的副本数。',
       LeaderElectionRateAndTimeMs: '上一秒发生的分区 Leader 选举次数。',
       UncleanLeaderElectionsPerSec: '从 ISR 之外选出的 Leader 数（可能丢数据）。',
       FailedProduceRequestsPerSec: 'Broker 以错误应答的生产请求数。',
       MessagesInPerSec: '上一秒分区 Leader 写入的记录数。',
+      'current-epoch': '这个控制器当前所处的 epoch，每进行一次选举就加一。',
+      'high-watermark':
+        '这个控制器所知的 __cluster_metadata 中已被多数节点保存（已提交）的 offset。',
       InSyncReplicasCount: '所有分区中 ISR 里的副本总数。',
       ReplicasCount: '所有分区分配的副本总数。',
       'record-send-rate': '生产者上一秒发出的记录数（含重试）。',

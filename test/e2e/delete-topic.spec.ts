@@ -8,8 +8,19 @@ test('Delete topic orders removes its partitions from the cluster and says so', 
 }) => {
   await openApp(page);
   await expect(page.getByRole('button', { name: 'Partition orders-0', exact: true })).toBeVisible();
-  // Paused, so that the producer's next metadata request does not create it again at once.
-  await page.evaluate(() => window.__kafkaSim!.pause());
+  // The producer and the consumers ask for orders again at once, and the brokers would create it
+  // again (auto.create.topics.enable): turn that off for the cluster first. The run goes on, so
+  // the controller quorum can commit the deletion.
+  const set = await page.evaluate(() =>
+    window.__kafkaSim!.dispatch({
+      type: 'setConfig',
+      scope: 'broker',
+      id: 'cluster',
+      key: 'auto.create.topics.enable',
+      value: false,
+    }),
+  );
+  expect(set.ok).toBe(true);
   await page.getByRole('button', { name: 'Producer checkout details', exact: true }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await inspector.getByRole('button', { name: 'orders', exact: true }).click();

@@ -117,7 +117,7 @@ test.describe('Presenter mode at 1280x720', () => {
 
   const shots = [
     { scenario: 'default', at: 14_000, name: 'presenter-default' },
-    { scenario: 'acks-one-loses-data', at: 31_800, name: 'presenter-acks' },
+    { scenario: 'acks-one-loses-data', at: 32_800, name: 'presenter-acks' },
     // Two controllers down: the quorum is lost, and crashed broker 2 is not fenced.
     { scenario: 'controller-quorum', at: 38_000, name: 'presenter-quorum' },
     // ZooKeeper mode: two of three ZooKeeper servers down, crashed broker 2's session cannot expire.
@@ -156,10 +156,10 @@ test.describe('Presenter mode at 1280x720', () => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('/?presenter=1&scenario=acks-one-loses-data');
-    await runTo(page, 31_800);
+    await runTo(page, 32_800);
     await page.screenshot({ path: 'tmp/presenter-acks-1920.png' });
     await page.goto('/?presenter=0&scenario=acks-one-loses-data');
-    await runTo(page, 31_800);
+    await runTo(page, 32_800);
     await page.screenshot({ path: 'tmp/acks-1920.png' });
   });
 });

@@ -33,7 +33,8 @@ describe('deleteTopic', () => {
     expect(before.groups[0].offsets.some((o) => o.topic === 'orders' && o.committed !== null)).toBe(
       true,
     );
-    run.do({ type: 'deleteTopic', topic: 'orders' }).to(8_000);
+    // The deletion takes effect once the controller quorum has committed it.
+    run.do({ type: 'deleteTopic', topic: 'orders' }).to(10_000);
     expect(run.all('topic.deleted')).toEqual([
       expect.objectContaining({ topic: 'orders', partitions: 3 }),
     ]);

@@ -161,6 +161,7 @@ describe('an invalid command', () => {
     engine.advanceTo(20_000);
     engine.drainEvents();
     must(engine, { type: 'createTopic', name: 'u', partitions: 2, replicationFactor: 3 });
+    engine.advanceTo(22_000); // the topic exists once the controller quorum has committed it
     const u = engine.view().topics.find((t) => t.name === 'u')!;
     for (const p of u.partitions) {
       expect([...p.replicas].sort()).toEqual([1, 2, 3]);

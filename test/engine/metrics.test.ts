@@ -225,4 +225,32 @@ describe('metric samples', () => {
     void ofType;
     void runTo;
   });
+
+  it('counts the active controller on the KRaft controllers, and moves it with a failover', () => {
+    const run = new Run(world());
+    run.to(5_000);
+    run.do({ type: 'killController', controllerId: 1001 });
+    const changed = ofType(run.to(20_000), 'controller.changed');
+    expect(changed).toHaveLength(1);
+    const next = changed[0].controllerId!;
+    const h = run.engine.metrics();
+    const active = (id: number, t: number) =>
+      valueAt(h, `controller|${id}|ActiveControllerCount`, t);
+    // Before: 1001 is active, the others are not; a broker never is.
+    expect([active(1001, 4000), active(1002, 4000), active(1003, 4000)]).toEqual([1, 0, 0]);
+    expect(valueAt(h, 'broker|1|ActiveControllerCount', 4000)).toBe(0);
+    expect(valueAt(h, 'cluster||ActiveControllerCount', 4000)).toBe(1);
+    expect(valueAt(h, 'controller|1001|current-epoch', 4000)).toBe(1);
+    // During the election nobody is active; after it the new leader, in a later epoch.
+    const after = Math.ceil(changed[0].t / 1000) * 1000 + 1000;
+    expect(active(1001, after)).toBeNull();
+    expect(active(next, after)).toBe(1);
+    expect(valueAt(h, 'cluster||ActiveControllerCount', after)).toBe(1);
+    expect(valueAt(h, 'cluster||ActiveControllerCount', 6000)).toBe(0);
+    expect(valueAt(h, `controller|${next}|current-epoch`, after)).toBe(changed[0].epoch);
+    // Its copy of __cluster_metadata keeps committing (NoOps every 500 ms).
+    expect(valueAt(h, `controller|${next}|high-watermark`, 19_000)!).toBeGreaterThan(
+      valueAt(h, `controller|${next}|high-watermark`, after)!,
+    );
+  });
 });

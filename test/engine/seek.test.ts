@@ -10,7 +10,8 @@ function setup(config: Record<string, string | number | boolean> = {}) {
     scenario({
       cluster: { brokers: 3 },
       topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }],
-      producers: [{ id: 'p', topic: 'orders', ratePerSec: 10 }],
+      // Keys that hash to both partitions, so that each has records to read again.
+      producers: [{ id: 'p', topic: 'orders', ratePerSec: 10, keys: ['a', 'b', 'c', 'd'] }],
       groups: [
         {
           id: 'g',

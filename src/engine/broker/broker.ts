@@ -2,13 +2,11 @@
 // gracefully, restart with the same logs; and the routing of every message it receives.
 import * as cfg from '../config/access';
 import {
-  controllerCanAct,
   brokerHost,
   handleAlterPartition,
   handleBrokerHeartbeat,
   onLeaderBalanceCheck,
   onSessionCheck,
-  scheduleControllerElection,
 } from '../controller/controller';
 import { brokerNode, controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -93,7 +91,6 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
     'broker.retention-check',
     cfg.int(b.config, 'log.retention.check.interval.ms'),
   );
-  if (sim.world.controller.activeId === null) scheduleControllerElection(sim);
 }
 
 /** Crash (process killed) or the last step of a graceful shutdown. Logs stay on disk. */
@@ -111,7 +108,6 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
   resetVolatile(b);
   b.inc++;
   sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });
-  if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
   unregisterIfRemoving(sim, b.id);
 }
 
@@ -131,7 +127,6 @@ export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
 export function isolateBroker(sim: Sim, b: BrokerState): void {
   sim.setIsolated(brokerNode(b.id), true);
   sim.emit({ type: 'broker.isolated', brokerId: b.id, t: sim.now });
-  if (sim.world.controller.activeId === b.id) scheduleControllerElection(sim);
 }
 
 export function healBroker(sim: Sim, b: BrokerState): void {
@@ -143,7 +138,6 @@ export function healBroker(sim: Sim, b: BrokerState): void {
     for (const leader of Object.keys(b.fetchers)) b.fetchers[leader].inFlight = false;
     startReplicaFetchers(sim, b);
   }
-  if (!controllerCanAct(sim)) scheduleControllerElection(sim);
 }
 
 function sendHeartbeat(sim: Sim, b: BrokerState): void {

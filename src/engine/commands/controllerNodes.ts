@@ -1,6 +1,6 @@
 // Commands on the dedicated controller nodes of a KRaft quorum: kill (the process dies; its
 // log and vote stay on disk), restart, isolate and heal. Refused, naming the problem, when the
-// cluster has no quorum (no cluster.metadata) or no such controller.
+// cluster has no quorum (ZooKeeper mode) or no such controller.
 import { controllerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Command } from '../types';
@@ -23,7 +23,7 @@ function findController(sim: Sim, id: number): ControllerNodeState | Result {
   if (!q)
     return fail(
       'NO_CONTROLLER_QUORUM',
-      'this cluster has no controller quorum (cluster.metadata is not set): its controller runs on a broker',
+      'this cluster keeps its metadata in ZooKeeper (cluster.metadata.mode is zookeeper): it has no KRaft controllers',
       'controllerId',
     );
   const n = q.controllers.find((c) => c.id === id);

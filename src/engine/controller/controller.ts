@@ -26,8 +26,8 @@ import type { PartitionChangeRecord } from './records';
 import { write } from './write';
 
 /**
- * Where the controller's code runs: a broker (the model without a quorum, or KRaft's combined
- * mode) or a dedicated controller node (controller:1001..).
+ * Where the controller's code runs: a broker (ZooKeeper mode, or one day KRaft's combined mode)
+ * or a dedicated controller node (controller:1001..).
  */
 export interface ControllerHost {
   id: number;
@@ -515,42 +515,6 @@ function scheduleLeaderBalance(sim: Sim, host: ControllerHost): void {
 // ---------------------------------------------------------------------------------------------
 // Controller failover
 // ---------------------------------------------------------------------------------------------
-
-/** The active controller's host is gone or cut off: the quorum elects another after a timeout. */
-export function scheduleControllerElection(sim: Sim): void {
-  // With a KRaft quorum the controllers elect among themselves (quorum/raft.ts); in ZooKeeper
-  // mode the first broker to create /controller wins (zookeeper/kafka.ts).
-  if (sim.world.quorum || sim.world.zookeeper) return;
-  const c = sim.world.controller;
-  c.electionToken++;
-  const timeout = cfg.int(controllerConfig(sim), 'controller.quorum.election.timeout.ms');
-  // Raft randomises election timeouts between 1x and 2x.
-  const delay = timeout + sim.rng.below(timeout + 1);
-  sim.timer('quorum', 0, 'controller.election', delay, c.electionToken);
-}
-
-/** Pick the next active controller: the lowest-id broker that is running and reachable. */
-export function runControllerElection(sim: Sim, token: number): void {
-  const c = sim.world.controller;
-  if (token !== c.electionToken) return;
-  if (controllerCanAct(sim)) return;
-  const previous = c.activeId;
-  const next = sim.world.brokers.find(
-    (b) => b.status === 'running' && !b.shuttingDown && !sim.isIsolated(brokerNode(b.id)),
-  );
-  c.activeId = next ? next.id : null;
-  if (c.activeId === previous && next === undefined) return;
-  c.epoch++;
-  sim.emit({
-    type: 'controller.changed',
-    controllerId: c.activeId,
-    previousControllerId: previous,
-    epoch: c.epoch,
-    t: sim.now,
-  });
-  if (!next) return;
-  becomeActiveController(sim, brokerHost(next));
-}
 
 /** Start duties on a new active controller: grace for every broker's session, then checks. */
 export function becomeActiveController(sim: Sim, host: ControllerHost): void {

@@ -1,7 +1,6 @@
-// The one way the controller changes metadata: write records. Without a quorum (the model in
-// which the controller runs on a broker) a write commits at once and the image is replayed on
-// the spot. Under a KRaft quorum (cluster.metadata) the records go to the active controller's
-// `__cluster_metadata` log and the operation's consequences wait until a majority of the
+// The one way the controller changes metadata: write records. While the world is being built
+// (the cluster has been running) a write commits at once and the image is replayed on the spot.
+// Under the KRaft quorum the records go to the active controller's `__cluster_metadata` log and the operation's consequences wait until a majority of the
 // controllers has them (quorum/scope.ts); in ZooKeeper mode they wait for ZooKeeper to commit the
 // znode writes (zookeeper/writes.ts).
 import type { Sim } from '../sim/sim';

@@ -1,11 +1,11 @@
 // The metrics the engine samples (design.md 3.9), by Kafka's own names. A series is named
 // `scope|entity|metric`: `cluster||UnderReplicatedPartitions`, `broker|2|MessagesInPerSec`,
-// `producer|checkout|record-send-rate`, `consumer|billing-1|records-lag-max`,
+// `controller|1001|ActiveControllerCount`, `producer|checkout|record-send-rate`, `consumer|billing-1|records-lag-max`,
 // `group|billing|records-lag`, `partition|billing/orders-0|records-lag`,
 // `error|NOT_ENOUGH_REPLICAS|produce-errors`.
 
 export type MetricScope =
-  'cluster' | 'broker' | 'producer' | 'consumer' | 'group' | 'partition' | 'error';
+  'cluster' | 'broker' | 'controller' | 'producer' | 'consumer' | 'group' | 'partition' | 'error';
 
 /** Broker metrics (kafka.server / kafka.controller MBeans); the cluster row sums them. */
 export const BROKER_METRICS = [
@@ -18,6 +18,18 @@ export const BROKER_METRICS = [
   'UncleanLeaderElectionsPerSec',
   'FailedProduceRequestsPerSec',
   'MessagesInPerSec',
+] as const;
+
+/**
+ * KRaft controller node metrics (kafka.controller MBeans and the raft-metrics group): whether it
+ * is the active controller, the partitions without a leader (on the active one), its Raft epoch
+ * and the high watermark of its copy of `__cluster_metadata`. A node that is down reports none.
+ */
+export const CONTROLLER_METRICS = [
+  'ActiveControllerCount',
+  'OfflinePartitionsCount',
+  'current-epoch',
+  'high-watermark',
 ] as const;
 
 // Also sampled (sample.ts): cluster-wide InSyncReplicasCount and ReplicasCount (Kafka's

@@ -2,7 +2,7 @@
 // the counters of the second that just ended (so a `PerSec` value is that second's count).
 import { isLiveConsumer } from '../status';
 import type { World } from '../sim/world';
-import { BROKER_METRICS, seriesId } from './catalog';
+import { BROKER_METRICS, CONTROLLER_METRICS, seriesId } from './catalog';
 import { metricsOf } from './count';
 import { PARTITION_LAG_CAP, SAMPLE_CAP, SAMPLE_PERIOD_MS, type MetricsState } from './state';
 
@@ -82,6 +82,21 @@ function takeSample(world: World, m: MetricsState, t: number): void {
       set(id, value);
       sums[name] = (sums[name] ?? 0) + (value ?? 0);
     }
+  }
+  // The KRaft controllers: a leader counts as active once its epoch has begun (two may say so
+  // for a moment, an isolated old leader before it resigns: the cluster sum then shows 2).
+  for (const n of world.quorum?.controllers ?? []) {
+    const up = n.status === 'running';
+    const active = up && n.role === 'leader' && !!n.leader?.active;
+    const gauges: Record<(typeof CONTROLLER_METRICS)[number], number> = {
+      ActiveControllerCount: active ? 1 : 0,
+      OfflinePartitionsCount: active ? offline : 0,
+      'current-epoch': n.epoch,
+      'high-watermark': Math.max(0, n.hw),
+    };
+    for (const name of CONTROLLER_METRICS)
+      set(seriesId('controller', n.id, name), up ? gauges[name] : null);
+    sums.ActiveControllerCount = (sums.ActiveControllerCount ?? 0) + (active ? 1 : 0);
   }
   for (const name of BROKER_METRICS) {
     const gauge = name === 'UnderReplicatedPartitions' || name === 'OfflinePartitionsCount';

@@ -59,7 +59,6 @@ export function emptyWorld(scenario: Scenario): World {
     controller: {
       activeId: null,
       epoch: 0,
-      electionToken: 0,
       brokers: {},
       partitions: {},
       nextProducerId: 1000,
@@ -80,13 +79,14 @@ export function emptyWorld(scenario: Scenario): World {
 export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   const w = sim.world;
   const errors: EngineError[] = [];
-  // The cluster has been running: broker 1 (or, with a KRaft quorum, controller 1001) is the
-  // active controller and everyone is registered.
-  const metadata = scenario.cluster.metadata;
+  // The cluster has been running: its active controller (controller 1001 of the KRaft quorum,
+  // or in ZooKeeper mode broker 1, which created /controller at controller_epoch 1) is in place
+  // and every broker is registered. A scenario that does not say who keeps the metadata runs
+  // KRaft with 3 dedicated controllers, as a Kafka 4 cluster does (design.md 3.10).
+  const metadata = scenario.cluster.metadata ?? { mode: 'kraft' };
   const quorum =
-    metadata?.mode === 'kraft' ? createKraftQuorum(metadata.controllers ?? 3) : undefined;
-  // ZooKeeper mode: broker 1 created /controller (controller_epoch 1).
-  if (metadata?.mode === 'zookeeper') w.zookeeper = createZooKeeperEnsemble(metadata.ensemble ?? 3);
+    metadata.mode === 'kraft' ? createKraftQuorum(metadata.controllers ?? 3) : undefined;
+  if (metadata.mode === 'zookeeper') w.zookeeper = createZooKeeperEnsemble(metadata.ensemble ?? 3);
   w.controller.activeId = quorum ? quorum.controllers[0].id : 1;
   w.controller.epoch = 1;
   if (quorum) w.quorum = quorum;

@@ -18,7 +18,6 @@ import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { onControllerNodeMessage, onControllerNodeTimer } from '../quorum/nodes';
 import { onZkServerMessage, onZkServerTimer } from '../zookeeper/ensemble';
-import { runControllerElection } from '../controller/controller';
 import { brokerIdOf } from './ids';
 import { hopMs } from './hop';
 import { push } from './queue';
@@ -153,10 +152,6 @@ function handshake(sim: Sim, task: Extract<Task, { k: 'connect' }>): void {
 }
 
 function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
-  if (task.node === 'quorum') {
-    runControllerElection(sim, task.token!);
-    return;
-  }
   const ref = sim.resolve(task.node);
   if (!ref || !nodeUp(ref) || incOf(ref) !== task.inc) return;
   switch (ref.type) {

@@ -8,7 +8,7 @@ const brokerNodes: NodeId[] = [];
 export const brokerNode = (id: number): NodeId => (brokerNodes[id] ??= `broker:${id}`);
 /** A dedicated KRaft controller node (ids 1001..), as Kafka numbers them by default. */
 export const controllerNode = (id: number): NodeId => `controller:${id}`;
-/** Where controller `id` runs: a dedicated controller node, or a broker without a quorum. */
+/** Where controller `id` runs: a dedicated controller node, or a broker (ZooKeeper mode). */
 export const controllerHostNode = (id: number): NodeId =>
   id > 1000 ? controllerNode(id) : brokerNode(id);
 /** A ZooKeeper server of the ensemble (ZooKeeper mode), numbered 1.. as in zoo.cfg's server.N. */

@@ -350,8 +350,6 @@ export interface TopicState {
 export interface ControllerState {
   activeId: number | null;
   epoch: number;
-  /** Token of a pending controller election (after the active controller is lost). */
-  electionToken: number;
   brokers: Record<string, ControllerBroker>;
   partitions: Record<string, ControllerPartition>;
   nextProducerId: number;
@@ -709,7 +707,7 @@ export interface World {
   clusterConfig: Record<string, { value: ConfigValue; source: 'scenario' | 'user' }>;
   brokers: BrokerState[];
   controller: ControllerState;
-  /** The KRaft controller quorum (cluster.metadata); absent: the controller runs on a broker. */
+  /** The KRaft controller quorum (the default); absent in ZooKeeper mode. */
   quorum?: KraftQuorum;
   /** The ZooKeeper ensemble (cluster.metadata: zookeeper); absent in the other modes. */
   zookeeper?: ZkEnsemble;

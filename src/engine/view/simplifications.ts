@@ -1,7 +1,6 @@
 // Where the model knowingly departs from Kafka, one key each. The view lists the keys; the app,
 // the CLI and docs/engine.md say each one in words (i18n `simplifications.<key>`).
 export const SIMPLIFICATIONS = [
-  'controller-quorum',
   'quorum-timing',
   'metadata-by-message',
   'zookeeper-model',
@@ -15,13 +14,11 @@ export const SIMPLIFICATIONS = [
 export type SimplificationKey = (typeof SIMPLIFICATIONS)[number];
 
 /** The departures that apply to a world, by who keeps its metadata (cluster.metadata). */
-export function simplificationsOf(mode: 'none' | 'kraft' | 'zookeeper'): SimplificationKey[] {
+export function simplificationsOf(mode: 'kraft' | 'zookeeper'): SimplificationKey[] {
   const notHere: SimplificationKey[] =
-    mode === 'none'
-      ? ['quorum-timing', 'zookeeper-model']
-      : mode === 'kraft'
-        ? ['controller-quorum', 'zookeeper-model']
-        : // In ZooKeeper mode brokers do learn metadata from the controller's messages.
-          ['controller-quorum', 'quorum-timing', 'metadata-by-message'];
+    mode === 'kraft'
+      ? ['zookeeper-model']
+      : // In ZooKeeper mode brokers do learn metadata from the controller's messages.
+        ['quorum-timing', 'metadata-by-message'];
   return SIMPLIFICATIONS.filter((k) => !notHere.includes(k));
 }

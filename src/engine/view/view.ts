@@ -347,7 +347,7 @@ function viewNow(sim: Sim): ClusterView {
     consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
     presetConfig: presetEntries(sim),
     clusterConfig: clusterEntries(sim),
-    simplifications: simplificationsOf(w.quorum ? 'kraft' : w.zookeeper ? 'zookeeper' : 'none'),
+    simplifications: simplificationsOf(w.zookeeper ? 'zookeeper' : 'kraft'),
   };
 }
 

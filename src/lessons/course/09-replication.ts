@@ -22,10 +22,10 @@ const LEADER = 2;
 
 const p0 = (ctx: StepContext) => partitionOf(ctx.view, 'orders-0');
 
-/** A follower of orders-0 that is not the controller (isolating the controller is lesson 10's). */
+/** A follower of orders-0 (the controllers are nodes of their own, not brokers). */
 const followerOf0 = (view: ClusterView): number => {
   const p = partitionOf(view, 'orders-0');
-  return p.replicas.find((b) => b !== p.leader && b !== view.controller.brokerId) ?? -1;
+  return p.replicas.find((b) => b !== p.leader) ?? -1;
 };
 
 const leaderAppends = on(

@@ -69,14 +69,14 @@ export const failover: Lesson = {
       play: true,
       focus: [{ kind: 'partition', key: 'orders-0' }],
       narration: t(
-        'orders-0 is led by Broker {{leader}} with leader epoch {{epoch}}; its ISR is [{{isr}}]. Broker {{controller}} is the active controller: it receives every broker’s heartbeats and decides which replica leads each partition.',
-        'orders-0 的 Leader 是 Broker {{leader}}，Leader epoch 为 {{epoch}}；ISR 是 [{{isr}}]。Broker {{controller}} 是活跃控制器：它接收每个 Broker 的心跳，并决定每个分区由哪个副本担任 Leader。',
+        'orders-0 is led by Broker {{leader}} with leader epoch {{epoch}}; its ISR is [{{isr}}]. Controller {{controller}}, in the row above the brokers, is the active controller: it receives every broker’s heartbeats and decides which replica leads each partition.',
+        'orders-0 的 Leader 是 Broker {{leader}}，Leader epoch 为 {{epoch}}；ISR 是 [{{isr}}]。上方一排中的控制器 {{controller}} 是活跃控制器：它接收每个 Broker 的心跳，并决定每个分区由哪个副本担任 Leader。',
       ),
       values: (ctx) => ({
         leader: p0(ctx).leader,
         epoch: p0(ctx).leaderEpoch,
         isr: ids(p0(ctx).isr),
-        controller: ctx.view.controller.brokerId ?? '–',
+        controller: ctx.view.metadata?.activeController ?? '–',
       }),
     },
     {

@@ -204,7 +204,7 @@ const HEADING_FONT = 15;
 function SectionHeadings({ layout }: { layout: SceneLayout }) {
   const t = useT();
   const controller = useSim((s) => s.cluster?.controller ?? null);
-  // In ZooKeeper mode the controller is a broker: the note names it as without a quorum.
+  // In ZooKeeper mode the controller is a broker: the note names the broker.
   const quorum = useSim((s) => kraftOf(s.cluster?.metadata));
   const s = layout.sections;
   const heading = (x: number, y: number, text: string) => (

@@ -1050,7 +1050,16 @@ export const en = {
     got: ', got {{got}}',
     didYouMean: '(Did you mean "{{suggestion}}"?)',
     DUPLICATE_ID: 'The name {{id}} is already taken.',
-    CONTROLLER_NOT_AVAILABLE: 'There is no active controller: start a broker first.',
+    CONTROLLER_NOT_AVAILABLE:
+      'There is no active controller right now: one is being elected. Try again in a moment.',
+    CONTROLLER_NOT_AVAILABLE_electing:
+      'There is no active controller right now: one is being elected. Try again in a moment.',
+    CONTROLLER_NOT_AVAILABLE_quorumLost:
+      'There is no active controller: the controller quorum has lost its majority ({{live}} of {{voters}} controllers reachable, {{needed}} needed). Restart or heal a controller.',
+    CONTROLLER_NOT_AVAILABLE_zookeeperLost:
+      'There is no active controller: ZooKeeper has lost its quorum ({{live}} of {{servers}} servers reachable, {{needed}} needed). Restart or heal a ZooKeeper server.',
+    CONTROLLER_NOT_AVAILABLE_noBroker:
+      'There is no active controller: no broker is running to become the controller. Start a broker.',
     INTERNAL_TOPIC: 'Topic {{topic}} is a Kafka internal topic and may not be deleted.',
     BROKER_REMOVED: 'Broker {{brokerId}} was removed from the cluster.',
     REASSIGNMENT_IN_PROGRESS:

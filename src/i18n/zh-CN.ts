@@ -1020,7 +1020,14 @@ export const zhCN: Catalogue = {
     got: '，实际是 {{got}}',
     didYouMean: '（是不是想写 “{{suggestion}}”？）',
     DUPLICATE_ID: '名称 {{id}} 已被占用。',
-    CONTROLLER_NOT_AVAILABLE: '没有活跃控制器：请先启动一个 Broker。',
+    CONTROLLER_NOT_AVAILABLE: '眼下没有活跃控制器：正在选举新的控制器，请稍后再试。',
+    CONTROLLER_NOT_AVAILABLE_electing: '眼下没有活跃控制器：正在选举新的控制器，请稍后再试。',
+    CONTROLLER_NOT_AVAILABLE_quorumLost:
+      '没有活跃控制器：控制器仲裁失去了多数（{{voters}} 个控制器中只有 {{live}} 个可达，至少需要 {{needed}} 个）。请重启控制器，或为它恢复网络。',
+    CONTROLLER_NOT_AVAILABLE_zookeeperLost:
+      '没有活跃控制器：ZooKeeper 集群失去了仲裁多数（{{servers}} 台服务器中只有 {{live}} 台可达，至少需要 {{needed}} 台）。请重启 ZooKeeper 服务器，或为它恢复网络。',
+    CONTROLLER_NOT_AVAILABLE_noBroker:
+      '没有活跃控制器：没有正在运行的 Broker 能成为控制器。请启动一个 Broker。',
     INTERNAL_TOPIC: '主题 {{topic}} 是 Kafka 的内部主题，不能删除。',
     BROKER_REMOVED: 'Broker {{brokerId}} 已从集群中移除。',
     REASSIGNMENT_IN_PROGRESS: 'Broker {{brokerId}} 已经在移除中，或者它的某个分区正在重分配。',

@@ -38,6 +38,7 @@ import {
 } from '../client/producer';
 import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
+import { controllerUnavailable } from './controllerUnavailable';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
 import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../types';
@@ -136,9 +137,7 @@ function checkClientId(sim: Sim, id: unknown, field: string): Result {
 }
 
 function needController(sim: Sim): Result {
-  return controllerCanAct(sim)
-    ? OK
-    : fail('CONTROLLER_NOT_AVAILABLE', 'no active controller: start a broker first');
+  return controllerCanAct(sim) ? OK : controllerUnavailable(sim);
 }
 
 // ---------------------------------------------------------------------------------------------

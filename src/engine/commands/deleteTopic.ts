@@ -5,6 +5,7 @@ import { controllerCanAct } from '../controller/controller';
 import { deleteTopicNow } from '../controller/deleteTopic';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
+import { controllerUnavailable } from './controllerUnavailable';
 import { fail, OK, type Result } from './results';
 
 export function deleteTopic(sim: Sim, name: string): Result {
@@ -19,8 +20,7 @@ export function deleteTopic(sim: Sim, name: string): Result {
     return fail('UNKNOWN_TOPIC_OR_PARTITION', `topic: no topic "${String(name)}"`, 'topic', {
       topic: String(name),
     });
-  if (!controllerCanAct(sim))
-    return fail('CONTROLLER_NOT_AVAILABLE', 'no active controller: start a broker first');
+  if (!controllerCanAct(sim)) return controllerUnavailable(sim);
   deleteTopicNow(sim, name);
   return OK;
 }

@@ -7,6 +7,7 @@ import { controllerCanAct } from '../controller/controller';
 import { beginBrokerRemoval, isReassigning, planRemoval } from '../controller/reassignment';
 import { tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
+import { controllerUnavailable } from './controllerUnavailable';
 import { fail, findBroker, isResult, OK, type Result } from './results';
 
 export function removeBroker(sim: Sim, brokerId: number): Result {
@@ -17,8 +18,7 @@ export function removeBroker(sim: Sim, brokerId: number): Result {
     return fail('REASSIGNMENT_IN_PROGRESS', `broker ${b.id} is already being removed`, 'brokerId', {
       brokerId: b.id,
     });
-  if (!controllerCanAct(sim))
-    return fail('CONTROLLER_NOT_AVAILABLE', 'no active controller: start a broker first');
+  if (!controllerCanAct(sim)) return controllerUnavailable(sim);
   if (
     sim.world.brokers.every((o) => o.id === b.id || o.removed || c.removingBrokers?.includes(o.id))
   )

@@ -10,7 +10,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
-  workers: 3,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -26,11 +26,11 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
-  // Three workers (files, not tests, in parallel) on CI's two cores: the suite waits on the page
-  // and on sim time as much as it computes. At one worker CI came to 18.6 minutes of its 20; at
-  // two the suite took 14.3 minutes here, at three 13.2 (2026-12-06, same machine, no failures).
-  // The lesson walks are their own project, listed first: their two long files start at once,
-  // and the app's many short files fill in around them.
+  // Two workers (files, not tests, in parallel) on CI's two cores. At one worker CI came to 18.6
+  // minutes of its 20; three were slower than two once every scene had its controllers (CI 16.8
+  // minutes against 14.3 here, 2026-12-06). The lesson walks are their own project, listed
+  // first: their two long files start at once, one per worker, and the app's many short files
+  // fill in around them.
   projects: [
     { name: 'lessons', testMatch: LESSON_WALKS },
     { name: 'app', testIgnore: LESSON_WALKS },

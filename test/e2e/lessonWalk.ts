@@ -11,7 +11,19 @@ import { zhCN } from '../../src/i18n/zh-CN';
 
 export type Lang = 'en' | 'zh-CN';
 
-export const LESSON_IDS = COURSE.map((l) => l.id);
+const LESSON_IDS = COURSE.map((l) => l.id);
+
+/**
+ * The browser walks of lessons `from` to `to` (indexes in the course): one per lesson, in English
+ * for lessons 1, 3, 5... and in Chinese for 2, 4, 6..., so both languages run through the page
+ * and the suite stays within CI's time.
+ */
+export function lessonWalks(from: number, to?: number): { id: string; lang: Lang }[] {
+  return LESSON_IDS.slice(from, to).map((id, i) => ({
+    id,
+    lang: (from + i) % 2 === 0 ? 'en' : 'zh-CN',
+  }));
+}
 
 export function lessonById(id: string): Lesson {
   const lesson = COURSE.find((l) => l.id === id);

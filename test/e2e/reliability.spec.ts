@@ -58,6 +58,9 @@ test('Restore after a reload brings back a hand-built broker and topic', async (
   const results = await new AxeBuilder({ page }).analyze();
   expect(seriousViolations(results)).toEqual([]);
   await restore.click();
+  // The session opens paused where it was saved, which may be before the controllers committed
+  // the new topic: play on until they do.
+  await page.evaluate(() => window.__kafkaSim!.play());
   const v = await waitForView(
     page,
     (x) => x.brokers.length === 4 && x.topics.some((t) => t.name === 'by-hand'),

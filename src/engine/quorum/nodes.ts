@@ -158,15 +158,21 @@ export function healControllerNode(sim: Sim, n: ControllerNodeState): void {
   checkQuorumLiveness(sim);
 }
 
-/** Say when the voters that are up and reachable stop (or start again) being a majority. */
-export function checkQuorumLiveness(sim: Sim): void {
+/** The voters that are up and reachable, against the majority the quorum needs. */
+export function quorumHealth(sim: Sim) {
   const q = quorumOf(sim);
   const live = q.controllers.filter(
     (n) => n.status === 'running' && !sim.isIsolated(controllerNode(n.id)),
   ).length;
   const voters = q.controllers.length;
   const needed = majoritySize(voters);
-  const lost = live < needed;
+  return { live, voters, needed, lost: live < needed };
+}
+
+/** Say when the voters that are up and reachable stop (or start again) being a majority. */
+export function checkQuorumLiveness(sim: Sim): void {
+  const q = quorumOf(sim);
+  const { live, voters, needed, lost } = quorumHealth(sim);
   if (lost === q.lost) return;
   q.lost = lost;
   sim.emit({

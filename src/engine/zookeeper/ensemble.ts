@@ -860,15 +860,21 @@ export function healZkServer(sim: Sim, s: ZkServer): void {
   checkEnsembleLiveness(sim);
 }
 
-/** Say when the servers that are up and reachable stop (or start again) being a majority. */
-export function checkEnsembleLiveness(sim: Sim): void {
+/** The servers that are up and reachable, against the majority the ensemble needs. */
+export function ensembleHealth(sim: Sim) {
   const zk = zkOf(sim);
   const live = zk.servers.filter(
     (s) => s.status === 'running' && !sim.isIsolated(zkNode(s.id)),
   ).length;
   const voters = zk.servers.length;
   const needed = majoritySize(voters);
-  const lost = live < needed;
+  return { live, voters, needed, lost: live < needed };
+}
+
+/** Say when the servers that are up and reachable stop (or start again) being a majority. */
+export function checkEnsembleLiveness(sim: Sim): void {
+  const zk = zkOf(sim);
+  const { live, voters, needed, lost } = ensembleHealth(sim);
   if (lost === zk.lost) return;
   zk.lost = lost;
   sim.emit({

@@ -39,8 +39,18 @@ export const CONTROLLER_METRICS = [
 // rebalance-total, rebalance-latency-avg; per group partition records-lag; per error name
 // produce-errors.
 
+/** Series ids made so far, by scope, metric and entity: each id string is built (and hashed) once. */
+const ids = new Map<string, Map<string, Map<string | number, string>>>();
+
+/** The id of a series, "scope|entity|metric" (the same string object each time it is asked for). */
 export function seriesId(scope: MetricScope, entity: string | number, metric: string): string {
-  return `${scope}|${entity}|${metric}`;
+  let byMetric = ids.get(scope);
+  if (byMetric === undefined) ids.set(scope, (byMetric = new Map()));
+  let byEntity = byMetric.get(metric);
+  if (byEntity === undefined) byMetric.set(metric, (byEntity = new Map()));
+  let id = byEntity.get(entity);
+  if (id === undefined) byEntity.set(entity, (id = `${scope}|${entity}|${metric}`));
+  return id;
 }
 
 export function parseSeriesId(

@@ -1,6 +1,7 @@
 // Taking a sample at each simulated second: gauges read from the state as it stands, rates from
 // the counters of the second that just ended (so a `PerSec` value is that second's count).
 import { isLiveConsumer } from '../status';
+import { tpKey } from '../sim/ids';
 import type { World } from '../sim/world';
 import { BROKER_METRICS, CONTROLLER_METRICS, seriesId } from './catalog';
 import { metricsOf } from './count';
@@ -32,8 +33,7 @@ function column(m: MetricsState, id: string, partition = false): number {
   return m.columns.length - 1;
 }
 
-function highWatermark(world: World, topic: string, partition: number): number {
-  const key = `${topic}-${partition}`;
+function highWatermark(world: World, key: string): number {
   const p = world.controller.partitions[key];
   if (!p) return 0;
   if (p.leader >= 0) return world.brokers[p.leader - 1]?.logs[key]?.hw ?? 0;
@@ -42,11 +42,27 @@ function highWatermark(world: World, topic: string, partition: number): number {
   return hw;
 }
 
+/** Per group and partition: the id of its records-lag series, made once. */
+const partitionLagIds = new Map<string, Map<string, string>>();
+
+function partitionLagId(groupId: string, key: string): string {
+  let byKey = partitionLagIds.get(groupId);
+  if (byKey === undefined) partitionLagIds.set(groupId, (byKey = new Map()));
+  let id = byKey.get(key);
+  if (id === undefined)
+    byKey.set(key, (id = seriesId('partition', `${groupId}/${key}`, 'records-lag')));
+  return id;
+}
+
 function takeSample(world: World, m: MetricsState, t: number): void {
-  const values: [number, number | null][] = [];
+  // Column indices and their values, side by side (no pair per value).
+  const at: number[] = [];
+  const values: (number | null)[] = [];
   const set = (id: string, value: number | null, partition = false) => {
     const i = column(m, id, partition);
-    if (i >= 0) values.push([i, value]);
+    if (i < 0) return;
+    at.push(i);
+    values.push(value);
   };
   const count = (id: string) => m.counts[id] ?? 0;
   const avg = (sum: string, n: string) => (count(n) > 0 ? count(sum) / count(n) : null);
@@ -151,11 +167,12 @@ function takeSample(world: World, m: MetricsState, t: number): void {
     for (const topic of g.topics) {
       const n = world.topics[topic]?.numPartitions ?? 0;
       for (let i = 0; i < n; i++) {
-        const committed = g.committed[`${topic}-${i}`];
+        const key = tpKey(topic, i);
+        const committed = g.committed[key];
         if (committed === undefined) continue;
-        const lag = Math.max(0, highWatermark(world, topic, i) - committed);
+        const lag = Math.max(0, highWatermark(world, key) - committed);
         total += lag;
-        set(seriesId('partition', `${id}/${topic}-${i}`, 'records-lag'), lag, true);
+        set(partitionLagId(id, key), lag, true);
       }
     }
     const r = m.rebalances[id];
@@ -172,7 +189,7 @@ function takeSample(world: World, m: MetricsState, t: number): void {
   const v: (number | null)[] = new Array<number | null>(m.columns.length).fill(null);
   // Error series count 0 in a second without that error (they only appear once seen).
   for (let i = 0; i < m.columns.length; i++) if (m.columns[i].startsWith('error|')) v[i] = 0;
-  for (const [i, value] of values) v[i] = value;
+  for (let k = 0; k < at.length; k++) v[at[k]] = values[k];
   m.samples.push({ t, v });
   if (m.samples.length > SAMPLE_CAP) m.samples.shift();
 }

@@ -30,7 +30,7 @@ Options:
   --scenario FILE  the scenario JSON file, or the id of a built-in scenario
                    (default, queue-vs-pubsub, consumer-rebalance, leader-election,
                    acks-one-loses-data, min-insync-replicas, unclean-election, retention,
-                   controller-quorum, zookeeper-mode)
+                   controller-quorum, combined-mode, zookeeper-mode)
   --until MS       run until this sim time, in milliseconds (e.g. 60000)
   --seed N         use this seed instead of the scenario's (a whole number 0..${MAX_SEED})
   --json           print one JSON object { seed, until, events, view } (every event,

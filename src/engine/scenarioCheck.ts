@@ -38,6 +38,20 @@ export function checkScenarioShape(scenario: Scenario): EngineError[] {
       got: scenario.cluster.racks.length,
     });
   }
+  const metadata = scenario.cluster?.metadata;
+  if (
+    metadata?.mode === 'kraft' &&
+    metadata.placement === 'combined' &&
+    Number.isInteger(brokers)
+  ) {
+    const controllers = metadata.controllers ?? 3;
+    if (controllers > brokers)
+      err(
+        'cluster.metadata.controllers',
+        `combined placement runs controller N inside broker N: ${controllers} controllers need at least ${controllers} brokers, got ${brokers}`,
+        { ruleKey: 'combinedNeedsBrokers', controllers, brokers },
+      );
+  }
   for (const [key, value] of Object.entries(scenario.cluster?.config ?? {})) {
     const check = checkConfigValue('broker', key, value, `cluster.config.${key}`);
     if (!check.ok) errors.push(check.error);

@@ -52,13 +52,17 @@ export interface Scenario {
     /** Broker configs with Kafka names, e.g. min.insync.replicas. */
     config?: ConfigMap;
     /**
-     * Who keeps the metadata (design.md 3.10). `kraft`: a quorum of dedicated controller nodes
-     * 1001.. (default 3) elects the active controller and commits every change to a majority.
+     * Who keeps the metadata (design.md 3.10). `kraft`: a quorum of controllers (default 3)
+     * elects the active controller and commits every change to a majority; `placement`
+     * `dedicated` (default) runs them as nodes 1001.., `combined` inside brokers 1..N
+     * (process.roles=broker,controller: one process, so a broker's crash takes its controller).
      * `zookeeper` (Kafka up to 3.x): an ensemble of ZooKeeper servers 1.. (default 3) holds the
      * metadata as znodes; the broker that creates `/controller` is the controller.
      * Absent: KRaft with 3 controllers, as a Kafka 4 cluster.
      */
-    metadata?: { mode: 'kraft'; controllers?: number } | { mode: 'zookeeper'; ensemble?: number };
+    metadata?:
+      | { mode: 'kraft'; controllers?: number; placement?: ControllerPlacement }
+      | { mode: 'zookeeper'; ensemble?: number };
   };
   topics?: TopicSpec[];
   producers?: ProducerSpec[];
@@ -926,10 +930,14 @@ export interface ZooKeeperView {
   znodesTotal: number;
 }
 
+/** Where KRaft controllers run: nodes of their own (1001..) or inside brokers 1..N. */
+export type ControllerPlacement = 'dedicated' | 'combined';
+
 /** The metadata quorum (design.md 3.10). */
 export interface MetadataView {
   mode: 'kraft';
-  /** The active controller's node id (1001..), or null while there is none. */
+  placement: ControllerPlacement;
+  /** The active controller's id (1001.., or a broker id when combined), or null while there is none. */
   activeController: number | null;
   epoch: number;
   nodes: {

@@ -121,6 +121,10 @@ export const en = {
     note: 'Active controller: {{id}} · epoch {{epoch}}',
     log: 'LEO {{leo}} · HW {{hw}}',
     epoch: 'epoch {{epoch}}',
+    epochInBroker: 'epoch {{epoch}} · in Broker {{id}}',
+    placement: 'Runs',
+    dedicated: 'on a node of its own (dedicated controller)',
+    combined: 'inside Broker {{id}}, in the same process (combined mode)',
     isolated: 'cut off',
     lost: 'Metadata quorum lost',
     lostDetail:
@@ -1008,6 +1012,8 @@ export const en = {
     idCharacters: "may use letters, digits, '.', '_' and '-' only",
     stringOrNull: 'must be a string or null',
     oneRackPerBroker: 'must list one rack per broker ({{brokers}})',
+    combinedNeedsBrokers:
+      'combined placement runs controller N inside broker N: {{controllers}} controllers need at least {{controllers}} brokers, got {{brokers}}',
     configWholeNumber: 'must be a whole number',
     configAtLeast: 'must be at least {{min}}',
     configAtMost: 'must be at most {{max}}',
@@ -1065,6 +1071,8 @@ export const en = {
     REASSIGNMENT_IN_PROGRESS:
       'Broker {{brokerId}} is already being removed, or one of its partitions is being reassigned.',
     LAST_BROKER: 'Broker {{brokerId}} is the last broker of the cluster.',
+    BROKER_IS_VOTER:
+      'Broker {{brokerId}} also runs controller {{brokerId}} of the KRaft quorum (combined placement); removing a voter (KIP-853) is not modelled.',
     REPLICATION_FACTOR_NOT_KEPT:
       'Broker {{brokerId}} cannot be removed: partition {{partition}} has replication factor {{replicationFactor}} and no other live broker can take its replica. Add or restart a broker first.',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
@@ -1125,6 +1133,11 @@ export const en = {
       description:
         "Before KRaft, Kafka kept its metadata in ZooKeeper, as the classic introductions describe. Three ZooKeeper servers, zk-1 to zk-3, sit above the brokers; zk-3 leads the ensemble and every change to a znode needs a majority of them. Each broker holds a ZooKeeper session and registers the ephemeral znode /brokers/ids/N; broker 1 created /controller, so it is the controller (controller_epoch 1). At 10 s broker 1 crashes. Nothing happens at first: ZooKeeper notices only when its session expires (zookeeper.session.timeout.ms, 6 s here). Then its ephemeral znodes go, /controller with them; broker 3 creates /controller first and becomes the controller with controller_epoch 2, writes the new leaders and ISRs to ZooKeeper and tells the brokers with LeaderAndIsr. At 35 s zk-1 and zk-2 crash: one server out of three is not a majority, so ZooKeeper accepts no change. At 40 s broker 2 crashes, and nothing happens: no session can expire, so no controller notices. At 55 s zk-1 restarts: the ensemble elects a leader again, broker 2's session expires 6 s later, and the controller moves its leaderships. At 70 s broker 1 comes back: a new session, a new znode, and it catches up.",
     },
+    'combined-mode': {
+      title: 'Combined mode: the controllers live inside the brokers',
+      description:
+        'Small KRaft clusters often run each controller inside a broker (process.roles=broker,controller), to save machines. Here controllers 1 to 3 run inside brokers 1 to 3: one process each, so when a broker dies its controller dies with it. Controller 1 leads the quorum and is the active controller (the crown). At 10 s broker 1 crashes, and the active controller goes with it: for a while there is no controller at all, until the other two elect one (about 9 s here, after a split vote). The new controller then fences broker 1 and moves its leadership. At 30 s broker 2 crashes too: one node out of three is not a majority, so the metadata quorum is lost. Broker 3 keeps running, yet nothing changes: nobody fences broker 2 or elects a new leader for the partitions it led, and acks=all produce times out instead of failing with NOT_ENOUGH_REPLICAS, because the ISR still lists broker 2. At 55 s broker 1 restarts: two of three is a majority again, a controller is elected, fences broker 2, moves its leadership, and broker 1 catches up. Compare the scenario with dedicated controllers: there a broker crash never takes the controller with it.',
+    },
     'controller-quorum': {
       title: 'Who keeps the metadata: the KRaft controller quorum',
       description:
@@ -1158,7 +1171,7 @@ export const en = {
   },
   simplifications: {
     'quorum-timing':
-      "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); the controllers are dedicated nodes only (no combined mode yet), and the metadata written before the session started counts as a snapshot.",
+      "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); in combined mode a controller stands in a card of its own although it shares its broker's process (and its messages leave from the broker), and the metadata written before the session started counts as a snapshot.",
     'zookeeper-model':
       "ZooKeeper mode keeps one data tree for every server in step with the leader (a server that rejoins is brought up to date at once), gives each operation of a multi its own zxid, and passes the brokers' session pings from follower servers to the leader at once. The controller writes a new topic's assignment itself (Kafka's admin tools write it and the controller reacts), reads broker epochs from the children of /brokers/ids, and a broker whose znode is still held by its previous session retries its registration instead of exiting.",
     'metadata-by-message':

@@ -122,6 +122,10 @@ export const zhCN: Catalogue = {
     note: '活跃控制器：{{id}} · epoch {{epoch}}',
     log: 'LEO {{leo}} · HW {{hw}}',
     epoch: 'epoch {{epoch}}',
+    epochInBroker: 'epoch {{epoch}} · 在 Broker {{id}} 内',
+    placement: '运行在',
+    dedicated: '自己独立的节点上（独立控制器）',
+    combined: 'Broker {{id}} 里，与它同一个进程（混合模式）',
     isolated: '断网',
     lost: '元数据仲裁丢失',
     lostDetail:
@@ -981,6 +985,8 @@ export const zhCN: Catalogue = {
     idCharacters: '只能使用字母、数字、“.”、“_” 和 “-”',
     stringOrNull: '必须是字符串或 null',
     oneRackPerBroker: '必须为每个 Broker 列出一个机架（共 {{brokers}} 个）',
+    combinedNeedsBrokers:
+      '混合模式下第 N 个控制器运行在 Broker N 里：{{controllers}} 个控制器至少需要 {{controllers}} 个 Broker，现在只有 {{brokers}} 个',
     configWholeNumber: '必须是整数',
     configAtLeast: '不能小于 {{min}}',
     configAtMost: '不能大于 {{max}}',
@@ -1032,6 +1038,8 @@ export const zhCN: Catalogue = {
     BROKER_REMOVED: 'Broker {{brokerId}} 已从集群中移除。',
     REASSIGNMENT_IN_PROGRESS: 'Broker {{brokerId}} 已经在移除中，或者它的某个分区正在重分配。',
     LAST_BROKER: 'Broker {{brokerId}} 是集群里最后一个 Broker。',
+    BROKER_IS_VOTER:
+      'Broker {{brokerId}} 里还运行着 KRaft 仲裁的控制器 {{brokerId}}（混合模式）；本模拟器没有实现移除投票者（KIP-853）。',
     REPLICATION_FACTOR_NOT_KEPT:
       '无法移除 Broker {{brokerId}}：分区 {{partition}} 的副本因子是 {{replicationFactor}}，没有其他存活的 Broker 能接收它的副本。请先添加或重启一个 Broker。',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
@@ -1089,6 +1097,11 @@ export const zhCN: Catalogue = {
       description:
         '在 KRaft 之前，Kafka 把元数据存放在 ZooKeeper 里，经典的入门文章讲的正是这种架构。三台 ZooKeeper 服务器 zk-1 到 zk-3 位于 Broker 上方：zk-3 是 ZooKeeper 集群的 Leader，任何节点的修改都要得到多数服务器的确认。每个 Broker 都和 ZooKeeper 保持一个会话，并注册临时节点 /brokers/ids/N；Broker 1 创建了 /controller，所以它是控制器（controller_epoch 为 1）。10 秒时 Broker 1 崩溃。一开始什么也没发生：ZooKeeper 要等它的会话过期才会发现（zookeeper.session.timeout.ms，这里是 6 秒）。随后它的临时节点被删除，/controller 也随之消失；Broker 3 抢先创建了 /controller，成为新的控制器，controller_epoch 变为 2。它把新的 Leader 和 ISR 写入 ZooKeeper，再通过 LeaderAndIsr 请求通知各个 Broker。35 秒时 zk-1 和 zk-2 崩溃：三台只剩一台，构不成多数，ZooKeeper 不再接受任何修改。40 秒时 Broker 2 崩溃，却什么也没发生：会话无法过期，控制器也就无从得知。55 秒时 zk-1 重启：ZooKeeper 集群重新选出 Leader，6 秒后 Broker 2 的会话过期，控制器把它负责的 Leader 转移走。70 秒时 Broker 1 回来了：新的会话、新的临时节点，然后追上数据。',
     },
+    'combined-mode': {
+      title: '混合模式：控制器就在 Broker 里',
+      description:
+        '小规模的 KRaft 集群常常让每个控制器和一个 Broker 跑在同一个进程里（process.roles=broker,controller），以节省机器。这里控制器 1 到 3 分别运行在 Broker 1 到 3 里：一个节点一个进程，Broker 宕机，它里面的控制器也跟着宕机。控制器 1 是仲裁的 Leader，也就是活跃控制器（戴皇冠的那个）。第 10 秒 Broker 1 崩溃，活跃控制器随之消失：在另外两个控制器选出新的控制器之前，集群里根本没有控制器（这里因为一次选票分裂，用了大约 9 秒）。新控制器随后屏蔽 Broker 1，并转移它的 Leader 身份。第 30 秒 Broker 2 也崩溃了：三个节点只剩一个，不是过半数，元数据仲裁丢失。Broker 3 还在运行，可是什么也不会改变：没有人屏蔽 Broker 2，也没有人为它担任 Leader 的分区选出新 Leader；acks=all 的写入会超时，而不是报 NOT_ENOUGH_REPLICAS，因为 ISR 里仍然有 Broker 2。第 55 秒 Broker 1 重启：三个里有两个，又是过半数了，选出控制器后，它屏蔽 Broker 2、转移它的 Leader 身份，Broker 1 也追上进度。可以和独立控制器的场景对比：那里 Broker 崩溃从来不会带走控制器。',
+    },
     'controller-quorum': {
       title: '谁来保管元数据：KRaft 控制器仲裁',
       description:
@@ -1122,7 +1135,7 @@ export const zhCN: Catalogue = {
   },
   simplifications: {
     'quorum-timing':
-      '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；控制器只能是独立节点（暂不支持与 Broker 合并部署），会话开始之前写入的元数据算作一个快照。',
+      '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；混合模式下控制器虽然与所在的 Broker 同一个进程，画面上仍单独画成一张卡片（它的消息从 Broker 发出）；会话开始之前写入的元数据算作一个快照。',
     'zookeeper-model':
       'ZooKeeper 模式只保留一棵数据树，代表所有与 Leader 同步的服务器（重新加入的服务器立刻追上）；multi 中的每个操作各占一个 zxid；Broker 发给 Follower 服务器的会话心跳会立即转给 Leader。新主题的分区分配由控制器自己写入（在 Kafka 里由管理工具写入、控制器再响应），控制器从 /brokers/ids 的子节点读取 Broker epoch；如果 Broker 的临时节点仍被它上一个会话占着，它会重试注册，而不是直接退出。',
     'metadata-by-message':

@@ -13,6 +13,7 @@ import uncleanElection from './examples/unclean-election.json';
 import retention from './examples/retention.json';
 import controllerQuorum from './examples/controller-quorum.json';
 import zookeeperMode from './examples/zookeeper-mode.json';
+import combinedMode from './examples/combined-mode.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -29,6 +30,7 @@ export const BUILTIN_SCENARIOS: BuiltinScenario[] = [
   builtin('unclean-election', uncleanElection),
   builtin('retention', retention),
   builtin('controller-quorum', controllerQuorum),
+  builtin('combined-mode', combinedMode),
   builtin('zookeeper-mode', zookeeperMode),
 ];
 

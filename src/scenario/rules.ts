@@ -41,6 +41,8 @@ const ENGLISH = {
   idCharacters: () => "may use letters, digits, '.', '_' and '-' only",
   stringOrNull: () => 'must be a string or null',
   oneRackPerBroker: (p) => `must list one rack per broker (${p.brokers})`,
+  combinedNeedsBrokers: (p) =>
+    `combined placement runs controller N inside broker N: ${p.controllers} controllers need at least ${p.controllers} brokers, got ${p.brokers}`,
   configWholeNumber: () => 'must be a whole number',
   configAtLeast: (p) => `must be at least ${p.min}`,
   configAtMost: (p) => `must be at most ${p.max}`,

@@ -285,6 +285,7 @@ export const scenarioSchema = object({
           object({
             mode: z.literal('kraft'),
             controllers: wholeNumber(1, LIMITS.controllers).optional(),
+            placement: oneOf(['dedicated', 'combined']).optional(),
           }),
           object({
             mode: z.literal('zookeeper'),

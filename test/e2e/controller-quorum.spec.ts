@@ -2,27 +2,17 @@
 // of cards above the brokers, the active one wears the crown; killing it hands the crown to
 // another after an election, and killing a second one loses the quorum, which the page says.
 // Found by accessible names; axe checks the row and the notice.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { runTo, seriousViolations } from './helpers';
+import { controllerCard, openBuiltinPaused, runTo, seriousViolations } from './helpers';
 
-async function openQuorumScenario(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.locator('.scenario-picker select').selectOption('controller-quorum');
-  await expect
-    .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 20_000 })
-    .toBeLessThan(3000);
-  await page.evaluate(() => window.__kafkaSim!.pause());
-}
-
-const controller = (page: Page, id: number) =>
-  page.getByRole('group', { name: `Controller ${id}`, exact: true });
+const controller = controllerCard;
 
 test('the controllers elect a new active controller when it is killed, and the page says when the quorum is lost', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await openQuorumScenario(page);
+  await openBuiltinPaused(page, 'controller-quorum');
   const cluster = page.getByRole('region', { name: 'Cluster' });
   await expect(controller(page, 1001)).toBeVisible();
   await expect(controller(page, 1001).getByRole('img', { name: 'Controller' })).toBeVisible();

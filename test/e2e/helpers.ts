@@ -90,3 +90,17 @@ export async function runTo(page: Page, ms: number): Promise<void> {
   // a test looks at. The recording lets us go back to exactly `ms`.
   if ((await now()) > ms + 250) await page.evaluate((t) => window.__kafkaSim!.seek(t), ms);
 }
+
+/** Open a built-in scenario from the picker, paused near its start (for specs that click on). */
+export async function openBuiltinPaused(page: Page, id: string): Promise<void> {
+  await page.goto('/');
+  await page.locator('.scenario-picker select').selectOption(id);
+  await expect
+    .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 20_000 })
+    .toBeLessThan(3000);
+  await page.evaluate(() => window.__kafkaSim!.pause());
+}
+
+/** The scene card of KRaft controller `id` (a group named by its title). */
+export const controllerCard = (page: Page, id: number) =>
+  page.getByRole('group', { name: `Controller ${id}`, exact: true });

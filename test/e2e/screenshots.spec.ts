@@ -120,6 +120,8 @@ test.describe('Presenter mode at 1280x720', () => {
     { scenario: 'acks-one-loses-data', at: 32_800, name: 'presenter-acks' },
     // Two controllers down: the quorum is lost, and crashed broker 2 is not fenced.
     { scenario: 'controller-quorum', at: 38_000, name: 'presenter-quorum' },
+    // Combined mode: brokers 1 and 2 down took controllers 1 and 2 with them; broker 3 runs alone.
+    { scenario: 'combined-mode', at: 36_000, name: 'presenter-combined' },
     // ZooKeeper mode: two of three ZooKeeper servers down, crashed broker 2's session cannot expire.
     { scenario: 'zookeeper-mode', at: 44_000, name: 'presenter-zookeeper' },
   ];

@@ -7,16 +7,7 @@
 // and the inspector.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { runTo, seriousViolations, view } from './helpers';
-
-async function openZooKeeperScenario(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.locator('.scenario-picker select').selectOption('zookeeper-mode');
-  await expect
-    .poll(() => page.evaluate(() => window.__kafkaSim!.now()), { timeout: 20_000 })
-    .toBeLessThan(3000);
-  await page.evaluate(() => window.__kafkaSim!.pause());
-}
+import { openBuiltinPaused, runTo, seriousViolations, view } from './helpers';
 
 const server = (page: Page, id: number) =>
   page.getByRole('group', { name: `ZooKeeper zk-${id}`, exact: true });
@@ -36,7 +27,7 @@ test('the ZooKeeper ensemble is drawn, its znodes browsable, and losing its quor
   page,
 }) => {
   test.setTimeout(150_000);
-  await openZooKeeperScenario(page);
+  await openBuiltinPaused(page, 'zookeeper-mode');
   const cluster = page.getByRole('region', { name: 'Cluster' });
   await runTo(page, 6000);
 

@@ -147,3 +147,21 @@ export function oneControllerPerEpoch(run: Run): void {
     last = e.epoch;
   }
 }
+
+/**
+ * With the metadata quorum lost nothing in the metadata changes: no new controller, no fencing,
+ * no election, no ISR shrink; and acks=all never fails NOT_ENOUGH_REPLICAS (the ISR is never
+ * shrunk, so the leader waits and the producer gives up at delivery.timeout.ms).
+ */
+export function expectMetadataFrozen(events: SimEvent[]): void {
+  for (const type of [
+    'controller.changed',
+    'broker.fenced',
+    'partition.leader-elected',
+    'isr.shrunk',
+  ] as const)
+    expect(ofType(events, type)).toEqual([]);
+  const failed = ofType(events, 'record.failed');
+  expect(failed.filter((e) => e.error.startsWith('NOT_ENOUGH_REPLICAS'))).toEqual([]);
+  expect(failed.some((e) => e.error === 'DELIVERY_TIMEOUT')).toBe(true);
+}

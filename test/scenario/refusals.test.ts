@@ -149,6 +149,7 @@ describe('the rules a field can break', () => {
       brokers: 3,
       limit: 7,
       total: 8,
+      controllers: 5,
     };
     for (const key of RULE_KEYS) expect(en.t(`rules.${key}`, params)).toBe(ruleText(key, params));
   });

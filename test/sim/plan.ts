@@ -228,6 +228,9 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
       faults.push({ at, kind: quorumRng.weighted(CONTROLLER_FAULT_WEIGHTS) });
     faults.sort((a, b) => a.at - b.at);
   }
+  // Some quorums run combined, inside brokers 1..N (again a generator of its own).
+  const combined =
+    controllers > 0 && controllers <= brokers && new TestRng(seed ^ 0xc0b1).chance(0.35);
   // ZooKeeper mode in some of the other worlds, again from a generator of its own.
   const zkRng = new TestRng(seed ^ 0x200c);
   const ensemble = controllers === 0 && zkRng.chance(0.35) ? zkRng.pick([1, 3, 3, 5]) : 0;
@@ -246,7 +249,15 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
       ...(network ? { network } : {}),
       cluster: {
         brokers,
-        ...(controllers > 0 ? { metadata: { mode: 'kraft' as const, controllers } } : {}),
+        ...(controllers > 0
+          ? {
+              metadata: {
+                mode: 'kraft' as const,
+                controllers,
+                ...(combined ? { placement: 'combined' as const } : {}),
+              },
+            }
+          : {}),
         ...(ensemble > 0 ? { metadata: { mode: 'zookeeper' as const, ensemble } } : {}),
       },
       topics,

@@ -194,6 +194,7 @@ describe('the scene reflows instead of shrinking', () => {
     'consumer-rebalance',
     'retention',
     'controller-quorum',
+    'combined-mode',
   ];
   for (const id of examples) {
     it(`${id}: fits every viewport at a readable scale, nothing overlapping`, () => {

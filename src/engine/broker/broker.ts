@@ -30,6 +30,11 @@ import { removeReplica, removeStrayReplicas, removeTopicReplicas } from './repli
 import { afterAlterPartition, unregisterIfRemoving } from '../controller/reassignment';
 import { inControllerScope } from '../quorum/scope';
 import {
+  onCombinedBrokerIsolation,
+  onCombinedBrokerStarted,
+  onCombinedBrokerStopped,
+} from '../quorum/combined';
+import {
   closeZkSession,
   onZkConnectResponse,
   onZkConnectTimeout,
@@ -75,6 +80,7 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   b.inc++;
   resetVolatile(b);
   sim.emit({ type: 'broker.started', brokerId: b.id, restart, t: sim.now });
+  onCombinedBrokerStarted(sim, b);
   const node = brokerNode(b.id);
   // ZooKeeper mode: liveness is a ZooKeeper session (set up by seedZooKeeper while the world is
   // built); otherwise heartbeats to the controller.
@@ -108,6 +114,7 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
   resetVolatile(b);
   b.inc++;
   sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });
+  onCombinedBrokerStopped(sim, b);
   unregisterIfRemoving(sim, b.id);
 }
 
@@ -127,11 +134,13 @@ export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
 export function isolateBroker(sim: Sim, b: BrokerState): void {
   sim.setIsolated(brokerNode(b.id), true);
   sim.emit({ type: 'broker.isolated', brokerId: b.id, t: sim.now });
+  onCombinedBrokerIsolation(sim, b, true);
 }
 
 export function healBroker(sim: Sim, b: BrokerState): void {
   sim.setIsolated(brokerNode(b.id), false);
   sim.emit({ type: 'broker.healed', brokerId: b.id, t: sim.now });
+  onCombinedBrokerIsolation(sim, b, false);
   if (b.status === 'running') {
     if (!sim.world.zookeeper) sendHeartbeat(sim, b);
     // Fetchers that were waiting for lost responses start again.

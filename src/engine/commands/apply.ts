@@ -1,6 +1,7 @@
 // Every user action (design.md 3.2): validated first, so an invalid command changes nothing and
 // returns an error that names the problem; then applied to the world at the current sim time.
 import { applyControllerCommand } from './controllerNodes';
+import { combinedControllerOf } from '../quorum/combined';
 import { applyZooKeeperCommand } from './zookeeperNodes';
 import { inControllerScope } from '../quorum/scope';
 import { checkConfigValue } from '../config/validate';
@@ -158,6 +159,14 @@ export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'u
   return result;
 }
 
+/** What a controller command does to a combined node: the same to its broker. */
+const BROKER_COMMAND_OF = {
+  killController: 'killBroker',
+  restartController: 'restartBroker',
+  isolateController: 'isolateBroker',
+  healController: 'healBroker',
+} as const;
+
 function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
   const w = sim.world;
   switch (cmd.type) {
@@ -215,8 +224,15 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
     case 'killController':
     case 'restartController':
     case 'isolateController':
-    case 'healController':
+    case 'healController': {
+      // Combined placement: the controller is its broker's process, so the broker's command.
+      const asBroker = combinedControllerOf(sim, cmd.controllerId)
+        ? BROKER_COMMAND_OF[cmd.type]
+        : null;
+      if (asBroker !== null)
+        return apply(sim, { type: asBroker, brokerId: cmd.controllerId }, source);
       return applyControllerCommand(sim, cmd);
+    }
     case 'killZooKeeper':
     case 'restartZooKeeper':
     case 'isolateZooKeeper':

@@ -3,6 +3,7 @@
 // AlterPartitionReassignments), the broker is shut down, and `kafka-cluster unregister` removes
 // its registration. Refused, naming the partition, when a replica cannot move without lowering
 // the replication factor (no live broker left that does not hold that partition yet).
+import { combinedControllerOf } from '../quorum/combined';
 import { controllerCanAct } from '../controller/controller';
 import { beginBrokerRemoval, isReassigning, planRemoval } from '../controller/reassignment';
 import { tpKey } from '../sim/ids';
@@ -18,6 +19,13 @@ export function removeBroker(sim: Sim, brokerId: number): Result {
     return fail('REASSIGNMENT_IN_PROGRESS', `broker ${b.id} is already being removed`, 'brokerId', {
       brokerId: b.id,
     });
+  if (combinedControllerOf(sim, b.id))
+    return fail(
+      'BROKER_IS_VOTER',
+      `broker ${b.id} also runs controller ${b.id} of the KRaft quorum (combined placement): removing a voter (KIP-853) is not modelled`,
+      'brokerId',
+      { brokerId: b.id },
+    );
   if (!controllerCanAct(sim)) return controllerUnavailable(sim);
   if (
     sim.world.brokers.every((o) => o.id === b.id || o.removed || c.removingBrokers?.includes(o.id))

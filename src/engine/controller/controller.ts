@@ -5,7 +5,7 @@
 // modelled (see SIMPLIFICATIONS in view/view.ts).
 import * as cfg from '../config/access';
 import { electLeader } from '../kernels';
-import { brokerIdOf, brokerNode, controllerNode, tpKey } from '../sim/ids';
+import { brokerIdOf, brokerNode, controllerHostNode, tpKey } from '../sim/ids';
 import {
   activeControllerNode,
   controllerHostOf,
@@ -62,7 +62,7 @@ export function controllerCanAct(sim: Sim): boolean {
     if (!quorum.started) return true;
     const n = activeControllerNode(sim);
     return (
-      !!n && n.status === 'running' && !!n.leader?.active && !sim.isIsolated(controllerNode(id))
+      !!n && n.status === 'running' && !!n.leader?.active && !sim.isIsolated(controllerHostNode(id))
     );
   }
   const host = sim.broker(id);

@@ -3,7 +3,7 @@
 // take effect for everyone only when committed, and a leader that steps down takes back what the
 // quorum never committed (QuorumController.renounce reverts to the last committed offset).
 import { replay, type MetadataRecord } from '../controller/records';
-import { controllerNode, tpKey } from '../sim/ids';
+import { controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { TopicState } from '../sim/world';
 import { epochAt, read } from './metadataLog';
@@ -141,16 +141,16 @@ export function onLeadershipLost(
 
 /** Keep the log moving while nothing changes, so followers and brokers see it is alive. */
 export function scheduleNoOp(sim: Sim, n: ControllerNodeState): void {
-  sim.timer(controllerNode(n.id), n.inc, 'controller.noop', NOOP_INTERVAL_MS, n.token);
+  sim.timer(controllerHostNode(n.id), n.inc, 'controller.noop', NOOP_INTERVAL_MS, n.token);
 }
 
-/** The host the controller code runs on, for a dedicated controller node. */
+/** The host the controller code runs on: a dedicated controller node, or its broker (combined). */
 export function controllerHostOf(sim: Sim, n: ControllerNodeState) {
   return {
     id: n.id,
-    node: controllerNode(n.id),
+    node: controllerHostNode(n.id),
     inc: n.inc,
-    config: sim.world.brokers[0].config,
+    config: (sim.world.brokers[n.id - 1] ?? sim.world.brokers[0]).config,
   };
 }
 

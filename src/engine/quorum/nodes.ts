@@ -8,9 +8,10 @@ import {
 } from '../controller/controller';
 import { afterAlterPartition } from '../controller/reassignment';
 import { majoritySize } from '../kernels/raft';
-import { controllerNode } from '../sim/ids';
+import { controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Message, Task } from '../sim/world';
+import type { ControllerPlacement } from '../types';
 import { appendAsLeader, createMetadataLog } from './metadataLog';
 import { controllerHostOf, onLeadershipLost, scheduleNoOp } from './commit';
 import { onNoOpTimer } from './writes';
@@ -30,11 +31,13 @@ export const FIRST_CONTROLLER_ID = 1001;
 /**
  * The quorum at t=0, as a cluster that has been running: every voter holds the same log (one
  * LeaderChangeMessage of epoch 1, committed), and the lowest id leads epoch 1. The metadata the
- * world was built with stands for what the log held before (a snapshot).
+ * world was built with stands for what the log held before (a snapshot). Dedicated controllers
+ * are nodes 1001..; combined ones run inside brokers 1..count and take their ids.
  */
-export function createKraftQuorum(count: number): KraftQuorum {
+export function createKraftQuorum(count: number, placement: ControllerPlacement): KraftQuorum {
   const controllers: ControllerNodeState[] = [];
-  const voters = Array.from({ length: count }, (_, i) => FIRST_CONTROLLER_ID + i);
+  const first = placement === 'combined' ? 1 : FIRST_CONTROLLER_ID;
+  const voters = Array.from({ length: count }, (_, i) => first + i);
   for (const id of voters) {
     const log = createMetadataLog<MetadataEntry>();
     appendAsLeader<MetadataEntry>(log, 1, [
@@ -61,6 +64,7 @@ export function createKraftQuorum(count: number): KraftQuorum {
   }
   return {
     mode: 'kraft',
+    ...(placement === 'combined' ? { placement } : {}),
     controllers,
     committedOffset: 1,
     lost: false,
@@ -120,14 +124,15 @@ export function startKraftQuorum(sim: Sim): void {
   scheduleNoOp(sim, first);
 }
 
-export function stopControllerNode(sim: Sim, n: ControllerNodeState): void {
+/** Stop controller `n`; `inc` is its next incarnation (a combined one takes its broker's). */
+export function stopControllerNode(sim: Sim, n: ControllerNodeState, inc = n.inc + 1): void {
   if (n.leader !== null) {
     const leader = n.leader;
     n.leader = null;
     onLeadershipLost(sim, n, leader, 'stopped');
   }
   n.status = 'stopped';
-  n.inc++;
+  n.inc = inc;
   n.role = 'unattached';
   n.leaderId = null;
   n.granted = [];
@@ -138,22 +143,22 @@ export function stopControllerNode(sim: Sim, n: ControllerNodeState): void {
   checkQuorumLiveness(sim);
 }
 
-export function restartControllerNode(sim: Sim, n: ControllerNodeState): void {
+export function restartControllerNode(sim: Sim, n: ControllerNodeState, inc = n.inc + 1): void {
   n.status = 'running';
-  n.inc++;
+  n.inc = inc;
   sim.emit({ type: 'controller.node-started', controllerId: n.id, restart: true, t: sim.now });
   becomeUnattached(sim, n, n.epoch);
   checkQuorumLiveness(sim);
 }
 
 export function isolateControllerNode(sim: Sim, n: ControllerNodeState): void {
-  sim.setIsolated(controllerNode(n.id), true);
+  sim.setIsolated(controllerHostNode(n.id), true);
   sim.emit({ type: 'controller.node-isolated', controllerId: n.id, t: sim.now });
   checkQuorumLiveness(sim);
 }
 
 export function healControllerNode(sim: Sim, n: ControllerNodeState): void {
-  sim.setIsolated(controllerNode(n.id), false);
+  sim.setIsolated(controllerHostNode(n.id), false);
   sim.emit({ type: 'controller.node-healed', controllerId: n.id, t: sim.now });
   checkQuorumLiveness(sim);
 }
@@ -162,7 +167,7 @@ export function healControllerNode(sim: Sim, n: ControllerNodeState): void {
 export function quorumHealth(sim: Sim) {
   const q = quorumOf(sim);
   const live = q.controllers.filter(
-    (n) => n.status === 'running' && !sim.isIsolated(controllerNode(n.id)),
+    (n) => n.status === 'running' && !sim.isIsolated(controllerHostNode(n.id)),
   ).length;
   const voters = q.controllers.length;
   const needed = majoritySize(voters);

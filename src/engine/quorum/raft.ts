@@ -20,7 +20,7 @@ import {
   timeUntilCheckQuorumExpires,
   type ElectionView,
 } from '../kernels/raft';
-import { controllerNode } from '../sim/ids';
+import { controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Message } from '../sim/world';
 import {
@@ -77,7 +77,7 @@ function newState(n: ControllerNodeState): void {
 function electionTimer(sim: Sim, n: ControllerNodeState, delay?: number): void {
   const wait =
     delay ?? randomElectionTimeoutMs(raftTiming(sim).electionTimeoutMs, (k) => sim.rng.below(k));
-  sim.timer(controllerNode(n.id), n.inc, 'raft.election-timeout', wait, n.token);
+  sim.timer(controllerHostNode(n.id), n.inc, 'raft.election-timeout', wait, n.token);
 }
 
 /** No leader known in `epoch` (a higher epoch was seen, or the node just started). */
@@ -136,7 +136,7 @@ function becomeLeader(sim: Sim, n: ControllerNodeState): void {
   n.leader!.voters[n.id].endOffset = n.log.leo;
   for (const other of q.controllers) {
     if (other.id === n.id) continue;
-    sim.send(controllerNode(n.id), n.inc, controllerNode(other.id), 'begin-quorum-epoch', {
+    sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(other.id), 'begin-quorum-epoch', {
       epoch: n.epoch,
       leaderId: n.id,
     });
@@ -166,7 +166,7 @@ function takeLeadership(
   };
   for (const id of voterIds(quorumOf(sim))) n.leader.voters[id] = { endOffset: endOffsetOf(id) };
   const wait = checkQuorumTimeoutMs(fetchTimeoutMs);
-  sim.timer(controllerNode(n.id), n.inc, 'raft.check-quorum', wait, n.token);
+  sim.timer(controllerHostNode(n.id), n.inc, 'raft.check-quorum', wait, n.token);
 }
 
 export function becomeFollower(
@@ -222,7 +222,7 @@ function requestVotes(sim: Sim, n: ControllerNodeState, preVote: boolean): void 
   const end = endOffsetAndEpoch(n.log);
   for (const other of quorumOf(sim).controllers) {
     if (other.id === n.id) continue;
-    sim.send(controllerNode(n.id), n.inc, controllerNode(other.id), 'vote', {
+    sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(other.id), 'vote', {
       epoch: n.epoch,
       candidateId: n.id,
       preVote,
@@ -259,7 +259,7 @@ function onVote(sim: Sim, n: ControllerNodeState, msg: Message<'vote'>): void {
     electionTimer(sim, n);
   }
   sim.send(
-    controllerNode(n.id),
+    controllerHostNode(n.id),
     n.inc,
     msg.from,
     'vote-response',
@@ -368,7 +368,7 @@ function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'
         fetchOffset: req.fetchOffset,
       });
       sim.timer(
-        controllerNode(n.id),
+        controllerHostNode(n.id),
         n.inc,
         'raft.fetch-wait',
         FETCH_MAX_WAIT_MS,
@@ -390,7 +390,7 @@ function answerFetch(
   result: { answer?: ReturnType<typeof validateFetch<MetadataEntry>>; error?: string },
 ): void {
   sim.send(
-    controllerNode(n.id),
+    controllerHostNode(n.id),
     n.inc,
     to,
     'metadata-fetch-response',
@@ -416,7 +416,7 @@ function releaseParked(sim: Sim, n: ControllerNodeState, only?: string): void {
       continue;
     }
     const answer = validateFetch(n.log, p.fetchOffset, n.epoch, MAX_FETCH_RECORDS);
-    answerFetch(sim, n, controllerNode(p.from), p.fromInc, p.reqId, { answer });
+    answerFetch(sim, n, controllerHostNode(p.from), p.fromInc, p.reqId, { answer });
   }
   leader.parked = keep;
 }
@@ -458,7 +458,7 @@ function onCheckQuorum(sim: Sim, n: ControllerNodeState): void {
   );
   if (left === Infinity) return;
   if (left > 0) {
-    sim.timer(controllerNode(n.id), n.inc, 'raft.check-quorum', left, n.token);
+    sim.timer(controllerHostNode(n.id), n.inc, 'raft.check-quorum', left, n.token);
     return;
   }
   // No majority fetched in time: this leader may be cut off, and must not keep acting.
@@ -475,7 +475,7 @@ function onCheckQuorum(sim: Sim, n: ControllerNodeState): void {
 function restartFetchTimer(sim: Sim, n: ControllerNodeState): void {
   n.token++;
   sim.timer(
-    controllerNode(n.id),
+    controllerHostNode(n.id),
     n.inc,
     'raft.fetch-timeout',
     raftTiming(sim).fetchTimeoutMs,
@@ -486,7 +486,7 @@ function restartFetchTimer(sim: Sim, n: ControllerNodeState): void {
 function sendFetch(sim: Sim, n: ControllerNodeState): void {
   if (n.role !== 'follower' || n.leaderId === null || n.fetchInFlight) return;
   n.fetchInFlight = true;
-  sim.send(controllerNode(n.id), n.inc, controllerNode(n.leaderId), 'metadata-fetch', {
+  sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(n.leaderId), 'metadata-fetch', {
     reqId: ++n.nextReqId,
     epoch: n.epoch,
     replicaId: n.id,

@@ -112,6 +112,8 @@ export interface ControllerNodeState {
 
 export interface KraftQuorum {
   mode: 'kraft';
+  /** Combined: controller N runs inside broker N (absent: dedicated nodes 1001..). */
+  placement?: 'combined';
   controllers: ControllerNodeState[];
   /** The offset up to which records are in the shared image (all voters agree below it). */
   committedOffset: number;

@@ -85,7 +85,9 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
   // KRaft with 3 dedicated controllers, as a Kafka 4 cluster does (design.md 3.10).
   const metadata = scenario.cluster.metadata ?? { mode: 'kraft' };
   const quorum =
-    metadata.mode === 'kraft' ? createKraftQuorum(metadata.controllers ?? 3) : undefined;
+    metadata.mode === 'kraft'
+      ? createKraftQuorum(metadata.controllers ?? 3, metadata.placement ?? 'dedicated')
+      : undefined;
   if (metadata.mode === 'zookeeper') w.zookeeper = createZooKeeperEnsemble(metadata.ensemble ?? 3);
   w.controller.activeId = quorum ? quorum.controllers[0].id : 1;
   w.controller.epoch = 1;

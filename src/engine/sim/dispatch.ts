@@ -17,6 +17,7 @@ import {
 import { isRunning } from '../client/consumer/state';
 import { applyCommand } from '../commands/apply';
 import { onControllerNodeMessage, onControllerNodeTimer } from '../quorum/nodes';
+import { combinedControllerOf, isControllerMessage, isControllerTimer } from '../quorum/combined';
 import { onZkServerMessage, onZkServerTimer } from '../zookeeper/ensemble';
 import { brokerIdOf } from './ids';
 import { hopMs } from './hop';
@@ -93,8 +94,14 @@ function deliver(sim: Sim, msg: Message): void {
   // A reply addressed to an earlier life of this node (it restarted since): nobody is waiting.
   if (msg.toInc !== undefined && msg.toInc !== incOf(ref)) return;
   switch (ref.type) {
-    case 'broker':
+    case 'broker': {
+      // Combined placement: the controller inside this broker takes the quorum's messages.
+      const controller = isControllerMessage(msg.kind)
+        ? combinedControllerOf(sim, ref.broker.id)
+        : null;
+      if (controller !== null) return onControllerNodeMessage(sim, controller, msg);
       return onBrokerMessage(sim, ref.broker, msg);
+    }
     case 'controller':
       return onControllerNodeMessage(sim, ref.controller, msg);
     case 'zookeeper':
@@ -155,9 +162,14 @@ function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
   const ref = sim.resolve(task.node);
   if (!ref || !nodeUp(ref) || incOf(ref) !== task.inc) return;
   switch (ref.type) {
-    case 'broker':
+    case 'broker': {
       if (task.name.startsWith('group.')) return onGroupTimer(sim, ref.broker, task);
+      const controller = isControllerTimer(task.name)
+        ? combinedControllerOf(sim, ref.broker.id)
+        : null;
+      if (controller !== null) return onControllerNodeTimer(sim, controller, task);
       return onBrokerTimer(sim, ref.broker, task);
+    }
     case 'controller':
       return onControllerNodeTimer(sim, ref.controller, task);
     case 'zookeeper':

@@ -1,7 +1,7 @@
 // The KRaft quorum as the page sees it (design.md 3.10): who is the active controller in which
 // epoch, and per controller node its Raft role and its copy of the metadata log.
 import { majoritySize } from '../kernels/raft';
-import { controllerNode } from '../sim/ids';
+import { controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { KraftQuorum, MetadataEntry } from '../quorum/state';
 import type { MetadataLog } from '../quorum/metadataLog';
@@ -24,7 +24,7 @@ export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
   const nodes = q.controllers.map((n) => ({
     id: n.id,
     alive: n.status === 'running',
-    isolated: sim.isIsolated(controllerNode(n.id)),
+    isolated: sim.isIsolated(controllerHostNode(n.id)),
     role: n.status === 'running' ? n.role : ('stopped' as const),
     epoch: n.epoch,
     logEndOffset: n.log.leo,
@@ -37,6 +37,7 @@ export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
   const needed = majoritySize(nodes.length);
   return {
     mode: 'kraft',
+    placement: q.placement ?? 'dedicated',
     activeController: sim.world.controller.activeId,
     epoch: sim.world.controller.epoch,
     nodes,

@@ -1,6 +1,7 @@
 // The KRaft controllers (cluster.metadata), a row of cards above the brokers: each with its Raft
 // role, its epoch and its copy of the metadata log (LEO and HW), the crown on the active one, and
-// Kill / Restart / Isolate buttons. Messages between them and with the brokers fly to these cards.
+// Kill / Restart / Isolate buttons. Messages between them and with the brokers fly to these cards;
+// combined ones (placement: combined) say which broker they run in, and their messages fly from it.
 import { memo } from 'react';
 import { CONTROLLER_ACTIONS } from '../../app/actions';
 import { kraftOf } from '../../app/metadataMode';
@@ -23,6 +24,8 @@ export const ControllerCard = memo(function ControllerCard({
   const t = useT();
   const node = useSim((s) => kraftOf(s.cluster?.metadata)?.nodes.find((n) => n.id === id));
   const active = useSim((s) => kraftOf(s.cluster?.metadata)?.activeController === id);
+  // Combined placement: controller N is a part of broker N's process (same life, same address).
+  const combined = useSim((s) => kraftOf(s.cluster?.metadata)?.placement === 'combined');
   if (!node) return null;
   const { rect } = box;
   const down = !node.alive;
@@ -58,7 +61,9 @@ export const ControllerCard = memo(function ControllerCard({
       </text>
       {/* Its copy of the metadata log: the epoch it is in, its log end and what it knows is committed. */}
       <text x={rect.x + 14} y={rect.y + 82} className="scene-text" fill={COLOURS.muted}>
-        {t('quorum.epoch', { epoch: node.epoch })}
+        {combined
+          ? t('quorum.epochInBroker', { epoch: node.epoch, id })
+          : t('quorum.epoch', { epoch: node.epoch })}
       </text>
       <text x={rect.x + 14} y={rect.y + 104} className="scene-text" fill={COLOURS.muted}>
         {t('quorum.log', { leo: node.logEndOffset, hw: node.highWatermark })}

@@ -13,6 +13,7 @@ export function ControllerDetails({ id }: { id: number }) {
   const t = useT();
   const node = useSim((s) => kraftOf(s.cluster?.metadata)?.nodes.find((n) => n.id === id));
   const active = useSim((s) => kraftOf(s.cluster?.metadata)?.activeController === id);
+  const combined = useSim((s) => kraftOf(s.cluster?.metadata)?.placement === 'combined');
   if (!node) return null;
   const status = [
     node.alive ? t(`quorum.role.${node.role}`) : t('quorum.role.stopped'),
@@ -27,6 +28,7 @@ export function ControllerDetails({ id }: { id: number }) {
       <Props
         rows={[
           [t('inspector.status'), status],
+          [t('quorum.placement'), t(combined ? 'quorum.combined' : 'quorum.dedicated', { id })],
           [t('quorum.epochLabel'), node.epoch],
           [t('quorum.votedFor'), node.votedFor ?? t('inspector.none')],
           ['LEO', node.logEndOffset],

@@ -108,6 +108,12 @@ export const ACTIONS = {
     perform: (ctx) => void run(ctx, { type: 'addBroker' }),
     enabled: running,
   },
+  addController: {
+    id: 'addController',
+    labelKey: 'toolbar.addController',
+    perform: (ctx) => void run(ctx, { type: 'addController' }),
+    enabled: (s) => running(s) && kraftOf(s.cluster?.metadata)?.placement === 'dedicated',
+  },
   createTopic: {
     id: 'createTopic',
     labelKey: 'toolbar.createTopic',

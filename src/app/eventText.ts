@@ -68,6 +68,7 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'metadata.quorum-lost':
     case 'metadata.quorum-restored':
     case 'controller.node-started':
+    case 'controller.voter-added':
     case 'controller.node-stopped':
     case 'controller.node-isolated':
     case 'controller.node-healed':

@@ -134,6 +134,8 @@ export type Command =
    */
   | { type: 'removeBroker'; brokerId: number }
   /** A KRaft controller node (cluster.metadata: kraft; ids 1001..): crash, restart, cut off, heal. */
+  /** A new dedicated controller: it copies the log as an observer, then joins as a voter (KIP-853). */
+  | { type: 'addController' }
   | { type: 'killController'; controllerId: number }
   | { type: 'restartController'; controllerId: number }
   | { type: 'isolateController'; controllerId: number }
@@ -355,6 +357,8 @@ export type SimEventBody =
     }
   | { type: 'controller.node-started'; controllerId: number; restart: boolean }
   | { type: 'controller.node-stopped'; controllerId: number }
+  /** A controller joined the voters (its VotersRecord committed): `voters` is the new set. */
+  | { type: 'controller.voter-added'; controllerId: number; voters: number[] }
   | { type: 'controller.node-isolated'; controllerId: number }
   | { type: 'controller.node-healed'; controllerId: number }
   // ZooKeeper mode (cluster.metadata: zookeeper)
@@ -946,7 +950,16 @@ export interface MetadataView {
     isolated: boolean;
     /** Raft's state of the node: leader, follower, candidate, prospective, ... or stopped. */
     role:
-      'unattached' | 'prospective' | 'candidate' | 'follower' | 'leader' | 'resigned' | 'stopped';
+      | 'unattached'
+      | 'prospective'
+      | 'candidate'
+      | 'follower'
+      | 'leader'
+      | 'resigned'
+      | 'observer'
+      | 'stopped';
+    /** Whether it is in the voter set (false while a newly added controller catches up). */
+    voter: boolean;
     epoch: number;
     /** Its copy of `__cluster_metadata`: log end offset and high watermark. */
     logEndOffset: number;

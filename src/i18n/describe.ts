@@ -151,7 +151,15 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t(key, { live: e.live, voters: e.voters, needed: e.needed });
     }
     case 'controller.node-started':
-      return t('events.controllerNodeStarted', { controller: e.controllerId });
+      return t(e.restart ? 'events.controllerNodeStarted' : 'events.controllerNodeAdded', {
+        controller: e.controllerId,
+      });
+    case 'controller.voter-added':
+      return t('events.controllerVoterAdded', {
+        controller: e.controllerId,
+        voters: e.voters.join(', '),
+        count: e.voters.length,
+      });
     case 'controller.node-stopped':
       return t('events.controllerNodeStopped', { controller: e.controllerId });
     case 'controller.node-isolated':

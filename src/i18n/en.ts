@@ -58,11 +58,13 @@ export const en = {
     group: 'Build and break',
     groupShort: 'Build',
     addBroker: 'Add broker',
+    addController: 'Add controller',
     createTopic: 'Create topic',
     addProducer: 'Add producer',
     addGroup: 'Add consumer group',
     addConsumer: 'Add consumer',
     addBrokerShort: 'Broker',
+    addControllerShort: 'Controller',
     createTopicShort: 'Topic',
     addProducerShort: 'Producer',
     addGroupShort: 'Consumer group',
@@ -140,6 +142,7 @@ export const en = {
       prospective: 'Asking for pre-votes',
       unattached: 'No leader known',
       resigned: 'Stepped down',
+      observer: 'Observer, catching up',
       stopped: '✕ Crashed',
     },
   },
@@ -335,6 +338,7 @@ export const en = {
     isolated: 'Isolated',
   },
   inspector: {
+    configWaiting: '⧗ waiting for the controller to commit the change',
     region: 'Inspector',
     empty: 'Click a broker, partition, producer, consumer or group to see its details.',
     close: 'Close inspector',
@@ -776,6 +780,10 @@ export const en = {
     quorumRestored:
       'Metadata quorum back: {{live}} of {{voters}} controllers reachable ({{needed}} needed)',
     controllerNodeStarted: 'Controller {{controller}} started again',
+    controllerNodeAdded:
+      'Controller {{controller}} added: it copies __cluster_metadata as an observer before it may vote',
+    controllerVoterAdded:
+      'Controller {{controller}} joined the voters (VotersRecord committed): {{count}} voters now, {{voters}}',
     controllerNodeStopped: 'Controller {{controller}} crashed',
     controllerNodeIsolated: 'Controller {{controller}} is cut off from the network',
     controllerNodeHealed: 'Controller {{controller}} is back on the network',
@@ -909,6 +917,7 @@ export const en = {
     addPartitions: 'add {{count}} partitions to {{topic}}',
     deleteTopic: 'delete topic {{topic}}',
     removeBroker: 'remove broker {{brokerId}}',
+    addController: 'add a controller',
     killController: 'kill controller {{controllerId}}',
     restartController: 'restart controller {{controllerId}}',
     isolateController: 'isolate controller {{controllerId}}',
@@ -1026,6 +1035,7 @@ export const en = {
     limitChars: 'must be at most {{limit}} characters long (a limit of this simulator)',
     limitItems: 'must list at most {{limit}} items (a limit of this simulator)',
     limitBrokers: 'would make {{total}} brokers; this simulator allows at most {{limit}}',
+    limitControllers: 'would make {{total}} controllers; this simulator allows at most {{limit}}',
     limitPartitions:
       'would make {{total}} partitions in all topics; this simulator allows at most {{limit}}',
     limitConsumers: 'would make {{total}} consumers; this simulator allows at most {{limit}}',
@@ -1077,6 +1087,10 @@ export const en = {
       'Broker {{brokerId}} cannot be removed: partition {{partition}} has replication factor {{replicationFactor}} and no other live broker can take its replica. Add or restart a broker first.',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} is not running.',
     BROKER_RUNNING: 'Broker {{brokerId}} is already running.',
+    COMBINED_PLACEMENT:
+      'The controllers run inside brokers here (combined mode): a new controller would need a new combined node, which this simulator does not model.',
+    VOTER_CHANGE_IN_PROGRESS:
+      'Controller {{controllerId}} is still joining the voters: one voter change at a time.',
     NO_CONTROLLER_QUORUM:
       'This cluster keeps its metadata in ZooKeeper and has no KRaft controllers: its controller is the broker that created /controller.',
     UNKNOWN_CONTROLLER:
@@ -1173,7 +1187,7 @@ export const en = {
     'quorum-timing':
       "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); in combined mode a controller stands in a card of its own although it shares its broker's process (and its messages leave from the broker), and the metadata written before the session started counts as a snapshot.",
     'zookeeper-model':
-      "ZooKeeper mode keeps one data tree for every server in step with the leader (a server that rejoins is brought up to date at once), gives each operation of a multi its own zxid, and passes the brokers' session pings from follower servers to the leader at once. The controller writes a new topic's assignment itself (Kafka's admin tools write it and the controller reacts), reads broker epochs from the children of /brokers/ids, and a broker whose znode is still held by its previous session retries its registration instead of exiting.",
+      "ZooKeeper mode keeps one data tree for every server in step with the leader (a server that rejoins is brought up to date at once), gives each operation of a multi its own zxid, and passes the brokers' session pings from follower servers to the leader at once. The controller writes a new topic's assignment and config changes (/config/...) itself (Kafka's admin tools write them and the controller and brokers react), reads broker epochs from the children of /brokers/ids, and a broker whose znode is still held by its previous session retries its registration instead of exiting.",
     'metadata-by-message':
       'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
     'offsets-topic-records':

@@ -60,11 +60,13 @@ export const zhCN: Catalogue = {
     group: '搭建与破坏',
     groupShort: '搭建',
     addBroker: '添加 Broker',
+    addController: '添加控制器',
     createTopic: '创建主题',
     addProducer: '添加生产者',
     addGroup: '添加消费者组',
     addConsumer: '添加消费者',
     addBrokerShort: 'Broker',
+    addControllerShort: '控制器',
     createTopicShort: '主题',
     addProducerShort: '生产者',
     addGroupShort: '消费者组',
@@ -141,6 +143,7 @@ export const zhCN: Catalogue = {
       prospective: '正在请求预投票',
       unattached: '不知道 Leader',
       resigned: '已卸任',
+      observer: '观察者，追赶中',
       stopped: '✕ 已崩溃',
     },
   },
@@ -335,6 +338,7 @@ export const zhCN: Catalogue = {
     isolated: '已断网',
   },
   inspector: {
+    configWaiting: '⧗ 等待控制器提交这项变更',
     region: '详情',
     empty: '点击 Broker、分区、生产者、消费者或消费者组，查看详情。',
     close: '关闭详情',
@@ -755,6 +759,10 @@ export const zhCN: Catalogue = {
       '元数据仲裁丢失：{{voters}} 个控制器中只有 {{live}} 个可达，至少需要 {{needed}} 个。元数据的变更都无法提交：不会屏蔽 Broker，不会选举 Leader，ISR 也不会变化',
     quorumRestored: '元数据仲裁恢复：{{voters}} 个控制器中有 {{live}} 个可达（需要 {{needed}} 个）',
     controllerNodeStarted: '控制器 {{controller}} 重新启动',
+    controllerNodeAdded:
+      '新增控制器 {{controller}}：它先作为观察者复制 __cluster_metadata，之后才能投票',
+    controllerVoterAdded:
+      '控制器 {{controller}} 成为投票者（VotersRecord 已提交）：现在共有 {{count}} 个投票者：{{voters}}',
     controllerNodeStopped: '控制器 {{controller}} 崩溃了',
     controllerNodeIsolated: '控制器 {{controller}} 断网了',
     controllerNodeHealed: '控制器 {{controller}} 已恢复网络',
@@ -884,6 +892,7 @@ export const zhCN: Catalogue = {
     addPartitions: '为 {{topic}} 增加 {{count}} 个分区',
     deleteTopic: '删除主题 {{topic}}',
     removeBroker: '移除 Broker {{brokerId}}',
+    addController: '添加一个控制器',
     killController: '终止控制器 {{controllerId}}',
     restartController: '重启控制器 {{controllerId}}',
     isolateController: '让控制器 {{controllerId}} 断网',
@@ -999,6 +1008,7 @@ export const zhCN: Catalogue = {
     limitChars: '最多 {{limit}} 个字符（这是模拟器的上限）',
     limitItems: '最多列 {{limit}} 项（这是模拟器的上限）',
     limitBrokers: '会使 Broker 达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
+    limitControllers: '会使控制器达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
     limitPartitions: '会使所有主题的分区合计达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
     limitConsumers: '会使消费者达到 {{total}} 个；模拟器最多允许 {{limit}} 个',
     limitConsumersPerGroup: '会使这个消费者组有 {{total}} 个消费者；模拟器最多允许 {{limit}} 个',
@@ -1044,6 +1054,10 @@ export const zhCN: Catalogue = {
       '无法移除 Broker {{brokerId}}：分区 {{partition}} 的副本因子是 {{replicationFactor}}，没有其他存活的 Broker 能接收它的副本。请先添加或重启一个 Broker。',
     BROKER_NOT_RUNNING: 'Broker {{brokerId}} 没有在运行。',
     BROKER_RUNNING: 'Broker {{brokerId}} 已经在运行。',
+    COMBINED_PLACEMENT:
+      '这里的控制器运行在 Broker 里（混合模式）：新增控制器需要新增一个混合节点，本模拟器没有实现。',
+    VOTER_CHANGE_IN_PROGRESS:
+      '控制器 {{controllerId}} 还在加入投票者的过程中：投票者一次只能变更一个。',
     NO_CONTROLLER_QUORUM:
       '这个集群把元数据放在 ZooKeeper 里，没有 KRaft 控制器：它的控制器是创建了 /controller 的那个 Broker。',
     UNKNOWN_CONTROLLER: '没有控制器 {{controllerId}}（控制器的 ID 是 {{first}} 到 {{last}}）。',
@@ -1137,7 +1151,7 @@ export const zhCN: Catalogue = {
     'quorum-timing':
       '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；混合模式下控制器虽然与所在的 Broker 同一个进程，画面上仍单独画成一张卡片（它的消息从 Broker 发出）；会话开始之前写入的元数据算作一个快照。',
     'zookeeper-model':
-      'ZooKeeper 模式只保留一棵数据树，代表所有与 Leader 同步的服务器（重新加入的服务器立刻追上）；multi 中的每个操作各占一个 zxid；Broker 发给 Follower 服务器的会话心跳会立即转给 Leader。新主题的分区分配由控制器自己写入（在 Kafka 里由管理工具写入、控制器再响应），控制器从 /brokers/ids 的子节点读取 Broker epoch；如果 Broker 的临时节点仍被它上一个会话占着，它会重试注册，而不是直接退出。',
+      'ZooKeeper 模式只保留一棵数据树，代表所有与 Leader 同步的服务器（重新加入的服务器立刻追上）；multi 中的每个操作各占一个 zxid；Broker 发给 Follower 服务器的会话心跳会立即转给 Leader。新主题的分区分配和配置变更（/config/...）由控制器自己写入（在 Kafka 里由管理工具写入、控制器和 Broker 再响应），控制器从 /brokers/ids 的子节点读取 Broker epoch；如果 Broker 的临时节点仍被它上一个会话占着，它会重试注册，而不是直接退出。',
     'metadata-by-message':
       'Broker 通过控制器发来的消息得知元数据变化，而不是拉取元数据日志；错过变化的 Broker 会在下一次心跳时收到完整快照。',
     'offsets-topic-records':

@@ -168,6 +168,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('isolateBroker', brokerId),
     command('healBroker', brokerId),
     command('removeBroker', brokerId),
+    command('addController', {}),
     command('killController', controllerId),
     command('restartController', controllerId),
     command('isolateController', controllerId),

@@ -82,3 +82,30 @@ test('Add partitions grows orders; fewer than now is refused', async ({ page }) 
   await waitForView(page, (v) => v.topics[0].partitions.length === 5, 'orders has 5 partitions');
   await expect(page.getByRole('button', { name: 'Partition orders-4', exact: true })).toBeVisible();
 });
+
+test('a topic config change waits, shown as such, until the controller quorum commits it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.evaluate(() => window.__kafkaSim!.pause());
+  const inspector = await openTopic(page, 'orders');
+  const field = inspector.getByRole('textbox', { name: 'retention.ms', exact: true });
+  await field.fill('60000');
+  await field.press('Enter');
+  // Paused: the ConfigRecord is written, not yet committed; the typed value stays on show.
+  const waiting = inspector.getByRole('status').filter({ hasText: 'waiting for the controller' });
+  await expect(waiting).toBeVisible();
+  await expect(field).toHaveValue('60000');
+  const before = await page.evaluate(async () => (await window.__kafkaSim!.view()).topics);
+  expect(
+    before.find((t) => t.name === 'orders')!.config.find((e) => e.key === 'retention.ms')!.source,
+  ).not.toBe('user');
+  await page.evaluate(() => window.__kafkaSim!.play());
+  await waitForView(
+    page,
+    (x) => topicConfig(x, 'orders', 'retention.ms').value === 60000,
+    'orders has retention.ms=60000',
+  );
+  await expect(waiting).toBeHidden();
+  await expect(field).toHaveValue('60000');
+});

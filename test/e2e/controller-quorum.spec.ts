@@ -47,3 +47,20 @@ test('the controllers elect a new active controller when it is killed, and the p
   await page.getByRole('button', { name: 'Restart controller 1001', exact: true }).click();
   await expect(lost).toBeHidden();
 });
+
+test('Add controller: the new controller observes while it copies the log, then votes; the majority grows', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openBuiltinPaused(page, 'controller-quorum');
+  await page.getByRole('button', { name: 'Add controller', exact: true }).click();
+  await expect(controller(page, 1004)).toContainText('Observer, catching up');
+  await runTo(page, 8000);
+  await expect(controller(page, 1004)).toContainText('Follower');
+  const metadata = await page.evaluate(async () => (await window.__kafkaSim!.view()).metadata!);
+  expect(metadata.mode === 'kraft' && metadata.quorum).toEqual({ live: 4, needed: 3, lost: false });
+  const log = page.getByRole('region', { name: 'Event log' });
+  await expect(log).toContainText('Controller 1004 joined the voters');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+});

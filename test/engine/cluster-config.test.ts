@@ -44,6 +44,9 @@ describe('cluster-wide broker default', () => {
       key: 'min.insync.replicas',
       value: 3,
     });
+    // Broker configs are metadata: the view shows them once the controller quorum committed them.
+    expect(entry(engine.view().clusterConfig, 'min.insync.replicas').value).toBe(1);
+    runTo(engine, 7000);
     const v = engine.view();
     expect(entry(v.clusterConfig, 'min.insync.replicas')).toMatchObject({
       value: 3,

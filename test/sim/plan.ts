@@ -37,6 +37,7 @@ export type FaultKind =
   | 'restart-controller'
   | 'isolate-controller'
   | 'heal-controller'
+  | 'add-controller'
   /** ZooKeeper servers (worlds in ZooKeeper mode): these may take the ensemble's quorum down. */
   | 'crash-zookeeper'
   | 'restart-zookeeper'
@@ -120,6 +121,7 @@ const CONTROLLER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
   [3, 'restart-controller'],
   [2, 'isolate-controller'],
   [2, 'heal-controller'],
+  [1, 'add-controller'],
 ];
 
 const ZOOKEEPER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [

@@ -308,6 +308,9 @@ export function resolveFault(fault: Fault, v: ClusterView, rng: TestRng): Comman
     case 'isolate-controller':
     case 'heal-controller':
       return controllerFault(fault.kind, v, rng);
+    case 'add-controller':
+      // Refused (and recorded so) in combined mode or while another controller joins.
+      return { type: 'addController' };
     case 'crash-zookeeper':
     case 'restart-zookeeper':
     case 'isolate-zookeeper':

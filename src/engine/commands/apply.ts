@@ -1,6 +1,6 @@
 // Every user action (design.md 3.2): validated first, so an invalid command changes nothing and
 // returns an error that names the problem; then applied to the world at the current sim time.
-import { applyControllerCommand } from './controllerNodes';
+import { addController, applyControllerCommand } from './controllerNodes';
 import { combinedControllerOf } from '../quorum/combined';
 import { applyZooKeeperCommand } from './zookeeperNodes';
 import { inControllerScope } from '../quorum/scope';
@@ -221,6 +221,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
       }
       return OK;
     }
+    case 'addController':
+      return addController(sim);
     case 'killController':
     case 'restartController':
     case 'isolateController':

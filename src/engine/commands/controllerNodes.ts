@@ -4,7 +4,10 @@
 import { controllerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Command } from '../types';
+import { LIMITS } from '../limits';
+import { withinTotal } from './limitChecks';
 import {
+  addControllerNode,
   healControllerNode,
   isolateControllerNode,
   restartControllerNode,
@@ -38,6 +41,34 @@ function findController(sim: Sim, id: number): ControllerNodeState | Result {
     );
   }
   return n;
+}
+
+/** addController: a new dedicated controller that joins the voters once caught up (KIP-853). */
+export function addController(sim: Sim): Result {
+  const q = sim.world.quorum;
+  if (!q)
+    return fail(
+      'NO_CONTROLLER_QUORUM',
+      'this cluster keeps its metadata in ZooKeeper (cluster.metadata.mode is zookeeper): it has no KRaft controllers',
+      'type',
+    );
+  if (q.placement === 'combined')
+    return fail(
+      'COMBINED_PLACEMENT',
+      'the controllers run inside brokers here (combined placement): a new controller would need a new combined node, which is not modelled',
+      'type',
+    );
+  const limit = withinTotal('Controllers', q.controllers.length, 1, LIMITS.controllers, 'type');
+  if (!limit.ok) return limit;
+  if (q.joining)
+    return fail(
+      'VOTER_CHANGE_IN_PROGRESS',
+      `controller ${q.joining.id} is still joining the voters: one voter change at a time`,
+      'type',
+      { controllerId: q.joining.id },
+    );
+  addControllerNode(sim);
+  return OK;
 }
 
 export function applyControllerCommand(sim: Sim, cmd: ControllerCommand): Result {

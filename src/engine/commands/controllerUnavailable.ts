@@ -2,7 +2,7 @@
 // KRaft quorum has lost its majority, ZooKeeper has lost its quorum, no broker is left to become
 // the (ZooKeeper-mode) controller, or an election is under way. The catalogues word each case
 // (errors.CONTROLLER_NOT_AVAILABLE_<context>).
-import { quorumHealth } from '../quorum/nodes';
+import { quorumHealth } from '../quorum/voters';
 import { brokerNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { ensembleHealth } from '../zookeeper/ensemble';

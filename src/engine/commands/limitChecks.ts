@@ -45,10 +45,18 @@ export function fewItems(value: unknown, field: string, limit: number): Result {
   return OK;
 }
 
-type Total = 'Brokers' | 'Partitions' | 'Consumers' | 'Producers' | 'Groups' | 'ConsumersPerGroup';
+type Total =
+  | 'Brokers'
+  | 'Controllers'
+  | 'Partitions'
+  | 'Consumers'
+  | 'Producers'
+  | 'Groups'
+  | 'ConsumersPerGroup';
 
 const WHAT: Record<Total, string> = {
   Brokers: 'brokers',
+  Controllers: 'controllers',
   Partitions: 'partitions in all topics',
   Consumers: 'consumers',
   Producers: 'producers',

@@ -1,6 +1,10 @@
 // setConfig: a live config change (kafka-configs --alter), stored where it applies, then what
 // the key's definition says the change sets off (LiveChange in config/definitions.ts): a
 // rejoin, an election of leaders for offline partitions, or a check that may refuse it.
+// Broker and topic configs are metadata: the controller writes them as a ConfigRecord (KRaft) or
+// to their znode (ZooKeeper mode), so they need an active controller, and the change is told
+// (config.changed) once the quorum or ZooKeeper has committed it. Client configs are the
+// client's own and change at once.
 import { isIdempotent, drain } from '../client/producer';
 import { isRunning } from '../client/consumer/state';
 import { requestRejoin } from '../client/consumer/membership';
@@ -8,10 +12,13 @@ import { findConfigDefinition, type ConfigScope } from '../config/definitions';
 import { refreshSlot } from '../config/resolve';
 import { checkConfigValue } from '../config/validate';
 import { controllerCanAct, electOfflinePartitions } from '../controller/controller';
+import type { ConfigRecord } from '../controller/records';
+import { write } from '../controller/write';
+import { controllerUnavailable } from './controllerUnavailable';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { Sim } from '../sim/sim';
 import type { ConsumerState, ProducerState } from '../sim/world';
-import type { Command } from '../types';
+import type { Command, ConfigValue } from '../types';
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 
 type SetConfig = Extract<Command, { type: 'setConfig' }>;
@@ -26,17 +33,12 @@ export function setConfig(sim: Sim, cmd: SetConfig): Result {
   const entry = { value, source: 'user' as const };
   switch (cmd.scope) {
     case 'broker': {
-      if (cmd.id === 'cluster' || cmd.id === '*') {
-        // The cluster-wide default (kafka-configs --entity-default): every broker and topic.
-        w.clusterConfig[cmd.key] = entry;
-        for (const b of w.brokers) refreshSlot(w, b.config);
-        for (const t of Object.values(w.topics)) refreshSlot(w, t.config);
-      } else {
-        const b = findBroker(sim, cmd.id, 'id');
-        if (isResult(b)) return b;
-        b.config.explicit[cmd.key] = entry;
-        refreshSlot(w, b.config);
-      }
+      // The cluster-wide default (kafka-configs --entity-default) reaches every broker and topic.
+      const cluster = cmd.id === 'cluster' || cmd.id === '*';
+      const b = cluster ? null : findBroker(sim, cmd.id, 'id');
+      if (isResult(b)) return b;
+      if (!controllerCanAct(sim)) return controllerUnavailable(sim);
+      write(sim, [configRecord('BROKER', b === null ? '' : String(b.id), cmd.key, value)]);
       if (onChange === 'elect-offline' && value === true) electOffline(sim);
       break;
     }
@@ -46,8 +48,8 @@ export function setConfig(sim: Sim, cmd: SetConfig): Result {
         return fail('UNKNOWN_TOPIC_OR_PARTITION', `id: no topic "${cmd.id}"`, 'id', {
           topic: String(cmd.id),
         });
-      t.config.explicit[cmd.key] = entry;
-      refreshSlot(w, t.config);
+      if (!controllerCanAct(sim)) return controllerUnavailable(sim);
+      write(sim, [configRecord('TOPIC', t.name, cmd.key, value)]);
       if (onChange === 'elect-offline' && value === true) electOffline(sim, t.name);
       break;
     }
@@ -106,6 +108,15 @@ export function setConfig(sim: Sim, cmd: SetConfig): Result {
     t: sim.now,
   });
   return OK;
+}
+
+function configRecord(
+  resourceType: ConfigRecord['resourceType'],
+  resourceName: string,
+  name: string,
+  value: ConfigValue,
+): ConfigRecord {
+  return { type: 'ConfigRecord', resourceType, resourceName, name, value };
 }
 
 /** Unclean election turned on: partitions without a leader may get one now (all, or a topic's). */

@@ -8,7 +8,7 @@
 // incarnation ids; a partition record carries the controller's reason only in the events it
 // causes; `PartitionChangeRecord.leaderEpochBump` stands for Kafka's "leader field set to the
 // current leader" (a reassignment that removes replicas bumps the epoch without a new leader).
-import type { ConfigMap } from '../types';
+import type { ConfigMap, ConfigValue } from '../types';
 import type { ControllerBroker, ControllerPartition, World } from '../sim/world';
 import { tpKey } from '../sim/ids';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
@@ -76,6 +76,18 @@ export interface RemoveTopicRecord {
   name: string;
 }
 
+/**
+ * A dynamic config of a broker (resourceName its id, or "" for the cluster-wide default, as
+ * kafka-configs --entity-default writes it) or of a topic (kafka-configs --alter).
+ */
+export interface ConfigRecord {
+  type: 'ConfigRecord';
+  resourceType: 'BROKER' | 'TOPIC';
+  resourceName: string;
+  name: string;
+  value: ConfigValue;
+}
+
 /** The next producer id the controller hands out (Kafka allocates blocks; one id here). */
 export interface ProducerIdsRecord {
   type: 'ProducerIdsRecord';
@@ -90,6 +102,7 @@ export type MetadataRecord =
   | PartitionRecord
   | PartitionChangeRecord
   | RemoveTopicRecord
+  | ConfigRecord
   | ProducerIdsRecord;
 
 /** Apply one record to the world's metadata image (`world.controller`, `world.topics`). */
@@ -131,6 +144,8 @@ export function replay(world: World, record: MetadataRecord, now: number): void 
       return replayPartition(world, record, now);
     case 'PartitionChangeRecord':
       return replayPartitionChange(world, record, now);
+    case 'ConfigRecord':
+      return replayConfig(world, record);
     case 'RemoveTopicRecord': {
       const topic = world.topics[record.name];
       for (let i = 0; i < topic.numPartitions; i++) delete image.partitions[tpKey(record.name, i)];
@@ -184,4 +199,43 @@ function replayPartitionChange(world: World, r: PartitionChangeRecord, now: numb
         removing,
       };
   }
+}
+
+/** The explicit config entries a ConfigRecord's resource keeps (undefined: no such resource). */
+export function configEntriesOf(
+  world: World,
+  resourceType: ConfigRecord['resourceType'],
+  resourceName: string,
+): World['clusterConfig'] | undefined {
+  if (resourceType === 'TOPIC') return world.topics[resourceName]?.config.explicit;
+  if (resourceName === '') return world.clusterConfig;
+  return world.brokers[Number(resourceName) - 1]?.config.explicit;
+}
+
+/** Refresh the effective configs a change of `record`'s resource reaches. */
+export function refreshConfigsOf(
+  world: World,
+  resourceType: ConfigRecord['resourceType'],
+  resourceName: string,
+): void {
+  if (resourceType === 'TOPIC') {
+    const topic = world.topics[resourceName];
+    if (topic) refreshSlot(world, topic.config);
+    return;
+  }
+  if (resourceName !== '') {
+    const b = world.brokers[Number(resourceName) - 1];
+    if (b) refreshSlot(world, b.config);
+    return;
+  }
+  // The cluster-wide default reaches every broker and every topic.
+  for (const b of world.brokers) refreshSlot(world, b.config);
+  for (const t of Object.values(world.topics)) refreshSlot(world, t.config);
+}
+
+function replayConfig(world: World, r: ConfigRecord): void {
+  const entries = configEntriesOf(world, r.resourceType, r.resourceName);
+  if (entries === undefined) return;
+  entries[r.name] = { value: r.value, source: 'user' };
+  refreshConfigsOf(world, r.resourceType, r.resourceName);
 }

@@ -2,7 +2,12 @@
 // LeaderChangeMessage is committed (QuorumController's handleLeaderChange -> claim), its writes
 // take effect for everyone only when committed, and a leader that steps down takes back what the
 // quorum never committed (QuorumController.renounce reverts to the last committed offset).
-import { replay, type MetadataRecord } from '../controller/records';
+import {
+  configEntriesOf,
+  refreshConfigsOf,
+  replay,
+  type MetadataRecord,
+} from '../controller/records';
 import { controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { TopicState } from '../sim/world';
@@ -89,7 +94,11 @@ function activate(sim: Sim, n: ControllerNodeState, leader: LeaderRole): void {
 }
 
 function isMetadataRecord(entry: { type: string }): entry is MetadataRecord {
-  return entry.type !== 'LeaderChangeMessage' && entry.type !== 'NoOpRecord';
+  return (
+    entry.type !== 'LeaderChangeMessage' &&
+    entry.type !== 'NoOpRecord' &&
+    entry.type !== 'VotersRecord'
+  );
 }
 
 /** Committed: the write's events happen and its messages go out, now. */
@@ -206,6 +215,14 @@ function putBack(sim: Sim, u: Undo): void {
     case 'producer-ids':
       c.nextProducerId = u.before;
       return;
+    case 'config': {
+      const entries = configEntriesOf(w, u.resourceType, u.resourceName);
+      if (entries === undefined) return;
+      if (u.before) entries[u.name] = u.before;
+      else delete entries[u.name];
+      refreshConfigsOf(w, u.resourceType, u.resourceName);
+      return;
+    }
   }
 }
 
@@ -234,6 +251,11 @@ function current(sim: Sim, u: Undo): Undo {
     }
     case 'producer-ids':
       return { ...u, before: c.nextProducerId };
+    case 'config':
+      return {
+        ...u,
+        before: configEntriesOf(w, u.resourceType, u.resourceName)?.[u.name] ?? null,
+      };
   }
 }
 

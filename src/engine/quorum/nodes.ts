@@ -7,7 +7,6 @@ import {
   onSessionCheck,
 } from '../controller/controller';
 import { afterAlterPartition } from '../controller/reassignment';
-import { majoritySize } from '../kernels/raft';
 import { controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Message, Task } from '../sim/world';
@@ -19,11 +18,12 @@ import {
   becomeUnattached,
   onRaftMessage,
   onRaftTimer,
-  quorumOf,
   resumeAsFollower,
   resumeAsLeader,
+  startAsObserver,
 } from './raft';
 import { inControllerScope } from './scope';
+import { checkQuorumLiveness, quorumOf } from './voters';
 import type { ControllerNodeState, KraftQuorum, MetadataEntry } from './state';
 
 export const FIRST_CONTROLLER_ID = 1001;
@@ -43,24 +43,7 @@ export function createKraftQuorum(count: number, placement: ControllerPlacement)
     appendAsLeader<MetadataEntry>(log, 1, [
       { type: 'LeaderChangeMessage', leaderId: voters[0], voters },
     ]);
-    controllers.push({
-      id,
-      status: 'running',
-      inc: 1,
-      epoch: 1,
-      votedFor: voters[0],
-      log,
-      role: 'unattached',
-      leaderId: null,
-      hw: log.leo,
-      hasFetchedFromLeader: false,
-      granted: [],
-      retries: 0,
-      token: 0,
-      fetchInFlight: false,
-      nextReqId: 0,
-      leader: null,
-    });
+    controllers.push({ ...newControllerNode(id, log), epoch: 1, votedFor: voters[0], hw: log.leo });
   }
   return {
     mode: 'kraft',
@@ -125,6 +108,47 @@ export function startKraftQuorum(sim: Sim): void {
 }
 
 /** Stop controller `n`; `inc` is its next incarnation (a combined one takes its broker's). */
+/** A running controller node with `log`, in no epoch yet, knowing no leader. */
+function newControllerNode(id: number, log: ControllerNodeState['log']): ControllerNodeState {
+  return {
+    id,
+    status: 'running',
+    inc: 1,
+    epoch: 0,
+    votedFor: null,
+    log,
+    role: 'unattached',
+    leaderId: null,
+    hw: 0,
+    hasFetchedFromLeader: false,
+    granted: [],
+    retries: 0,
+    token: 0,
+    fetchInFlight: false,
+    nextReqId: 0,
+    leader: null,
+  };
+}
+
+/**
+ * A new dedicated controller (kafka-storage format --no-initial-controllers, then
+ * kafka-metadata-quorum add-controller): it starts with an empty log as an observer and joins
+ * the voters once the leader has added it (raft.ts maybeAddVoter).
+ */
+export function addControllerNode(sim: Sim): ControllerNodeState {
+  const q = quorumOf(sim);
+  const id = Math.max(...q.controllers.map((c) => c.id)) + 1;
+  const n: ControllerNodeState = {
+    observer: true,
+    ...newControllerNode(id, createMetadataLog<MetadataEntry>()),
+  };
+  q.controllers.push(n);
+  q.joining = { id };
+  sim.emit({ type: 'controller.node-started', controllerId: id, restart: false, t: sim.now });
+  startAsObserver(sim, n);
+  return n;
+}
+
 export function stopControllerNode(sim: Sim, n: ControllerNodeState, inc = n.inc + 1): void {
   if (n.leader !== null) {
     const leader = n.leader;
@@ -161,30 +185,4 @@ export function healControllerNode(sim: Sim, n: ControllerNodeState): void {
   sim.setIsolated(controllerHostNode(n.id), false);
   sim.emit({ type: 'controller.node-healed', controllerId: n.id, t: sim.now });
   checkQuorumLiveness(sim);
-}
-
-/** The voters that are up and reachable, against the majority the quorum needs. */
-export function quorumHealth(sim: Sim) {
-  const q = quorumOf(sim);
-  const live = q.controllers.filter(
-    (n) => n.status === 'running' && !sim.isIsolated(controllerHostNode(n.id)),
-  ).length;
-  const voters = q.controllers.length;
-  const needed = majoritySize(voters);
-  return { live, voters, needed, lost: live < needed };
-}
-
-/** Say when the voters that are up and reachable stop (or start again) being a majority. */
-export function checkQuorumLiveness(sim: Sim): void {
-  const q = quorumOf(sim);
-  const { live, voters, needed, lost } = quorumHealth(sim);
-  if (lost === q.lost) return;
-  q.lost = lost;
-  sim.emit({
-    type: lost ? 'metadata.quorum-lost' : 'metadata.quorum-restored',
-    live,
-    voters,
-    needed,
-    t: sim.now,
-  });
 }

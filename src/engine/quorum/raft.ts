@@ -27,14 +27,16 @@ import {
   appendAsFollower,
   appendAsLeader,
   endOffsetAndEpoch,
+  epochAt,
   installSnapshot,
   lastFetchedEpoch,
   takeSnapshot,
   truncateToEndOffset,
   validateFetch,
 } from './metadataLog';
-import type { ControllerNodeState, KraftQuorum, MetadataEntry } from './state';
+import type { ControllerNodeState, MetadataEntry } from './state';
 import { onLeaderCommitted, onLeadershipLost } from './commit';
+import { checkQuorumLiveness, quorumOf, voterIds, voters } from './voters';
 
 /** Records a fetch answer may carry (Kafka counts bytes; a few hundred records is plenty). */
 const MAX_FETCH_RECORDS = 500;
@@ -54,14 +56,6 @@ export interface RaftTiming {
 export function raftTiming(sim: Sim): RaftTiming {
   const election = cfg.int(sim.world.brokers[0].config, 'controller.quorum.election.timeout.ms');
   return { electionTimeoutMs: election, fetchTimeoutMs: 2 * election };
-}
-
-export function quorumOf(sim: Sim): KraftQuorum {
-  return sim.world.quorum!;
-}
-
-export function voterIds(q: KraftQuorum): number[] {
-  return q.controllers.map((c) => c.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +128,7 @@ function becomeLeader(sim: Sim, n: ControllerNodeState): void {
     { type: 'LeaderChangeMessage', leaderId: n.id, voters: voterIds(q) },
   ]);
   n.leader!.voters[n.id].endOffset = n.log.leo;
-  for (const other of q.controllers) {
+  for (const other of voters(q)) {
     if (other.id === n.id) continue;
     sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(other.id), 'begin-quorum-epoch', {
       epoch: n.epoch,
@@ -220,7 +214,7 @@ function leaveLeadership(
 
 function requestVotes(sim: Sim, n: ControllerNodeState, preVote: boolean): void {
   const end = endOffsetAndEpoch(n.log);
-  for (const other of quorumOf(sim).controllers) {
+  for (const other of voters(quorumOf(sim))) {
     if (other.id === n.id) continue;
     sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(other.id), 'vote', {
       epoch: n.epoch,
@@ -244,6 +238,18 @@ function electionView(n: ControllerNodeState): ElectionView {
 
 function onVote(sim: Sim, n: ControllerNodeState, msg: Message<'vote'>): void {
   const req = msg.body;
+  // An observer has no vote to give (it is not in the voter set).
+  if (n.observer) {
+    sim.send(
+      controllerHostNode(n.id),
+      n.inc,
+      msg.from,
+      'vote-response',
+      { epoch: n.epoch, preVote: req.preVote, granted: false, leaderId: n.leaderId, error: null },
+      { toInc: msg.fromInc },
+    );
+    return;
+  }
   const decision = handleVoteRequest(electionView(n), endOffsetAndEpoch(n.log), {
     candidateId: req.candidateId,
     candidateEpoch: req.epoch,
@@ -295,12 +301,14 @@ function onVoteResponse(sim: Sim, n: ControllerNodeState, msg: Message<'vote-res
 }
 
 function maybeWin(sim: Sim, n: ControllerNodeState): void {
-  if (n.granted.length < majoritySize(quorumOf(sim).controllers.length)) return;
+  if (n.granted.length < majoritySize(voterIds(quorumOf(sim)).length)) return;
   if (n.role === 'prospective') becomeCandidate(sim, n);
   else if (n.role === 'candidate') becomeLeader(sim, n);
 }
 
 function onElectionTimeout(sim: Sim, n: ControllerNodeState): void {
+  // An observer never stands for election: it looks for the leader instead.
+  if (n.observer) return seekLeader(sim, n);
   switch (n.role) {
     case 'unattached':
     case 'resigned':
@@ -359,6 +367,7 @@ function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'
       raftTiming(sim).fetchTimeoutMs,
     );
     updateHighWatermark(sim, n);
+    maybeAddVoter(sim, n, req.replicaId, req.fetchOffset);
     // Nothing new and the follower knows the HW: wait for records (a long poll).
     if (answer.batches.length === 0 && req.knownHw >= n.hw) {
       leader.parked.push({
@@ -379,6 +388,49 @@ function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'
     }
   }
   answerFetch(sim, n, msg.from, msg.fromInc, req.reqId, { answer });
+}
+
+/**
+ * AddRaftVoter (KIP-853): once the controller being added has caught up (it asks for everything
+ * the leader's log held at its previous fetch, as Kafka's lastCaughtUpTimestamp tells), the active
+ * leader appends a VotersRecord naming it (once; again if a new leader lacks it). It votes once
+ * that record is committed (Kafka counts it from the append; see docs/engine.md).
+ */
+function maybeAddVoter(sim: Sim, n: ControllerNodeState, replicaId: number, fetchOffset: number) {
+  const q = quorumOf(sim);
+  const joining = q.joining;
+  if (joining?.id !== replicaId || !n.leader?.active) return;
+  const previous = joining.leoAtFetch;
+  joining.leoAtFetch = { epoch: n.epoch, leo: n.log.leo };
+  const caughtUp = previous?.epoch === n.epoch && fetchOffset >= previous.leo;
+  if (!caughtUp) return;
+  if (joining.offset !== undefined && joining.offset >= n.log.logStartOffset) {
+    const held = joining.offset < n.log.leo && epochAt(n.log, joining.offset) === joining.epoch;
+    if (held) return;
+  }
+  joining.offset = n.log.leo;
+  joining.epoch = n.epoch;
+  appendAsQuorumLeader(sim, n, [{ type: 'VotersRecord', voters: [...voterIds(q), replicaId] }]);
+}
+
+/** The VotersRecord is committed: the new controller is a voter from now on. */
+function finishAddingVoter(sim: Sim, n: ControllerNodeState): void {
+  const q = quorumOf(sim);
+  const joining = q.joining;
+  if (joining?.offset === undefined || n.hw <= joining.offset) return;
+  if (epochAt(n.log, joining.offset) !== joining.epoch) return;
+  const added = q.controllers.find((c) => c.id === joining.id);
+  q.joining = undefined;
+  if (!added) return;
+  delete added.observer;
+  n.leader!.voters[added.id] = { endOffset: -1 };
+  sim.emit({
+    type: 'controller.voter-added',
+    controllerId: added.id,
+    voters: voterIds(q),
+    t: sim.now,
+  });
+  checkQuorumLiveness(sim);
 }
 
 function answerFetch(
@@ -444,6 +496,7 @@ function updateHighWatermark(sim: Sim, n: ControllerNodeState): void {
   if (hw === undefined || hw <= n.hw) return;
   n.hw = hw;
   onLeaderCommitted(sim, n);
+  finishAddingVoter(sim, n);
   releaseParked(sim, n);
   if (n.hw - n.log.logStartOffset > 2 * SNAPSHOT_AFTER_RECORDS)
     takeSnapshot(n.log, n.hw - SNAPSHOT_AFTER_RECORDS);
@@ -454,7 +507,7 @@ function onCheckQuorum(sim: Sim, n: ControllerNodeState): void {
   const left = timeUntilCheckQuorumExpires(
     n.leader.checkQuorum,
     sim.now,
-    quorumOf(sim).controllers.length,
+    voterIds(quorumOf(sim)).length,
   );
   if (left === Infinity) return;
   if (left > 0) {
@@ -485,8 +538,13 @@ function restartFetchTimer(sim: Sim, n: ControllerNodeState): void {
 
 function sendFetch(sim: Sim, n: ControllerNodeState): void {
   if (n.role !== 'follower' || n.leaderId === null || n.fetchInFlight) return;
+  fetchFrom(sim, n, n.leaderId);
+}
+
+/** A Fetch of `__cluster_metadata` from controller `target`, from this node's log end. */
+function fetchFrom(sim: Sim, n: ControllerNodeState, target: number): void {
   n.fetchInFlight = true;
-  sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(n.leaderId), 'metadata-fetch', {
+  sim.send(controllerHostNode(n.id), n.inc, controllerHostNode(target), 'metadata-fetch', {
     reqId: ++n.nextReqId,
     epoch: n.epoch,
     replicaId: n.id,
@@ -508,9 +566,18 @@ function onFetchResponse(
     else becomeUnattached(sim, n, r.epoch);
     return;
   }
+  // An observer looking for the leader: the answer named it.
+  if (n.observer && n.role === 'unattached' && r.reqId === n.nextReqId) {
+    n.fetchInFlight = false;
+    if (r.leaderId !== null && r.leaderId !== n.id) becomeFollower(sim, n, r.epoch, r.leaderId);
+    return;
+  }
   if (n.role !== 'follower' || r.epoch !== n.epoch || r.reqId !== n.nextReqId) return;
   n.fetchInFlight = false;
-  if (r.error !== null || r.answer === null) return;
+  if (r.error !== null || r.answer === null) {
+    if (n.observer) seekLeader(sim, n);
+    return;
+  }
   n.hasFetchedFromLeader = true;
   restartFetchTimer(sim, n);
   const answer = r.answer;
@@ -524,7 +591,27 @@ function onFetchResponse(
 }
 
 function onFetchTimeout(sim: Sim, n: ControllerNodeState): void {
-  if (n.role === 'follower') becomeProspective(sim, n);
+  if (n.observer) seekLeader(sim, n);
+  else if (n.role === 'follower') becomeProspective(sim, n);
+}
+
+/** A controller just added (KIP-853): it observes, looking for the leader to copy the log from. */
+export function startAsObserver(sim: Sim, n: ControllerNodeState): void {
+  seekLeader(sim, n);
+}
+
+/**
+ * An observer without a leader asks the voters in turn (Kafka's observers fetch from the
+ * bootstrap servers): the answer names the leader, which it then follows.
+ */
+function seekLeader(sim: Sim, n: ControllerNodeState): void {
+  const others = voters(quorumOf(sim)).filter((v) => v.id !== n.id);
+  n.role = 'unattached';
+  n.leaderId = null;
+  newState(n);
+  restartFetchTimer(sim, n);
+  if (others.length === 0) return;
+  fetchFrom(sim, n, others[n.retries++ % others.length].id);
 }
 
 function onFetchWait(sim: Sim, n: ControllerNodeState, which: string): void {

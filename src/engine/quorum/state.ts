@@ -10,7 +10,7 @@
 import type { CheckQuorumState, QuorumRole } from '../kernels/raft';
 import type { MetadataRecord } from '../controller/records';
 import type { MetadataLog } from './metadataLog';
-import type { NodeId, SimEvent } from '../types';
+import type { ConfigValue, NodeId, SimEvent } from '../types';
 import type { TrafficInfo } from '../sim/sim';
 import type {
   ControllerBroker,
@@ -25,7 +25,9 @@ export type MetadataEntry =
   /** The first record of every epoch: who leads it (Raft's LeaderChangeMessage). */
   | { type: 'LeaderChangeMessage'; leaderId: number; voters: number[] }
   /** Written every metadata.max.idle.interval.ms so that brokers can tell the log is alive. */
-  | { type: 'NoOpRecord' };
+  | { type: 'NoOpRecord' }
+  /** The voter set from here on (KIP-853's VotersRecord, written when a controller is added). */
+  | { type: 'VotersRecord'; voters: number[] };
 
 /** The entity a record changed, as it was before (null: it did not exist). */
 export type Undo =
@@ -39,7 +41,14 @@ export type Undo =
     }
   | { kind: 'broker'; brokerId: number; before: ControllerBroker | null }
   | { kind: 'topic'; name: string; before: TopicState | null; partitions: ControllerPartition[] }
-  | { kind: 'producer-ids'; before: number };
+  | { kind: 'producer-ids'; before: number }
+  | {
+      kind: 'config';
+      resourceType: 'BROKER' | 'TOPIC';
+      resourceName: string;
+      name: string;
+      before: { value: ConfigValue; source: 'scenario' | 'user' } | null;
+    };
 
 type ReassignmentEntry = NonNullable<ControllerState['reassignments']>[string];
 
@@ -86,6 +95,8 @@ export interface LeaderRole {
 }
 
 export interface ControllerNodeState {
+  /** Not a voter (yet): a controller added by AddRaftVoter copies the log before it joins. */
+  observer?: true;
   id: number;
   status: 'running' | 'stopped';
   inc: number;
@@ -127,4 +138,15 @@ export interface KraftQuorum {
    * then their events are told; otherwise they are forgotten.
    */
   orphans: PendingWrite[];
+  /**
+   * A controller being added (KIP-853): once it has caught up, the leader appends a VotersRecord
+   * naming it (`offset`, in `epoch`), and it votes once that record is committed.
+   */
+  joining?: {
+    id: number;
+    offset?: number;
+    epoch?: number;
+    /** The leader's log end when the joining controller last fetched (is it caught up?). */
+    leoAtFetch?: { epoch: number; leo: number };
+  };
 }

@@ -1,7 +1,7 @@
 // The active controller's writes under a KRaft quorum: appended to its log and applied to the
 // image at once (the controller decides on its own uncommitted state, as Kafka's does), with what
 // each record replaced kept so that a write the quorum never commits can be taken back.
-import { replay, type MetadataRecord } from '../controller/records';
+import { configEntriesOf, replay, type MetadataRecord } from '../controller/records';
 import { tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { activeControllerNode, scheduleNoOp, sizeOf } from './commit';
@@ -91,6 +91,16 @@ export function undoFor(sim: Sim, r: MetadataRecord): Undo {
     }
     case 'ProducerIdsRecord':
       return { kind: 'producer-ids', before: c.nextProducerId };
+    case 'ConfigRecord': {
+      const entry = configEntriesOf(w, r.resourceType, r.resourceName)?.[r.name];
+      return {
+        kind: 'config',
+        resourceType: r.resourceType,
+        resourceName: r.resourceName,
+        name: r.name,
+        before: entry ? clone(entry) : null,
+      };
+    }
   }
 }
 

@@ -25,7 +25,10 @@ export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
     id: n.id,
     alive: n.status === 'running',
     isolated: sim.isIsolated(controllerHostNode(n.id)),
-    role: n.status === 'running' ? n.role : ('stopped' as const),
+    // A controller being added observes (copies the log, has no vote) until it joins.
+    role:
+      n.status !== 'running' ? ('stopped' as const) : n.observer ? ('observer' as const) : n.role,
+    voter: !n.observer,
     epoch: n.epoch,
     logEndOffset: n.log.leo,
     highWatermark: Math.max(0, n.hw),
@@ -33,8 +36,9 @@ export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
     votedFor: n.votedFor,
     recent: recentEntries(n.log),
   }));
-  const live = nodes.filter((n) => n.alive && !n.isolated).length;
-  const needed = majoritySize(nodes.length);
+  const voting = nodes.filter((n) => n.voter);
+  const live = voting.filter((n) => n.alive && !n.isolated).length;
+  const needed = majoritySize(voting.length);
   return {
     mode: 'kraft',
     placement: q.placement ?? 'dedicated',

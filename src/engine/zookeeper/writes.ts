@@ -11,7 +11,8 @@ import type { Sim } from '../sim/sim';
 import type { BrokerState } from '../sim/world';
 import { zkRequest } from './client';
 import type { ZkOp } from './state';
-import { CONTROLLER_EPOCH, opsForRecord, opsForTopicRemoval } from './znodes';
+import { exists } from './tree';
+import { CONTROLLER_EPOCH, configPath, opsForRecord, opsForTopicRemoval } from './znodes';
 
 export function writeToZooKeeper(sim: Sim, records: readonly MetadataRecord[]): void {
   const scope = sim.controllerScope;
@@ -21,11 +22,20 @@ export function writeToZooKeeper(sim: Sim, records: readonly MetadataRecord[]): 
   const controller = w.controller.activeId === null ? undefined : sim.broker(w.controller.activeId);
   const ops: ZkOp[] = [];
   const undo = [];
+  // Config znodes already asked for by writes on their way (ZooKeeper applies them in order).
+  const requested = new Set<string>();
+  for (const pending of zk.writes)
+    for (const u of pending.write.undo)
+      if (u.kind === 'config') requested.add(configPath(u.resourceType, u.resourceName));
+      else if (u.kind === 'topic' && u.before === null) requested.add(configPath('TOPIC', u.name));
+  const configExists = (path: string) => requested.has(path) || exists(zk.tree, path).code === 'OK';
   for (const r of records) {
     const removal = r.type === 'RemoveTopicRecord' ? opsForTopicRemoval(w, r.name) : null;
     undo.push(undoFor(sim, r));
     replay(w, r, sim.now);
-    ops.push(...(removal ?? opsForRecord(w, r)));
+    ops.push(...(removal ?? opsForRecord(w, r, configExists)));
+    if (r.type === 'ConfigRecord') requested.add(configPath(r.resourceType, r.resourceName));
+    else if (r.type === 'TopicRecord') requested.add(configPath('TOPIC', r.name));
   }
   // Nothing for ZooKeeper (registration, fencing, producer ids): done at once.
   if (ops.length === 0) return;

@@ -1,8 +1,10 @@
 // Where Kafka (up to 3.x) keeps its metadata in ZooKeeper, and the znode operations that stand
 // for each metadata record the controller writes. Paths and data formats are Kafka's
 // (KafkaZkClient / ZkData): /brokers/ids/N, /controller, /controller_epoch,
-// /brokers/topics/T (the assignment) and /brokers/topics/T/partitions/P/state (leader and ISR).
-import type { MetadataRecord } from '../controller/records';
+// /brokers/topics/T (the assignment), /brokers/topics/T/partitions/P/state (leader and ISR), and
+// dynamic configs at /config/topics/T and /config/brokers/N (or <default>), each change announced
+// by a sequential /config/changes/config_change_N.
+import { configEntriesOf, type ConfigRecord, type MetadataRecord } from '../controller/records';
 import { tpKey } from '../sim/ids';
 import type { World } from '../sim/world';
 import type { ZkOp } from './state';
@@ -19,8 +21,50 @@ const partitionsPath = (topic: string): string => `${topicPath(topic)}/partition
 const partitionPath = (topic: string, p: number): string => `${partitionsPath(topic)}/${p}`;
 const statePath = (topic: string, p: number): string => `${partitionPath(topic, p)}/state`;
 
+const CONFIG_TOPICS = '/config/topics';
+const CONFIG_BROKERS = '/config/brokers';
+const CONFIG_CHANGES = '/config/changes';
+
 /** The persistent paths every Kafka cluster has (KafkaZkClient.createTopLevelPaths). */
-export const TOP_LEVEL_PATHS = ['/brokers', BROKER_IDS, TOPICS, '/admin', '/config'];
+export const TOP_LEVEL_PATHS = [
+  '/brokers',
+  BROKER_IDS,
+  TOPICS,
+  '/admin',
+  '/config',
+  CONFIG_TOPICS,
+  CONFIG_BROKERS,
+  CONFIG_CHANGES,
+];
+
+/** Where a resource's dynamic configs live (the default broker resource is "<default>"). */
+export function configPath(resourceType: ConfigRecord['resourceType'], name: string): string {
+  if (resourceType === 'TOPIC') return `${CONFIG_TOPICS}/${name}`;
+  return `${CONFIG_BROKERS}/${name === '' ? '<default>' : name}`;
+}
+
+/** A config znode's JSON: the resource's dynamic configs, values as strings (ConfigEntityZNode). */
+function configData(
+  world: World,
+  resourceType: ConfigRecord['resourceType'],
+  name: string,
+): string {
+  const config: Record<string, string> = {};
+  const entries = configEntriesOf(world, resourceType, name) ?? {};
+  for (const key of Object.keys(entries).sort()) config[key] = String(entries[key].value);
+  return JSON.stringify({ version: 1, config });
+}
+
+/** The notification brokers watch for (ConfigEntityChangeNotificationSequenceZNode). */
+function configChange(resourceType: ConfigRecord['resourceType'], name: string): ZkOp {
+  const entity = configPath(resourceType, name).slice('/config/'.length);
+  return {
+    op: 'create',
+    path: `${CONFIG_CHANGES}/config_change_`,
+    data: JSON.stringify({ version: 2, entity_path: entity }),
+    mode: 'PERSISTENT_SEQUENTIAL',
+  };
+}
 
 export function brokerData(id: number): string {
   return JSON.stringify({
@@ -59,10 +103,16 @@ function topicData(world: World, topic: string): string {
  * The znode writes for one record, made after it is replayed (so they read the new image).
  * Broker registration and fencing write nothing: in ZooKeeper mode a broker registers itself
  * (its ephemeral znode), and which brokers are live is the controller's own knowledge. Kafka's
- * admin client writes a new topic's assignment and the controller then its partition states; here
- * the controller writes both.
+ * admin client writes a new topic's assignment (and its config znode) and the controller then its
+ * partition states; here the controller writes them all. A config change is written the same way
+ * (Kafka's admin client writes it); `configExists` says whether the resource's config znode is
+ * there already (or on its way), so that it is created once and set after that.
  */
-export function opsForRecord(world: World, record: MetadataRecord): ZkOp[] {
+export function opsForRecord(
+  world: World,
+  record: MetadataRecord,
+  configExists: (path: string) => boolean,
+): ZkOp[] {
   const create = (path: string, data: string): ZkOp => ({
     op: 'create',
     path,
@@ -78,9 +128,16 @@ export function opsForRecord(world: World, record: MetadataRecord): ZkOp[] {
   switch (record.type) {
     case 'TopicRecord':
       return [
+        create(configPath('TOPIC', record.name), configData(world, 'TOPIC', record.name)),
         create(topicPath(record.name), topicData(world, record.name)),
         create(partitionsPath(record.name), ''),
       ];
+    case 'ConfigRecord': {
+      const { resourceType: type, resourceName: name } = record;
+      const path = configPath(type, name);
+      const data = configData(world, type, name);
+      return [configExists(path) ? set(path, data) : create(path, data), configChange(type, name)];
+    }
     case 'PartitionRecord':
       return [
         set(topicPath(record.topic), topicData(world, record.topic)),
@@ -112,7 +169,7 @@ export function opsForTopicRemoval(world: World, topic: string): ZkOp[] {
   const ops: ZkOp[] = [];
   for (let i = 0; i < (world.topics[topic]?.numPartitions ?? 0); i++)
     ops.push(del(statePath(topic, i)), del(partitionPath(topic, i)));
-  ops.push(del(partitionsPath(topic)), del(topicPath(topic)));
+  ops.push(del(partitionsPath(topic)), del(topicPath(topic)), del(configPath('TOPIC', topic)));
   return ops;
 }
 
@@ -122,6 +179,12 @@ export function opsForImage(world: World): ZkOp[] {
   for (const name of Object.keys(world.topics).sort()) {
     const t = world.topics[name];
     ops.push(
+      {
+        op: 'create',
+        path: configPath('TOPIC', name),
+        data: configData(world, 'TOPIC', name),
+        mode: 'PERSISTENT',
+      },
       { op: 'create', path: topicPath(name), data: topicData(world, name), mode: 'PERSISTENT' },
       { op: 'create', path: partitionsPath(name), data: '', mode: 'PERSISTENT' },
     );

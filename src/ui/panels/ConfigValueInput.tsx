@@ -1,6 +1,8 @@
 // One config value, editable live (kafka-configs --alter): a control labelled by the config's
 // Kafka name (design 3.6), checked by the engine's definitions as the user types, sent as a
-// setConfig command; a refusal is shown under the control and the typed text is kept.
+// setConfig command; a refusal is shown under the control and the typed text is kept. Broker and
+// topic configs are metadata: the new value shows, marked as waiting, until the controller
+// quorum (or ZooKeeper) has committed it and the engine's view carries it.
 import { useState } from 'react';
 import type { ConfigEntry } from '../../engine';
 import { findConfigDefinition } from '../../engine/config/definitions';
@@ -57,6 +59,8 @@ export function ConfigValueInput({ entry, target }: { entry: ConfigEntry; target
     if (result.ok) {
       setDraft(null);
       setError(null);
+      // Kept on show until the committed value arrives (at once for client configs).
+      setChosen(typeof checked.value === 'boolean' ? checked.value : String(checked.value));
     } else {
       setChosen(null);
       setError(engineErrorText(result.error, t));
@@ -105,7 +109,7 @@ export function ConfigValueInput({ entry, target }: { entry: ConfigEntry; target
         className="config-input"
         inputMode={def.type.kind === 'int' ? 'numeric' : undefined}
         {...common}
-        value={draft ?? shown}
+        value={draft ?? (typeof chosen === 'string' ? chosen : shown)}
         size={Math.max(4, Math.min(14, (draft ?? shown).length + 1))}
         onChange={(e) => {
           setDraft(e.target.value);
@@ -124,9 +128,16 @@ export function ConfigValueInput({ entry, target }: { entry: ConfigEntry; target
       />
     );
   }
+  const waiting =
+    chosen !== null && !error && (target.scope === 'broker' || target.scope === 'topic');
   return (
     <>
       {control}
+      {waiting && (
+        <span className="field-hint" role="status">
+          {t('inspector.configWaiting')}
+        </span>
+      )}
       {error && (
         <span id={errorId} className="field-error" role="alert">
           {error}

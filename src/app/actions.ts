@@ -7,7 +7,7 @@ import type { DialogState, SimState, SimStore } from './store';
 import { resetUndoably, TIMELINE_ACTIONS } from './timelineActions';
 import { isLiveConsumer } from '../engine/status';
 import { isInternalTopic } from '../engine/sim/internalTopics';
-import { kraftOf } from './metadataMode';
+import { kraftOf, zookeeperOf } from './metadataMode';
 
 export type ZoomDirection = 'in' | 'out' | 'fit';
 
@@ -113,6 +113,12 @@ export const ACTIONS = {
     labelKey: 'toolbar.addController',
     perform: (ctx) => void run(ctx, { type: 'addController' }),
     enabled: (s) => running(s) && kraftOf(s.cluster?.metadata)?.placement === 'dedicated',
+  },
+  addZooKeeper: {
+    id: 'addZooKeeper',
+    labelKey: 'toolbar.addZooKeeper',
+    perform: (ctx) => void run(ctx, { type: 'addZooKeeper' }),
+    enabled: (s) => running(s) && zookeeperOf(s.cluster?.metadata) !== null,
   },
   createTopic: {
     id: 'createTopic',

@@ -76,6 +76,7 @@ export function eventInfo(e: SimEvent): EventInfo {
     case 'metadata.election-started':
       return info('cluster', null);
     case 'zookeeper.node-started':
+    case 'zookeeper.server-added':
     case 'zookeeper.node-stopped':
     case 'zookeeper.node-isolated':
     case 'zookeeper.node-healed':

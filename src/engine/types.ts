@@ -141,6 +141,8 @@ export type Command =
   | { type: 'isolateController'; controllerId: number }
   | { type: 'healController'; controllerId: number }
   /** A ZooKeeper server (cluster.metadata: zookeeper; ids 1..): crash, restart, cut off, heal. */
+  /** A new ZooKeeper server that joins the ensemble by dynamic reconfig (ZooKeeper 3.5+). */
+  | { type: 'addZooKeeper' }
   | { type: 'killZooKeeper'; nodeId: number }
   | { type: 'restartZooKeeper'; nodeId: number }
   | { type: 'isolateZooKeeper'; nodeId: number }
@@ -364,6 +366,8 @@ export type SimEventBody =
   // ZooKeeper mode (cluster.metadata: zookeeper)
   | { type: 'zookeeper.node-started'; nodeId: number; restart: boolean }
   | { type: 'zookeeper.node-stopped'; nodeId: number }
+  /** A server added by dynamic reconfig got its vote (the reconfig committed): `servers` now vote. */
+  | { type: 'zookeeper.server-added'; nodeId: number; servers: number[] }
   | { type: 'zookeeper.node-isolated'; nodeId: number }
   | { type: 'zookeeper.node-healed'; nodeId: number }
   /** The ensemble agreed on a leader (FastLeaderElection) and a quorum follows it. */
@@ -919,6 +923,8 @@ export interface ZooKeeperView {
     isolated: boolean;
     /** ZooKeeper's server state (LOOKING, LEADING, FOLLOWING), or stopped. */
     role: 'looking' | 'leading' | 'following' | 'stopped';
+    /** Whether it votes (false while a server added by reconfig joins). */
+    voter: boolean;
     /** The ensemble epoch it follows (the high 32 bits of its zxids). */
     epoch: number;
     /** The last transaction it has applied. */

@@ -182,6 +182,12 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t(e.restart ? 'events.zkRestarted' : 'events.zkStarted', { node: e.nodeId });
     case 'zookeeper.node-stopped':
       return t('events.zkStopped', { node: e.nodeId });
+    case 'zookeeper.server-added':
+      return t('events.zkServerAdded', {
+        node: e.nodeId,
+        count: e.servers.length,
+        servers: e.servers.map((id) => `zk-${id}`).join(', '),
+      });
     case 'zookeeper.node-isolated':
       return t('events.zkIsolated', { node: e.nodeId });
     case 'zookeeper.node-healed':

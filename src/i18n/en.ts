@@ -59,12 +59,14 @@ export const en = {
     groupShort: 'Build',
     addBroker: 'Add broker',
     addController: 'Add controller',
+    addZooKeeper: 'Add ZooKeeper server',
     createTopic: 'Create topic',
     addProducer: 'Add producer',
     addGroup: 'Add consumer group',
     addConsumer: 'Add consumer',
     addBrokerShort: 'Broker',
     addControllerShort: 'Controller',
+    addZooKeeperShort: 'ZooKeeper',
     createTopicShort: 'Topic',
     addProducerShort: 'Producer',
     addGroupShort: 'Consumer group',
@@ -157,6 +159,7 @@ export const en = {
       leading: 'Leading',
       following: 'Following',
       looking: 'Looking',
+      joining: 'Joining, no vote yet',
       stopped: '✕ Stopped',
     },
     isolated: 'cut off',
@@ -791,7 +794,10 @@ export const en = {
       'ZooKeeper quorum lost: {{live}} of {{voters}} servers reachable, {{needed}} needed. ZooKeeper accepts no change: no session expires, no controller change, no leader elections, no ISR changes',
     zkQuorumRestored:
       'ZooKeeper quorum back: {{live}} of {{voters}} servers reachable ({{needed}} needed)',
-    zkStarted: 'ZooKeeper zk-{{node}} started',
+    zkStarted:
+      'ZooKeeper zk-{{node}} added (dynamic reconfig): it syncs with the leader before it may vote',
+    zkServerAdded:
+      'ZooKeeper zk-{{node}} joined the voters (reconfig committed): {{count}} voting servers now, {{servers}}',
     zkRestarted: 'ZooKeeper zk-{{node}} started again and looks for the leader of the ensemble',
     zkStopped: 'ZooKeeper zk-{{node}} crashed',
     zkIsolated: 'ZooKeeper zk-{{node}} is cut off from the network',
@@ -922,6 +928,7 @@ export const en = {
     restartController: 'restart controller {{controllerId}}',
     isolateController: 'isolate controller {{controllerId}}',
     healController: 'heal controller {{controllerId}}',
+    addZooKeeper: 'add a ZooKeeper server',
     killZooKeeper: 'kill ZooKeeper zk-{{nodeId}}',
     restartZooKeeper: 'restart ZooKeeper zk-{{nodeId}}',
     isolateZooKeeper: 'isolate ZooKeeper zk-{{nodeId}}',
@@ -1035,6 +1042,8 @@ export const en = {
     limitChars: 'must be at most {{limit}} characters long (a limit of this simulator)',
     limitItems: 'must list at most {{limit}} items (a limit of this simulator)',
     limitBrokers: 'would make {{total}} brokers; this simulator allows at most {{limit}}',
+    limitZooKeeperServers:
+      'would make {{total}} ZooKeeper servers; this simulator allows at most {{limit}}',
     limitControllers: 'would make {{total}} controllers; this simulator allows at most {{limit}}',
     limitPartitions:
       'would make {{total}} partitions in all topics; this simulator allows at most {{limit}}',
@@ -1097,6 +1106,8 @@ export const en = {
       'There is no controller {{controllerId}} (controllers are {{first}} to {{last}}).',
     CONTROLLER_NOT_RUNNING: 'Controller {{controllerId}} is not running.',
     CONTROLLER_RUNNING: 'Controller {{controllerId}} is already running.',
+    RECONFIG_IN_PROGRESS:
+      'ZooKeeper server zk-{{nodeId}} is still joining the ensemble: one reconfig at a time.',
     NO_ZOOKEEPER:
       'This cluster has no ZooKeeper ensemble (its scenario does not set cluster.metadata.mode to zookeeper).',
     UNKNOWN_ZOOKEEPER_NODE:

@@ -56,6 +56,8 @@ const ENGLISH = {
   limitChars: (p) => `must be at most ${p.limit} characters long (a limit of this simulator)`,
   limitItems: (p) => `must list at most ${p.limit} items (a limit of this simulator)`,
   limitBrokers: (p) => `would make ${p.total} brokers; this simulator allows at most ${p.limit}`,
+  limitZooKeeperServers: (p) =>
+    `would make ${p.total} ZooKeeper servers; this simulator allows at most ${p.limit}`,
   limitControllers: (p) =>
     `would make ${p.total} controllers; this simulator allows at most ${p.limit}`,
   limitPartitions: (p) =>

@@ -173,6 +173,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('restartController', controllerId),
     command('isolateController', controllerId),
     command('healController', controllerId),
+    command('addZooKeeper', {}),
     command('killZooKeeper', nodeId),
     command('restartZooKeeper', nodeId),
     command('isolateZooKeeper', nodeId),

@@ -92,3 +92,24 @@ test('the ZooKeeper ensemble is drawn, its znodes browsable, and losing its quor
   await page.getByRole('button', { name: 'Restart ZooKeeper zk-1', exact: true }).click();
   await expect(lost).toBeHidden();
 });
+
+test('Add ZooKeeper server: the new server joins without a vote, then votes once the reconfig commits', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openBuiltinPaused(page, 'zookeeper-mode');
+  await page.getByRole('button', { name: 'Add ZooKeeper server', exact: true }).click();
+  await expect(server(page, 4)).toBeVisible();
+  await runTo(page, 8000);
+  await expect(server(page, 4)).toContainText('Following');
+  const metadata = await ensemble(page);
+  expect(metadata.nodes.find((n) => n.id === 4)).toMatchObject({ voter: true });
+  expect(metadata.quorum).toEqual({ live: 4, needed: 3, lost: false });
+  await expect(page.getByRole('region', { name: 'Event log' })).toContainText(
+    'ZooKeeper zk-4 joined the voters',
+  );
+  // Its znode tree is the ensemble's, config znodes included.
+  await page.getByRole('button', { name: 'ZooKeeper zk-4 details', exact: true }).click();
+  const tree = page.getByRole('tree', { name: 'Znodes' });
+  await expect(tree.getByRole('treeitem', { name: '/config', exact: true })).toBeVisible();
+});

@@ -42,7 +42,8 @@ export type FaultKind =
   | 'crash-zookeeper'
   | 'restart-zookeeper'
   | 'isolate-zookeeper'
-  | 'heal-zookeeper';
+  | 'heal-zookeeper'
+  | 'add-zookeeper';
 
 export interface Fault {
   at: number;
@@ -121,7 +122,6 @@ const CONTROLLER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
   [3, 'restart-controller'],
   [2, 'isolate-controller'],
   [2, 'heal-controller'],
-  [1, 'add-controller'],
 ];
 
 const ZOOKEEPER_FAULT_WEIGHTS: readonly (readonly [number, FaultKind])[] = [
@@ -239,6 +239,17 @@ export function generatePlan(seed: number, size: PlanSize = CI_SIZE): SimPlan {
   if (ensemble > 0) {
     for (let at = zkRng.int(3000, 9000); at < size.chaosMs; at += zkRng.int(2000, 9000))
       faults.push({ at, kind: zkRng.weighted(ZOOKEEPER_FAULT_WEIGHTS) });
+    faults.sort((a, b) => a.at - b.at);
+  }
+
+  // Some quorums and ensembles grow by one node (KIP-853, ZooKeeper reconfig), from a generator of
+  // their own, so the seeds keep the faults they had before this fault existed.
+  const growRng = new TestRng(seed ^ 0x6120);
+  if ((controllers > 0 || ensemble > 0) && growRng.chance(0.3)) {
+    faults.push({
+      at: growRng.int(3000, size.chaosMs),
+      kind: controllers > 0 ? 'add-controller' : 'add-zookeeper',
+    });
     faults.sort((a, b) => a.at - b.at);
   }
 

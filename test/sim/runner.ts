@@ -316,6 +316,15 @@ export function resolveFault(fault: Fault, v: ClusterView, rng: TestRng): Comman
     case 'isolate-zookeeper':
     case 'heal-zookeeper':
       return zookeeperFault(fault.kind, v, rng);
+    case 'add-zookeeper':
+      // Refused (and recorded so) while another server joins. Only to ensembles of fewer than
+      // five: the brokers list five servers at most, and with five listed their connect timeout
+      // (session timeout / 5 = 1.2 s in classroom) is shorter than a session created through a
+      // follower (about 1.5 s), so with an added server leading they would never get a session
+      // (docs/engine.md): true to ZooKeeper's client, not a liveness bug of the model.
+      return v.metadata?.mode === 'zookeeper' && v.metadata.nodes.length < 5
+        ? { type: 'addZooKeeper' }
+        : null;
   }
 }
 

@@ -2,7 +2,7 @@
 // returns an error that names the problem; then applied to the world at the current sim time.
 import { addController, applyControllerCommand } from './controllerNodes';
 import { combinedControllerOf } from '../quorum/combined';
-import { applyZooKeeperCommand } from './zookeeperNodes';
+import { addZooKeeper, applyZooKeeperCommand } from './zookeeperNodes';
 import { inControllerScope } from '../quorum/scope';
 import { checkConfigValue } from '../config/validate';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
@@ -235,6 +235,8 @@ function apply(sim: Sim, cmd: Command, source: 'scenario' | 'user'): Result {
         return apply(sim, { type: asBroker, brokerId: cmd.controllerId }, source);
       return applyControllerCommand(sim, cmd);
     }
+    case 'addZooKeeper':
+      return addZooKeeper(sim);
     case 'killZooKeeper':
     case 'restartZooKeeper':
     case 'isolateZooKeeper':

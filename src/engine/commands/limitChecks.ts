@@ -48,6 +48,7 @@ export function fewItems(value: unknown, field: string, limit: number): Result {
 type Total =
   | 'Brokers'
   | 'Controllers'
+  | 'ZooKeeperServers'
   | 'Partitions'
   | 'Consumers'
   | 'Producers'
@@ -57,6 +58,7 @@ type Total =
 const WHAT: Record<Total, string> = {
   Brokers: 'brokers',
   Controllers: 'controllers',
+  ZooKeeperServers: 'ZooKeeper servers',
   Partitions: 'partitions in all topics',
   Consumers: 'consumers',
   Producers: 'producers',

@@ -4,7 +4,10 @@
 import { zkNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Command } from '../types';
+import { LIMITS } from '../limits';
+import { withinTotal } from './limitChecks';
 import {
+  addZkServer,
   healZkServer,
   isolateZkServer,
   restartZkServer,
@@ -37,6 +40,35 @@ function findServer(sim: Sim, id: number): ZkServer | Result {
     );
   }
   return s;
+}
+
+/** addZooKeeper: a new server joins the ensemble by dynamic reconfig (ZooKeeper 3.5+). */
+export function addZooKeeper(sim: Sim): Result {
+  const zk = sim.world.zookeeper;
+  if (!zk)
+    return fail(
+      'NO_ZOOKEEPER',
+      'this cluster has no ZooKeeper ensemble (cluster.metadata.mode is not zookeeper)',
+      'type',
+    );
+  const limit = withinTotal(
+    'ZooKeeperServers',
+    zk.servers.length,
+    1,
+    LIMITS.zookeeperNodes,
+    'type',
+  );
+  if (!limit.ok) return limit;
+  const joining = zk.servers.find((s) => s.joining);
+  if (joining)
+    return fail(
+      'RECONFIG_IN_PROGRESS',
+      `ZooKeeper server zk-${joining.id} is still joining the ensemble: one reconfig at a time`,
+      'type',
+      { nodeId: joining.id },
+    );
+  addZkServer(sim);
+  return OK;
 }
 
 export function applyZooKeeperCommand(sim: Sim, cmd: ZooKeeperCommand): Result {

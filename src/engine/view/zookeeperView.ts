@@ -30,12 +30,15 @@ export function zookeeperView(sim: Sim, zk: ZkEnsemble): ZooKeeperView {
     alive: s.status === 'running',
     isolated: sim.isIsolated(zkNode(s.id)),
     role: s.status === 'running' ? s.role : ('stopped' as const),
+    // Added by reconfig, without a vote until the reconfig commits.
+    voter: !s.joining,
     epoch: s.epoch,
     lastZxid: s.lastZxid,
     clients: clients[s.id] ?? [],
   }));
-  const live = nodes.filter((n) => n.alive && !n.isolated).length;
-  const needed = majoritySize(nodes.length);
+  const voting = nodes.filter((n) => n.voter);
+  const live = voting.filter((n) => n.alive && !n.isolated).length;
+  const needed = majoritySize(voting.length);
   const owners = zk.owners;
   const paths = Object.keys(zk.tree.nodes)
     .filter((p) => p !== '/' && p !== '/zookeeper' && !p.startsWith('/zookeeper/'))

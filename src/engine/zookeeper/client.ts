@@ -37,8 +37,10 @@ export function setZkClientHooks(h: ZkClientHooks): void {
 export const zkSessionTimeout = (b: BrokerState): number =>
   cfg.int(b.config, 'zookeeper.session.timeout.ms');
 
+/** The servers in zookeeper.connect (those added later by reconfig are not in it). */
 function ensembleSize(sim: Sim): number {
-  return sim.world.zookeeper!.servers.length;
+  const zk = sim.world.zookeeper!;
+  return zk.connectServers ?? zk.servers.length;
 }
 
 /** The server a broker tries first, then the next ones in turn (zookeeper.connect's order). */

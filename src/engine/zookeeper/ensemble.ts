@@ -58,28 +58,31 @@ export function zkOf(sim: Sim): ZkEnsemble {
   return sim.world.zookeeper!;
 }
 
+/** A running server following `leaderId` in epoch 1 (its election settled). */
+function newZkServer(id: number, leaderId: number): ZkServer {
+  return {
+    id,
+    status: 'running',
+    inc: 1,
+    role: 'following',
+    leaderId,
+    epoch: 1,
+    lastZxid: 0,
+    electionEpoch: 1,
+    vote: { leader: leaderId, zxid: 0, peerEpoch: 1, electionEpoch: 1 },
+    received: {},
+    outOfElection: {},
+    followers: {},
+    established: false,
+    lastLeaderHeard: 0,
+    token: 0,
+  };
+}
+
 /** The ensemble at t=0, as one that has been running: the highest id leads epoch 1. */
 export function createZooKeeperEnsemble(size: number): ZkEnsemble {
   const servers: ZkServer[] = [];
-  for (let id = 1; id <= size; id++) {
-    servers.push({
-      id,
-      status: 'running',
-      inc: 1,
-      role: 'following',
-      leaderId: size,
-      epoch: 1,
-      lastZxid: 0,
-      electionEpoch: 1,
-      vote: { leader: size, zxid: 0, peerEpoch: 1, electionEpoch: 1 },
-      received: {},
-      outOfElection: {},
-      followers: {},
-      established: false,
-      lastLeaderHeard: 0,
-      token: 0,
-    });
-  }
+  for (let id = 1; id <= size; id++) servers.push(newZkServer(id, size));
   const tree = createDataTree();
   tree.lastZxid = makeZxid(1, 0);
   return {
@@ -210,6 +213,8 @@ function onTick(sim: Sim, s: ZkServer): void {
         epoch: s.epoch,
         zxid: s.lastZxid,
       });
+      // A joining follower whose reconfig is not under way (a new leader dropped it): again.
+      maybeProposeReconfig(sim, s, Number(sid));
     }
   } else if (s.role === 'following') {
     if (sim.now - s.lastLeaderHeard > syncWindow) {
@@ -254,8 +259,18 @@ function onPing(sim: Sim, s: ZkServer, msg: Message<'zk-ping'>): void {
 // FastLeaderElection
 // ---------------------------------------------------------------------------------------------
 
+/** The servers with a vote (one still joining by reconfig has none yet). */
+export function zkVoters(zk: ZkEnsemble): ZkServer[] {
+  return zk.servers.filter((s) => !s.joining);
+}
+
 function ensembleSize(sim: Sim): number {
-  return zkOf(sim).servers.length;
+  return zkVoters(zkOf(sim)).length;
+}
+
+function isVoter(sim: Sim, sid: number): boolean {
+  const s = zkOf(sim).servers.find((x) => x.id === sid);
+  return s !== undefined && !s.joining;
 }
 
 /** Stop serving and look for a leader: a new election round, voting for itself first. */
@@ -368,8 +383,14 @@ function onNotification(sim: Sim, s: ZkServer, msg: Message<'zk-notification'>):
 
 /** A quorum of this round's votes names our proposal. */
 function agreed(sim: Sim, s: ZkServer): boolean {
-  const supporters = Object.values(s.received).filter(
-    (v) => v.leader === s.vote.leader && v.zxid === s.vote.zxid && v.peerEpoch === s.vote.peerEpoch,
+  // Only voters count, and a server still joining is never elected.
+  if (!isVoter(sim, s.vote.leader)) return false;
+  const supporters = Object.entries(s.received).filter(
+    ([sid, v]) =>
+      isVoter(sim, Number(sid)) &&
+      v.leader === s.vote.leader &&
+      v.zxid === s.vote.zxid &&
+      v.peerEpoch === s.vote.peerEpoch,
   ).length;
   return containsQuorum(ensembleSize(sim), supporters);
 }
@@ -389,7 +410,8 @@ function joinEstablishedLeader(sim: Sim, s: ZkServer): void {
     counts.set(leader, (counts.get(leader) ?? 0) + 1);
   for (const [leader, count] of counts) {
     const leads = s.outOfElection[leader]?.state === 'leading';
-    if (leads && containsQuorum(ensembleSize(sim), count + 1)) return decide(sim, s, leader);
+    const own = s.joining ? 0 : 1;
+    if (leads && containsQuorum(ensembleSize(sim), count + own)) return decide(sim, s, leader);
   }
 }
 
@@ -424,6 +446,8 @@ function onFollowerInfo(sim: Sim, s: ZkServer, msg: Message<'zk-follower-info'>)
   const sid = serverIdOf(msg.from);
   s.followers[sid] = sim.now;
   if (s.established) {
+    // A server added by reconfig has synced: the leader proposes the new configuration.
+    maybeProposeReconfig(sim, s, sid);
     // A late follower: synced by the next ping.
     sim.send(zkNode(s.id), s.inc, msg.from, 'zk-ping', {
       from: 'leader',
@@ -432,8 +456,18 @@ function onFollowerInfo(sim: Sim, s: ZkServer, msg: Message<'zk-follower-info'>)
     });
     return;
   }
-  if (!containsQuorum(ensembleSize(sim), Object.keys(s.followers).length + 1)) return;
+  const voting = Object.keys(s.followers).filter((id) => isVoter(sim, Number(id))).length;
+  if (!containsQuorum(ensembleSize(sim), voting + 1)) return;
   establish(sim, s, msg.body.epoch);
+}
+
+/** Propose adding the joining server `sid` (once: a later leader proposes it again). */
+function maybeProposeReconfig(sim: Sim, leader: ZkServer, sid: number): void {
+  const zk = zkOf(sim);
+  const joiner = zk.servers.find((x) => x.id === sid);
+  if (!joiner?.joining) return;
+  if (zk.proposals.some((p) => p.txn.kind === 'reconfig' && p.txn.add === sid)) return;
+  propose(sim, leader, { kind: 'reconfig', add: sid }, null);
 }
 
 /** A quorum follows: a new epoch begins, and every session gets a full timeout from now. */
@@ -607,13 +641,20 @@ function onAck(sim: Sim, s: ZkServer, from: number, pid: number): void {
 /** Commit, in order, every proposal a quorum has logged. */
 function commitReady(sim: Sim, leader: ZkServer): void {
   const zk = zkOf(sim);
-  while (
-    zk.proposals.length > 0 &&
-    containsQuorum(zk.servers.length, zk.proposals[0].acks.length)
-  ) {
+  while (zk.proposals.length > 0 && logged(sim, zk.proposals[0])) {
     const proposal = zk.proposals.shift()!;
     commit(sim, leader, proposal);
   }
+}
+
+/** A quorum of voters logged it; a reconfig needs a quorum of the new set as well. */
+function logged(sim: Sim, proposal: ZkProposal): boolean {
+  const voters = ensembleSize(sim);
+  const acks = proposal.acks.filter((id) => isVoter(sim, id)).length;
+  if (!containsQuorum(voters, acks)) return false;
+  if (proposal.txn.kind !== 'reconfig') return true;
+  const joinerAcked = proposal.acks.includes(proposal.txn.add) ? 1 : 0;
+  return containsQuorum(voters + 1, acks + joinerAcked);
 }
 
 function commit(sim: Sim, leader: ZkServer, proposal: ZkProposal): void {
@@ -706,6 +747,19 @@ function applyTxn(sim: Sim, txn: ZkTxn): { answer: Omit<ZkAnswer, 'reqId'>; even
     }
     case 'multi':
       return applyMulti(sim, txn.ops, txn.sessionId);
+    case 'reconfig': {
+      tree.lastZxid += 1;
+      const joiner = zk.servers.find((x) => x.id === txn.add);
+      if (joiner) delete joiner.joining;
+      sim.emit({
+        type: 'zookeeper.server-added',
+        nodeId: txn.add,
+        servers: zkVoters(zk).map((x) => x.id),
+        t: sim.now,
+      });
+      checkEnsembleLiveness(sim);
+      return { answer: { code: 'OK' }, events: [] };
+    }
   }
 }
 
@@ -810,6 +864,22 @@ function onSessionCheck(sim: Sim, s: ZkServer): void {
 // Lifecycle: kill, restart, isolate, heal; and whether a quorum is left
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Add a server by dynamic reconfig (ZooKeeper 3.5+): it starts looking, follows the leader the
+ * others name, is synced, and votes once the leader's reconfig transaction commits.
+ */
+export function addZkServer(sim: Sim): ZkServer {
+  const zk = zkOf(sim);
+  const id = zk.servers.length + 1;
+  // The brokers keep the zookeeper.connect they started with.
+  zk.connectServers ??= zk.servers.length;
+  const s: ZkServer = { ...newZkServer(id, id), joining: true, epoch: 0, electionEpoch: 0 };
+  zk.servers.push(s);
+  sim.emit({ type: 'zookeeper.node-started', nodeId: id, restart: false, t: sim.now });
+  lookForLeader(sim, s);
+  return s;
+}
+
 export function stopZkServer(sim: Sim, s: ZkServer): void {
   const wasLeading = s.role === 'leading';
   s.status = 'stopped';
@@ -862,11 +932,9 @@ export function healZkServer(sim: Sim, s: ZkServer): void {
 
 /** The servers that are up and reachable, against the majority the ensemble needs. */
 export function ensembleHealth(sim: Sim) {
-  const zk = zkOf(sim);
-  const live = zk.servers.filter(
-    (s) => s.status === 'running' && !sim.isIsolated(zkNode(s.id)),
-  ).length;
-  const voters = zk.servers.length;
+  const all = zkVoters(zkOf(sim));
+  const live = all.filter((s) => s.status === 'running' && !sim.isIsolated(zkNode(s.id))).length;
+  const voters = all.length;
   const needed = majoritySize(voters);
   return { live, voters, needed, lost: live < needed };
 }

@@ -22,6 +22,11 @@ export const ZK_FINALIZE_WAIT = 200;
 export type ZkServerRole = 'looking' | 'leading' | 'following';
 
 export interface ZkServer {
+  /**
+   * Added by a dynamic reconfig (ZooKeeper 3.5+ `reconfig -add`): it follows the leader but has
+   * no vote until the reconfig transaction naming it commits.
+   */
+  joining?: true;
   id: number;
   status: 'running' | 'stopped';
   inc: number;
@@ -67,7 +72,9 @@ export type ZkRead =
 export type ZkTxn =
   | { kind: 'createSession'; sessionId: number; timeout: number; brokerId: number }
   | { kind: 'closeSession'; sessionId: number; expired: boolean }
-  | { kind: 'multi'; sessionId: number; ops: ZkOp[] };
+  | { kind: 'multi'; sessionId: number; ops: ZkOp[] }
+  /** Dynamic reconfig: server `add` becomes a voter (a quorum of the old and new sets logs it). */
+  | { kind: 'reconfig'; add: number };
 
 /** Where a write came from, so that its answer can go back once it commits. */
 export interface ZkOrigin {
@@ -98,6 +105,11 @@ export interface ZkEnsemble {
   /** False while the world is built: what is written then is the ensemble's past. */
   started: boolean;
   servers: ZkServer[];
+  /**
+   * How many servers the brokers' zookeeper.connect lists: the ensemble the cluster was set up
+   * with (a static broker config, which a reconfig does not change). Absent: every server.
+   */
+  connectServers?: number;
   /** The committed tree (see above). */
   tree: DataTree;
   /** The leader's session table (SessionTrackerImpl); a new leader re-tracks every session. */

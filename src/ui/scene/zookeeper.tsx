@@ -37,7 +37,9 @@ export const ZooKeeperCard = memo(function ZooKeeperCard({
   if (!node) return null;
   const { rect } = box;
   const down = !node.alive;
-  const role = t(`zookeeper.role.${down ? 'stopped' : node.role}`);
+  // A server added by reconfig follows without a vote until the reconfig commits.
+  const joining = !down && !node.voter && node.role === 'following';
+  const role = t(`zookeeper.role.${down ? 'stopped' : joining ? 'joining' : node.role}`);
   const leading = !down && !node.isolated && node.role === 'leading';
   const line = (n: number) => rect.y + 58 + n * 22;
   return (

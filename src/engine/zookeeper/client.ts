@@ -114,12 +114,21 @@ export function onZkPingTimer(sim: Sim, b: BrokerState): void {
   const c = b.zk;
   if (!c) return;
   const readTimeout = (zkSessionTimeout(b) * 2) / 3;
-  if (sim.now - c.lastHeard >= readTimeout) connectionLost(sim, b);
+  // A request unanswered as long as the read timeout was lost on the way (a partition the pings
+  // happened to miss): TCP would have given up on the connection, so does the client.
+  const stuck =
+    c.state === 'connected' &&
+    c.pending.some((p) => p.sentAt !== undefined && sim.now - p.sentAt >= readTimeout);
+  if (sim.now - c.lastHeard >= readTimeout || stuck) connectionLost(sim, b);
   else if (c.state === 'connected' && c.sessionId !== null)
-    sim.send(brokerNode(b.id), b.inc, zkNode(c.server), 'zk-ping', {
-      from: 'client',
-      sessionId: c.sessionId,
-    });
+    sim.send(
+      brokerNode(b.id),
+      b.inc,
+      zkNode(c.server),
+      'zk-ping',
+      { from: 'client', sessionId: c.sessionId },
+      { toInc: c.serverInc },
+    );
   schedulePing(sim, b);
 }
 
@@ -136,6 +145,7 @@ export function onZkConnectResponse(
   const isNew = c.sessionId === null;
   c.sessionId = body.sessionId;
   c.state = 'connected';
+  c.serverInc = msg.fromInc;
   c.lastHeard = sim.now;
   for (const p of c.pending) sendRequest(sim, b, p.reqId, p.request);
   if (isNew) hooks!.onNewSession(sim, b);
@@ -178,11 +188,16 @@ export function zkRequest(
 
 function sendRequest(sim: Sim, b: BrokerState, reqId: number, body: ZkRequestBody): void {
   const c = b.zk!;
-  sim.send(brokerNode(b.id), b.inc, zkNode(c.server), 'zk-request', {
-    reqId,
-    sessionId: c.sessionId!,
-    body,
-  });
+  const pending = c.pending.find((p) => p.reqId === reqId);
+  if (pending) pending.sentAt = sim.now;
+  sim.send(
+    brokerNode(b.id),
+    b.inc,
+    zkNode(c.server),
+    'zk-request',
+    { reqId, sessionId: c.sessionId!, body },
+    { toInc: c.serverInc },
+  );
 }
 
 export function onZkResponse(sim: Sim, b: BrokerState, msg: Message<'zk-response'>): void {

@@ -446,14 +446,19 @@ function onFollowerInfo(sim: Sim, s: ZkServer, msg: Message<'zk-follower-info'>)
   const sid = serverIdOf(msg.from);
   s.followers[sid] = sim.now;
   if (s.established) {
-    // A server added by reconfig has synced: the leader proposes the new configuration.
-    maybeProposeReconfig(sim, s, sid);
-    // A late follower: synced by the next ping.
+    // A late follower: synced by the next ping. Proposals still waiting for a quorum go to it
+    // too (ZAB's sync sends the outstanding proposals after the diff), so it acks them: without
+    // that, a proposal whose ackers died would block every later write for good.
     sim.send(zkNode(s.id), s.inc, msg.from, 'zk-ping', {
       from: 'leader',
       epoch: s.epoch,
       zxid: s.lastZxid,
     });
+    for (const p of zkOf(sim).proposals)
+      if (!p.acks.includes(sid))
+        sim.send(zkNode(s.id), s.inc, msg.from, 'zk-proposal', { pid: p.zxid });
+    // A server added by reconfig has synced: the leader proposes the new configuration.
+    maybeProposeReconfig(sim, s, sid);
     return;
   }
   const voting = Object.keys(s.followers).filter((id) => isVoter(sim, Number(id))).length;

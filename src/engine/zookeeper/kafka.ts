@@ -97,6 +97,8 @@ setZkClientHooks({
   onReconnected(sim, b) {
     watchController(sim, b);
     if (sim.world.controller.activeId === b.id) watchBrokers(sim, b);
+    // A registration retry that came due while disconnected was dropped: register now.
+    if (!b.zk!.registered) registerBroker(sim, b);
   },
   onSessionExpired(sim, b) {
     // A controller whose session expired is no longer the controller (onControllerResignation).
@@ -137,6 +139,8 @@ function onAnswer(sim: Sim, b: BrokerState, purpose: ZkPurpose, answer: ZkAnswer
       }
       // Maybe this session's own create, sent again after a lost answer: look at the owner.
       if (answer.code === 'NODEEXISTS') readRegistration(sim, b);
+      // Any other failure: try again later (Kafka's registration retries until it succeeds).
+      else sim.timer(brokerNode(b.id), b.inc, 'broker.register-retry', REGISTER_RETRY_MS, -1);
       return;
     case 'check-registration':
       if (answer.code === 'OK' && answer.owner === b.zk!.sessionId) {

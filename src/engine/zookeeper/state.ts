@@ -153,6 +153,8 @@ export interface ZkPendingRequest {
   reqId: number;
   request: { read: ZkRead } | { ops: ZkOp[] };
   purpose: ZkPurpose;
+  /** When it last went out (unset while waiting for a connection). */
+  sentAt?: number;
 }
 
 /** A broker's ZooKeeper client (Kafka's ZooKeeperClient / KafkaZkClient), volatile. */
@@ -162,6 +164,11 @@ export interface BrokerZkClient {
   server: number;
   attempt: number;
   state: 'connecting' | 'connected';
+  /**
+   * The incarnation of the server process its connection is with: a restarted server has no
+   * such connection, so what the client sends on it goes nowhere (it notices by its read timeout).
+   */
+  serverInc?: number;
   /** When its server last answered (a silent server means a lost connection). */
   lastHeard: number;
   nextReqId: number;

@@ -65,8 +65,6 @@ export const en = {
     addGroup: 'Add consumer group',
     addConsumer: 'Add consumer',
     addBrokerShort: 'Broker',
-    addControllerShort: 'Controller',
-    addZooKeeperShort: 'ZooKeeper',
     createTopicShort: 'Topic',
     addProducerShort: 'Producer',
     addGroupShort: 'Consumer group',

@@ -67,8 +67,6 @@ export const zhCN: Catalogue = {
     addGroup: '添加消费者组',
     addConsumer: '添加消费者',
     addBrokerShort: 'Broker',
-    addControllerShort: '控制器',
-    addZooKeeperShort: 'ZooKeeper',
     createTopicShort: '主题',
     addProducerShort: '生产者',
     addGroupShort: '消费者组',

@@ -53,6 +53,8 @@ test('Add controller: the new controller observes while it copies the log, then 
 }) => {
   test.setTimeout(120_000);
   await openBuiltinPaused(page, 'controller-quorum');
+  // From any controller's details (the toolbar keeps to what every cluster has).
+  await page.getByRole('button', { name: 'Controller 1001 details', exact: true }).click();
   await page.getByRole('button', { name: 'Add controller', exact: true }).click();
   await expect(controller(page, 1004)).toContainText('Observer, catching up');
   await runTo(page, 8000);

@@ -98,6 +98,7 @@ test('Add ZooKeeper server: the new server joins without a vote, then votes once
 }) => {
   test.setTimeout(120_000);
   await openBuiltinPaused(page, 'zookeeper-mode');
+  await page.getByRole('button', { name: 'ZooKeeper zk-1 details', exact: true }).click();
   await page.getByRole('button', { name: 'Add ZooKeeper server', exact: true }).click();
   await expect(server(page, 4)).toBeVisible();
   await runTo(page, 8000);

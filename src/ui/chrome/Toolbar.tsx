@@ -1,7 +1,6 @@
 // The "build and break" toolbar: add brokers, topics, producers, groups and consumers (all from
 // the action registry), and the Delivery mode switch for one topic.
 import { ACTIONS, type Action } from '../../app/actions';
-import { kraftOf, zookeeperOf } from '../../app/metadataMode';
 import { useSim } from '../../app/SimulatorProvider';
 import { useAction, useT } from '../hooks';
 import { ActionButton } from './ActionButton';
@@ -25,20 +24,11 @@ export function Toolbar() {
   const t = useT();
   // Presenter mode keeps it folded until the header's button opens it.
   const hidden = useSim((s) => s.presenter && !s.toolbarOpen);
-  // Dedicated KRaft controllers can be added (KIP-853); other clusters have no such button.
-  const dedicated = useSim((s) => kraftOf(s.cluster?.metadata)?.placement === 'dedicated');
-  const zookeeper = useSim((s) => zookeeperOf(s.cluster?.metadata) !== null);
   if (hidden) return null;
   return (
     <div className="toolbar" id="toolbar">
       <div className="toolbar-actions" role="group" aria-label={t('toolbar.group')}>
         <ToolbarButton action={ACTIONS.addBroker} short="toolbar.addBrokerShort" />
-        {dedicated && (
-          <ToolbarButton action={ACTIONS.addController} short="toolbar.addControllerShort" />
-        )}
-        {zookeeper && (
-          <ToolbarButton action={ACTIONS.addZooKeeper} short="toolbar.addZooKeeperShort" />
-        )}
         <ToolbarButton action={ACTIONS.createTopic} short="toolbar.createTopicShort" />
         <ToolbarButton action={ACTIONS.addProducer} short="toolbar.addProducerShort" />
         <ToolbarButton action={ACTIONS.addGroup} short="toolbar.addGroupShort" />

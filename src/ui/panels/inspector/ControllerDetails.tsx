@@ -4,8 +4,9 @@
 import type { MetadataView } from '../../../engine';
 import { useSim } from '../../../app/SimulatorProvider';
 import { kraftOf } from '../../../app/metadataMode';
-import { useT } from '../../hooks';
-import { Props } from '../parts';
+import { ACTIONS } from '../../../app/actions';
+import { useAction, useT } from '../../hooks';
+import { InspectorAction, Props } from '../parts';
 
 type Entry = MetadataView['nodes'][number]['recent'][number];
 
@@ -36,6 +37,8 @@ export function ControllerDetails({ id }: { id: number }) {
           [t('quorum.snapshot'), node.logStartOffset],
         ]}
       />
+      {/* KIP-853: a new controller joins this quorum (dedicated controllers only). */}
+      {!combined && <AddController />}
       <h3>{t('quorum.recentRecords')}</h3>
       <ol className="metadata-records" aria-label={t('quorum.recentRecords')}>
         {node.recent.map((e) => (
@@ -49,6 +52,10 @@ export function ControllerDetails({ id }: { id: number }) {
       </ol>
     </>
   );
+}
+
+function AddController() {
+  return <InspectorAction action={useAction(ACTIONS.addController, undefined)} />;
 }
 
 /** A record as Kafka names it and its fields: "PartitionChangeRecord orders-2 Leader=1 Isr=[1,3]". */

@@ -6,10 +6,16 @@ import type { ZooKeeperView } from '../../../engine';
 import { zookeeperOf } from '../../../app/metadataMode';
 import { useSim } from '../../../app/SimulatorProvider';
 import { formatSessionId, formatZxid, zxidCounter, zxidEpoch } from '../../../i18n/zxid';
-import { useT } from '../../hooks';
-import { BrokerList, Props, Ref } from '../parts';
+import { ACTIONS } from '../../../app/actions';
+import { useAction, useT } from '../../hooks';
+import { BrokerList, InspectorAction, Props, Ref } from '../parts';
 import { time } from './time';
 import { ZnodeTree } from './ZnodeTree';
+
+/** Dynamic reconfig: a new server joins this ensemble. */
+function AddZooKeeper() {
+  return <InspectorAction action={useAction(ACTIONS.addZooKeeper, undefined)} />;
+}
 
 export function ZooKeeperDetails({ id }: { id: number }) {
   const t = useT();
@@ -45,6 +51,7 @@ export function ZooKeeperDetails({ id }: { id: number }) {
           ],
         ]}
       />
+      <AddZooKeeper />
       <h3>{t('zookeeper.sessions')}</h3>
       <Sessions ensemble={ensemble} />
       <h3>{t('zookeeper.znodes')}</h3>

@@ -1,7 +1,7 @@
 // Small helpers shared by the engine's scenario tests: build scenarios, run the engine, pick
 // events by type. Tests assert on events and views only (the engine's public contract).
 import { expect } from 'vitest';
-import { createEngine } from '../../src/engine';
+import { createEngine, restoreEngine } from '../../src/engine';
 import { partitionForKey } from '../../src/engine/kernels';
 import type {
   Command,
@@ -164,4 +164,22 @@ export function expectMetadataFrozen(events: SimEvent[]): void {
   const failed = ofType(events, 'record.failed');
   expect(failed.filter((e) => e.error.startsWith('NOT_ENOUGH_REPLICAS'))).toEqual([]);
   expect(failed.some((e) => e.error === 'DELIVERY_TIMEOUT')).toBe(true);
+}
+
+/**
+ * Saved at each of `saveAt` and restored from the JSON, the world runs on to `until` with the same
+ * events as a run that was never saved.
+ */
+export function expectRestoreRunsOn(s: Scenario, saveAt: number[], until: number): void {
+  const straight = createEngine(s);
+  straight.advanceTo(until);
+  const expected = JSON.stringify(straight.drainEvents());
+  for (const at of saveAt) {
+    const first = createEngine(s);
+    first.advanceTo(at);
+    const before = first.drainEvents();
+    const again = restoreEngine(JSON.parse(JSON.stringify(first.save())));
+    again.advanceTo(until);
+    expect(JSON.stringify([...before, ...again.drainEvents()])).toBe(expected);
+  }
 }

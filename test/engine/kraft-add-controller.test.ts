@@ -2,8 +2,8 @@
 // copies __cluster_metadata from the leader, and joins the voters when the leader's VotersRecord
 // naming it commits. From then on the majority is counted over the new voter set.
 import { describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine, type MetadataView, type Scenario } from '../../src/engine';
-import { ofType, oneControllerPerEpoch, Run, scenario } from './helpers';
+import { createEngine, type MetadataView, type Scenario } from '../../src/engine';
+import { ofType, oneControllerPerEpoch, Run, scenario, expectRestoreRunsOn } from './helpers';
 
 function kraft(parts: Partial<Scenario> = {}): Scenario {
   return scenario({
@@ -100,14 +100,6 @@ describe('adding a controller (KIP-853)', () => {
 
   it('saves and restores while the new controller observes, and runs on the same', () => {
     const s = kraft({ actions: [{ at: 3000, type: 'addController' }] });
-    const straight = createEngine(s);
-    straight.advanceTo(20_000);
-    const expected = JSON.stringify(straight.drainEvents());
-    const first = createEngine(s);
-    first.advanceTo(3600);
-    const before = first.drainEvents();
-    const again = restoreEngine(JSON.parse(JSON.stringify(first.save())));
-    again.advanceTo(20_000);
-    expect(JSON.stringify([...before, ...again.drainEvents()])).toBe(expected);
+    expectRestoreRunsOn(s, [3600], 20_000);
   });
 });

@@ -2,14 +2,15 @@
 // runs inside broker N, one process. The audit case: with two of three combined nodes down,
 // real Kafka has no active controller, so nothing is fenced or elected and acks=all times out.
 import { describe, expect, it } from 'vitest';
+import { createEngine, EngineInputError, type MetadataView, type Scenario } from '../../src/engine';
 import {
-  createEngine,
-  EngineInputError,
-  restoreEngine,
-  type MetadataView,
-  type Scenario,
-} from '../../src/engine';
-import { expectMetadataFrozen, ofType, oneControllerPerEpoch, Run, scenario } from './helpers';
+  expectMetadataFrozen,
+  ofType,
+  oneControllerPerEpoch,
+  Run,
+  scenario,
+  expectRestoreRunsOn,
+} from './helpers';
 
 function combined(parts: Partial<Scenario> = {}): Scenario {
   return scenario({
@@ -166,14 +167,6 @@ describe('a KRaft quorum in combined placement (controllers inside brokers 1-3)'
         { at: 20_000, type: 'restartBroker', brokerId: 3 },
       ],
     });
-    const straight = createEngine(s);
-    straight.advanceTo(40_000);
-    const expected = JSON.stringify(straight.drainEvents());
-    const first = createEngine(s);
-    first.advanceTo(12_000);
-    const before = first.drainEvents();
-    const again = restoreEngine(JSON.parse(JSON.stringify(first.save())));
-    again.advanceTo(40_000);
-    expect(JSON.stringify([...before, ...again.drainEvents()])).toBe(expected);
+    expectRestoreRunsOn(s, [12_000], 40_000);
   });
 });

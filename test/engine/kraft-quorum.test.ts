@@ -2,8 +2,15 @@
 // dedicated controllers elect the active one by vote, a metadata change takes effect only once a
 // majority of them has it, and without a majority nothing in the metadata changes.
 import { describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine, type MetadataView, type Scenario } from '../../src/engine';
-import { expectMetadataFrozen, ofType, oneControllerPerEpoch, Run, scenario } from './helpers';
+import { type MetadataView, type Scenario } from '../../src/engine';
+import {
+  expectMetadataFrozen,
+  ofType,
+  oneControllerPerEpoch,
+  Run,
+  scenario,
+  expectRestoreRunsOn,
+} from './helpers';
 
 function kraft(parts: Partial<Scenario> = {}): Scenario {
   return scenario({
@@ -161,18 +168,8 @@ describe('a KRaft quorum of three controllers', () => {
         { at: 31_000, type: 'restartController', controllerId: 1002 },
       ],
     });
-    const straight = createEngine(s);
-    straight.advanceTo(60_000);
-    const expected = JSON.stringify(straight.drainEvents());
     // 9.5 s: broker 3's fence waits for a quorum that is gone; 33 s: an election is under way.
-    for (const at of [9500, 33_000]) {
-      const first = createEngine(s);
-      first.advanceTo(at);
-      const before = first.drainEvents();
-      const again = restoreEngine(JSON.parse(JSON.stringify(first.save())));
-      again.advanceTo(60_000);
-      expect(JSON.stringify([...before, ...again.drainEvents()])).toBe(expected);
-    }
+    expectRestoreRunsOn(s, [9500, 33_000], 60_000);
   });
 
   it('shows only committed metadata: partitions added without a majority appear once a later leader commits them', () => {

@@ -1,11 +1,11 @@
 // The KRaft quorum as the page sees it (design.md 3.10): who is the active controller in which
 // epoch, and per controller node its Raft role and its copy of the metadata log.
-import { majoritySize } from '../kernels/raft';
 import { controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { KraftQuorum, MetadataEntry } from '../quorum/state';
 import type { MetadataLog } from '../quorum/metadataLog';
 import type { MetadataView } from '../types';
+import { quorumHealth } from '../quorum/voters';
 
 /** Records the inspector lists per controller: the newest of its log. */
 const RECENT_RECORDS = 8;
@@ -36,15 +36,13 @@ export function metadataView(sim: Sim, q: KraftQuorum): MetadataView {
     votedFor: n.votedFor,
     recent: recentEntries(n.log),
   }));
-  const voting = nodes.filter((n) => n.voter);
-  const live = voting.filter((n) => n.alive && !n.isolated).length;
-  const needed = majoritySize(voting.length);
+  const { live, needed, lost } = quorumHealth(sim);
   return {
     mode: 'kraft',
     placement: q.placement ?? 'dedicated',
     activeController: sim.world.controller.activeId,
     epoch: sim.world.controller.epoch,
     nodes,
-    quorum: { live, needed, lost: live < needed },
+    quorum: { live, needed, lost },
   };
 }

@@ -1,10 +1,10 @@
 // The ZooKeeper ensemble as the page sees it (design.md 3.10): each server's state, the open
 // sessions, and the znode tree with Kafka's metadata in it (bounded, like partitionLog).
-import { majoritySize } from '../kernels/raft';
 import { zkNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { ZkEnsemble } from '../zookeeper/state';
 import type { ZooKeeperView, ZnodeView } from '../types';
+import { ensembleHealth } from '../zookeeper/ensemble';
 
 /** The most znodes a view carries (a big cluster has one state znode per partition). */
 export const ZNODES_IN_VIEW = 400;
@@ -36,9 +36,7 @@ export function zookeeperView(sim: Sim, zk: ZkEnsemble): ZooKeeperView {
     lastZxid: s.lastZxid,
     clients: clients[s.id] ?? [],
   }));
-  const voting = nodes.filter((n) => n.voter);
-  const live = voting.filter((n) => n.alive && !n.isolated).length;
-  const needed = majoritySize(voting.length);
+  const { live, needed, lost } = ensembleHealth(sim);
   const owners = zk.owners;
   const paths = Object.keys(zk.tree.nodes)
     .filter((p) => p !== '/' && p !== '/zookeeper' && !p.startsWith('/zookeeper/'))
@@ -59,7 +57,7 @@ export function zookeeperView(sim: Sim, zk: ZkEnsemble): ZooKeeperView {
     activeController: controllerOf(zk),
     epoch: sim.world.controller.epoch,
     nodes,
-    quorum: { live, needed, lost: live < needed },
+    quorum: { live, needed, lost },
     sessions: zk.sessions.sessions
       .filter((s) => !s.closing && owners[s.sessionId])
       .map((s) => ({

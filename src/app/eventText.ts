@@ -45,6 +45,7 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('cluster', broker(e.brokerId), true);
     case 'broker.fenced':
     case 'broker.unfenced':
+    case 'broker.registered':
     case 'broker.registration-refused':
       return info('cluster', broker(e.brokerId));
     case 'broker.removal-started':

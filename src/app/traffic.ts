@@ -41,7 +41,6 @@ const KIND_OF: Record<MessageKind, TrafficKind> = {
   'offsets-for-leader-epoch-response': 'consumerFetch',
   metadata: 'metadata',
   'metadata-response': 'metadata',
-  'metadata-update': 'metadata',
   vote: 'metadata',
   'vote-response': 'metadata',
   'begin-quorum-epoch': 'metadata',
@@ -69,6 +68,8 @@ const KIND_OF: Record<MessageKind, TrafficKind> = {
   'update-metadata': 'metadata',
   'controlled-shutdown': 'metadata',
   'controlled-shutdown-response': 'metadata',
+  'broker-registration': 'heartbeat',
+  'broker-registration-response': 'heartbeat',
   'broker-heartbeat': 'heartbeat',
   'broker-heartbeat-response': 'heartbeat',
   heartbeat: 'heartbeat',
@@ -105,7 +106,6 @@ const API_OF: Record<MessageKind, string> = {
   'offsets-for-leader-epoch-response': 'OffsetsForLeaderEpoch',
   metadata: 'Metadata',
   'metadata-response': 'Metadata',
-  'metadata-update': '__cluster_metadata',
   vote: 'Vote',
   'vote-response': 'Vote',
   'begin-quorum-epoch': 'BeginQuorumEpoch',
@@ -132,6 +132,8 @@ const API_OF: Record<MessageKind, string> = {
   'update-metadata': 'UpdateMetadata',
   'controlled-shutdown': 'ControlledShutdown',
   'controlled-shutdown-response': 'ControlledShutdown',
+  'broker-registration': 'BrokerRegistration',
+  'broker-registration-response': 'BrokerRegistration',
   'broker-heartbeat': 'BrokerHeartbeat',
   'broker-heartbeat-response': 'BrokerHeartbeat',
   heartbeat: 'Heartbeat',
@@ -164,11 +166,10 @@ export function apiNameOf(kind: MessageKind): string {
 }
 
 /**
- * Messages that are neither a request nor its answer: records of the KRaft metadata log, a
- * ZooKeeper watch firing, and the ensemble's election votes and quorum packets.
+ * Messages that are neither a request nor its answer: a ZooKeeper watch firing, and the
+ * ensemble's election votes and quorum packets.
  */
 const ONE_WAY: ReadonlySet<MessageKind> = new Set<MessageKind>([
-  'metadata-update',
   'zk-watch-event',
   'zk-notification',
   'zk-follower-info',

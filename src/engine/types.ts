@@ -226,9 +226,10 @@ export type MessageKind =
   | 'fetch-response'
   | 'metadata'
   | 'metadata-response'
+  | 'broker-registration'
+  | 'broker-registration-response'
   | 'broker-heartbeat'
   | 'broker-heartbeat-response'
-  | 'metadata-update'
   | 'vote'
   | 'vote-response'
   | 'begin-quorum-epoch'
@@ -296,6 +297,11 @@ export type SimEventBody =
   | { type: 'broker.healed'; brokerId: number }
   | { type: 'broker.fenced'; brokerId: number; reason: FenceReason }
   | { type: 'broker.unfenced'; brokerId: number }
+  /**
+   * KRaft: the controller committed a starting broker's registration; its broker epoch is the
+   * offset of the RegisterBrokerRecord. It stays fenced until it has applied the log that far.
+   */
+  | { type: 'broker.registered'; brokerId: number; brokerEpoch: number }
   /**
    * The controller refused a restarted broker's registration (DUPLICATE_BROKER_REGISTRATION):
    * its previous incarnation's session is still alive. The broker retries with a backoff.
@@ -686,8 +692,13 @@ export interface BrokerView {
   /** Fenced by the controller (missed broker.session.timeout.ms, or shut down). */
   fenced: boolean;
   isController: boolean;
-  /** Incremented at every (re)start: KRaft broker epoch. */
+  /**
+   * The registered incarnation's broker epoch: KRaft, the offset of its RegisterBrokerRecord;
+   * ZooKeeper mode, the czxid of its /brokers/ids znode.
+   */
   brokerEpoch: number;
+  /** KRaft: the last `__cluster_metadata` offset this broker has applied; null in ZooKeeper mode. */
+  metadataOffset: number | null;
   /** Partitions this broker leads and follows, as "topic-N". */
   leaderOf: string[];
   followerOf: string[];

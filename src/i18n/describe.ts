@@ -89,6 +89,8 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.brokerFenced', { broker: e.brokerId, reason: reasonText(e.reason, t) });
     case 'broker.unfenced':
       return t('events.brokerUnfenced', { broker: e.brokerId });
+    case 'broker.registered':
+      return t('events.brokerRegistered', { broker: e.brokerId, epoch: e.brokerEpoch });
     case 'broker.registration-refused':
       return t('events.brokerRegistrationRefused', { broker: e.brokerId, error: e.error });
     case 'broker.removal-started':

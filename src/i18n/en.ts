@@ -424,6 +424,7 @@ export const en = {
     status: 'Status',
     rack: 'Rack',
     brokerEpoch: 'Broker epoch',
+    metadataOffset: 'Metadata log read to',
     leaderOf: 'Leads',
     followerOf: 'Follows',
     // Topic
@@ -746,6 +747,8 @@ export const en = {
     brokerFenced: 'The controller fenced broker {{broker}}: {{reason}}',
     brokerUnfenced:
       'The controller unfenced broker {{broker}}: it may lead and follow partitions again',
+    brokerRegistered:
+      'The controller registered broker {{broker}} with broker epoch {{epoch}} (the offset of its RegisterBrokerRecord in the metadata log). It stays fenced until it has read the log that far',
     brokerRegistrationRefused:
       'The controller refused to register broker {{broker}} again ({{error}}): the session of its previous run is still alive. It retries; only when that session expires is the old run fenced and its leaderships moved',
     brokerRemovalStarted:
@@ -1197,8 +1200,8 @@ export const en = {
       "The controller quorum takes its timing from the brokers' configs: elections use controller.quorum.election.timeout.ms and the fetch timeout is twice that (the ratio of Kafka's defaults); in combined mode a controller stands in a card of its own although it shares its broker's process (and its messages leave from the broker), and the metadata written before the session started counts as a snapshot.",
     'zookeeper-model':
       "ZooKeeper mode keeps one data tree for every server in step with the leader (a server that rejoins is brought up to date at once), gives each operation of a multi its own zxid, and passes the brokers' session pings from follower servers to the leader at once. The controller writes a new topic's assignment and config changes (/config/...) itself (Kafka's admin tools write them and the controller and brokers react), reads broker epochs from the children of /brokers/ids, and a broker whose znode is still held by its previous session retries its registration instead of exiting.",
-    'metadata-by-message':
-      'Brokers learn metadata changes from controller messages instead of fetching the metadata log; a broker that missed some gets a full snapshot on its next heartbeat.',
+    'broker-observers':
+      "Brokers send their metadata fetches, registrations and heartbeats straight to the active controller (Kafka's brokers learn who it is from the controllers' answers). The controller sends a broker committed records only (Kafka also sends the uncommitted tail, which the broker applies once it is committed: the same moments), and a restarted broker is sent the committed image instead of reading its own copy of the log from disk.",
     'offsets-topic-records':
       '__consumer_offsets decides which broker coordinates each group and fails over like any partition, but its records are not replicated message by message: committed offsets and group state survive a coordinator change.',
     'one-batch-in-flight':

@@ -421,6 +421,7 @@ export const zhCN: Catalogue = {
     status: '状态',
     rack: '机架',
     brokerEpoch: 'Broker epoch',
+    metadataOffset: '元数据日志已读到',
     leaderOf: '担任 Leader',
     followerOf: '担任 Follower',
     topicTitle: '主题 {{topic}}',
@@ -731,6 +732,8 @@ export const zhCN: Catalogue = {
     brokerFenced: '控制器屏蔽了 Broker {{broker}}：{{reason}}',
     brokerUnfenced:
       '控制器解除了对 Broker {{broker}} 的屏蔽：它又可以担任分区的 Leader 和 Follower 了',
+    brokerRegistered:
+      '控制器为 Broker {{broker}} 完成了注册，Broker epoch 是 {{epoch}}（它的 RegisterBrokerRecord 在元数据日志里的 offset）。在它把元数据日志读到这个位置之前，它仍处于被屏蔽状态',
     brokerRegistrationRefused:
       '控制器拒绝了 Broker {{broker}} 的重新注册（{{error}}）：它上一次运行的会话还没有超时。它会稍后重试；等那个会话超时，控制器才屏蔽旧的那次运行，并把它的 Leader 身份转给别的副本',
     brokerRemovalStarted:
@@ -1158,8 +1161,8 @@ export const zhCN: Catalogue = {
       '控制器仲裁的时间参数取自 Broker 的配置：选举使用 controller.quorum.election.timeout.ms，拉取超时是它的两倍（与 Kafka 默认值的比例相同）；混合模式下控制器虽然与所在的 Broker 同一个进程，画面上仍单独画成一张卡片（它的消息从 Broker 发出）；会话开始之前写入的元数据算作一个快照。',
     'zookeeper-model':
       'ZooKeeper 模式只保留一棵数据树，代表所有与 Leader 同步的服务器（重新加入的服务器立刻追上）；multi 中的每个操作各占一个 zxid；Broker 发给 Follower 服务器的会话心跳会立即转给 Leader。新主题的分区分配和配置变更（/config/...）由控制器自己写入（在 Kafka 里由管理工具写入、控制器和 Broker 再响应），控制器从 /brokers/ids 的子节点读取 Broker epoch；如果 Broker 的临时节点仍被它上一个会话占着，它会重试注册，而不是直接退出。',
-    'metadata-by-message':
-      'Broker 通过控制器发来的消息得知元数据变化，而不是拉取元数据日志；错过变化的 Broker 会在下一次心跳时收到完整快照。',
+    'broker-observers':
+      'Broker 的元数据拉取、注册和心跳直接发给活跃控制器（在 Kafka 里，Broker 从各控制器的应答中得知谁是活跃控制器）。控制器只把已提交的记录发给 Broker（Kafka 也会发送尚未提交的尾部，Broker 等它提交后才应用，生效的时刻相同）；重启的 Broker 直接收到已提交的元数据镜像，而不是从自己磁盘上的日志副本读取。',
     'offsets-topic-records':
       '__consumer_offsets 决定由哪个 Broker 担任各消费者组的协调者，并像普通分区一样故障转移，但它的记录不逐条复制：协调者更换后，已提交的 offset 和组状态依然保留。',
     'one-batch-in-flight':

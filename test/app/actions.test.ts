@@ -45,6 +45,7 @@ function broker(id: number, over: Partial<BrokerView> = {}): BrokerView {
     fenced: false,
     isController: false,
     brokerEpoch: 1,
+    metadataOffset: 10,
     leaderOf: [],
     followerOf: [],
     config: [],

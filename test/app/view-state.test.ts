@@ -56,7 +56,8 @@ describe('traffic kinds', () => {
     expect(kind('fetch')).toBe('consumerFetch');
     expect(kind('broker-heartbeat')).toBe('heartbeat');
     expect(kind('heartbeat-response')).toBe('heartbeat');
-    expect(kind('metadata-update')).toBe('metadata');
+    expect(kind('metadata-fetch-response')).toBe('metadata');
+    expect(kind('broker-registration')).toBe('heartbeat');
     expect(kind('join-group')).toBe('group');
     expect(kind('offset-commit')).toBe('group');
     expect(kind('produce-response', 0, 'NOT_ENOUGH_REPLICAS')).toBe('error');

@@ -189,7 +189,7 @@ describe('ZooKeeper messages', () => {
     expect(directionOf('leader-and-isr')).toBe('request');
     for (const kind of ['zk-proposal', 'zk-ack', 'zk-commit', 'zk-watch-event'] as const)
       expect(directionOf(kind), kind).toBeNull();
-    expect(directionOf('metadata-update')).toBeNull();
+    expect(directionOf('broker-registration')).toBe('request');
   });
 });
 

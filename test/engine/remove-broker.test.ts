@@ -3,14 +3,23 @@
 // then the broker shuts down and is unregistered. Refused, naming the partition, when the
 // replication factor cannot be kept.
 import { describe, expect, it } from 'vitest';
-import { missingAcked, Run, scenario, wholeLog } from './helpers';
+import { keysFor, missingAcked, Run, scenario, wholeLog } from './helpers';
 
 function setup(brokers: number) {
   const run = new Run(
     scenario({
       cluster: { brokers },
       topics: [{ name: 'orders', partitions: 3, replicationFactor: 2 }],
-      producers: [{ id: 'p', topic: 'orders', ratePerSec: 50, config: { acks: 'all' } }],
+      // Keys for every partition, so that each replica to move has a log to copy.
+      producers: [
+        {
+          id: 'p',
+          topic: 'orders',
+          ratePerSec: 50,
+          keys: [0, 1, 2].flatMap((p) => keysFor(p, 3, 2)),
+          config: { acks: 'all' },
+        },
+      ],
       groups: [{ id: 'g', topics: ['orders'], consumers: 1 }],
     }),
   );

@@ -25,16 +25,18 @@ describe('standing produce errors', () => {
     const engine = leaderElection();
     engine.advanceTo(9_900);
     expect(checkout(engine).standingError).toBeNull();
-    // Broker 2, leader of orders-0, crashes at 10 s; the in-flight request fails and is retried.
+    const orders = engine.view().topics.find((t) => t.name === 'orders')!;
+    const ledBy2 = orders.partitions.find((p) => p.leader === 2)!.partition;
+    // Broker 2, leader of one orders partition, crashes at 10 s; the in-flight request fails.
     engine.advanceTo(11_000);
     expect(checkout(engine).standingError).toEqual({
-      partition: 0,
+      partition: ledBy2,
       error: 'NETWORK_EXCEPTION',
       retriable: true,
     });
     const restored = restoreEngine(engine.save());
     expect(checkout(restored).standingError).toEqual(checkout(engine).standingError);
-    // Broker 2 is fenced at about 13.3 s, broker 3 leads orders-0 and acknowledges the retries.
+    // Broker 2 is fenced about 4 s later, a new leader takes its partition and acknowledges the retries.
     engine.advanceTo(30_000);
     expect(checkout(engine).standingError).toBeNull();
     restored.advanceTo(30_000);

@@ -52,7 +52,7 @@ describe('ZooKeeper mode', () => {
     const simplifications = run.engine.view().simplifications;
     expect(simplifications).toContain('zookeeper-model');
     expect(simplifications).not.toContain('controller-quorum');
-    expect(simplifications).not.toContain('metadata-by-message');
+    expect(simplifications).not.toContain('broker-observers');
   });
 
   it('places new replicas as AdminUtils does (the ZooKeeper-era placement)', () => {

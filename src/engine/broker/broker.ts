@@ -4,19 +4,18 @@ import * as cfg from '../config/access';
 import {
   brokerHost,
   handleAlterPartition,
-  handleBrokerHeartbeat,
   onLeaderBalanceCheck,
   onSessionCheck,
 } from '../controller/controller';
-import { brokerNode, controllerHostNode, tpKey } from '../sim/ids';
+import { brokerNode, controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import type { BrokerState, Message, PartitionMeta, Task } from '../sim/world';
-import { loadGroupsForPartition, onGroupRequest } from './group/coordinator';
-import { isInternalTopic } from '../sim/internalTopics';
+import type { BrokerState, Message, Task } from '../sim/world';
+import { onGroupRequest } from './group/coordinator';
 import { onParkedFetchTimeout } from './fetchPurgatory';
 import { handleReplicaFetch } from './followerFetch';
 import { onAlterPartitionResponse, onIsrCheck } from './isr';
-import { becomeFollowerOrLeader } from './leadership';
+import { applyImageChange, applyPartition } from './metadataImage';
+import { fetchMetadata, newBrokerMetadataLog, onMetadataFetchResponse } from './metadataFetcher';
 import { handleProduce } from './produce';
 import { onProduceTimeout } from './producePurgatory';
 import {
@@ -26,7 +25,6 @@ import {
   startReplicaFetchers,
 } from './replicaFetcher';
 import { onRetentionCheck } from './retention';
-import { removeReplica, removeStrayReplicas, removeTopicReplicas } from './replicaRemoval';
 import { afterAlterPartition, unregisterIfRemoving } from '../controller/reassignment';
 import { inControllerScope } from '../quorum/scope';
 import {
@@ -65,6 +63,8 @@ function resetVolatile(b: BrokerState): void {
   b.liveBrokers = [];
   b.controllerId = null;
   b.metaVersion = 0;
+  b.metadataLog = newBrokerMetadataLog();
+  b.brokerEpoch = -1;
   b.lead = {};
   b.follow = {};
   b.fetchers = {};
@@ -83,11 +83,15 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   onCombinedBrokerStarted(sim, b);
   const node = brokerNode(b.id);
   // ZooKeeper mode: liveness is a ZooKeeper session (set up by seedZooKeeper while the world is
-  // built); otherwise heartbeats to the controller.
+  // built); KRaft: register, then heartbeats to the controller, and follow the metadata log.
   if (sim.world.zookeeper) {
     if (sim.world.zookeeper.started) startZkClient(sim, b);
   } else {
-    sendHeartbeat(sim, b);
+    // While the world is built the cluster has been running: the broker is registered already.
+    const reg = sim.world.controller.brokers[b.id];
+    if (!sim.world.quorum?.started && reg) b.brokerEpoch = reg.brokerEpoch;
+    heartbeatOrRegister(sim, b);
+    fetchMetadata(sim, b);
     sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
   }
   sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
@@ -122,6 +126,8 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
 export function beginControlledShutdown(sim: Sim, b: BrokerState): void {
   b.shuttingDown = true;
   if (sim.world.zookeeper) requestControlledShutdown(sim, b);
+  // Not registered yet: it leads nothing, so it may stop at once.
+  else if (b.brokerEpoch < 0) return stopBroker(sim, b, 'graceful');
   else sendHeartbeat(sim, b);
   sim.timer(
     brokerNode(b.id),
@@ -142,21 +148,64 @@ export function healBroker(sim: Sim, b: BrokerState): void {
   sim.emit({ type: 'broker.healed', brokerId: b.id, t: sim.now });
   onCombinedBrokerIsolation(sim, b, false);
   if (b.status === 'running') {
-    if (!sim.world.zookeeper) sendHeartbeat(sim, b);
+    if (!sim.world.zookeeper) {
+      heartbeatOrRegister(sim, b);
+      // The metadata fetch on the wire was most likely lost: ask again.
+      b.metadataLog.inFlight = 0;
+      fetchMetadata(sim, b);
+    }
     // Fetchers that were waiting for lost responses start again.
     for (const leader of Object.keys(b.fetchers)) b.fetchers[leader].inFlight = false;
     startReplicaFetchers(sim, b);
   }
 }
 
+/**
+ * KRaft (Kafka's BrokerLifecycleManager): a broker process first registers with the active
+ * controller, then heartbeats. A registration that gets no answer is sent again after
+ * broker.session.timeout.ms; a refused one waits for its backoff.
+ */
+function heartbeatOrRegister(sim: Sim, b: BrokerState): void {
+  if (b.brokerEpoch >= 0) return sendHeartbeat(sim, b);
+  const r = (b.registration ??= { failures: 0, retryAt: 0 });
+  if (sim.now < r.retryAt) return;
+  const timeout = cfg.int(b.config, 'broker.session.timeout.ms');
+  if (r.inFlight && sim.now - (r.sentAt ?? 0) < timeout) return;
+  const controller = sim.world.controller.activeId;
+  if (controller === null) return;
+  r.inFlight = ++b.nextToken;
+  r.sentAt = sim.now;
+  sim.send(brokerNode(b.id), b.inc, controllerHostNode(controller), 'broker-registration', {
+    reqId: r.inFlight,
+    incarnation: b.inc,
+  });
+}
+
 function sendHeartbeat(sim: Sim, b: BrokerState): void {
   const controller = sim.world.controller.activeId;
   if (controller === null) return;
   sim.send(brokerNode(b.id), b.inc, controllerHostNode(controller), 'broker-heartbeat', {
-    brokerEpoch: b.inc,
+    brokerEpoch: b.brokerEpoch,
     wantShutdown: b.shuttingDown,
-    metadataVersion: b.metaVersion,
+    metadataOffset: b.metadataLog.offset - 1,
   });
+}
+
+function onRegistrationResponse(
+  sim: Sim,
+  b: BrokerState,
+  msg: Message<'broker-registration-response'>,
+): void {
+  const r = b.registration;
+  if (r === null || r.inFlight !== msg.body.reqId) return;
+  r.inFlight = 0;
+  const error = msg.body.error;
+  if (error === 'DUPLICATE_BROKER_REGISTRATION') return registrationRefused(sim, b, error);
+  // NOT_CONTROLLER: asked again at the next heartbeat tick.
+  if (error) return;
+  b.brokerEpoch = msg.body.brokerEpoch;
+  b.registration = null;
+  sendHeartbeat(sim, b);
 }
 
 function onHeartbeatResponse(
@@ -165,11 +214,21 @@ function onHeartbeatResponse(
   msg: Message<'broker-heartbeat-response'>,
 ): void {
   const error = msg.body.error;
-  if (error === 'DUPLICATE_BROKER_REGISTRATION') return registrationRefused(sim, b, error);
+  // The controller no longer knows this registration: register again.
+  if (error === 'STALE_BROKER_EPOCH') {
+    b.brokerEpoch = -1;
+    return heartbeatOrRegister(sim, b);
+  }
   if (error) return;
-  b.registration = null;
-  if (b.shuttingDown && msg.body.shutdownReady) stopBroker(sim, b, 'graceful');
+  if (b.shuttingDown && msg.body.shutdownReady) return stopBroker(sim, b, 'graceful');
+  // Still fenced while starting: Kafka's BrokerLifecycleManager heartbeats again after 10 ms
+  // (not the interval), so it is unfenced as soon as it has read its registration record.
+  if (msg.body.fenced && !b.shuttingDown)
+    sim.timer(brokerNode(b.id), b.inc, 'broker.startup-heartbeat', STARTUP_HEARTBEAT_MS);
 }
+
+/** BrokerLifecycleManager's heartbeat delay while the broker starts up. */
+const STARTUP_HEARTBEAT_MS = 10;
 
 /**
  * The controller refused this incarnation's registration: the previous one's session is still
@@ -193,60 +252,28 @@ function registrationRefused(sim: Sim, b: BrokerState, error: string): void {
 const REGISTRATION_BACKOFF_MS = 100;
 const JITTER_PPM = 20_000;
 
-function applyMetadata(
+/** ZooKeeper mode: the controller's UpdateMetadata, whole partition states, applied as they come. */
+function onUpdateMetadata(
   sim: Sim,
   b: BrokerState,
-  body: Message<'metadata-update'>['body'],
-  chained = true,
+  body: Message<'update-metadata'>['body'],
 ): void {
-  // An incremental update that does not follow what we have: wait for a snapshot instead. (A
-  // ZooKeeper-era UpdateMetadata carries whole partition states and is applied as it comes; a
-  // full one of the version it has is still news to a broker that restarted.)
-  if (chained) {
-    if (body.version <= b.metaVersion) return;
-    if (!body.full && body.prevVersion !== b.metaVersion) return;
-  } else if (body.version < b.metaVersion || (body.version === b.metaVersion && !body.full)) {
-    return;
-  }
+  // A full one of the version the broker has is still news to a broker that restarted.
+  if (body.version < b.metaVersion || (body.version === b.metaVersion && !body.full)) return;
   b.metaVersion = body.version;
   b.controllerId = body.controllerId;
   b.liveBrokers = body.liveBrokers;
-  for (const topic of body.deletedTopics ?? []) removeTopicReplicas(sim, b, topic);
-  // A snapshot names every partition: what it lacks was deleted while this broker was away
-  // (Kafka finds such stray logs at startup and deletes them).
-  if (body.full) removeStrayReplicas(sim, b, body.partitions);
-  for (const meta of body.partitions) applyPartition(sim, b, meta);
-  startReplicaFetchers(sim, b);
-}
-
-/** One partition's new leader and ISR: lead, follow, or drop a replica that moved away. */
-function applyPartition(sim: Sim, b: BrokerState, meta: PartitionMeta): void {
-  const key = tpKey(meta.topic, meta.partition);
-  const previous = b.meta[key];
-  b.meta[key] = meta;
-  if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
-  else if (b.logs[key] || b.lead[key] || key in b.follow) {
-    // A reassignment moved this replica away: stop serving it and delete the log.
-    removeReplica(sim, b, key);
-    b.meta[key] = meta;
-  }
-  // Leading a __consumer_offsets partition makes this broker the coordinator of its groups
-  // (again, in a new leader epoch: it may have lost the partition while cut off).
-  if (
-    meta.leader === b.id &&
-    (previous?.leader !== b.id || previous.leaderEpoch !== meta.leaderEpoch) &&
-    isInternalTopic(meta.topic)
-  ) {
-    loadGroupsForPartition(sim, b, key);
-  }
+  applyImageChange(sim, b, body);
 }
 
 export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
   switch (msg.kind) {
-    case 'broker-heartbeat':
-      return handleBrokerHeartbeat(sim, brokerHost(b), msg);
     case 'broker-heartbeat-response':
       return onHeartbeatResponse(sim, b, msg);
+    case 'broker-registration-response':
+      return onRegistrationResponse(sim, b, msg);
+    case 'metadata-fetch-response':
+      return onMetadataFetchResponse(sim, b, msg);
     case 'alter-partition':
       return inControllerScope(sim, () => {
         handleAlterPartition(sim, brokerHost(b), msg);
@@ -255,8 +282,6 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
       });
     case 'alter-partition-response':
       return onAlterPartitionResponse(sim, b, msg);
-    case 'metadata-update':
-      return applyMetadata(sim, b, msg.body);
     // ZooKeeper mode
     case 'update-metadata':
       if (
@@ -269,7 +294,7 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
         )
       )
         return;
-      return applyMetadata(sim, b, msg.body, false);
+      return onUpdateMetadata(sim, b, msg.body);
     case 'leader-and-isr':
       if (
         !acceptControllerRequest(
@@ -330,13 +355,15 @@ export function onBrokerTimer(sim: Sim, b: BrokerState, task: Extract<Task, { k:
   const node = brokerNode(b.id);
   switch (task.name) {
     case 'broker.heartbeat':
-      // While a refused registration waits for its retry, the broker sends nothing.
-      if (b.registration === null || sim.now >= b.registration.retryAt) sendHeartbeat(sim, b);
+      heartbeatOrRegister(sim, b);
+      fetchMetadata(sim, b);
       sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
       return;
+    case 'broker.startup-heartbeat':
+      return heartbeatOrRegister(sim, b);
     case 'broker.register-retry':
       if (sim.world.zookeeper) return onRegisterRetry(sim, b);
-      if (b.registration?.failures === task.token) sendHeartbeat(sim, b);
+      if (b.registration?.failures === task.token) heartbeatOrRegister(sim, b);
       return;
     case 'broker.zk-ping':
       return onZkPingTimer(sim, b);

@@ -28,6 +28,7 @@ import {
 } from '../client/consumer/lifecycle';
 import { isRunning } from '../client/consumer/state';
 import { resetCommitted } from '../broker/group/offsets';
+import { newBrokerMetadataLog } from '../broker/metadataFetcher';
 import {
   createProducer,
   drain,
@@ -471,6 +472,8 @@ export function addBroker(sim: Sim, rack: string | null): BrokerState {
     liveBrokers: [],
     controllerId: null,
     metaVersion: 0,
+    metadataLog: newBrokerMetadataLog(),
+    brokerEpoch: -1,
     lead: {},
     follow: {},
     fetchers: {},

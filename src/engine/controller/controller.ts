@@ -1,17 +1,12 @@
-// The active KRaft controller (kafka-spec.md 4.2): broker registration, heartbeats and fencing,
-// partition leader elections, ISR changes from AlterPartition, preferred-leader balancing, and
-// publishing metadata changes to the brokers. Its state is the metadata log's content, changed
-// only by writing records (./write.ts, ./records.ts); the quorum that replicates that log is not
-// modelled (see SIMPLIFICATIONS in view/view.ts).
+// The active controller (kafka-spec.md 4.1, 4.2): broker registration, heartbeats and fencing,
+// partition leader elections, ISR changes from AlterPartition, preferred-leader balancing, and in
+// ZooKeeper mode LeaderAndIsr and UpdateMetadata to the brokers (KRaft brokers fetch the log).
+// Its state is the metadata log's content, changed only by writing records (./write.ts,
+// ./records.ts), which the KRaft quorum (quorum/) or ZooKeeper (zookeeper/) commits.
 import * as cfg from '../config/access';
 import { electLeader } from '../kernels';
 import { brokerIdOf, brokerNode, controllerHostNode, tpKey } from '../sim/ids';
-import {
-  activeControllerNode,
-  controllerHostOf,
-  uncommittedWrites,
-  whenControllerActivated,
-} from '../quorum/commit';
+import { activeControllerNode, controllerHostOf, whenControllerActivated } from '../quorum/commit';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type {
@@ -22,7 +17,7 @@ import type {
   PartitionMeta,
 } from '../sim/world';
 import type { FenceReason, NodeId, PartitionChangeReason } from '../types';
-import type { PartitionChangeRecord } from './records';
+import { partitionMeta, type PartitionChangeRecord } from './records';
 import { write } from './write';
 
 /**
@@ -85,18 +80,6 @@ export function isAcceptableLeader(sim: Sim, brokerId: number): boolean {
 
 function liveBrokerIds(sim: Sim): number[] {
   return sim.world.brokers.filter((b) => isAcceptableLeader(sim, b.id)).map((b) => b.id);
-}
-
-export function metaOf(p: ControllerPartition): PartitionMeta {
-  return {
-    topic: p.topic,
-    partition: p.partition,
-    replicas: p.replicas,
-    leader: p.leader,
-    leaderEpoch: p.leaderEpoch,
-    isr: p.isr,
-    partitionEpoch: p.partitionEpoch,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,24 +191,27 @@ function internalIsr(sim: Sim, p: ControllerPartition): number[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Publishing metadata to brokers
+// Publishing metadata to brokers (ZooKeeper mode; KRaft brokers fetch the metadata log)
 // ---------------------------------------------------------------------------------------------
 
-/** Send the changed partitions to every running broker as an incremental metadata update. */
+/**
+ * ZooKeeper mode: LeaderAndIsr with the changed partitions to their replicas, then
+ * UpdateMetadata to every running broker. Under KRaft nothing is sent: brokers fetch the
+ * committed records themselves (broker/metadataFetcher.ts).
+ */
 export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?: string[]): void {
+  if (!sim.world.zookeeper) return;
   const c = sim.world.controller;
   const host = activeHost(sim);
   if (!host || !controllerCanAct(sim)) return;
   const prevVersion = c.metadataVersion;
   c.metadataVersion++;
-  const partitions = changed.map(metaOf);
+  const partitions = changed.map(partitionMeta);
   const liveBrokers = liveBrokerIds(sim);
-  // ZooKeeper mode: LeaderAndIsr to each partition's replicas, then UpdateMetadata to all.
-  const zk = !!sim.world.zookeeper;
-  if (zk) for (const b of sim.world.brokers) sendLeaderAndIsr(sim, host, b, partitions);
+  for (const b of sim.world.brokers) sendLeaderAndIsr(sim, host, b, partitions);
   for (const b of sim.world.brokers) {
     if (b.status !== 'running') continue;
-    sim.send(host.node, host.inc, brokerNode(b.id), zk ? 'update-metadata' : 'metadata-update', {
+    sim.send(host.node, host.inc, brokerNode(b.id), 'update-metadata', {
       controllerId: c.activeId,
       controllerEpoch: c.epoch,
       liveBrokers,
@@ -234,7 +220,7 @@ export function publish(sim: Sim, changed: ControllerPartition[], deletedTopics?
       version: c.metadataVersion,
       prevVersion,
       ...(deletedTopics ? { deletedTopics } : {}),
-      ...(zk && sim.world.zookeeper!.started ? { brokerEpoch: brokerEpochOf(sim, b.id) } : {}),
+      ...(sim.world.zookeeper.started ? { brokerEpoch: brokerEpochOf(sim, b.id) } : {}),
     });
   }
 }
@@ -267,29 +253,79 @@ function sendLeaderAndIsr(
   });
 }
 
-/** Send the whole metadata image to one broker (it restarted, or missed updates). */
+/** ZooKeeper mode: the whole metadata to one broker (it restarted, or a new controller began). */
 export function sendSnapshot(sim: Sim, to: BrokerState): void {
   const c = sim.world.controller;
   const host = activeHost(sim);
   if (!host) return;
-  const zk = !!sim.world.zookeeper;
-  if (zk) sendLeaderAndIsr(sim, host, to, Object.values(c.partitions).map(metaOf));
-  sim.send(host.node, host.inc, brokerNode(to.id), zk ? 'update-metadata' : 'metadata-update', {
+  sendLeaderAndIsr(sim, host, to, Object.values(c.partitions).map(partitionMeta));
+  sim.send(host.node, host.inc, brokerNode(to.id), 'update-metadata', {
     controllerId: c.activeId,
     controllerEpoch: c.epoch,
     liveBrokers: liveBrokerIds(sim),
-    partitions: Object.values(c.partitions).map(metaOf),
+    partitions: Object.values(c.partitions).map(partitionMeta),
     full: true,
     version: c.metadataVersion,
     prevVersion: 0,
-    ...(zk && sim.world.zookeeper!.started ? { brokerEpoch: brokerEpochOf(sim, to.id) } : {}),
+    ...(sim.world.zookeeper?.started ? { brokerEpoch: brokerEpochOf(sim, to.id) } : {}),
   });
 }
 
 // ---------------------------------------------------------------------------------------------
-// Broker liveness
+// Broker registration and liveness (KRaft: ClusterControlManager, BrokerHeartbeatManager)
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * BrokerRegistration: a starting broker process registers. Its broker epoch is the offset of
+ * the RegisterBrokerRecord (Kafka's writeOffset + 1), answered once the record is committed.
+ * The same process asking again gets the same epoch. Another process is refused while the
+ * registered one's session is alive; an expired one is fenced first (its leaderships move), so a
+ * broker that crashes and restarts quickly still loses its leaderships.
+ */
+export function handleBrokerRegistration(
+  sim: Sim,
+  host: ControllerHost,
+  msg: Message<'broker-registration'>,
+): void {
+  const c = sim.world.controller;
+  const brokerId = brokerIdOf(msg.from);
+  const reply = (brokerEpoch: number, error: string | null) =>
+    sim.send(
+      host.node,
+      host.inc,
+      msg.from,
+      'broker-registration-response',
+      { reqId: msg.body.reqId, brokerEpoch, error },
+      { toInc: msg.fromInc },
+    );
+  if (c.activeId !== host.id || !controllerCanAct(sim)) return reply(-1, 'NOT_CONTROLLER');
+  const reg = c.brokers[brokerId];
+  if (reg && reg.incarnation === msg.body.incarnation) return reply(reg.brokerEpoch, null);
+  if (reg && !reg.fenced) {
+    if (sim.now - reg.lastHeartbeat < sessionTimeout(sim))
+      return reply(-1, 'DUPLICATE_BROKER_REGISTRATION');
+    fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
+  }
+  // The offset the record gets: the leader's log end once the fencing above is written.
+  const brokerEpoch = activeControllerNode(sim)!.log.leo;
+  write(sim, [
+    {
+      type: 'RegisterBrokerRecord',
+      brokerId,
+      brokerEpoch,
+      incarnation: msg.body.incarnation,
+    },
+  ]);
+  sim.emit({ type: 'broker.registered', brokerId, brokerEpoch, t: sim.now });
+  scheduleSessionCheck(sim, brokerId);
+  reply(brokerEpoch, null);
+}
+
+/**
+ * BrokerHeartbeat from a registered broker: it keeps the session. A fenced broker is unfenced
+ * once it has applied the metadata log up to its own registration record (it knows everything
+ * the controller knew when it registered); a broker that wants to shut down is moved off first.
+ */
 export function handleBrokerHeartbeat(
   sim: Sim,
   host: ControllerHost,
@@ -304,50 +340,22 @@ export function handleBrokerHeartbeat(
       host.inc,
       msg.from,
       'broker-heartbeat-response',
-      { fenced, shutdownReady, error },
+      { fenced, shutdownReady, isCaughtUp, error },
       { toInc: msg.fromInc },
     );
-  if (c.activeId !== host.id) {
-    reply(true, false, 'NOT_CONTROLLER');
-    return;
-  }
-  let reg = c.brokers[brokerId];
-  if (reg && body.brokerEpoch < reg.brokerEpoch) {
-    // From an incarnation that has since been replaced (a heartbeat still on the wire).
-    reply(true, false, 'STALE_BROKER_EPOCH');
-    return;
-  }
-  if (!reg || reg.brokerEpoch !== body.brokerEpoch) {
-    // A (re)registration: a new incarnation (ClusterControlManager.registerBroker). It is
-    // refused while the previous incarnation's session is alive; an expired one is fenced first
-    // (its leaderships move). So a broker that crashes and restarts quickly still loses its
-    // leaderships; only a controlled shutdown (already fenced) comes back at once.
-    if (reg && !reg.fenced) {
-      if (sim.now - reg.lastHeartbeat < sessionTimeout(sim)) {
-        reply(true, false, 'DUPLICATE_BROKER_REGISTRATION');
-        return;
-      }
-      fenceBroker(sim, brokerId, { code: 'broker-session-timeout' });
-    }
-    // The new incarnation starts fenced; it is unfenced once it has the metadata, which the
-    // snapshot below gives it.
-    write(sim, [{ type: 'RegisterBrokerRecord', brokerId, brokerEpoch: body.brokerEpoch }]);
-    reg = c.brokers[brokerId];
-  }
+  const reg = c.brokers[brokerId];
+  const isCaughtUp = !!reg && body.metadataOffset >= reg.brokerEpoch;
+  if (c.activeId !== host.id) return reply(true, false, 'NOT_CONTROLLER');
+  // From an incarnation the controller does not know (replaced, or its registration was lost).
+  if (!reg || reg.brokerEpoch !== body.brokerEpoch) return reply(true, false, 'STALE_BROKER_EPOCH');
   reg.lastHeartbeat = sim.now;
   scheduleSessionCheck(sim, brokerId);
-  const broker = sim.broker(brokerId)!;
   if (body.wantShutdown) {
     if (!reg.shuttingDown) controlledShutdown(sim, brokerId);
-    reply(true, true);
-    return;
+    return reply(true, true);
   }
-  // A snapshot holds committed metadata only: while a change waits for the quorum, the broker
-  // gets it with the change's own update (or a snapshot on a later heartbeat).
-  if (body.metadataVersion !== c.metadataVersion && uncommittedWrites(sim).length === 0)
-    sendSnapshot(sim, broker);
-  if (reg.fenced) unfenceBroker(sim, brokerId);
-  reply(false, false);
+  if (reg.fenced && isCaughtUp) unfenceBroker(sim, brokerId);
+  reply(reg.fenced, false);
 }
 
 const sessionTimeout = (sim: Sim) => cfg.int(controllerConfig(sim), 'broker.session.timeout.ms');
@@ -455,11 +463,12 @@ export function handleAlterPartition(
   if (!p) return reply('UNKNOWN_TOPIC_OR_PARTITION', null);
   const leaderId = brokerIdOf(msg.from);
   if (p.leader !== leaderId || b.leaderEpoch !== p.leaderEpoch)
-    return reply('FENCED_LEADER_EPOCH', metaOf(p));
-  if (b.partitionEpoch !== p.partitionEpoch) return reply('INVALID_UPDATE_VERSION', metaOf(p));
+    return reply('FENCED_LEADER_EPOCH', partitionMeta(p));
+  if (b.partitionEpoch !== p.partitionEpoch)
+    return reply('INVALID_UPDATE_VERSION', partitionMeta(p));
   const added = b.newIsr.filter((id) => !p.isr.includes(id));
   if (added.some((id) => !isAcceptableLeader(sim, id)))
-    return reply('INELIGIBLE_REPLICA', metaOf(p));
+    return reply('INELIGIBLE_REPLICA', partitionMeta(p));
   const newIsr = p.replicas.filter((id) => b.newIsr.includes(id));
   // The leader says why it drops each follower (as Kafka's leader logs it when shrinking).
   const lagging = (id: number): PartitionChangeReason => {
@@ -468,7 +477,7 @@ export function handleAlterPartition(
   };
   const reason = lagging(p.isr.find((id) => !newIsr.includes(id)) ?? leaderId);
   if (changePartition(sim, p, newIsr, { reason, shrinkReason: lagging })) publish(sim, [p]);
-  reply(null, metaOf(p));
+  reply(null, partitionMeta(p));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -527,8 +536,9 @@ export function becomeActiveController(sim: Sim, host: ControllerHost): void {
     }
   }
   scheduleLeaderBalance(sim, host);
-  // Tell everyone who the controller is now.
-  for (const b of sim.world.brokers) if (b.status === 'running') sendSnapshot(sim, b);
+  // ZooKeeper mode: tell everyone who the controller is now (KRaft brokers read it in the log).
+  if (sim.world.zookeeper)
+    for (const b of sim.world.brokers) if (b.status === 'running') sendSnapshot(sim, b);
 }
 
 // A KRaft leader whose epoch has begun takes up these duties too.

@@ -9,7 +9,7 @@
 // causes; `PartitionChangeRecord.leaderEpochBump` stands for Kafka's "leader field set to the
 // current leader" (a reassignment that removes replicas bumps the epoch without a new leader).
 import type { ConfigMap, ConfigValue } from '../types';
-import type { ControllerBroker, ControllerPartition, World } from '../sim/world';
+import type { ControllerBroker, ControllerPartition, PartitionMeta, World } from '../sim/world';
 import { tpKey } from '../sim/ids';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
 
@@ -19,7 +19,10 @@ const HISTORY_LIMIT = 20;
 export interface RegisterBrokerRecord {
   type: 'RegisterBrokerRecord';
   brokerId: number;
+  /** KRaft: the offset of this record in the metadata log; ZooKeeper mode: the znode's czxid. */
   brokerEpoch: number;
+  /** The process that registered (Kafka's incarnation id: a new one at every start). */
+  incarnation?: number;
 }
 
 /** Fencing, unfencing and controlled shutdown of a registered broker. */
@@ -115,6 +118,7 @@ export function replay(world: World, record: MetadataRecord, now: number): void 
         registered: true,
         fenced: true,
         brokerEpoch: record.brokerEpoch,
+        ...(record.incarnation !== undefined ? { incarnation: record.incarnation } : {}),
         lastHeartbeat: now,
         shuttingDown: false,
       } satisfies ControllerBroker;
@@ -161,13 +165,7 @@ export function replay(world: World, record: MetadataRecord, now: number): void 
 function replayPartition(world: World, r: PartitionRecord, now: number): void {
   const topic = world.topics[r.topic];
   world.controller.partitions[tpKey(r.topic, r.partition)] = {
-    topic: r.topic,
-    partition: r.partition,
-    replicas: r.replicas,
-    leader: r.leader,
-    leaderEpoch: 0,
-    isr: r.isr,
-    partitionEpoch: 0,
+    ...partitionCreated(r),
     history: r.leader >= 0 ? [{ t: now, leader: r.leader, leaderEpoch: 0, unclean: false }] : [],
   } satisfies ControllerPartition;
   // The topic's size follows its partitions (the first one gives the replication factor).
@@ -178,12 +176,9 @@ function replayPartition(world: World, r: PartitionRecord, now: number): void {
 function replayPartitionChange(world: World, r: PartitionChangeRecord, now: number): void {
   const key = tpKey(r.topic, r.partition);
   const p = world.controller.partitions[key];
-  if (r.replicas !== undefined) p.replicas = r.replicas;
-  if (r.isr !== undefined) p.isr = r.isr;
-  p.partitionEpoch++;
-  if (r.leader !== undefined || r.leaderEpochBump) {
-    if (r.leader !== undefined) p.leader = r.leader;
-    p.leaderEpoch++;
+  const leaderEpoch = p.leaderEpoch;
+  Object.assign(p, partitionAfter(p, r));
+  if (p.leaderEpoch !== leaderEpoch) {
     p.history.push({ t: now, leader: p.leader, leaderEpoch: p.leaderEpoch, unclean: !!r.unclean });
     if (p.history.length > HISTORY_LIMIT) p.history.shift();
   }
@@ -199,6 +194,50 @@ function replayPartitionChange(world: World, r: PartitionChangeRecord, now: numb
         removing,
       };
   }
+}
+
+/**
+ * A partition's metadata after a PartitionChangeRecord: the fields present change, the partition
+ * epoch always goes up, the leader epoch with a new leader (or a bump). The controller's image
+ * and every broker's image replay records through this one function.
+ */
+export function partitionAfter(p: PartitionMeta, r: PartitionChangeRecord): PartitionMeta {
+  const newLeader = r.leader !== undefined || r.leaderEpochBump === true;
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: r.replicas ?? p.replicas,
+    leader: r.leader ?? p.leader,
+    leaderEpoch: newLeader ? p.leaderEpoch + 1 : p.leaderEpoch,
+    isr: r.isr ?? p.isr,
+    partitionEpoch: p.partitionEpoch + 1,
+  };
+}
+
+/** A partition's metadata without the controller's history of it. */
+export function partitionMeta(p: PartitionMeta): PartitionMeta {
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: p.replicas,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    isr: p.isr,
+    partitionEpoch: p.partitionEpoch,
+  };
+}
+
+/** A new partition's metadata, as a PartitionRecord creates it. */
+export function partitionCreated(r: PartitionRecord): PartitionMeta {
+  return {
+    topic: r.topic,
+    partition: r.partition,
+    replicas: r.replicas,
+    leader: r.leader,
+    leaderEpoch: 0,
+    isr: r.isr,
+    partitionEpoch: 0,
+  };
 }
 
 /** The explicit config entries a ConfigRecord's resource keeps (undefined: no such resource). */

@@ -28,6 +28,7 @@ const CONTROLLER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'begin-quorum-epoch',
   'metadata-fetch',
   'metadata-fetch-response',
+  'broker-registration',
   'broker-heartbeat',
   'alter-partition',
 ]);

@@ -4,13 +4,14 @@
 // quorum never committed (QuorumController.renounce reverts to the last committed offset).
 import {
   configEntriesOf,
+  partitionMeta,
   refreshConfigsOf,
   replay,
   type MetadataRecord,
 } from '../controller/records';
 import { controllerHostNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import type { TopicState } from '../sim/world';
+import type { MetadataImage, TopicState } from '../sim/world';
 import { epochAt, read } from './metadataLog';
 import type { ControllerNodeState, LeaderRole, PendingWrite, Undo } from './state';
 
@@ -23,6 +24,42 @@ let onActivated: ActivationHook = () => {};
 
 export function whenControllerActivated(hook: ActivationHook): void {
   onActivated = hook;
+}
+
+/**
+ * What happens when a controller node learns that more of the log is committed: in combined
+ * placement the broker in its process reads the new records (broker/metadataFetcher.ts
+ * registers it; the quorum does not import the broker).
+ */
+type CommitHook = (sim: Sim, n: ControllerNodeState, image: () => MetadataImage) => void;
+let onCommitted: CommitHook = () => {};
+
+export function onCommittedMetadata(hook: CommitHook): void {
+  onCommitted = hook;
+}
+
+/** Node `n`'s high watermark moved. */
+export function committedAdvanced(sim: Sim, n: ControllerNodeState): void {
+  if (sim.world.quorum?.placement === 'combined') onCommitted(sim, n, () => committedImage(sim));
+}
+
+/**
+ * The committed metadata as a broker's image: every partition, the registered brokers and the
+ * active controller, at the quorum's committed offset (a snapshot of the log up to there).
+ */
+export function committedImage(sim: Sim): MetadataImage {
+  return withCommittedImage(sim, () => {
+    const c = sim.world.controller;
+    const brokers: MetadataImage['brokers'] = {};
+    for (const [id, reg] of Object.entries(c.brokers))
+      if (reg.registered) brokers[id] = { fenced: reg.fenced, shuttingDown: reg.shuttingDown };
+    return {
+      endOffset: sim.world.quorum!.committedOffset,
+      partitions: Object.values(c.partitions).map(partitionMeta),
+      brokers,
+      controllerId: c.activeId,
+    };
+  });
 }
 
 /** `metadata.max.idle.interval.ms` (Kafka's default): the active controller's NoOpRecord beat. */

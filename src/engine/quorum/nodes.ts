@@ -3,6 +3,7 @@
 import {
   handleAlterPartition,
   handleBrokerHeartbeat,
+  handleBrokerRegistration,
   onLeaderBalanceCheck,
   onSessionCheck,
 } from '../controller/controller';
@@ -19,6 +20,7 @@ import {
   onRaftMessage,
   onRaftTimer,
   resumeAsFollower,
+  resetParkedBrokerFetches,
   resumeAsLeader,
   startAsObserver,
 } from './raft';
@@ -67,6 +69,8 @@ export function onControllerNodeMessage(sim: Sim, n: ControllerNodeState, msg: M
   const host = controllerHostOf(sim, n);
   inControllerScope(sim, () => {
     switch (msg.kind) {
+      case 'broker-registration':
+        return handleBrokerRegistration(sim, host, msg);
       case 'broker-heartbeat':
         return handleBrokerHeartbeat(sim, host, msg);
       case 'alter-partition':
@@ -154,6 +158,7 @@ export function stopControllerNode(sim: Sim, n: ControllerNodeState, inc = n.inc
     const leader = n.leader;
     n.leader = null;
     onLeadershipLost(sim, n, leader, 'stopped');
+    resetParkedBrokerFetches(sim, n, leader);
   }
   n.status = 'stopped';
   n.inc = inc;

@@ -20,9 +20,10 @@ import {
   timeUntilCheckQuorumExpires,
   type ElectionView,
 } from '../kernels/raft';
-import { controllerHostNode } from '../sim/ids';
+import { brokerNode, controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import type { Message } from '../sim/world';
+import type { Message, MetadataImage } from '../sim/world';
+import type { NodeId } from '../types';
 import {
   appendAsFollower,
   appendAsLeader,
@@ -30,12 +31,13 @@ import {
   epochAt,
   installSnapshot,
   lastFetchedEpoch,
+  read,
   takeSnapshot,
   truncateToEndOffset,
   validateFetch,
 } from './metadataLog';
-import type { ControllerNodeState, MetadataEntry } from './state';
-import { onLeaderCommitted, onLeadershipLost } from './commit';
+import type { ControllerNodeState, LeaderRole, MetadataEntry } from './state';
+import { committedAdvanced, committedImage, onLeaderCommitted, onLeadershipLost } from './commit';
 import { checkQuorumLiveness, quorumOf, voterIds, voters } from './voters';
 
 /** Records a fetch answer may carry (Kafka counts bytes; a few hundred records is plenty). */
@@ -43,7 +45,7 @@ const MAX_FETCH_RECORDS = 500;
 /** Committed records kept behind a snapshot before the log prefix is dropped. */
 const SNAPSHOT_AFTER_RECORDS = 1000;
 /** `controller.quorum.fetch.max.wait.ms`-like long poll of a follower's fetch (Kafka: 500). */
-const FETCH_MAX_WAIT_MS = 500;
+export const FETCH_MAX_WAIT_MS = 500;
 /** `controller.quorum.election.backoff.max.ms` (Kafka's default). */
 const ELECTION_BACKOFF_MAX_MS = 1000;
 
@@ -352,6 +354,7 @@ function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'
     });
     return;
   }
+  if (req.broker) return onBrokerFetch(sim, n, msg);
   const answer = validateFetch(n.log, req.fetchOffset, req.lastFetchedEpoch, MAX_FETCH_RECORDS);
   if (answer.kind === 'records') {
     const progress = leader.voters[req.replicaId];
@@ -370,24 +373,74 @@ function onFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'
     maybeAddVoter(sim, n, req.replicaId, req.fetchOffset);
     // Nothing new and the follower knows the HW: wait for records (a long poll).
     if (answer.batches.length === 0 && req.knownHw >= n.hw) {
-      leader.parked.push({
+      park(sim, n, {
         from: req.replicaId,
         fromInc: msg.fromInc,
         reqId: req.reqId,
         fetchOffset: req.fetchOffset,
       });
-      sim.timer(
-        controllerHostNode(n.id),
-        n.inc,
-        'raft.fetch-wait',
-        FETCH_MAX_WAIT_MS,
-        n.token,
-        `${req.replicaId}:${req.reqId}`,
-      );
       return;
     }
   }
   answerFetch(sim, n, msg.from, msg.fromInc, req.reqId, { answer });
+}
+
+/**
+ * A broker's fetch (an observer that applies what it reads): it is sent committed records only,
+ * the committed image if it has none or its position is gone, or it waits for a commit.
+ */
+function onBrokerFetch(sim: Sim, n: ControllerNodeState, msg: Message<'metadata-fetch'>): void {
+  const req = msg.body;
+  const answered = answerBrokerFetch(sim, n, brokerNode(req.replicaId), msg.fromInc, req);
+  if (answered) return;
+  park(sim, n, {
+    from: req.replicaId,
+    fromInc: msg.fromInc,
+    reqId: req.reqId,
+    fetchOffset: req.fetchOffset,
+    broker: true,
+    sentAt: msg.sentAt,
+  });
+}
+
+/** A fetch waits at the leader for records (a long poll) until its max wait is over. */
+function park(sim: Sim, n: ControllerNodeState, entry: LeaderRole['parked'][number]): void {
+  n.leader!.parked.push(entry);
+  sim.timer(
+    controllerHostNode(n.id),
+    n.inc,
+    'raft.fetch-wait',
+    FETCH_MAX_WAIT_MS,
+    n.token,
+    parkedName(entry),
+  );
+}
+
+/**
+ * Answer a broker's fetch if there is something committed for it (or `always`, when its long
+ * poll is over); false if it should wait. A leader whose epoch has not begun answers nothing.
+ */
+function answerBrokerFetch(
+  sim: Sim,
+  n: ControllerNodeState,
+  to: NodeId,
+  toInc: number,
+  req: { reqId: number; fetchOffset: number },
+  always = false,
+): boolean {
+  const hw = n.leader?.active ? n.hw : -1;
+  const empty = req.fetchOffset === 0 || req.fetchOffset < n.log.logStartOffset;
+  if (hw > 0 && empty) {
+    const image = committedImage(sim);
+    const snapshotId = { endOffset: image.endOffset, epoch: n.epoch };
+    answerFetch(sim, n, to, toInc, req.reqId, { answer: { kind: 'snapshot', snapshotId }, image });
+    return true;
+  }
+  if (hw <= req.fetchOffset && !always) return false;
+  const count = Math.min(MAX_FETCH_RECORDS, Math.max(0, hw - req.fetchOffset));
+  const batches = empty || count === 0 ? [] : read(n.log, req.fetchOffset, count);
+  answerFetch(sim, n, to, toInc, req.reqId, { answer: { kind: 'records', batches } });
+  return true;
 }
 
 /**
@@ -439,7 +492,11 @@ function answerFetch(
   to: string,
   toInc: number,
   reqId: number,
-  result: { answer?: ReturnType<typeof validateFetch<MetadataEntry>>; error?: string },
+  result: {
+    answer?: ReturnType<typeof validateFetch<MetadataEntry>>;
+    error?: string;
+    image?: MetadataImage;
+  },
 ): void {
   sim.send(
     controllerHostNode(n.id),
@@ -453,24 +510,60 @@ function answerFetch(
       highWatermark: n.hw,
       answer: result.answer ?? null,
       error: result.error ?? null,
+      ...(result.image ? { image: result.image } : {}),
     },
     { toInc },
   );
 }
 
-/** Answer parked fetches: new records were appended or the HW moved. */
+/**
+ * Answer parked fetches: new records were appended or the HW moved (brokers wait for a commit),
+ * or `only` names the one whose long poll is over.
+ */
 function releaseParked(sim: Sim, n: ControllerNodeState, only?: string): void {
   const leader = n.leader!;
   const keep: typeof leader.parked = [];
   for (const p of leader.parked) {
-    if (only !== undefined && `${p.from}:${p.reqId}` !== only) {
+    if (only !== undefined && parkedName(p) !== only) {
       keep.push(p);
+      continue;
+    }
+    if (p.broker) {
+      if (!answerBrokerFetch(sim, n, brokerNode(p.from), p.fromInc, p, only !== undefined))
+        keep.push(p);
       continue;
     }
     const answer = validateFetch(n.log, p.fetchOffset, n.epoch, MAX_FETCH_RECORDS);
     answerFetch(sim, n, controllerHostNode(p.from), p.fromInc, p.reqId, { answer });
   }
   leader.parked = keep;
+}
+
+/** A parked fetch's name in its fetch-wait timer. */
+function parkedName(p: LeaderRole['parked'][number]): string {
+  return p.broker ? `broker:${p.from}:${p.reqId}` : `${p.from}:${p.reqId}`;
+}
+
+/**
+ * The leader stops: brokers waiting in a long poll see their connection reset (the process is
+ * gone, its host answers), so they fetch from the next leader without waiting for a timeout.
+ */
+export function resetParkedBrokerFetches(
+  sim: Sim,
+  n: ControllerNodeState,
+  leader: LeaderRole,
+): void {
+  for (const p of leader.parked) {
+    if (!p.broker) continue;
+    sim.resetRequest({
+      from: brokerNode(p.from),
+      fromInc: p.fromInc,
+      to: controllerHostNode(n.id),
+      kind: 'metadata-fetch',
+      reqId: p.reqId,
+      sentAt: p.sentAt ?? sim.now,
+    });
+  }
 }
 
 /** The leader appends records of its epoch; followers waiting in a long poll get them at once. */
@@ -498,6 +591,7 @@ function updateHighWatermark(sim: Sim, n: ControllerNodeState): void {
   onLeaderCommitted(sim, n);
   finishAddingVoter(sim, n);
   releaseParked(sim, n);
+  committedAdvanced(sim, n);
   if (n.hw - n.log.logStartOffset > 2 * SNAPSHOT_AFTER_RECORDS)
     takeSnapshot(n.log, n.hw - SNAPSHOT_AFTER_RECORDS);
 }
@@ -584,7 +678,10 @@ function onFetchResponse(
   if (answer.kind === 'records') appendAsFollower(n.log, answer.batches);
   else if (answer.kind === 'diverging') truncateToEndOffset(n.log, answer.divergingEpoch);
   else installSnapshot(n.log, answer.snapshotId);
-  if (r.highWatermark > n.hw) n.hw = Math.min(r.highWatermark, n.log.leo);
+  if (r.highWatermark > n.hw) {
+    n.hw = Math.min(r.highWatermark, n.log.leo);
+    committedAdvanced(sim, n);
+  }
   if (n.hw - n.log.logStartOffset > 2 * SNAPSHOT_AFTER_RECORDS)
     takeSnapshot(n.log, n.hw - SNAPSHOT_AFTER_RECORDS);
   sendFetch(sim, n);

@@ -88,7 +88,15 @@ export interface LeaderRole {
   voters: Record<string, VoterProgress>;
   checkQuorum: CheckQuorumState;
   /** Fetches that found nothing new, waiting up to their max wait (long poll). */
-  parked: { from: number; fromInc: number; reqId: number; fetchOffset: number }[];
+  parked: {
+    from: number;
+    fromInc: number;
+    reqId: number;
+    fetchOffset: number;
+    /** A broker's fetch (`from` is its id), answered with committed records only. */
+    broker?: true;
+    sentAt?: number;
+  }[];
   /** The LeaderChangeMessage is committed: this node is the active controller. */
   active: boolean;
   pending: PendingWrite[];

@@ -20,7 +20,7 @@ import { Rng } from './rng';
 import { tpKey } from './ids';
 import { Sim } from './sim';
 import type { World } from './world';
-import { metaOf } from '../controller/controller';
+import { partitionMeta } from '../controller/records';
 
 export function emptyWorld(scenario: Scenario): World {
   const preset = scenario.preset ?? 'classroom';
@@ -98,6 +98,7 @@ export function buildWorld(sim: Sim, scenario: Scenario): EngineError[] {
       registered: true,
       fenced: false,
       brokerEpoch: 1,
+      incarnation: 1,
       lastHeartbeat: 0,
       shuttingDown: false,
     };
@@ -155,8 +156,15 @@ function syncBrokerMetadata(sim: Sim): void {
     b.metaVersion = c.metadataVersion;
     b.controllerId = c.activeId;
     b.liveBrokers = live;
+    // KRaft: the broker has read the log up to where the quorum starts.
+    const q = sim.world.quorum;
+    if (q) {
+      b.metadataLog.offset = q.committedOffset;
+      b.metadataLog.epoch = 1;
+      for (const id of live) b.metadataLog.brokers[id] = { fenced: false, shuttingDown: false };
+    }
     for (const p of Object.values(c.partitions)) {
-      const meta = metaOf(p);
+      const meta = partitionMeta(p);
       b.meta[tpKey(p.topic, p.partition)] = meta;
       if (meta.replicas.includes(b.id)) becomeFollowerOrLeader(sim, b, meta);
       if (meta.leader === b.id && isInternalTopic(p.topic))

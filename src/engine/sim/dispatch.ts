@@ -2,6 +2,7 @@
 // scenario action, or tells a sender its peer refused the connection.
 import { onBrokerMessage, onBrokerTimer } from '../broker/broker';
 import { onReplicaFetchFailed } from '../broker/replicaFetcher';
+import { onControllerRequestFailed } from '../broker/metadataFetcher';
 import { onGroupTimer } from '../broker/group/coordinator';
 import {
   onConsumerDisconnect,
@@ -123,6 +124,8 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
     case 'broker':
       if (task.kind === 'replica-fetch')
         onReplicaFetchFailed(sim, ref.broker, brokerIdOf(task.peer), task.reqId);
+      else if (task.kind === 'metadata-fetch' || task.kind === 'broker-registration')
+        onControllerRequestFailed(ref.broker, task.kind, task.reqId);
       return;
     case 'producer':
       return onProducerDisconnect(

@@ -1,7 +1,7 @@
 // What each kind of network message carries. Shapes follow the Kafka request and response they
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
 import type { MessageKind } from '../types';
-import type { Batch, Message, PartitionMeta, StoredRecord } from './world';
+import type { Batch, Message, MetadataImage, PartitionMeta, StoredRecord } from './world';
 import type { FetchAnswer } from '../quorum/metadataLog';
 import type { MetadataEntry } from '../quorum/state';
 import type { Vote } from '../zookeeper/election';
@@ -110,8 +110,18 @@ export interface Bodies {
     controllerId: number | null;
     topics: { name: string; error: string | null; partitions: PartitionMeta[] }[];
   };
-  'broker-heartbeat': { brokerEpoch: number; wantShutdown: boolean; metadataVersion: number };
-  'broker-heartbeat-response': { fenced: boolean; shutdownReady: boolean; error: string | null };
+  /** KRaft: a starting broker registers its incarnation; the answer is its broker epoch. */
+  'broker-registration': { reqId: number; incarnation: number };
+  'broker-registration-response': { reqId: number; brokerEpoch: number; error: string | null };
+  /** `metadataOffset`: the last metadata log offset the broker has applied (-1: none). */
+  'broker-heartbeat': { brokerEpoch: number; wantShutdown: boolean; metadataOffset: number };
+  'broker-heartbeat-response': {
+    fenced: boolean;
+    shutdownReady: boolean;
+    /** The broker has applied its own registration record (the condition for unfencing). */
+    isCaughtUp: boolean;
+    error: string | null;
+  };
   vote: {
     /** A pre-vote carries the prospective's current epoch; a vote the candidate's new one. */
     epoch: number;
@@ -138,6 +148,8 @@ export interface Bodies {
     /** The HW the follower knows: a long poll returns early when the leader's is higher. */
     knownHw: number;
     maxWaitMs: number;
+    /** A broker (an observer that applies the log): it is sent committed records only. */
+    broker?: true;
   };
   'metadata-fetch-response': {
     reqId: number;
@@ -146,8 +158,11 @@ export interface Bodies {
     highWatermark: number;
     answer: FetchAnswer<MetadataEntry> | null;
     error: string | null;
+    /** To a broker sent a snapshot: the committed image at the snapshot's end offset. */
+    image?: MetadataImage;
   };
-  'metadata-update': {
+  /** ZooKeeper mode: the controller's UpdateMetadata. */
+  'update-metadata': {
     controllerId: number | null;
     controllerEpoch: number;
     liveBrokers: number[];
@@ -202,7 +217,6 @@ export interface Bodies {
     brokerEpoch?: number;
     partitions: PartitionMeta[];
   };
-  'update-metadata': Bodies['metadata-update'];
   'controlled-shutdown': { reqId: number; brokerEpoch: number };
   'controlled-shutdown-response': { reqId: number; error: string | null };
   'alter-partition': {

@@ -177,15 +177,26 @@ export class Sim {
    */
   resetConnection(msg: Message): void {
     if (!isRequest(msg)) return;
-    const reqId = msg.body.reqId;
+    this.resetRequest({ ...msg, reqId: msg.body.reqId });
+  }
+
+  /** The same for a request held inside the node that died (its message is gone). */
+  resetRequest(r: {
+    from: NodeId;
+    fromInc: number;
+    to: NodeId;
+    kind: MessageKind;
+    reqId: number;
+    sentAt: number;
+  }): void {
     push(this.world.queue, this.world.now + hopMs(this.world.network.latencyMs), {
       k: 'disconnect',
-      node: msg.from,
-      inc: msg.fromInc,
-      peer: msg.to,
-      kind: msg.kind,
-      reqId,
-      sentAt: msg.sentAt,
+      node: r.from,
+      inc: r.fromInc,
+      peer: r.to,
+      kind: r.kind,
+      reqId: r.reqId,
+      sentAt: r.sentAt,
     });
   }
 

@@ -78,6 +78,8 @@ export type Task =
 export type TimerName =
   // broker
   | 'broker.heartbeat'
+  /** KRaft: the next heartbeat of a broker that is still fenced while starting (10 ms on). */
+  | 'broker.startup-heartbeat'
   | 'broker.isr-check'
   | 'broker.retention-check'
   | 'broker.fetch-wait'
@@ -299,8 +301,12 @@ export interface BrokerState {
   /** Brokers this broker believes are alive and unfenced (for metadata answers). */
   liveBrokers: number[];
   controllerId: number | null;
-  /** Version of the controller's metadata this broker has applied (0 = none). */
+  /** ZooKeeper mode: the version of the controller's UpdateMetadata applied (0 = none). */
   metaVersion: number;
+  /** KRaft: how far this broker has applied the metadata log, and its fetch of the rest. */
+  metadataLog: BrokerMetadataLog;
+  /** KRaft: this incarnation's broker epoch (its RegisterBrokerRecord's offset); -1 until registered. */
+  brokerEpoch: number;
   lead: Record<string, LeaderState>;
   follow: Record<string, FollowerState>;
   /** Replica fetcher per leader: whether a fetch is in flight. */
@@ -319,9 +325,46 @@ export interface BrokerState {
    * Until the controller accepts this incarnation's registration: refusals so far and when the
    * next attempt is due (exponential backoff). null once registered.
    */
-  registration: { failures: number; retryAt: number } | null;
+  registration: {
+    failures: number;
+    retryAt: number;
+    /** KRaft: the registration request waiting for its answer (reqId, 0: none) and when sent. */
+    inFlight?: number;
+    sentAt?: number;
+  } | null;
   /** ZooKeeper mode: the broker's ZooKeeper client (its session); null otherwise or stopped. */
   zk?: BrokerZkClient | null;
+}
+
+/** What a broker knows of a registered broker (from the metadata log). */
+export interface BrokerRegistrationImage {
+  fenced: boolean;
+  shuttingDown: boolean;
+}
+
+/**
+ * A KRaft broker follows `__cluster_metadata` as an observer: it fetches committed records from
+ * the active controller and applies them to its image (`meta`, `liveBrokers`, `controllerId`).
+ */
+export interface BrokerMetadataLog {
+  /** The offset of the next record to apply: every record below it is in the image. */
+  offset: number;
+  /** The quorum epoch the broker last heard of. */
+  epoch: number;
+  /** The registrations in the image (liveBrokers follows from them). */
+  brokers: Record<string, BrokerRegistrationImage>;
+  /** The fetch waiting for its answer (reqId, 0: none), and when it was sent. */
+  inFlight: number;
+  sentAt: number;
+  nextReqId: number;
+}
+
+/** A committed metadata image, sent to a broker whose position the log no longer holds. */
+export interface MetadataImage {
+  endOffset: number;
+  partitions: PartitionMeta[];
+  brokers: Record<string, BrokerRegistrationImage>;
+  controllerId: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,6 +379,8 @@ export interface ControllerBroker {
   registered: boolean;
   fenced: boolean;
   brokerEpoch: number;
+  /** The broker process that registered (a restart is a new one). */
+  incarnation?: number;
   lastHeartbeat: number;
   shuttingDown: boolean;
 }

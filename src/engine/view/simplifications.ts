@@ -2,7 +2,7 @@
 // the CLI and docs/engine.md say each one in words (i18n `simplifications.<key>`).
 export const SIMPLIFICATIONS = [
   'quorum-timing',
-  'metadata-by-message',
+  'broker-observers',
   'zookeeper-model',
   'offsets-topic-records',
   'one-batch-in-flight',
@@ -18,7 +18,7 @@ export function simplificationsOf(mode: 'kraft' | 'zookeeper'): SimplificationKe
   const notHere: SimplificationKey[] =
     mode === 'kraft'
       ? ['zookeeper-model']
-      : // In ZooKeeper mode brokers do learn metadata from the controller's messages.
-        ['quorum-timing', 'metadata-by-message'];
+      : // In ZooKeeper mode brokers learn metadata from the controller's messages, as in Kafka.
+        ['quorum-timing', 'broker-observers'];
   return SIMPLIFICATIONS.filter((k) => !notHere.includes(k));
 }

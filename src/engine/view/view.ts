@@ -72,6 +72,7 @@ function brokerView(
     fenced: c.brokers[b.id]?.fenced ?? true,
     isController: c.activeId === b.id,
     brokerEpoch: c.brokers[b.id]?.brokerEpoch ?? 0,
+    metadataOffset: sim.world.quorum ? b.metadataLog.offset - 1 : null,
     leaderOf,
     followerOf,
     config: entries(b.config),

@@ -3,7 +3,8 @@
 // active controller: another wins a vote in a higher epoch. Kill a second: the quorum is lost, yet
 // the data flows. Kill a broker: nothing changes, not even its fencing, and acks=all writes time
 // out. Restart a controller: the quorum is back, the broker is fenced and its partition gets a new
-// Leader.
+// Leader. Restart the broker: it registers (its broker epoch is its record's offset) and is
+// unfenced once it has read the metadata log that far.
 import type { MetadataView } from '../../engine';
 import type { Lesson, StepContext } from '../types';
 import {
@@ -229,14 +230,34 @@ export const whoKeepsTheMetadata: Lesson = {
       ...pauseAt(on('broker.fenced')),
     },
     {
+      id: 'restart-broker',
+      focus: [{ kind: 'broker', id: BROKER }],
+      narration: t(
+        'Brokers read the metadata log too: each fetches the committed records from the active controller, like a Follower that never votes, and serves what they say. Broker {{reader}} has read it up to offset {{read}}. Restart Broker {{broker}}: it registers again, and the offset of the RegisterBrokerRecord the controller writes becomes its new broker epoch. It stays fenced until it has read the log that far.',
+        'Broker 也要读元数据日志：每个 Broker 都从活跃控制器拉取已提交的记录，就像一个从不投票的 Follower，并按记录的内容提供服务。Broker {{reader}} 已经读到 offset {{read}}。重启 Broker {{broker}}：它会重新注册，控制器写下一条 RegisterBrokerRecord，这条记录的 offset 就是它新的 Broker epoch。在把日志读到这个位置之前，它一直处于被屏蔽状态。',
+      ),
+      values: (ctx) => {
+        const reader = ctx.view.brokers.find((b) => b.status === 'running' && b.id !== BROKER);
+        return {
+          reader: reader?.id ?? 1,
+          read: reader?.metadataOffset ?? 0,
+          broker: crashedBroker(ctx),
+        };
+      },
+      showMe: [{ type: 'restartBroker', brokerId: BROKER }],
+      resumeOn: on('command.applied', (e) => e.command.type === 'restartBroker'),
+      ...pauseAt(on('broker.unfenced')),
+    },
+    {
       id: 'majority',
       focus: [{ kind: 'partition', key: KEY }],
       narration: t(
-        'Broker {{broker}} is fenced and Broker {{leader}} leads orders-2, decided by controller {{active}} in epoch {{epoch}}. The rule: the metadata changes only while a majority of the controllers is up; without one, the data flows on only as long as nothing needs to change. Up to 3.x, Kafka could keep this metadata in ZooKeeper; since 4.0 it uses KRaft only. The next lesson shows the ZooKeeper way.',
-        'Broker {{broker}} 已被屏蔽，orders-2 改由 Broker {{leader}} 担任 Leader，这是控制器 {{active}} 在 epoch {{epoch}} 中做出的决定。规律是：只有过半数的控制器在运行，元数据才能变更；达不到过半数，数据也只有在无需任何变更时才能照常流动。Kafka 3.x 及以前，这些元数据可以放在 ZooKeeper 里；从 4.0 起只用 KRaft。下一课就来看看 ZooKeeper 的做法。',
+        'Broker {{broker}} is back with broker epoch {{brokerEpoch}}, unfenced once it had read that far, and Broker {{leader}} leads orders-2, decided by controller {{active}} in epoch {{epoch}}. The rule: the metadata changes only while a majority of the controllers is up; without one, the data flows on only as long as nothing needs to change. Up to 3.x, Kafka could keep this metadata in ZooKeeper; since 4.0 it uses KRaft only. The next lesson shows the ZooKeeper way.',
+        'Broker {{broker}} 回来了，Broker epoch 是 {{brokerEpoch}}，把日志读到这里后才解除屏蔽；orders-2 由 Broker {{leader}} 担任 Leader，这是控制器 {{active}} 在 epoch {{epoch}} 中做出的决定。规律是：只有过半数的控制器在运行，元数据才能变更；达不到过半数，数据也只有在无需任何变更时才能照常流动。Kafka 3.x 及以前，这些元数据可以放在 ZooKeeper 里；从 4.0 起只用 KRaft。下一课就来看看 ZooKeeper 的做法。',
       ),
       values: (ctx) => ({
-        broker: crashedBroker(ctx),
+        broker: BROKER,
+        brokerEpoch: ctx.view.brokers.find((b) => b.id === BROKER)?.brokerEpoch ?? '–',
         leader: p(ctx).leader,
         active: quorumOf(ctx).activeController ?? '–',
         epoch: quorumOf(ctx).epoch,

@@ -1,4 +1,5 @@
 // The inspector for a broker: its state, the partitions it leads and follows, its config.
+import type { ReactNode } from 'react';
 import { useSim } from '../../../app/SimulatorProvider';
 import { useT } from '../../hooks';
 import { PartitionList, Props } from '../parts';
@@ -17,18 +18,22 @@ export function BrokerDetails({ id }: { id: number }) {
   ]
     .filter(Boolean)
     .join(' · ');
+  const rows: [string, ReactNode][] = [
+    [t('inspector.status'), status],
+    [t('inspector.rack'), b.rack ?? t('inspector.none')],
+    [t('inspector.brokerEpoch'), b.brokerEpoch],
+  ];
+  // KRaft: how far the broker has read __cluster_metadata (it is unfenced once past its epoch).
+  if (b.metadataOffset !== null)
+    rows.push([t('inspector.metadataOffset'), `offset ${b.metadataOffset}`]);
+  rows.push(
+    [t('inspector.leaderOf'), <PartitionList keys={b.leaderOf} />],
+    [t('inspector.followerOf'), <PartitionList keys={b.followerOf} />],
+  );
   return (
     <>
       <h2>{t('inspector.brokerTitle', { id })}</h2>
-      <Props
-        rows={[
-          [t('inspector.status'), status],
-          [t('inspector.rack'), b.rack ?? t('inspector.none')],
-          [t('inspector.brokerEpoch'), b.brokerEpoch],
-          [t('inspector.leaderOf'), <PartitionList keys={b.leaderOf} />],
-          [t('inspector.followerOf'), <PartitionList keys={b.followerOf} />],
-        ]}
-      />
+      <Props rows={rows} />
       <BrokerConfig key={id} id={id} entries={b.config} />
       <RemoveBroker id={id} />
     </>

@@ -739,7 +739,7 @@ export const en = {
   },
   events: {
     brokerStarted: 'Broker {{broker}} started',
-    brokerRestarted: 'Broker {{broker}} restarted with a new broker epoch',
+    brokerRestarted: 'Broker {{broker}} restarted: it registers again, for a new broker epoch',
     brokerCrashed: 'Broker {{broker}} crashed',
     brokerStopped: 'Broker {{broker}} shut down cleanly',
     brokerIsolated: 'Broker {{broker}} is cut off from the network',

@@ -724,7 +724,7 @@ export const zhCN: Catalogue = {
   },
   events: {
     brokerStarted: 'Broker {{broker}} 已启动',
-    brokerRestarted: 'Broker {{broker}} 已重启，Broker epoch 随之增加',
+    brokerRestarted: 'Broker {{broker}} 已重启：它要重新注册，拿到新的 Broker epoch',
     brokerCrashed: 'Broker {{broker}} 崩溃了',
     brokerStopped: 'Broker {{broker}} 已正常关闭',
     brokerIsolated: 'Broker {{broker}} 断网了',

@@ -24,7 +24,7 @@ describe('describe', () => {
     [{ t: 0, type: 'broker.stopped', brokerId: 3, mode: 'graceful' }, 'Broker 3 shut down cleanly'],
     [
       { t: 0, type: 'broker.started', brokerId: 3, restart: true },
-      'Broker 3 restarted with a new broker epoch',
+      'Broker 3 restarted: it registers again, for a new broker epoch',
     ],
     [
       { t: 0, type: 'broker.fenced', brokerId: 2, reason: { code: 'broker-session-timeout' } },

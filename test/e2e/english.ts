@@ -19,6 +19,7 @@ const ALLOWED: RegExp[] = [
   /\b[a-z]+(_[a-z]+)+\b/g, // enum values: read_committed
   /\b(KRaft|ZooKeeper|Apache Kafka|Kafka|LeaveGroup|JoinGroup|SyncGroup|AlterPartition)\b/g,
   /\b(LeaderAndIsr|UpdateMetadata|ControlledShutdown)\b/g, // the controller's requests in ZooKeeper mode
+  /\b[A-Z][a-z]+(?:[A-Z][a-z]+)*Record\b/g, // __cluster_metadata's record names: RegisterBrokerRecord
   /\bKIP-\d+\b/g,
   /\bmurmur2\b/g, // the key hash's name
   /\b\w+(\.\w+)*\(\)/g, // client calls: poll(), KafkaConsumer.seek()

@@ -46,6 +46,7 @@ export function fetchMetadata(sim: Sim, b: BrokerState): void {
     epoch: m.epoch,
     replicaId: b.id,
     fetchOffset: m.offset,
+    // Not checked for a broker: it is sent committed records only, which never diverge.
     lastFetchedEpoch: m.epoch,
     knownHw: m.offset,
     maxWaitMs: FETCH_MAX_WAIT_MS,

@@ -50,6 +50,9 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('cluster', broker(e.brokerId));
     case 'broker.removal-started':
       return info('cluster', broker(e.brokerId), true);
+    case 'external.connected':
+    case 'external.closed':
+      return info('cluster', broker(e.brokerId));
     case 'broker.unregistered':
       return info('cluster', null, true);
     case 'partition.reassignment-started':

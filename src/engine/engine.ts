@@ -1,5 +1,6 @@
 // The Engine facade (design.md 3.1): the one object everything above the engine talks to.
 import { applyCommand } from './commands/apply';
+import { drainExternalOutbox } from './client/external';
 import { metricsHistory } from './metrics/history';
 import { sampleUpTo } from './metrics/sample';
 import { checkScenarioShape } from './scenarioCheck';
@@ -15,6 +16,7 @@ import type { Task, World } from './sim/world';
 import type {
   ClusterView,
   Command,
+  ExternalAnswer,
   DispatchResult,
   Engine,
   EngineError,
@@ -170,6 +172,10 @@ class SimEngine implements Engine {
     const events = this.sim.world.events;
     this.sim.world.events = [];
     return events;
+  }
+
+  drainExternal(): ExternalAnswer[] {
+    return drainExternalOutbox(this.sim);
   }
 
   save(logs?: SharedLogStore): SavedEngine {

@@ -66,6 +66,9 @@ export type TopicCreateReason = { code: 'auto-create-topics'; clientId: string }
 /** Why a message never arrived (net.dropped). */
 export type DropReason = { code: 'link-isolated' } | { code: 'node-down' };
 
+/** Why a real client's connection closed (external.closed). */
+export type ExternalCloseReason = { code: 'client-closed' } | { code: 'broker-reset' };
+
 export type Reason =
   | PartitionChangeReason
   | RebalanceReason
@@ -75,7 +78,8 @@ export type Reason =
   | RetentionReason
   | MetadataRefreshReason
   | TopicCreateReason
-  | DropReason;
+  | DropReason
+  | ExternalCloseReason;
 
 export type ReasonCode = Reason['code'];
 
@@ -109,6 +113,8 @@ export const REASON_CODES = [
   'auto-create-topics',
   'link-isolated',
   'node-down',
+  'client-closed',
+  'broker-reset',
 ] as const satisfies readonly ReasonCode[];
 
 /** Codes missing from REASON_CODES: `never` when the list is complete (a test checks it). */

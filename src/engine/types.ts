@@ -5,6 +5,7 @@ import type { MetadataEntry } from './quorum/state';
 import type {
   ConsumerFailReason,
   DropReason,
+  ExternalCloseReason,
   FenceReason,
   MetadataRefreshReason,
   OffsetResetReason,
@@ -191,9 +192,43 @@ export type Command =
    * Queue: every consumer reading `topic` joins one group. Publish-subscribe: each of them gets a
    * group of its own. Implemented with real LeaveGroup/JoinGroup, so rebalances are visible.
    */
-  | { type: 'setDeliveryMode'; topic: string; mode: 'queue' | 'pubsub' };
+  | { type: 'setDeliveryMode'; topic: string; mode: 'queue' | 'pubsub' }
+  /**
+   * A real client, through the gateway (issue 14): open TCP connection `conn` to a broker, send a
+   * request on it (already in the engine's terms), close it. Recorded in the command log like
+   * any command, so a session with real clients replays exactly.
+   */
+  | ExternalCommand;
+
+export type ExternalCommand =
+  | { type: 'externalConnect'; conn: string; brokerId: number; clientId: string }
+  | { type: 'externalRequest'; conn: string; request: ExternalRequest }
+  | { type: 'externalClose'; conn: string };
+
+/** A request a real client sends, as the engine's request kind and body. */
+export type ExternalRequest = { kind: 'metadata'; body: MetadataRequestBody };
+
+/** Metadata: the topics to describe (null: every topic the broker knows). */
+export interface MetadataRequestBody {
+  reqId: number;
+  topics: string[] | null;
+  /** The client lets the broker create topics it does not know (auto.create.topics.enable). */
+  allowAutoTopicCreation?: boolean;
+  /** The client id its request header carries (a real client's; built-in ones are their node). */
+  clientId?: string;
+}
 
 export type CommandType = Command['type'];
+
+/**
+ * What reached a real client's connection (client/external.ts), for the gateway to encode:
+ * the connection opened or was refused, an answer to a request, or the connection closed.
+ */
+export type ExternalAnswer =
+  | { conn: string; kind: 'connected' }
+  | { conn: string; kind: 'refused' }
+  | { conn: string; kind: 'closed'; reason: 'broker-reset' }
+  | { conn: string; kind: 'response'; responseKind: MessageKind; body: unknown };
 
 /** Why a command or a scenario was refused. The engine changes nothing when it returns one. */
 export interface EngineError {
@@ -307,6 +342,15 @@ export type SimEventBody =
    * its previous incarnation's session is still alive. The broker retries with a backoff.
    */
   | { type: 'broker.registration-refused'; brokerId: number; error: string }
+  /** A real client's TCP connection to a broker opened, or closed (client/external.ts). */
+  | { type: 'external.connected'; conn: string; clientId: string; brokerId: number }
+  | {
+      type: 'external.closed';
+      conn: string;
+      clientId: string;
+      brokerId: number;
+      reason: ExternalCloseReason;
+    }
   /** removeBroker began: `partitions` of its replicas are being reassigned to other brokers. */
   | { type: 'broker.removal-started'; brokerId: number; partitions: number }
   /** UnregisterBroker: the broker left the cluster's metadata for good. */
@@ -870,6 +914,8 @@ export interface Engine {
   ): LogRecordView[];
   /** Events since the last drain, in order. */
   drainEvents(): SimEvent[];
+  /** What reached real clients' connections since the last drain, in order (the gateway's). */
+  drainExternal(): ExternalAnswer[];
   /**
    * The per-second metric samples kept (design.md 3.9; at most the last 10 minutes), those
    * with `t >= fromT` when given. Series are named `scope|entity|metric` (metrics/catalog.ts).

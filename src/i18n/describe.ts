@@ -93,6 +93,17 @@ export function describeEvent(e: SimEvent, t: Translate): string {
       return t('events.brokerRegistered', { broker: e.brokerId, epoch: e.brokerEpoch });
     case 'broker.registration-refused':
       return t('events.brokerRegistrationRefused', { broker: e.brokerId, error: e.error });
+    case 'external.connected':
+      return t('events.externalConnected', {
+        client: e.clientId || e.conn,
+        broker: e.brokerId,
+      });
+    case 'external.closed':
+      return t('events.externalClosed', {
+        client: e.clientId || e.conn,
+        broker: e.brokerId,
+        reason: reasonText(e.reason, t),
+      });
     case 'broker.removal-started':
       return t('events.brokerRemovalStarted', { broker: e.brokerId, count: e.partitions });
     case 'broker.unregistered':

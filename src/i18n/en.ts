@@ -751,6 +751,8 @@ export const en = {
       'The controller registered broker {{broker}} with broker epoch {{epoch}} (the offset of its RegisterBrokerRecord in the metadata log). It stays fenced until it has read the log that far',
     brokerRegistrationRefused:
       'The controller refused to register broker {{broker}} again ({{error}}): the session of its previous run is still alive. It retries; only when that session expires is the old run fenced and its leaderships moved',
+    externalConnected: '{{client}}, a real client, opened a connection to Broker {{broker}}',
+    externalClosed: 'The connection of {{client}} to Broker {{broker}} closed: {{reason}}',
     brokerRemovalStarted:
       'Removing broker {{broker}}: {{count}} of its partition replicas are being reassigned to other brokers; it shuts down once it holds none',
     brokerUnregistered:
@@ -952,6 +954,9 @@ export const en = {
     setConfig: 'set {{key}} on {{id}}',
     electPreferredLeaders: 'elect preferred leaders',
     setDeliveryMode: 'switch {{topic}} to {{mode}}',
+    externalConnect: 'a real client ({{clientId}}) connects to broker {{brokerId}}',
+    externalRequest: 'a real client sends a request on connection {{conn}}',
+    externalClose: 'a real client closes connection {{conn}}',
     other: '{{type}}',
   },
   targets: {
@@ -993,12 +998,15 @@ export const en = {
     'auto-create-topics': '{{clientId}} asked for its metadata and auto.create.topics.enable is on',
     'link-isolated': 'the link is cut',
     'node-down': 'the receiver is down',
+    'client-closed': 'the client closed it',
+    'broker-reset': "the broker's process is gone and its host reset the connection",
   },
   rules: {
     wholeNumberAtLeast: 'must be a whole number >= {{min}}',
     wholeNumberBetween: 'must be a whole number from {{min}} to {{max}}',
     numberAtLeastZero: 'must be a number >= 0',
     string: 'must be a string',
+    boolean: 'must be true or false',
     nonEmptyString: 'must be a non-empty string',
     oneOf: 'must be one of {{values}}',
     object: 'must be an object',
@@ -1076,6 +1084,8 @@ export const en = {
     got: ', got {{got}}',
     didYouMean: '(Did you mean "{{suggestion}}"?)',
     DUPLICATE_ID: 'The name {{id}} is already taken.',
+    CONNECTION_NOT_OPEN: 'Connection {{id}} is not open.',
+    UNSUPPORTED_REQUEST: 'The simulated brokers do not serve this request from real clients yet.',
     CONTROLLER_NOT_AVAILABLE:
       'There is no active controller right now: one is being elected. Try again in a moment.',
     CONTROLLER_NOT_AVAILABLE_electing:

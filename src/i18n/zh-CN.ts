@@ -736,6 +736,8 @@ export const zhCN: Catalogue = {
       '控制器为 Broker {{broker}} 完成了注册，Broker epoch 是 {{epoch}}（它的 RegisterBrokerRecord 在元数据日志里的 offset）。在它把元数据日志读到这个位置之前，它仍处于被屏蔽状态',
     brokerRegistrationRefused:
       '控制器拒绝了 Broker {{broker}} 的重新注册（{{error}}）：它上一次运行的会话还没有超时。它会稍后重试；等那个会话超时，控制器才屏蔽旧的那次运行，并把它的 Leader 身份转给别的副本',
+    externalConnected: '真实客户端 {{client}} 与 Broker {{broker}} 建立了连接',
+    externalClosed: '{{client}} 与 Broker {{broker}} 的连接已关闭：{{reason}}',
     brokerRemovalStarted:
       '正在移除 Broker {{broker}}：它上面的 {{count}} 个分区副本正在重分配到其他 Broker；副本全部移走后它会关闭',
     brokerUnregistered: 'Broker {{broker}} 已注销，离开了集群（kafka-cluster unregister）',
@@ -926,6 +928,9 @@ export const zhCN: Catalogue = {
     setConfig: '为 {{id}} 设置 {{key}}',
     electPreferredLeaders: '执行优先副本选举',
     setDeliveryMode: '把 {{topic}} 切换为{{mode}}',
+    externalConnect: '真实客户端（{{clientId}}）连接 Broker {{brokerId}}',
+    externalRequest: '真实客户端在连接 {{conn}} 上发出请求',
+    externalClose: '真实客户端关闭连接 {{conn}}',
     other: '{{type}}',
   },
   targets: {
@@ -966,12 +971,15 @@ export const zhCN: Catalogue = {
     'auto-create-topics': '{{clientId}} 请求了它的元数据，且 auto.create.topics.enable 已开启',
     'link-isolated': '链路已断',
     'node-down': '接收方已宕机',
+    'client-closed': '客户端主动关闭',
+    'broker-reset': 'Broker 进程已不在，它所在的主机重置了连接',
   },
   rules: {
     wholeNumberAtLeast: '必须是不小于 {{min}} 的整数',
     wholeNumberBetween: '必须是 {{min}} 到 {{max}} 之间的整数',
     numberAtLeastZero: '必须是不小于 0 的数',
     string: '必须是字符串',
+    boolean: '必须是 true 或 false',
     nonEmptyString: '必须是非空字符串',
     oneOf: '必须是 {{values}} 之一',
     object: '必须是对象',
@@ -1044,6 +1052,8 @@ export const zhCN: Catalogue = {
     got: '，实际是 {{got}}',
     didYouMean: '（是不是想写 “{{suggestion}}”？）',
     DUPLICATE_ID: '名称 {{id}} 已被占用。',
+    CONNECTION_NOT_OPEN: '连接 {{id}} 没有打开。',
+    UNSUPPORTED_REQUEST: '模拟的 Broker 暂时还不处理真实客户端的这种请求。',
     CONTROLLER_NOT_AVAILABLE: '眼下没有活跃控制器：正在选举新的控制器，请稍后再试。',
     CONTROLLER_NOT_AVAILABLE_electing: '眼下没有活跃控制器：正在选举新的控制器，请稍后再试。',
     CONTROLLER_NOT_AVAILABLE_quorumLost:

@@ -10,6 +10,7 @@ const ENGLISH = {
   wholeNumberBetween: (p) => `must be a whole number from ${p.min} to ${p.max}`,
   numberAtLeastZero: () => 'must be a number >= 0',
   string: () => 'must be a string',
+  boolean: () => 'must be true or false',
   nonEmptyString: () => 'must be a non-empty string',
   oneOf: (p) => `must be one of ${p.values}`,
   object: () => 'must be an object',

@@ -76,6 +76,23 @@ function list<T extends z.ZodType>(item: T, rule = ruleText('list')) {
   return z.array(item, { error: rule });
 }
 
+/** A real client's request, in the engine's terms (one shape per request kind served). */
+const externalRequest = z.discriminatedUnion(
+  'kind',
+  [
+    object({
+      kind: z.literal('metadata'),
+      body: object({
+        reqId: wholeNumber(0),
+        topics: list(name(), ruleText('listOfTopicNames')).nullable(),
+        allowAutoTopicCreation: z.boolean({ error: ruleText('boolean') }).optional(),
+        clientId: text(255).optional(),
+      }),
+    }),
+  ],
+  { error: ruleText('oneOf', { values: '"metadata"' }) },
+);
+
 // Kafka's own rule for topic names (kafka.common.Topic / Topic.validate).
 const TOPIC_NAME_RULE = ruleText('topicName');
 const topicName = z
@@ -160,6 +177,7 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
   const clientId = { clientId: nonEmptyText() };
   const producerId = { producerId: nonEmptyText() };
   const consumerId = { consumerId: nonEmptyText() };
+  const conn = { conn: name() };
   return [
     command('addBroker', { rack: name().optional() }),
     command('killBroker', brokerId),
@@ -236,6 +254,10 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     }),
     command('electPreferredLeaders', { topic: nonEmptyText().optional() }),
     command('setDeliveryMode', { topic: nonEmptyText(), mode: oneOf(['queue', 'pubsub']) }),
+    // A real client's traffic through the gateway (recorded so that a session replays exactly).
+    command('externalConnect', { ...conn, brokerId: wholeNumber(1), clientId: text(255) }),
+    command('externalRequest', { ...conn, request: externalRequest }),
+    command('externalClose', conn),
   ] as const;
 }
 

@@ -288,8 +288,21 @@ describe('parseScenario names the field and the rule', () => {
     const s = base();
     s.actions = [{ at: 5, type: 'explode' } as never];
     expect(errorFor(s, 'actions[0].type').message).toMatch(
-      /^actions\[0\]\.type "explode" is not a command; expected one of addBroker, killBroker, .*setDeliveryMode$/,
+      /^actions\[0\]\.type "explode" is not a command; expected one of addBroker, killBroker, .*setDeliveryMode, externalConnect, externalRequest, externalClose$/,
     );
+  });
+
+  it("a real client's request of a kind the engine does not serve names the kind", () => {
+    const s = base();
+    s.actions = [
+      {
+        at: 5,
+        type: 'externalRequest',
+        conn: 'c1',
+        request: { kind: 'explode', body: {} },
+      } as never,
+    ];
+    expect(errorFor(s, 'actions[0].request.kind').message).toMatch(/"explode" .*metadata/);
   });
 
   it('negative at', () => {

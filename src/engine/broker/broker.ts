@@ -15,6 +15,7 @@ import { onParkedFetchTimeout } from './fetchPurgatory';
 import { handleReplicaFetch } from './followerFetch';
 import { onAlterPartitionResponse, onIsrCheck } from './isr';
 import { applyImageChange, applyPartition } from './metadataImage';
+import { resetExternalConnections } from '../client/external';
 import { fetchMetadata, newBrokerMetadataLog, onMetadataFetchResponse } from './metadataFetcher';
 import { handleProduce } from './produce';
 import { onProduceTimeout } from './producePurgatory';
@@ -115,6 +116,7 @@ export function stopBroker(sim: Sim, b: BrokerState, mode: 'crash' | 'graceful')
   // A graceful stop closes its ZooKeeper session (its znode goes at once); a crash leaves the
   // session to expire.
   if (mode === 'graceful') closeZkSession(sim, b);
+  resetExternalConnections(sim, b);
   resetVolatile(b);
   b.inc++;
   sim.emit({ type: 'broker.stopped', brokerId: b.id, mode, t: sim.now });

@@ -12,14 +12,22 @@ import { write } from '../controller/write';
 import { park } from './fetchPurgatory';
 import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
+/** Every topic in the broker's metadata image, in the order its partitions came. */
+function topicsInImage(b: BrokerState): string[] {
+  const names = new Set<string>();
+  for (const meta of Object.values(b.meta)) names.add(meta.topic);
+  return [...names];
+}
+
 export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'>): void {
-  const topics = msg.body.topics.map((name) => {
+  const asked = msg.body.topics ?? topicsInImage(b);
+  const topics = asked.map((name) => {
     if (
       msg.body.allowAutoTopicCreation === true &&
       sim.world.topics[name] === undefined &&
       cfg.bool(b.config, 'auto.create.topics.enable')
     )
-      autoCreateTopic(sim, b, name, clientIdOf(msg.from));
+      autoCreateTopic(sim, b, name, msg.body.clientId ?? clientIdOf(msg.from));
     // What this broker's metadata image holds of the topic, by partition.
     const partitions: PartitionMeta[] = [];
     const count = sim.world.topics[name]?.numPartitions ?? 0;

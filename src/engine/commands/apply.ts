@@ -43,7 +43,15 @@ import type { Sim } from '../sim/sim';
 import { controllerUnavailable } from './controllerUnavailable';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
-import type { Command, ConfigMap, GroupSpec, ProducerSpec, TopicSpec } from '../types';
+import type {
+  Command,
+  ConfigMap,
+  ExternalCommand,
+  GroupSpec,
+  ProducerSpec,
+  TopicSpec,
+} from '../types';
+import { applyExternalCommand } from '../client/external';
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 import { setConfig } from './setConfig';
 import { LIMITS } from '../limits';
@@ -147,6 +155,8 @@ function needController(sim: Sim): Result {
 // ---------------------------------------------------------------------------------------------
 
 export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'user'): Result {
+  // A real client's connection and requests are traffic, not an operation of the user's.
+  if (isExternalCommand(command)) return applyExternalCommand(sim, command);
   // A command that changes metadata is one controller operation: under a KRaft quorum its
   // consequences wait for the commit (the command itself is accepted at once).
   const result = inControllerScope(sim, () => apply(sim, command, source));
@@ -158,6 +168,14 @@ export function applyCommand(sim: Sim, command: Command, source: 'scenario' | 'u
       t: sim.now,
     });
   return result;
+}
+
+function isExternalCommand(command: Command): command is ExternalCommand {
+  return (
+    command.type === 'externalConnect' ||
+    command.type === 'externalRequest' ||
+    command.type === 'externalClose'
+  );
 }
 
 /** What a controller command does to a combined node: the same to its broker. */

@@ -16,6 +16,12 @@ import {
   onProducerTimer,
 } from '../client/producer';
 import { isRunning } from '../client/consumer/state';
+import {
+  EXTERNAL_INC,
+  onExternalHandshake,
+  onExternalMessage,
+  onExternalReset,
+} from '../client/external';
 import { applyCommand } from '../commands/apply';
 import { onControllerNodeMessage, onControllerNodeTimer } from '../quorum/nodes';
 import { combinedControllerOf, isControllerMessage, isControllerTimer } from '../quorum/combined';
@@ -38,6 +44,8 @@ function nodeUp(ref: NodeRef): boolean {
       return !ref.producer.removed && !ref.producer.crashed;
     case 'consumer':
       return isRunning(ref.consumer);
+    case 'external':
+      return ref.conn.state !== 'closed';
   }
 }
 
@@ -53,6 +61,8 @@ function incOf(ref: NodeRef): number {
       return ref.producer.inc;
     case 'consumer':
       return ref.consumer.inc;
+    case 'external':
+      return EXTERNAL_INC;
   }
 }
 
@@ -111,6 +121,8 @@ function deliver(sim: Sim, msg: Message): void {
       return onProducerMessage(sim, ref.producer, msg);
     case 'consumer':
       return onConsumerMessage(sim, ref.consumer, msg);
+    case 'external':
+      return onExternalMessage(sim, ref.conn, msg);
   }
 }
 
@@ -137,6 +149,8 @@ function disconnect(sim: Sim, task: Extract<Task, { k: 'disconnect' }>): void {
       );
     case 'consumer':
       return onConsumerDisconnect(sim, ref.consumer, task.reqId);
+    case 'external':
+      return onExternalReset(sim, ref.conn);
   }
 }
 
@@ -159,6 +173,7 @@ function handshake(sim: Sim, task: Extract<Task, { k: 'connect' }>): void {
       task.attempt,
       task.phase === 'accepted',
     );
+  else if (ref.type === 'external') onExternalHandshake(sim, ref.conn, task.phase === 'accepted');
 }
 
 function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
@@ -181,5 +196,7 @@ function fireTimer(sim: Sim, task: Extract<Task, { k: 'timer' }>): void {
       return onProducerTimer(sim, ref.producer, task);
     case 'consumer':
       return onConsumerTimer(sim, ref.consumer, task);
+    case 'external':
+      return;
   }
 }

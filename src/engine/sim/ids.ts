@@ -15,6 +15,8 @@ export const controllerHostNode = (id: number): NodeId =>
 export const zkNode = (id: number): NodeId => `zk:${id}`;
 export const producerNode = (id: string): NodeId => `producer:${id}`;
 export const consumerNode = (id: string): NodeId => `consumer:${id}`;
+/** A real client's connection (client/external.ts), named by the gateway. */
+export const externalNode = (conn: string): NodeId => `external:${conn}`;
 
 /** The broker id of a "broker:N" node. */
 export function brokerIdOf(node: NodeId): number {

@@ -1,6 +1,6 @@
 // What each kind of network message carries. Shapes follow the Kafka request and response they
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
-import type { MessageKind } from '../types';
+import type { MessageKind, MetadataRequestBody } from '../types';
 import type { Batch, Message, MetadataImage, PartitionMeta, StoredRecord } from './world';
 import type { FetchAnswer } from '../quorum/metadataLog';
 import type { MetadataEntry } from '../quorum/state';
@@ -98,12 +98,7 @@ export interface Bodies {
       batches: Batch[];
     }[];
   };
-  metadata: {
-    reqId: number;
-    topics: string[];
-    /** The client lets the broker create topics it does not know (auto.create.topics.enable). */
-    allowAutoTopicCreation?: boolean;
-  };
+  metadata: MetadataRequestBody;
   'metadata-response': {
     reqId: number;
     brokers: number[];

@@ -14,6 +14,7 @@ import { isRequest, type MessageBody } from './messages';
 import type {
   BrokerState,
   ConsumerState,
+  ExternalConnection,
   Message,
   MessageOf,
   ProducerState,
@@ -36,7 +37,8 @@ export type NodeRef =
   | { type: 'controller'; controller: ControllerNodeState }
   | { type: 'zookeeper'; server: ZkServer }
   | { type: 'producer'; producer: ProducerState }
-  | { type: 'consumer'; consumer: ConsumerState };
+  | { type: 'consumer'; consumer: ConsumerState }
+  | { type: 'external'; conn: ExternalConnection };
 
 export class Sim {
   readonly rng: Rng;
@@ -285,6 +287,12 @@ export class Sim {
         if (consumer === undefined) return null;
         if (ref?.type !== 'consumer' || ref.consumer !== consumer)
           name.ref = { type: 'consumer', consumer };
+        return name.ref;
+      }
+      case 'external': {
+        const conn = w.externals?.[name.id];
+        if (conn === undefined) return null;
+        if (ref?.type !== 'external' || ref.conn !== conn) name.ref = { type: 'external', conn };
         return name.ref;
       }
       default:

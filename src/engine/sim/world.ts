@@ -7,6 +7,7 @@ import type {
   Command,
   ConfigEntry,
   ConfigValue,
+  ExternalAnswer,
   GroupState,
   MessageKind,
   NodeId,
@@ -770,6 +771,22 @@ export interface World {
   maxEventsPerInstant?: number;
   /** Per-second metric samples and the counters of the current second (metrics/state.ts). */
   metrics?: MetricsState;
+  /** Real clients' connections (client/external.ts), by connection id; absent until the first. */
+  externals?: Record<string, ExternalConnection>;
+  /** What reached real clients since the last drain (Engine.drainExternal). */
+  externalOutbox?: ExternalAnswer[];
+}
+
+/**
+ * A real client's TCP connection to one broker (issue 14: KafkaJS through the gateway). The
+ * client is a node of its own on the simulated network, `external:<id>`.
+ */
+export interface ExternalConnection {
+  id: string;
+  /** The client id its requests carry (KafkaJS's clientId), for the picture and the events. */
+  clientId: string;
+  broker: number;
+  state: 'connecting' | 'open' | 'closed';
 }
 
 export interface LostRecord {

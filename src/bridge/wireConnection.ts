@@ -1,0 +1,165 @@
+// One real client's TCP connection as the bridge sees it: bytes in, engine commands out; the
+// engine's answers in, bytes out, in the order the requests came (Kafka answers each connection
+// in order). Pure: the Node gateway and the browser's code lab both feed it.
+import type { Command, DispatchResult, ExternalAnswer } from '../engine';
+import {
+  apiVersionsResponseBody,
+  decodeRequest,
+  encodeResponse,
+  encodeUnsupportedApiVersionsResponse,
+  FrameSplitter,
+  refuseSaslHandshake,
+  type ApiName,
+} from '../protocol';
+import {
+  metadataRequest,
+  metadataResponse,
+  type Advertise,
+  type EngineMetadataAnswer,
+} from './metadata';
+
+/** What the bridge needs of the engine's host: a way to give it commands. */
+export interface BridgeHost {
+  dispatch(command: Command): DispatchResult;
+}
+
+export interface WireOptions {
+  advertise: Advertise;
+  clusterId: string;
+}
+
+/** Bytes to send to the client now, and whether to close the connection after them. */
+export interface WireOutput {
+  out: Uint8Array[];
+  close: boolean;
+}
+
+interface Pending {
+  correlationId: number;
+  apiName: ApiName;
+  apiVersion: number;
+  /** The encoded response once there is one; answers leave in request order. */
+  bytes: Uint8Array | null;
+}
+
+export class WireConnection {
+  private readonly splitter = new FrameSplitter();
+  private readonly pending: Pending[] = [];
+  private closing = false;
+
+  constructor(
+    readonly conn: string,
+    private readonly host: BridgeHost,
+    private readonly options: WireOptions,
+  ) {}
+
+  /** Bytes from the client, cut anywhere. */
+  receive(chunk: Uint8Array): WireOutput {
+    const { frames, error } = this.splitter.push(chunk);
+    for (const payload of frames) {
+      if (this.closing) break;
+      this.request(payload);
+    }
+    // A frame size Kafka refuses: it closes the connection (framing.ts).
+    if (error) this.closing = true;
+    return this.flush();
+  }
+
+  /** What the engine delivered to this connection. */
+  answer(a: ExternalAnswer): WireOutput {
+    if (a.kind === 'closed') this.closing = true;
+    if (a.kind === 'response') this.response(a.body);
+    return this.flush();
+  }
+
+  private request(payload: Uint8Array): void {
+    const decoded = decodeRequest(payload);
+    if (!decoded.ok) {
+      const e = decoded.error;
+      if (e.action === 'answer-unsupported-version' && e.correlationId !== null) {
+        this.ready(
+          'ApiVersions',
+          0,
+          e.correlationId,
+          encodeUnsupportedApiVersionsResponse(e.correlationId),
+        );
+        return;
+      }
+      this.closing = true;
+      return;
+    }
+    const req = decoded.value;
+    switch (req.apiName) {
+      case 'ApiVersions':
+        return this.ready(
+          req.apiName,
+          req.apiVersion,
+          req.correlationId,
+          encodeResponse(req, apiVersionsResponseBody()),
+        );
+      case 'SaslHandshake':
+        return this.ready(
+          req.apiName,
+          req.apiVersion,
+          req.correlationId,
+          encodeResponse(req, refuseSaslHandshake()),
+        );
+      case 'Metadata': {
+        const request = metadataRequest(req.correlationId, req.body);
+        request.body.clientId = req.clientId ?? '';
+        return this.toEngine(req.apiName, req.apiVersion, req.correlationId, request);
+      }
+      default:
+        // Not served through the engine yet (docs/plan-real-clients.md): Kafka closes a
+        // connection on a request it cannot handle, and so does the bridge.
+        this.closing = true;
+        return;
+    }
+  }
+
+  private toEngine(
+    apiName: ApiName,
+    apiVersion: number,
+    correlationId: number,
+    request: Extract<Command, { type: 'externalRequest' }>['request'],
+  ): void {
+    const result = this.host.dispatch({ type: 'externalRequest', conn: this.conn, request });
+    if (!result.ok) {
+      this.closing = true;
+      return;
+    }
+    this.pending.push({ correlationId, apiName, apiVersion, bytes: null });
+  }
+
+  private ready(
+    apiName: ApiName,
+    apiVersion: number,
+    correlationId: number,
+    bytes: Uint8Array,
+  ): void {
+    this.pending.push({ correlationId, apiName, apiVersion, bytes });
+  }
+
+  private response(body: unknown): void {
+    const reqId = (body as { reqId?: unknown }).reqId;
+    const p = this.pending.find((x) => x.correlationId === reqId && x.bytes === null);
+    if (!p) return;
+    const to = { apiName: p.apiName, apiVersion: p.apiVersion, correlationId: p.correlationId };
+    if (p.apiName === 'Metadata')
+      p.bytes = encodeResponse(
+        { ...to, apiName: 'Metadata' },
+        metadataResponse(
+          body as EngineMetadataAnswer,
+          this.options.advertise,
+          this.options.clusterId,
+        ),
+      );
+  }
+
+  private flush(): WireOutput {
+    const out: Uint8Array[] = [];
+    while (this.pending.length > 0 && this.pending[0].bytes !== null)
+      out.push(this.pending.shift()!.bytes!);
+    return { out, close: this.closing };
+  }
+}

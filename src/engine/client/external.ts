@@ -1,0 +1,148 @@
+// Real clients (issue 14; docs/plan-real-clients.md): a KafkaJS connection, fed through the
+// gateway, is a client node of its own on the simulated network, `external:<conn>`. Opening it is
+// a TCP handshake like a built-in producer's (accepted by a running broker process, refused by a
+// host whose process is gone, lost across a cut link); its requests travel to the broker as the
+// engine's own request kinds, and whatever reaches it (the handshake's outcome, answers, a reset)
+// waits in the world's outbox for the gateway (Engine.drainExternal). It has no timers: the real
+// client keeps its own timeouts in wall time.
+import type { ExternalAnswer, ExternalCommand } from '../types';
+import { fail, findBroker, isResult, OK, type Result } from '../commands/results';
+import { brokerNode, externalNode } from '../sim/ids';
+import type { Sim } from '../sim/sim';
+import type { BrokerState, ExternalConnection, Message } from '../sim/world';
+
+/** Connection ids: what the gateway names them (letters, digits, '.', '_', '-'). */
+const CONN_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** An external connection's incarnation: a reconnect is a new connection, so always the first. */
+export const EXTERNAL_INC = 1;
+
+export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
+  if (typeof cmd.conn !== 'string' || !CONN_ID.test(cmd.conn))
+    return fail(
+      'INVALID_VALUE',
+      `conn: a connection id of 1 to 64 letters, digits, '.', '_' or '-', got ${JSON.stringify(cmd.conn)}`,
+      'conn',
+      { ruleKey: 'idCharacters', got: JSON.stringify(cmd.conn) },
+    );
+  const w = sim.world;
+  const existing = w.externals?.[cmd.conn];
+  switch (cmd.type) {
+    case 'externalConnect': {
+      if (existing)
+        return fail('DUPLICATE_ID', `conn: connection "${cmd.conn}" exists`, 'conn', {
+          id: cmd.conn,
+        });
+      const b = findBroker(sim, cmd.brokerId);
+      if (isResult(b)) return b;
+      const conn: ExternalConnection = {
+        id: cmd.conn,
+        clientId: typeof cmd.clientId === 'string' ? cmd.clientId.slice(0, 255) : '',
+        broker: b.id,
+        state: 'connecting',
+      };
+      (w.externals ??= {})[conn.id] = conn;
+      sim.connect(externalNode(conn.id), EXTERNAL_INC, brokerNode(b.id), 0);
+      return OK;
+    }
+    case 'externalRequest': {
+      if (!existing || existing.state !== 'open')
+        return fail('CONNECTION_NOT_OPEN', `conn: connection "${cmd.conn}" is not open`, 'conn', {
+          id: cmd.conn,
+        });
+      const { request } = cmd;
+      if (request?.kind !== 'metadata')
+        return fail('UNSUPPORTED_REQUEST', 'request.kind: only metadata is served yet', 'request');
+      // Each request names its client (Kafka's request header); the connection keeps the last.
+      if (typeof request.body.clientId === 'string')
+        existing.clientId = request.body.clientId.slice(0, 255);
+      sim.send(externalNode(existing.id), EXTERNAL_INC, brokerNode(existing.broker), 'metadata', {
+        ...request.body,
+        clientId: existing.clientId,
+      });
+      return OK;
+    }
+    case 'externalClose': {
+      if (!existing || existing.state === 'closed')
+        return fail('CONNECTION_NOT_OPEN', `conn: connection "${cmd.conn}" is not open`, 'conn', {
+          id: cmd.conn,
+        });
+      close(sim, existing, null);
+      return OK;
+    }
+  }
+}
+
+/** The connection closed: by the client (no answer), or reset by the broker's host. */
+function close(sim: Sim, conn: ExternalConnection, answer: ExternalAnswer | null): void {
+  conn.state = 'closed';
+  if (answer) tell(sim, answer);
+  sim.emit({
+    type: 'external.closed',
+    conn: conn.id,
+    clientId: conn.clientId,
+    brokerId: conn.broker,
+    reason: { code: answer ? 'broker-reset' : 'client-closed' },
+    t: sim.now,
+  });
+}
+
+function tell(sim: Sim, answer: ExternalAnswer): void {
+  (sim.world.externalOutbox ??= []).push(answer);
+}
+
+/** The TCP handshake's outcome reached the client. */
+export function onExternalHandshake(sim: Sim, conn: ExternalConnection, accepted: boolean): void {
+  if (conn.state !== 'connecting') return;
+  if (!accepted) {
+    conn.state = 'closed';
+    tell(sim, { conn: conn.id, kind: 'refused' });
+    return;
+  }
+  conn.state = 'open';
+  tell(sim, { conn: conn.id, kind: 'connected' });
+  sim.emit({
+    type: 'external.connected',
+    conn: conn.id,
+    clientId: conn.clientId,
+    brokerId: conn.broker,
+    t: sim.now,
+  });
+}
+
+/** An answer reached the client: the gateway encodes it. */
+export function onExternalMessage(sim: Sim, conn: ExternalConnection, msg: Message): void {
+  tell(sim, { conn: conn.id, kind: 'response', responseKind: msg.kind, body: msg.body });
+}
+
+/** The broker's host reset the connection (its process is gone). */
+export function onExternalReset(sim: Sim, conn: ExternalConnection): void {
+  if (conn.state === 'open')
+    close(sim, conn, { conn: conn.id, kind: 'closed', reason: 'broker-reset' });
+}
+
+/**
+ * Broker `b` stopped: its host resets every open connection to it (one trip later), unless the
+ * broker is cut off, when the client learns only from its own timeouts.
+ */
+export function resetExternalConnections(sim: Sim, b: BrokerState): void {
+  const externals = sim.world.externals;
+  if (!externals || sim.isIsolated(brokerNode(b.id))) return;
+  for (const conn of Object.values(externals)) {
+    if (conn.broker !== b.id || conn.state !== 'open') continue;
+    sim.resetRequest({
+      from: externalNode(conn.id),
+      fromInc: EXTERNAL_INC,
+      to: brokerNode(b.id),
+      kind: 'metadata',
+      reqId: -1,
+      sentAt: sim.now,
+    });
+  }
+}
+
+export function drainExternalOutbox(sim: Sim): ExternalAnswer[] {
+  const out = sim.world.externalOutbox ?? [];
+  if (out.length > 0) sim.world.externalOutbox = [];
+  return out;
+}

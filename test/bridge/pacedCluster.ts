@@ -1,0 +1,123 @@
+// A simulated cluster that real KafkaJS code can talk to, inside a test: the engine runs paced
+// by the wall clock, and KafkaJS's socketFactory hands it sockets whose bytes go through the
+// bridge (src/bridge) to the engine and back. What `npm run broker` will do over TCP.
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import type { ISocketFactory } from 'kafkajs';
+import { createEngine, type Engine, type ExternalAnswer, type Scenario } from '../../src/engine';
+import { WireConnection } from '../../src/bridge/wireConnection';
+
+export const BASE_PORT = 9092;
+
+interface Entry {
+  wire: WireConnection;
+  socket: FakeSocket;
+}
+
+export class PacedCluster {
+  readonly engine: Engine;
+  private readonly conns = new Map<string, Entry>();
+  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly t0 = Date.now();
+  private readonly simStart: number;
+  private next = 1;
+
+  constructor(scenario: Scenario) {
+    this.engine = createEngine(scenario);
+    this.simStart = this.engine.now;
+    this.timer = setInterval(() => this.tick(), 2);
+  }
+
+  /** KafkaJS's socketFactory option (the socket has the part of net.Socket KafkaJS uses). */
+  readonly socketFactory: ISocketFactory = ({ port, onConnect }) => {
+    const conn = `c${this.next++}`;
+    const wire = new WireConnection(conn, this.engine, {
+      advertise: (id) => ({ host: '127.0.0.1', port: BASE_PORT + id - 1 }),
+      clusterId: 'kafka-sim',
+    });
+    const socket = new FakeSocket(this, conn, onConnect);
+    this.conns.set(conn, { wire, socket });
+    const result = this.engine.dispatch({
+      type: 'externalConnect',
+      conn,
+      brokerId: port - BASE_PORT + 1,
+      clientId: '',
+    });
+    if (!result.ok) setImmediate(() => socket.fail('ECONNREFUSED'));
+    return socket as unknown as Socket;
+  };
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Bytes the client wrote on `conn`. */
+  write(conn: string, data: Uint8Array): void {
+    const entry = this.conns.get(conn);
+    if (!entry) return;
+    this.deliver(entry, entry.wire.receive(data));
+  }
+
+  close(conn: string): void {
+    if (!this.conns.delete(conn)) return;
+    this.engine.dispatch({ type: 'externalClose', conn });
+  }
+
+  private tick(): void {
+    this.engine.advanceTo(this.simStart + (Date.now() - this.t0));
+    for (const a of this.engine.drainExternal()) this.route(a);
+  }
+
+  private route(a: ExternalAnswer): void {
+    const entry = this.conns.get(a.conn);
+    if (!entry) return;
+    if (a.kind === 'connected') return entry.socket.connected();
+    if (a.kind === 'refused') return entry.socket.fail('ECONNREFUSED');
+    this.deliver(entry, entry.wire.answer(a));
+  }
+
+  private deliver(entry: Entry, output: { out: Uint8Array[]; close: boolean }): void {
+    for (const bytes of output.out)
+      setImmediate(() => entry.socket.emit('data', Buffer.from(bytes)));
+    if (output.close) {
+      this.conns.delete(entry.wire.conn);
+      setImmediate(() => entry.socket.emit('end'));
+    }
+  }
+}
+
+/** The part of net.Socket KafkaJS uses. */
+class FakeSocket extends EventEmitter {
+  constructor(
+    private readonly cluster: PacedCluster,
+    private readonly conn: string,
+    private readonly onConnect: () => void,
+  ) {
+    super();
+  }
+
+  connected(): void {
+    this.onConnect();
+  }
+
+  fail(code: string): void {
+    this.emit('error', Object.assign(new Error(`connect ${code}`), { code }));
+  }
+
+  write(data: Buffer | Uint8Array): boolean {
+    this.cluster.write(this.conn, new Uint8Array(data));
+    return true;
+  }
+
+  end(): void {
+    this.cluster.close(this.conn);
+  }
+
+  destroy(): void {
+    this.cluster.close(this.conn);
+  }
+
+  setKeepAlive(): void {}
+
+  unref(): void {}
+}

@@ -4,9 +4,7 @@ import { addController, applyControllerCommand } from './controllerNodes';
 import { combinedControllerOf } from '../quorum/combined';
 import { addZooKeeper, applyZooKeeperCommand } from './zookeeperNodes';
 import { inControllerScope } from '../quorum/scope';
-import { checkConfigValue } from '../config/validate';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
-import type { ConfigScope } from '../config/definitions';
 import {
   beginControlledShutdown,
   healBroker,
@@ -14,12 +12,8 @@ import {
   startBroker,
   stopBroker,
 } from '../broker/broker';
-import { controllerCanAct, electPreferredLeaders } from '../controller/controller';
-import {
-  addPartitionsWithAssignment,
-  createTopicWithAssignment,
-  placeReplicas,
-} from '../controller/topics';
+import { electPreferredLeaders } from '../controller/controller';
+import { addPartitionsWithAssignment, placeReplicas } from '../controller/topics';
 import {
   closeConsumer,
   createConsumer,
@@ -40,20 +34,20 @@ import {
 } from '../client/producer';
 import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
-import { controllerUnavailable } from './controllerUnavailable';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
-import type {
-  Command,
-  ConfigMap,
-  ExternalCommand,
-  GroupSpec,
-  ProducerSpec,
-  TopicSpec,
-} from '../types';
+import type { Command, ConfigMap, ExternalCommand, GroupSpec, ProducerSpec } from '../types';
 import { applyExternalCommand } from '../client/external';
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 import { setConfig } from './setConfig';
+import {
+  checkConfigs,
+  checkPositiveInt,
+  checkTopicName,
+  needController,
+  normaliseConfigs,
+} from './checks';
+import { createTopic } from './createTopic';
 import { LIMITS } from '../limits';
 import {
   atMost,
@@ -68,64 +62,6 @@ import { offsetForTime } from '../broker/offsetForTime';
 import { deleteTopic } from './deleteTopic';
 import { seek } from './seek';
 import { removeBroker } from './removeBroker';
-
-function checkConfigs(scope: ConfigScope, config: ConfigMap | undefined, field: string): Result {
-  for (const [key, value] of Object.entries(config ?? {})) {
-    const check = checkConfigValue(scope, key, value, `${field}.${key}`);
-    if (!check.ok) return { ok: false, error: check.error };
-  }
-  return OK;
-}
-
-function normaliseConfigs(scope: ConfigScope, config: ConfigMap | undefined): ConfigMap {
-  const out: ConfigMap = {};
-  for (const [key, value] of Object.entries(config ?? {})) {
-    const check = checkConfigValue(scope, key, value);
-    if (check.ok) out[key] = check.value;
-  }
-  return out;
-}
-
-const TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
-
-function checkTopicName(sim: Sim, name: unknown, field: string): Result {
-  if (typeof name !== 'string' || name.length === 0)
-    return fail('INVALID_TOPIC', `${field}: a topic needs a name`, field, {
-      ruleKey: 'nonEmptyString',
-    });
-  if (name.length > 249 || name === '.' || name === '..' || !TOPIC_NAME.test(name)) {
-    return fail(
-      'INVALID_TOPIC',
-      `${field}: "${name}" is not a valid topic name (letters, digits, '.', '_' and '-', at most 249)`,
-      field,
-      { name, got: JSON.stringify(name), ruleKey: 'topicName' },
-    );
-  }
-  if (name.startsWith('__'))
-    return fail(
-      'INVALID_TOPIC',
-      `${field}: names starting with "__" are reserved for Kafka's internal topics`,
-      field,
-      { name, ruleKey: 'reservedTopicName' },
-    );
-  if (sim.world.topics[name])
-    return fail('TOPIC_ALREADY_EXISTS', `${field}: topic "${name}" already exists`, field, {
-      name,
-    });
-  return OK;
-}
-
-function checkPositiveInt(value: unknown, field: string, min = 1): Result {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    return fail(
-      'INVALID_VALUE',
-      `${field} must be a whole number >= ${min}, got ${JSON.stringify(value)}`,
-      field,
-      { value: String(value), min, got: JSON.stringify(value), ruleKey: 'wholeNumberAtLeast' },
-    );
-  }
-  return OK;
-}
 
 function clientExists(sim: Sim, id: string): boolean {
   return !!sim.world.producers[id] || !!sim.world.consumers[id];
@@ -144,10 +80,6 @@ function checkClientId(sim: Sim, id: unknown, field: string): Result {
   if (clientExists(sim, id))
     return fail('DUPLICATE_ID', `${field}: a client named "${id}" already exists`, field, { id });
   return OK;
-}
-
-function needController(sim: Sim): Result {
-  return controllerCanAct(sim) ? OK : controllerUnavailable(sim);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,98 +436,6 @@ export function addBroker(sim: Sim, rack: string | null): BrokerState {
   w.brokers.push(b);
   startBroker(sim, b, false);
   return b;
-}
-
-export function createTopic(
-  sim: Sim,
-  spec: TopicSpec,
-  source: 'scenario' | 'user',
-  prefix: string,
-): Result {
-  const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
-  for (const check of [
-    checkTopicName(sim, spec.name, f('name')),
-    checkPositiveInt(spec.partitions, f('partitions')),
-    atMost(spec.partitions, LIMITS.partitionsPerTopic, f('partitions')),
-    withinTotal(
-      'Partitions',
-      userPartitions(sim),
-      spec.partitions,
-      LIMITS.partitions,
-      f('partitions'),
-    ),
-    checkPositiveInt(spec.replicationFactor, f('replicationFactor')),
-    checkConfigs('topic', spec.config, f('config')),
-  ]) {
-    if (!check.ok) return check;
-  }
-  const ctl = needController(sim);
-  if (!ctl.ok) return ctl;
-  if (spec.assignment !== undefined) {
-    const check = checkAssignment(sim, spec, f('assignment'));
-    if (!check.ok) return check;
-    createTopicWithAssignment(
-      sim,
-      spec.name,
-      spec.assignment.map((r) => [...r]),
-      normaliseConfigs('topic', spec.config),
-      source,
-    );
-    return OK;
-  }
-  const placed = placeReplicas(sim, spec.partitions, spec.replicationFactor);
-  if (!placed.ok) {
-    const e = placed.error;
-    return fail(
-      e.code,
-      `${f('replicationFactor')} ${spec.replicationFactor} exceeds live brokers ${e.params?.liveBrokers ?? '?'}`,
-      f('replicationFactor'),
-      e.params,
-    );
-  }
-  createTopicWithAssignment(
-    sim,
-    spec.name,
-    placed.assignment,
-    normaliseConfigs('topic', spec.config),
-    source,
-  );
-  return OK;
-}
-
-/** A hand-made placement must name existing brokers, RF of them per partition, no repeats. */
-function checkAssignment(
-  sim: Sim,
-  spec: { partitions: number; replicationFactor: number; assignment?: number[][] },
-  field: string,
-): Result {
-  const a = spec.assignment!;
-  if (!Array.isArray(a) || a.length !== spec.partitions) {
-    return fail(
-      'INVALID_REPLICA_ASSIGNMENT',
-      `${field} must list ${spec.partitions} partitions`,
-      field,
-    );
-  }
-  for (const [p, replicas] of a.entries()) {
-    const at = `${field}[${p}]`;
-    if (!Array.isArray(replicas) || replicas.length !== spec.replicationFactor) {
-      return fail(
-        'INVALID_REPLICA_ASSIGNMENT',
-        `${at} must list ${spec.replicationFactor} brokers (the replication factor)`,
-        at,
-      );
-    }
-    if (new Set(replicas).size !== replicas.length) {
-      return fail('INVALID_REPLICA_ASSIGNMENT', `${at} lists a broker twice`, at);
-    }
-    for (const id of replicas) {
-      if (!sim.world.controller.brokers[id]?.registered) {
-        return fail('INVALID_REPLICA_ASSIGNMENT', `${at}: no broker ${id}`, at, { brokerId: id });
-      }
-    }
-  }
-  return OK;
 }
 
 function checkKeys(keys: unknown, field: string): Result {

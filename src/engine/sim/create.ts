@@ -3,7 +3,8 @@
 import { dict } from './dict';
 import { PRESETS } from '../config/presets';
 import { checkConfigValue } from '../config/validate';
-import { addBroker, addGroup, addProducer, createTopic } from '../commands/apply';
+import { addBroker, addGroup, addProducer } from '../commands/apply';
+import { createTopic } from '../commands/createTopic';
 import { fail } from '../commands/results';
 import { activeHost, becomeActiveController } from '../controller/controller';
 import { createKraftQuorum, startKraftQuorum } from '../quorum/nodes';

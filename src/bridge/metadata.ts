@@ -20,7 +20,11 @@ export interface EngineMetadataAnswer {
   }[];
 }
 
-export function metadataRequest(correlationId: number, body: MetadataRequest): ExternalRequest {
+export function metadataRequest(
+  correlationId: number,
+  clientId: string,
+  body: MetadataRequest,
+): ExternalRequest {
   return {
     kind: 'metadata',
     body: {
@@ -28,6 +32,7 @@ export function metadataRequest(correlationId: number, body: MetadataRequest): E
       // KafkaJS writes an empty list as null: both ask for every topic.
       topics: body.topics === null ? null : body.topics.map((t) => t.name),
       allowAutoTopicCreation: body.allowAutoTopicCreation,
+      clientId,
     },
   };
 }

@@ -17,6 +17,11 @@ import {
   type Advertise,
   type EngineMetadataAnswer,
 } from './metadata';
+import {
+  createTopicsRequest,
+  createTopicsResponse,
+  type EngineCreateTopicsAnswer,
+} from './createTopics';
 
 /** What the bridge needs of the engine's host: a way to give it commands. */
 export interface BridgeHost {
@@ -105,10 +110,16 @@ export class WireConnection {
           encodeResponse(req, refuseSaslHandshake()),
         );
       case 'Metadata': {
-        const request = metadataRequest(req.correlationId, req.body);
-        request.body.clientId = req.clientId ?? '';
+        const request = metadataRequest(req.correlationId, req.clientId ?? '', req.body);
         return this.toEngine(req.apiName, req.apiVersion, req.correlationId, request);
       }
+      case 'CreateTopics':
+        return this.toEngine(
+          req.apiName,
+          req.apiVersion,
+          req.correlationId,
+          createTopicsRequest(req.correlationId, req.body),
+        );
       default:
         // Not served through the engine yet (docs/plan-real-clients.md): Kafka closes a
         // connection on a request it cannot handle, and so does the bridge.
@@ -145,6 +156,11 @@ export class WireConnection {
     const p = this.pending.find((x) => x.correlationId === reqId && x.bytes === null);
     if (!p) return;
     const to = { apiName: p.apiName, apiVersion: p.apiVersion, correlationId: p.correlationId };
+    if (p.apiName === 'CreateTopics')
+      p.bytes = encodeResponse(
+        { ...to, apiName: 'CreateTopics' },
+        createTopicsResponse(body as EngineCreateTopicsAnswer),
+      );
     if (p.apiName === 'Metadata')
       p.bytes = encodeResponse(
         { ...to, apiName: 'Metadata' },

@@ -206,7 +206,26 @@ export type ExternalCommand =
   | { type: 'externalClose'; conn: string };
 
 /** A request a real client sends, as the engine's request kind and body. */
-export type ExternalRequest = { kind: 'metadata'; body: MetadataRequestBody };
+export type ExternalRequest =
+  | { kind: 'metadata'; body: MetadataRequestBody }
+  | { kind: 'create-topics'; body: CreateTopicsRequestBody };
+
+/** CreateTopics: the broker hands it to the active controller; answered once committed. */
+export interface CreateTopicsRequestBody {
+  reqId: number;
+  topics: {
+    name: string;
+    /** -1: the broker's num.partitions. */
+    partitions: number;
+    /** -1: the broker's default.replication.factor. */
+    replicationFactor: number;
+    /** Brokers per partition, when the client places the replicas itself. */
+    assignment?: number[][];
+    config?: ConfigMap;
+  }[];
+  /** Check only, create nothing. */
+  validateOnly?: boolean;
+}
 
 /** Metadata: the topics to describe (null: every topic the broker knows). */
 export interface MetadataRequestBody {
@@ -263,6 +282,10 @@ export type MessageKind =
   | 'metadata-response'
   | 'broker-registration'
   | 'broker-registration-response'
+  | 'create-topics'
+  | 'create-topics-response'
+  | 'envelope'
+  | 'envelope-response'
   | 'broker-heartbeat'
   | 'broker-heartbeat-response'
   | 'vote'

@@ -76,23 +76,6 @@ function list<T extends z.ZodType>(item: T, rule = ruleText('list')) {
   return z.array(item, { error: rule });
 }
 
-/** A real client's request, in the engine's terms (one shape per request kind served). */
-const externalRequest = z.discriminatedUnion(
-  'kind',
-  [
-    object({
-      kind: z.literal('metadata'),
-      body: object({
-        reqId: wholeNumber(0),
-        topics: list(name(), ruleText('listOfTopicNames')).nullable(),
-        allowAutoTopicCreation: z.boolean({ error: ruleText('boolean') }).optional(),
-        clientId: text(255).optional(),
-      }),
-    }),
-  ],
-  { error: ruleText('oneOf', { values: '"metadata"' }) },
-);
-
 // Kafka's own rule for topic names (kafka.common.Topic / Topic.validate).
 const TOPIC_NAME_RULE = ruleText('topicName');
 const topicName = z
@@ -134,6 +117,40 @@ const topicList = list(name(), ruleText('listOfTopicNames')).min(1, {
 const replicaAssignment = list(
   list(wholeNumber(1, LIMITS.brokers), ruleText('listOfBrokerIds')),
   ruleText('assignment'),
+);
+
+/** A real client's request, in the engine's terms (one shape per request kind served). */
+const externalRequest = z.discriminatedUnion(
+  'kind',
+  [
+    object({
+      kind: z.literal('metadata'),
+      body: object({
+        reqId: wholeNumber(0),
+        topics: list(name(), ruleText('listOfTopicNames')).nullable(),
+        allowAutoTopicCreation: z.boolean({ error: ruleText('boolean') }).optional(),
+        clientId: text(255).optional(),
+      }),
+    }),
+    object({
+      kind: z.literal('create-topics'),
+      body: object({
+        reqId: wholeNumber(0),
+        // Checked by the controller as a created topic is (a bad one is answered, not refused).
+        topics: list(
+          object({
+            name: text(249),
+            partitions: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+            replicationFactor: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+            assignment: list(list(wholeNumber(1))).optional(),
+            config: configMap.optional(),
+          }),
+        ),
+        validateOnly: z.boolean({ error: ruleText('boolean') }).optional(),
+      }),
+    }),
+  ],
+  { error: ruleText('oneOf', { values: '"metadata", "create-topics"' }) },
 );
 
 const topicFields = {

@@ -1,7 +1,7 @@
 // Unmodified KafkaJS against the simulated cluster (issue 14, first slice): its admin client
 // connects through the bridge, negotiates versions and reads the cluster's metadata from the
 // brokers the picture shows. Requests the engine does not serve yet close the connection.
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenario } from '../engine/helpers';
 import { BASE_PORT, PacedCluster } from './pacedCluster';
@@ -21,14 +21,7 @@ function start(): { cluster: PacedCluster; kafka: Kafka } {
       ],
     }),
   );
-  const kafka = new Kafka({
-    clientId: 'lab',
-    brokers: [`127.0.0.1:${BASE_PORT}`],
-    socketFactory: cluster.socketFactory,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 1 },
-  });
-  return { cluster, kafka };
+  return { cluster, kafka: cluster.kafka('lab') };
 }
 
 describe('KafkaJS admin against the simulated cluster', () => {

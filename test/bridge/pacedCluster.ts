@@ -3,7 +3,7 @@
 // bridge (src/bridge) to the engine and back. What `npm run broker` will do over TCP.
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import type { ISocketFactory } from 'kafkajs';
+import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
 import { createEngine, type Engine, type ExternalAnswer, type Scenario } from '../../src/engine';
 import { WireConnection } from '../../src/bridge/wireConnection';
 
@@ -46,6 +46,17 @@ export class PacedCluster {
     if (!result.ok) setImmediate(() => socket.fail('ECONNREFUSED'));
     return socket as unknown as Socket;
   };
+
+  /** A KafkaJS client of this cluster, as a learner's code would make one (quiet, one retry). */
+  kafka(clientId: string): Kafka {
+    return new Kafka({
+      clientId,
+      brokers: [`127.0.0.1:${BASE_PORT}`],
+      socketFactory: this.socketFactory,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 1 },
+    });
+  }
 
   stop(): void {
     clearInterval(this.timer);

@@ -16,9 +16,8 @@ describe('a coordinator cut off from the network for a moment', () => {
       }),
     );
     run.to(10_000);
+    // The controllers run on nodes of their own (1001..): cutting the coordinator off leaves them.
     const coordinator = run.engine.view().groups[0].coordinator!;
-    // Not the controller's broker: cutting that one off would move the controller too.
-    expect(coordinator).not.toBe(1);
     run.do({ type: 'killConsumer', consumerId: 'audit-2' });
     run.to(15_000);
     // audit-2's session (6 s in the classroom preset) runs out while its coordinator is cut off

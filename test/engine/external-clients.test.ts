@@ -65,6 +65,35 @@ describe('a real client connection', () => {
     expect(sent.map((e) => [e.to, e.kind])).toEqual([['broker:2', 'metadata']]);
   });
 
+  it('asks about an unknown topic: created and LEADER_NOT_AVAILABLE with auto-creation, else UNKNOWN_TOPIC_OR_PARTITION', () => {
+    const run = new Run(cluster());
+    run.to(1_000);
+    run.do(connect('c1', 1));
+    const out: ExternalAnswer[] = [];
+    runCollecting(run, 2_000, out);
+    const ask = (reqId: number, allowAutoTopicCreation: boolean) =>
+      run.do({
+        type: 'externalRequest',
+        conn: 'c1',
+        request: { kind: 'metadata', body: { reqId, topics: ['clicks'], allowAutoTopicCreation } },
+      });
+    const errorOf = (reqId: number) => {
+      const a = out.find(
+        (x) => x.kind === 'response' && (x.body as { reqId: number }).reqId === reqId,
+      ) as { body: { topics: { name: string; error: string | null }[] } };
+      return a.body.topics[0].error;
+    };
+    ask(1, false);
+    runCollecting(run, 3_000, out);
+    expect(errorOf(1)).toBe('UNKNOWN_TOPIC_OR_PARTITION');
+    ask(2, true);
+    runCollecting(run, 4_000, out);
+    // Kafka's broker answers a topic it is having created this way (kafka-spec 4.3).
+    expect(errorOf(2)).toBe('LEADER_NOT_AVAILABLE');
+    run.to(6_000); // the creation is told once the controller's records commit
+    expect(run.all('topic.created').map((e) => e.topic)).toContain('clicks');
+  });
+
   it('is refused by a host whose broker process is down, and reset when the broker crashes', () => {
     const run = new Run(cluster());
     run.to(1_000);

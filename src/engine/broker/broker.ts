@@ -11,6 +11,7 @@ import { brokerNode, controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, Task } from '../sim/world';
 import { onGroupRequest } from './group/coordinator';
+import { onCreateTopics, onEnvelopeResponse } from './admin';
 import { onParkedFetchTimeout } from './fetchPurgatory';
 import { handleReplicaFetch } from './followerFetch';
 import { onAlterPartitionResponse, onIsrCheck } from './isr';
@@ -88,11 +89,13 @@ export function startBroker(sim: Sim, b: BrokerState, restart: boolean): void {
   if (sim.world.zookeeper) {
     if (sim.world.zookeeper.started) startZkClient(sim, b);
   } else {
-    // While the world is built the cluster has been running: the broker is registered already.
+    // While the world is built the cluster has been running: the broker is registered already,
+    // and it fetches the log once it has the image the world starts with (sim/create.ts).
+    const building = !sim.world.quorum?.started;
     const reg = sim.world.controller.brokers[b.id];
-    if (!sim.world.quorum?.started && reg) b.brokerEpoch = reg.brokerEpoch;
+    if (building && reg) b.brokerEpoch = reg.brokerEpoch;
     heartbeatOrRegister(sim, b);
-    fetchMetadata(sim, b);
+    if (!building) fetchMetadata(sim, b);
     sim.timer(node, b.inc, 'broker.heartbeat', cfg.int(b.config, 'broker.heartbeat.interval.ms'));
   }
   sim.timer(node, b.inc, 'broker.isr-check', cfg.int(b.config, 'replica.lag.time.max.ms') / 2);
@@ -333,6 +336,10 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
       return handleFetch(sim, b, msg);
     case 'metadata':
       return handleMetadata(sim, b, msg);
+    case 'create-topics':
+      return onCreateTopics(sim, b, msg);
+    case 'envelope-response':
+      return onEnvelopeResponse(sim, b, msg);
     case 'list-offsets':
       return handleListOffsets(sim, b, msg);
     case 'offsets-for-leader-epoch':

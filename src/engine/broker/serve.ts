@@ -21,12 +21,10 @@ function topicsInImage(b: BrokerState): string[] {
 
 export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'>): void {
   const asked = msg.body.topics ?? topicsInImage(b);
+  const autoCreate =
+    msg.body.allowAutoTopicCreation === true && cfg.bool(b.config, 'auto.create.topics.enable');
   const topics = asked.map((name) => {
-    if (
-      msg.body.allowAutoTopicCreation === true &&
-      sim.world.topics[name] === undefined &&
-      cfg.bool(b.config, 'auto.create.topics.enable')
-    )
+    if (autoCreate && sim.world.topics[name] === undefined)
       autoCreateTopic(sim, b, name, msg.body.clientId ?? clientIdOf(msg.from));
     // What this broker's metadata image holds of the topic, by partition.
     const partitions: PartitionMeta[] = [];
@@ -35,11 +33,11 @@ export function handleMetadata(sim: Sim, b: BrokerState, msg: Message<'metadata'
       const meta = b.meta[tpKey(name, p)];
       if (meta !== undefined) partitions.push(meta);
     }
-    return {
-      name,
-      error: partitions.length === 0 ? 'UNKNOWN_TOPIC_OR_PARTITION' : null,
-      partitions,
-    };
+    // A topic being created (auto-creation, or a CreateTopics this broker has not read yet):
+    // LEADER_NOT_AVAILABLE, as Kafka's broker answers while it waits (kafka-spec 4.3).
+    const creating = autoCreate && sim.world.topics[name] !== undefined;
+    const unknown = creating ? 'LEADER_NOT_AVAILABLE' : 'UNKNOWN_TOPIC_OR_PARTITION';
+    return { name, error: partitions.length === 0 ? unknown : null, partitions };
   });
   sim.send(
     brokerNode(b.id),

@@ -51,16 +51,28 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
           id: cmd.conn,
         });
       const { request } = cmd;
-      if (request?.kind !== 'metadata')
-        return fail('UNSUPPORTED_REQUEST', 'request.kind: only metadata is served yet', 'request');
-      // Each request names its client (Kafka's request header); the connection keeps the last.
-      if (typeof request.body.clientId === 'string')
-        existing.clientId = request.body.clientId.slice(0, 255);
-      sim.send(externalNode(existing.id), EXTERNAL_INC, brokerNode(existing.broker), 'metadata', {
-        ...request.body,
-        clientId: existing.clientId,
-      });
-      return OK;
+      const from = externalNode(existing.id);
+      const to = brokerNode(existing.broker);
+      switch (request?.kind) {
+        case 'metadata':
+          // Each request names its client (Kafka's request header); the connection keeps the last.
+          if (typeof request.body.clientId === 'string')
+            existing.clientId = request.body.clientId.slice(0, 255);
+          sim.send(from, EXTERNAL_INC, to, 'metadata', {
+            ...request.body,
+            clientId: existing.clientId,
+          });
+          return OK;
+        case 'create-topics':
+          sim.send(from, EXTERNAL_INC, to, 'create-topics', request.body);
+          return OK;
+        default:
+          return fail(
+            'UNSUPPORTED_REQUEST',
+            'request.kind: metadata and create-topics are served so far',
+            'request.kind',
+          );
+      }
     }
     case 'externalClose': {
       if (!existing || existing.state === 'closed')

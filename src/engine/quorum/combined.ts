@@ -31,6 +31,7 @@ const CONTROLLER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'broker-registration',
   'broker-heartbeat',
   'alter-partition',
+  'envelope',
 ]);
 
 export function isControllerMessage(kind: MessageKind): boolean {

@@ -8,6 +8,7 @@ import {
   onSessionCheck,
 } from '../controller/controller';
 import { afterAlterPartition } from '../controller/reassignment';
+import { handleEnvelope } from '../broker/admin';
 import { controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { Message, Task } from '../sim/world';
@@ -73,6 +74,8 @@ export function onControllerNodeMessage(sim: Sim, n: ControllerNodeState, msg: M
         return handleBrokerRegistration(sim, host, msg);
       case 'broker-heartbeat':
         return handleBrokerHeartbeat(sim, host, msg);
+      case 'envelope':
+        return handleEnvelope(sim, host, msg);
       case 'alter-partition':
         handleAlterPartition(sim, host, msg);
         return afterAlterPartition(sim, n.id, msg.body.topic, msg.body.partition);

@@ -5,6 +5,7 @@
 // QuorumController completes an operation's response future when its records are committed).
 import type { MetadataRecord } from '../controller/records';
 import type { Sim } from '../sim/sim';
+import { activeControllerNode } from './commit';
 import { appendWrite, extendWrite } from './writes';
 
 /** Run `operation` as one controller operation (nested calls join the outer one). */
@@ -13,6 +14,11 @@ export function inControllerScope<T>(sim: Sim, operation: () => T): T {
   if ((!w.quorum?.started && !w.zookeeper?.started) || sim.controllerScope !== null)
     return operation();
   sim.controllerScope = { write: null };
+  // Writes of earlier operations still wait for the quorum: this one's answers wait for them
+  // too, even if it writes nothing (QuorumController completes an operation at the offset
+  // written last), so nobody hears of a state the quorum has not committed.
+  const pending = w.quorum?.started ? activeControllerNode(sim)?.leader?.pending : undefined;
+  if (pending && pending.length > 0) sim.deferTo = pending[pending.length - 1];
   try {
     return operation();
   } finally {

@@ -14,6 +14,7 @@ import { ensureOffsetsTopic } from '../controller/topics';
 import { becomeFollowerOrLeader } from '../broker/leadership';
 import { startReplicaFetchers } from '../broker/replicaFetcher';
 import { loadGroupsForPartition } from '../broker/group/coordinator';
+import { fetchMetadata } from '../broker/metadataFetcher';
 import type { EngineError, Scenario } from '../types';
 import { createQueue, push } from './queue';
 import { isInternalTopic } from './internalTopics';
@@ -163,6 +164,7 @@ function syncBrokerMetadata(sim: Sim): void {
       b.metadataLog.offset = q.committedOffset;
       b.metadataLog.epoch = 1;
       for (const id of live) b.metadataLog.brokers[id] = { fenced: false, shuttingDown: false };
+      fetchMetadata(sim, b);
     }
     for (const p of Object.values(c.partitions)) {
       const meta = partitionMeta(p);

@@ -1,6 +1,6 @@
 // What each kind of network message carries. Shapes follow the Kafka request and response they
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
-import type { MessageKind, MetadataRequestBody } from '../types';
+import type { CreateTopicsRequestBody, MessageKind, MetadataRequestBody, NodeId } from '../types';
 import type { Batch, Message, MetadataImage, PartitionMeta, StoredRecord } from './world';
 import type { FetchAnswer } from '../quorum/metadataLog';
 import type { MetadataEntry } from '../quorum/state';
@@ -99,6 +99,24 @@ export interface Bodies {
     }[];
   };
   metadata: MetadataRequestBody;
+  'create-topics': CreateTopicsRequestBody;
+  /** A client's request a broker forwards to the active controller (Kafka's Envelope). */
+  envelope: { client: NodeId; clientInc: number; request: CreateTopicsRequestBody };
+  'envelope-response': {
+    client: NodeId;
+    clientInc: number;
+    response: Bodies['create-topics-response'];
+  };
+  /** Per topic: null, or the engine's error code, the field it is about and what is wrong. */
+  'create-topics-response': {
+    reqId: number;
+    topics: {
+      name: string;
+      error: string | null;
+      field: string | null;
+      message: string | null;
+    }[];
+  };
   'metadata-response': {
     reqId: number;
     brokers: number[];

@@ -1,7 +1,7 @@
 // One real client's TCP connection as the bridge sees it: bytes in, engine commands out; the
 // engine's answers in, bytes out, in the order the requests came (Kafka answers each connection
 // in order). Pure: the Node gateway and the browser's code lab both feed it.
-import type { Command, DispatchResult, ExternalAnswer } from '../engine';
+import type { Command, DispatchResult, ExternalAnswer, ExternalRequest } from '../engine';
 import {
   apiVersionsResponseBody,
   decodeRequest,
@@ -39,10 +39,20 @@ export interface WireOutput {
   close: boolean;
 }
 
-interface Pending {
-  correlationId: number;
+/** Which request an answer is for: what encodeResponse needs besides the body. */
+interface Target {
   apiName: ApiName;
   apiVersion: number;
+  correlationId: number;
+}
+
+const target = ({ apiName, apiVersion, correlationId }: Target): Target => ({
+  apiName,
+  apiVersion,
+  correlationId,
+});
+
+interface Pending extends Target {
   /** The encoded response once there is one; answers leave in request order. */
   bytes: Uint8Array | null;
 }
@@ -82,12 +92,12 @@ export class WireConnection {
     if (!decoded.ok) {
       const e = decoded.error;
       if (e.action === 'answer-unsupported-version' && e.correlationId !== null) {
-        this.ready(
-          'ApiVersions',
-          0,
-          e.correlationId,
-          encodeUnsupportedApiVersionsResponse(e.correlationId),
-        );
+        const to = {
+          apiName: 'ApiVersions' as const,
+          apiVersion: 0,
+          correlationId: e.correlationId,
+        };
+        this.ready(to, encodeUnsupportedApiVersionsResponse(e.correlationId));
         return;
       }
       this.closing = true;
@@ -96,30 +106,15 @@ export class WireConnection {
     const req = decoded.value;
     switch (req.apiName) {
       case 'ApiVersions':
-        return this.ready(
-          req.apiName,
-          req.apiVersion,
-          req.correlationId,
-          encodeResponse(req, apiVersionsResponseBody()),
-        );
+        return this.ready(req, encodeResponse(req, apiVersionsResponseBody()));
       case 'SaslHandshake':
-        return this.ready(
-          req.apiName,
-          req.apiVersion,
-          req.correlationId,
-          encodeResponse(req, refuseSaslHandshake()),
-        );
+        return this.ready(req, encodeResponse(req, refuseSaslHandshake()));
       case 'Metadata': {
         const request = metadataRequest(req.correlationId, req.clientId ?? '', req.body);
-        return this.toEngine(req.apiName, req.apiVersion, req.correlationId, request);
+        return this.toEngine(req, request);
       }
       case 'CreateTopics':
-        return this.toEngine(
-          req.apiName,
-          req.apiVersion,
-          req.correlationId,
-          createTopicsRequest(req.correlationId, req.body),
-        );
+        return this.toEngine(req, createTopicsRequest(req.correlationId, req.body));
       default:
         // Not served through the engine yet (docs/plan-real-clients.md): Kafka closes a
         // connection on a request it cannot handle, and so does the bridge.
@@ -128,34 +123,24 @@ export class WireConnection {
     }
   }
 
-  private toEngine(
-    apiName: ApiName,
-    apiVersion: number,
-    correlationId: number,
-    request: Extract<Command, { type: 'externalRequest' }>['request'],
-  ): void {
+  private toEngine(to: Target, request: ExternalRequest): void {
     const result = this.host.dispatch({ type: 'externalRequest', conn: this.conn, request });
     if (!result.ok) {
       this.closing = true;
       return;
     }
-    this.pending.push({ correlationId, apiName, apiVersion, bytes: null });
+    this.pending.push({ ...target(to), bytes: null });
   }
 
-  private ready(
-    apiName: ApiName,
-    apiVersion: number,
-    correlationId: number,
-    bytes: Uint8Array,
-  ): void {
-    this.pending.push({ correlationId, apiName, apiVersion, bytes });
+  private ready(to: Target, bytes: Uint8Array): void {
+    this.pending.push({ ...target(to), bytes });
   }
 
   private response(body: unknown): void {
     const reqId = (body as { reqId?: unknown }).reqId;
     const p = this.pending.find((x) => x.correlationId === reqId && x.bytes === null);
     if (!p) return;
-    const to = { apiName: p.apiName, apiVersion: p.apiVersion, correlationId: p.correlationId };
+    const to = target(p);
     if (p.apiName === 'CreateTopics')
       p.bytes = encodeResponse(
         { ...to, apiName: 'CreateTopics' },

@@ -7,6 +7,7 @@ import {
   decodeRequest,
   encodeResponse,
   encodeUnsupportedApiVersionsResponse,
+  expectsResponse,
   FrameSplitter,
   refuseSaslHandshake,
   type ApiName,
@@ -22,6 +23,19 @@ import {
   createTopicsResponse,
   type EngineCreateTopicsAnswer,
 } from './createTopics';
+import { fetchRequest, fetchResponse, type EngineFetchAnswer } from './fetch';
+import {
+  initProducerIdRequest,
+  initProducerIdResponse,
+  TRANSACTIONS_REFUSED,
+  type EngineInitProducerIdAnswer,
+} from './initProducerId';
+import {
+  listOffsetsRequest,
+  listOffsetsResponse,
+  type EngineListOffsetsAnswer,
+} from './listOffsets';
+import { produceRequest, type EngineProduceAnswer } from './produce';
 
 /** What the bridge needs of the engine's host: a way to give it commands. */
 export interface BridgeHost {
@@ -55,6 +69,8 @@ const target = ({ apiName, apiVersion, correlationId }: Target): Target => ({
 interface Pending extends Target {
   /** The encoded response once there is one; answers leave in request order. */
   bytes: Uint8Array | null;
+  /** Encodes the engine's answer to this request. */
+  encode: ((body: unknown) => Uint8Array) | null;
 }
 
 export class WireConnection {
@@ -104,17 +120,51 @@ export class WireConnection {
       return;
     }
     const req = decoded.value;
+    const to = target(req);
     switch (req.apiName) {
       case 'ApiVersions':
-        return this.ready(req, encodeResponse(req, apiVersionsResponseBody()));
+        return this.ready(to, encodeResponse(req, apiVersionsResponseBody()));
       case 'SaslHandshake':
-        return this.ready(req, encodeResponse(req, refuseSaslHandshake()));
+        return this.ready(to, encodeResponse(req, refuseSaslHandshake()));
       case 'Metadata': {
         const request = metadataRequest(req.correlationId, req.clientId ?? '', req.body);
-        return this.toEngine(req, request);
+        const { advertise, clusterId } = this.options;
+        return this.toEngine(req, request, (body) =>
+          encodeResponse(req, metadataResponse(body as EngineMetadataAnswer, advertise, clusterId)),
+        );
       }
       case 'CreateTopics':
-        return this.toEngine(req, createTopicsRequest(req.correlationId, req.body));
+        return this.toEngine(req, createTopicsRequest(req.correlationId, req.body), (body) =>
+          encodeResponse(req, createTopicsResponse(body as EngineCreateTopicsAnswer)),
+        );
+      case 'Produce': {
+        const plan = produceRequest(req.correlationId, req.body);
+        const encode = (body: unknown) =>
+          encodeResponse(req, plan.respond(body as EngineProduceAnswer | null));
+        // acks=0: no answer is sent; a refused partition closes the connection instead (Kafka).
+        if (!expectsResponse(req)) {
+          if (plan.anyRefused) this.closing = true;
+          if (plan.request !== null) this.dispatch(plan.request, req.clientId);
+          return;
+        }
+        if (plan.request === null) return this.ready(to, encode(null));
+        return this.toEngine(req, plan.request, encode);
+      }
+      case 'Fetch':
+        return this.toEngine(req, fetchRequest(req.correlationId, req.body), (body) =>
+          encodeResponse(req, fetchResponse(body as EngineFetchAnswer)),
+        );
+      case 'ListOffsets':
+        return this.toEngine(req, listOffsetsRequest(req.correlationId, req.body), (body) =>
+          encodeResponse(req, listOffsetsResponse(body as EngineListOffsetsAnswer)),
+        );
+      case 'InitProducerId': {
+        const request = initProducerIdRequest(req.correlationId, req.body);
+        if (request === null) return this.ready(to, encodeResponse(req, TRANSACTIONS_REFUSED));
+        return this.toEngine(req, request, (body) =>
+          encodeResponse(req, initProducerIdResponse(body as EngineInitProducerIdAnswer)),
+        );
+      }
       default:
         // Not served through the engine yet (docs/plan-real-clients.md): Kafka closes a
         // connection on a request it cannot handle, and so does the bridge.
@@ -123,38 +173,35 @@ export class WireConnection {
     }
   }
 
-  private toEngine(to: Target, request: ExternalRequest): void {
-    const result = this.host.dispatch({ type: 'externalRequest', conn: this.conn, request });
-    if (!result.ok) {
-      this.closing = true;
-      return;
-    }
-    this.pending.push({ ...target(to), bytes: null });
+  /** Gives the engine a request; false (and the connection closing) if it refuses it. */
+  private dispatch(request: ExternalRequest, clientId: string | null): boolean {
+    const result = this.host.dispatch({
+      type: 'externalRequest',
+      conn: this.conn,
+      request,
+      ...(clientId === null ? {} : { clientId }),
+    });
+    if (!result.ok) this.closing = true;
+    return result.ok;
+  }
+
+  private toEngine(
+    to: Target & { clientId: string | null },
+    request: ExternalRequest,
+    encode: Pending['encode'],
+  ): void {
+    if (this.dispatch(request, to.clientId))
+      this.pending.push({ ...target(to), bytes: null, encode });
   }
 
   private ready(to: Target, bytes: Uint8Array): void {
-    this.pending.push({ ...target(to), bytes });
+    this.pending.push({ ...to, bytes, encode: null });
   }
 
   private response(body: unknown): void {
     const reqId = (body as { reqId?: unknown }).reqId;
     const p = this.pending.find((x) => x.correlationId === reqId && x.bytes === null);
-    if (!p) return;
-    const to = target(p);
-    if (p.apiName === 'CreateTopics')
-      p.bytes = encodeResponse(
-        { ...to, apiName: 'CreateTopics' },
-        createTopicsResponse(body as EngineCreateTopicsAnswer),
-      );
-    if (p.apiName === 'Metadata')
-      p.bytes = encodeResponse(
-        { ...to, apiName: 'Metadata' },
-        metadataResponse(
-          body as EngineMetadataAnswer,
-          this.options.advertise,
-          this.options.clusterId,
-        ),
-      );
+    if (p?.encode) p.bytes = p.encode(body);
   }
 
   private flush(): WireOutput {

@@ -202,13 +202,51 @@ export type Command =
 
 export type ExternalCommand =
   | { type: 'externalConnect'; conn: string; brokerId: number; clientId: string }
-  | { type: 'externalRequest'; conn: string; request: ExternalRequest }
+  | {
+      type: 'externalRequest';
+      conn: string;
+      request: ExternalRequest;
+      /** The client id of the request's header (Kafka's); the connection keeps the last. */
+      clientId?: string;
+    }
   | { type: 'externalClose'; conn: string };
 
 /** A request a real client sends, as the engine's request kind and body. */
 export type ExternalRequest =
   | { kind: 'metadata'; body: MetadataRequestBody }
-  | { kind: 'create-topics'; body: CreateTopicsRequestBody };
+  | { kind: 'create-topics'; body: CreateTopicsRequestBody }
+  | { kind: 'produce'; body: ExternalProduceBody }
+  | { kind: 'fetch'; body: ExternalFetchBody }
+  | { kind: 'list-offsets'; body: ExternalListOffsetsBody }
+  | { kind: 'init-producer-id'; body: { reqId: number } };
+
+/** Produce from a real client: one record batch per partition, as sent (base64). */
+export interface ExternalProduceBody {
+  reqId: number;
+  /** 0: no answer; 1: the leader's append; -1: all in-sync replicas. */
+  acks: 0 | 1 | -1;
+  timeoutMs: number;
+  partitions: { topic: string; partition: number; records: string }[];
+}
+
+/** Fetch from a real consumer (read up to the high watermark; a long poll of maxWaitMs). */
+export interface ExternalFetchBody {
+  reqId: number;
+  maxWaitMs: number;
+  partitions: {
+    topic: string;
+    partition: number;
+    fetchOffset: number;
+    /** -1: the client does not know (KafkaJS sends -1). */
+    currentLeaderEpoch: number;
+  }[];
+}
+
+/** ListOffsets: -1 the latest offset, -2 the earliest, else the first at or after a time. */
+export interface ExternalListOffsetsBody {
+  reqId: number;
+  partitions: { topic: string; partition: number; timestamp: number }[];
+}
 
 /** CreateTopics: the broker hands it to the active controller; answered once committed. */
 export interface CreateTopicsRequestBody {

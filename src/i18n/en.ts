@@ -1036,6 +1036,7 @@ export const en = {
     idRequired: 'needs an id',
     idCharacters: "may use letters, digits, '.', '_' and '-' only",
     stringOrNull: 'must be a string or null',
+    base64: 'must be bytes in base64 (a record batch as a client sent it)',
     oneRackPerBroker: 'must list one rack per broker ({{brokers}})',
     combinedNeedsBrokers:
       'combined placement runs controller N inside broker N: {{controllers}} controllers need at least {{controllers}} brokers, got {{brokers}}',
@@ -1219,7 +1220,7 @@ export const en = {
     'not-modelled-features':
       'Compaction, transactions (read_committed) and follower fetching (KIP-392) are not modelled; cleanup.policy is delete.',
     'string-records':
-      'Records are strings; sizes are those of uncompressed record batch v2 encodings.',
+      "Built-in producers write strings; sizes are those of uncompressed record batch v2 encodings. A real client's record batch is kept byte for byte and shown as text (bytes that are not UTF-8 as \uFFFD, a null value as empty); its records take the simulated clock's time in the log (the client's own timestamps stay in its bytes). Compressed batches from real clients are refused (UNSUPPORTED_COMPRESSION_TYPE), and so are transactional producers (INVALID_REQUEST).",
     'minimum-hop':
       'Every trip across the network takes at least 1 ms, even with a network latency of 0, so a request answered at once (a fetch with no wait) a reconnect with no backoff or a retry with retry.backoff.ms = 0 (which waits 1 ms) still lets time pass.',
   },

@@ -1008,6 +1008,7 @@ export const zhCN: Catalogue = {
     idRequired: '需要一个 ID',
     idCharacters: '只能使用字母、数字、“.”、“_” 和 “-”',
     stringOrNull: '必须是字符串或 null',
+    base64: '必须是 base64 编码的字节（客户端发来的记录批次原样）',
     oneRackPerBroker: '必须为每个 Broker 列出一个机架（共 {{brokers}} 个）',
     combinedNeedsBrokers:
       '混合模式下第 N 个控制器运行在 Broker N 里：{{controllers}} 个控制器至少需要 {{controllers}} 个 Broker，现在只有 {{brokers}} 个',
@@ -1179,7 +1180,8 @@ export const zhCN: Catalogue = {
       '生产者对每个分区最多只有一个批次在途；max.in.flight.requests.per.connection 限制的是发往每个 Broker 的请求数。',
     'not-modelled-features':
       '没有模拟日志压缩、事务（read_committed）和从 Follower 读取（KIP-392）；cleanup.policy 固定为 delete。',
-    'string-records': '记录是字符串；大小按未压缩的 v2 记录批次编码计算。',
+    'string-records':
+      '内置生产者写入的记录是字符串；大小按未压缩的 v2 记录批次编码计算。真实客户端发来的记录批次逐字节原样保存，显示为文本（无法解码成文字的字节显示为 \uFFFD，没有值的记录显示为空）；这些记录在日志里使用模拟时钟的时间（客户端自己的时间戳仍保存在原始字节中）。真实客户端发来的压缩批次会被拒绝（UNSUPPORTED_COMPRESSION_TYPE），事务型生产者也会被拒绝（INVALID_REQUEST）。',
     'minimum-hop':
       '每次网络传输至少需要 1 毫秒，即使网络延迟设为 0 也一样；所以立即应答的请求（例如不等待的拉取请求）、不退避的重连或 retry.backoff.ms = 0 的重试（等 1 毫秒），时间仍会向前走。',
   },

@@ -37,6 +37,7 @@ export type { RequestHeader } from './headers';
 export {
   assignOffsets,
   checkProduceRecords,
+  COMPRESSION_MASK,
   concatRecordBatches,
   decodeBatchRecords,
   encodeRecordBatch,

@@ -14,11 +14,10 @@ import { Reader, toDecodeError } from './bytes/reader';
 import type { DecodeResult } from './decodeResult';
 import { KafkaErrorCode } from './errorCodes';
 
-export { encodeRecordBatch, type RecordBatchV2 } from '../engine/kernels';
+export { assignOffsets, encodeRecordBatch, type RecordBatchV2 } from '../engine/kernels';
 
 /** baseOffset + batchLength: the bytes batchLength does not count (Kafka's LOG_OVERHEAD). */
 const LOG_OVERHEAD = 12;
-const PARTITION_LEADER_EPOCH_OFFSET = 12;
 const MAGIC_OFFSET = 16;
 const CRC_OFFSET = 17;
 const ATTRIBUTES_OFFSET = 21;
@@ -151,26 +150,6 @@ function invalidRecord(message: string): ProduceRecordsCheck {
 
 function corrupt(message: string): ProduceRecordsCheck {
   return { ok: false, errorCode: KafkaErrorCode.CORRUPT_MESSAGE, message };
-}
-
-/**
- * A copy of the batch as the leader appends it: baseOffset set to the first offset assigned and
- * partitionLeaderEpoch to the leader's epoch. Neither is covered by the CRC, which stays valid.
- */
-export function assignOffsets(
-  batch: Uint8Array,
-  baseOffset: number,
-  partitionLeaderEpoch: number,
-): Uint8Array {
-  const out = copyOfBatch(batch);
-  const v = view(out);
-  if (!Number.isSafeInteger(baseOffset) || baseOffset < 0) {
-    throw new RangeError(`baseOffset ${baseOffset} is not a non-negative safe integer`);
-  }
-  v.setUint32(0, Math.floor(baseOffset / 4294967296));
-  v.setUint32(4, baseOffset % 4294967296);
-  v.setInt32(PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch);
-  return out;
 }
 
 /**

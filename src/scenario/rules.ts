@@ -41,6 +41,7 @@ const ENGLISH = {
   reservedTopicName: () => 'must not start with "__" (names kept for Kafka\'s internal topics)',
   idCharacters: () => "may use letters, digits, '.', '_' and '-' only",
   stringOrNull: () => 'must be a string or null',
+  base64: () => 'must be bytes in base64 (a record batch as a client sent it)',
   oneRackPerBroker: (p) => `must list one rack per broker (${p.brokers})`,
   combinedNeedsBrokers: (p) =>
     `combined placement runs controller N inside broker N: ${p.controllers} controllers need at least ${p.controllers} brokers, got ${p.brokers}`,

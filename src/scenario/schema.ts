@@ -149,8 +149,64 @@ const externalRequest = z.discriminatedUnion(
         validateOnly: z.boolean({ error: ruleText('boolean') }).optional(),
       }),
     }),
+    object({
+      kind: z.literal('produce'),
+      body: object({
+        reqId: wholeNumber(0),
+        acks: z.union([z.literal(0), z.literal(1), z.literal(-1)], {
+          error: ruleText('oneOf', { values: '0, 1, -1' }),
+        }),
+        timeoutMs: wholeNumber(0),
+        partitions: list(
+          object({
+            topic: name(),
+            partition: wholeNumber(0),
+            records: z
+              .string({ error: ruleText('base64') })
+              .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
+                error: ruleText('base64'),
+              }),
+          }),
+        ),
+      }),
+    }),
+    object({
+      kind: z.literal('fetch'),
+      body: object({
+        reqId: wholeNumber(0),
+        maxWaitMs: wholeNumber(0),
+        partitions: list(
+          object({
+            topic: name(),
+            partition: wholeNumber(0),
+            fetchOffset: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+            currentLeaderEpoch: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+          }),
+        ),
+      }),
+    }),
+    object({
+      kind: z.literal('list-offsets'),
+      body: object({
+        reqId: wholeNumber(0),
+        partitions: list(
+          object({
+            topic: name(),
+            partition: wholeNumber(0),
+            timestamp: z.int({ error: ruleText('wholeNumberAtLeast', { min: -2 }) }).min(-2, {
+              error: ruleText('wholeNumberAtLeast', { min: -2 }),
+            }),
+          }),
+        ),
+      }),
+    }),
+    object({ kind: z.literal('init-producer-id'), body: object({ reqId: wholeNumber(0) }) }),
   ],
-  { error: ruleText('oneOf', { values: '"metadata", "create-topics"' }) },
+  {
+    error: ruleText('oneOf', {
+      values: '"metadata", "create-topics", "produce", "fetch", "list-offsets", "init-producer-id"',
+    }),
+  },
 );
 
 const topicFields = {
@@ -273,7 +329,11 @@ function commandOptions<Extra extends z.ZodRawShape>(extra: Extra) {
     command('setDeliveryMode', { topic: nonEmptyText(), mode: oneOf(['queue', 'pubsub']) }),
     // A real client's traffic through the gateway (recorded so that a session replays exactly).
     command('externalConnect', { ...conn, brokerId: wholeNumber(1), clientId: text(255) }),
-    command('externalRequest', { ...conn, request: externalRequest }),
+    command('externalRequest', {
+      ...conn,
+      request: externalRequest,
+      clientId: text(255).optional(),
+    }),
     command('externalClose', conn),
   ] as const;
 }

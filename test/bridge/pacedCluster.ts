@@ -91,7 +91,9 @@ export class PacedCluster {
     for (const bytes of output.out)
       setImmediate(() => entry.socket.emit('data', Buffer.from(bytes)));
     if (output.close) {
-      this.conns.delete(entry.wire.conn);
+      // The bridge gave up on the connection (or the broker's host reset it): the engine's side
+      // closes too, and the client sees the socket end.
+      this.close(entry.wire.conn);
       setImmediate(() => entry.socket.emit('end'));
     }
   }

@@ -46,6 +46,7 @@ const IDENTIFIERS = [
   /\b[A-Z][a-z]+([A-Z][a-z]+)+\b/g, // RoundRobinPartitioner, OffsetsForLeaderEpoch
   /\b[a-z]+([A-Z][a-z]+)+\b/g, // ratePerSec, brokerId
   /\bnull\b/g,
+  /\bbase64\b/g, // an encoding's name
   /\{[^{}]*\}/g, // a JSON example such as { "type": "killBroker", "brokerId": 2 }
 ];
 

@@ -5,6 +5,7 @@
 import * as cfg from '../config/access';
 import { truncationOffsetFor } from '../kernels';
 import { packBatch } from '../records/batch';
+import { stampRaw } from '../records/rawBatch';
 import type { Sim } from '../sim/sim';
 import type { ProduceBatch } from '../sim/messages';
 import type { Batch, BrokerState, LogState } from '../sim/world';
@@ -49,6 +50,7 @@ export function appendAsLeader(
       producerEpoch: pb.producerEpoch,
       baseSeq: pb.baseSeq,
       acked: false,
+      raw: pb.raw === undefined ? null : stampRaw(pb.raw, log.leo, leaderEpoch),
     },
     pb.records,
   );

@@ -5,6 +5,11 @@ import type { LogState } from '../sim/world';
 import { allBatches, recordsFrom } from './log';
 
 export function offsetForTime(log: LogState, ts: number): number {
+  return offsetAtOrAfterTime(log, ts) ?? log.hw;
+}
+
+/** The earliest readable offset whose record timestamp is at or after `ts`, or null if none. */
+export function offsetAtOrAfterTime(log: LogState, ts: number): number | null {
   for (const batch of allBatches(log)) {
     if (batch.maxTs < ts) continue;
     const from = Math.max(batch.baseOffset, log.logStartOffset);
@@ -13,5 +18,5 @@ export function offsetForTime(log: LogState, ts: number): number {
       if (r.record.ts >= ts) return r.offset;
     }
   }
-  return log.hw;
+  return null;
 }

@@ -10,6 +10,7 @@ import type { BrokerState, Message, PartitionMeta } from '../sim/world';
 import { endOffsetForEpoch } from '../kernels';
 import { write } from '../controller/write';
 import { park } from './fetchPurgatory';
+import { offsetAtOrAfterTime } from './offsetForTime';
 import { consumerFetchError, respondConsumerFetch } from './fetchResponses';
 
 /** Every topic in the broker's metadata image, in the order its partitions came. */
@@ -72,15 +73,22 @@ export function handleListOffsets(sim: Sim, b: BrokerState, msg: Message<'list-o
   const results = msg.body.partitions.map((part) => {
     const key = tpKey(part.topic, part.partition);
     const log = b.logs[key];
-    if (!b.lead[key] || !log)
-      return {
-        topic: part.topic,
-        partition: part.partition,
-        error: 'NOT_LEADER_OR_FOLLOWER',
-        offset: -1,
-      };
-    // -2 = earliest (log start offset), -1 = latest (high watermark, read_uncommitted).
-    const offset = part.timestamp === -2 ? log.logStartOffset : log.hw;
+    const refuse = (error: string) => ({
+      topic: part.topic,
+      partition: part.partition,
+      error,
+      offset: -1,
+    });
+    if (sim.world.topics[part.topic] === undefined) return refuse('UNKNOWN_TOPIC_OR_PARTITION');
+    if (!b.lead[key] || !log) return refuse('NOT_LEADER_OR_FOLLOWER');
+    // -2 = earliest (log start offset), -1 = latest (high watermark, read_uncommitted), else by
+    // time: the first readable record at or after it, -1 if there is none (as Kafka answers).
+    const offset =
+      part.timestamp === -2
+        ? log.logStartOffset
+        : part.timestamp === -1
+          ? log.hw
+          : (offsetAtOrAfterTime(log, part.timestamp) ?? -1);
     return { topic: part.topic, partition: part.partition, error: null, offset };
   });
   sim.send(

@@ -5,7 +5,9 @@
 // engine's own request kinds, and whatever reaches it (the handshake's outcome, answers, a reset)
 // waits in the world's outbox for the gateway (Engine.drainExternal). It has no timers: the real
 // client keeps its own timeouts in wall time.
-import type { ExternalAnswer, ExternalCommand } from '../types';
+import type { ExternalAnswer, ExternalCommand, ExternalProduceBody } from '../types';
+import { decodeClientBatch } from '../records/rawBatch';
+import type { Bodies, ProduceBatch } from '../sim/messages';
 import { fail, findBroker, isResult, OK, type Result } from '../commands/results';
 import { brokerNode, externalNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
@@ -51,6 +53,8 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
           id: cmd.conn,
         });
       const { request } = cmd;
+      // Each request names its client (Kafka's request header); the connection keeps the last.
+      if (typeof cmd.clientId === 'string') existing.clientId = cmd.clientId.slice(0, 255);
       const from = externalNode(existing.id);
       const to = brokerNode(existing.broker);
       switch (request?.kind) {
@@ -66,10 +70,26 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
         case 'create-topics':
           sim.send(from, EXTERNAL_INC, to, 'create-topics', request.body);
           return OK;
+        case 'produce': {
+          const body = produceBody(sim, existing, request.body);
+          if (isResult(body)) return body;
+          sim.send(from, EXTERNAL_INC, to, 'produce', body);
+          return OK;
+        }
+        case 'fetch':
+          // A real consumer's group is not the broker's business on a fetch: no group id.
+          sim.send(from, EXTERNAL_INC, to, 'fetch', { ...request.body, groupId: '' });
+          return OK;
+        case 'list-offsets':
+          sim.send(from, EXTERNAL_INC, to, 'list-offsets', request.body);
+          return OK;
+        case 'init-producer-id':
+          sim.send(from, EXTERNAL_INC, to, 'init-producer-id', request.body);
+          return OK;
         default:
           return fail(
             'UNSUPPORTED_REQUEST',
-            'request.kind: metadata and create-topics are served so far',
+            'request.kind: one of metadata, create-topics, produce, fetch, list-offsets, init-producer-id',
             'request.kind',
           );
       }
@@ -83,6 +103,47 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
       return OK;
     }
   }
+}
+
+/** The name a real client's records carry as their producer: never a built-in producer's. */
+export function externalProducerName(clientId: string): string {
+  return `ext:${clientId}`;
+}
+
+/**
+ * The engine's produce request for a real client's: each partition's batch decoded (records as
+ * text for the picture, the bytes kept as sent), idempotence fields from the batch header.
+ */
+function produceBody(
+  sim: Sim,
+  conn: ExternalConnection,
+  body: ExternalProduceBody,
+): Bodies['produce'] | Result {
+  const producer = externalProducerName(conn.clientId);
+  const batches: ProduceBatch[] = [];
+  for (const [i, part] of body.partitions.entries()) {
+    let decoded;
+    try {
+      decoded = decodeClientBatch(part.records, producer, sim.now);
+    } catch (e) {
+      return fail(
+        'INVALID_VALUE',
+        `request.body.partitions[${i}].records: not a record batch (${(e as Error).message})`,
+        `request.body.partitions[${i}].records`,
+      );
+    }
+    batches.push({
+      topic: part.topic,
+      partition: part.partition,
+      records: decoded.records,
+      bytes: decoded.bytes,
+      pid: decoded.header.producerId,
+      producerEpoch: decoded.header.producerEpoch,
+      baseSeq: decoded.header.baseSequence,
+      raw: decoded.raw,
+    });
+  }
+  return { reqId: body.reqId, acks: body.acks, timeoutMs: body.timeoutMs, producer, batches };
 }
 
 /** The connection closed: by the client (no answer), or reset by the broker's host. */

@@ -54,6 +54,7 @@ export const RECORD_BATCH_OVERHEAD = 61;
 /** Offset of the CRC field and of the first CRC-covered byte (attributes). */
 const CRC_OFFSET = 17;
 const ATTRIBUTES_OFFSET = 21;
+const PARTITION_LEADER_EPOCH_OFFSET = 12;
 /** baseOffset (8) + batchLength (4): the bytes batchLength does not count. */
 const LOG_OVERHEAD = 12;
 const MAGIC = 2;
@@ -170,6 +171,32 @@ export function encodeRecordBatch(batch: RecordBatchInput): Uint8Array {
   let p = RECORD_BATCH_OVERHEAD;
   for (const record of records) p = writeRecord(out, p, record);
   view.setUint32(CRC_OFFSET, crc32c(out, ATTRIBUTES_OFFSET, out.length));
+  return out;
+}
+
+/**
+ * A copy of the batch as the leader appends it: baseOffset set to the first offset assigned and
+ * partitionLeaderEpoch to the leader's epoch. Neither is covered by the CRC, which stays valid.
+ */
+export function assignOffsets(
+  batch: Uint8Array,
+  baseOffset: number,
+  partitionLeaderEpoch: number,
+): Uint8Array {
+  if (batch.length < RECORD_BATCH_OVERHEAD) {
+    throw new RangeError(
+      `a record batch has at least ${RECORD_BATCH_OVERHEAD} bytes, not ${batch.length}`,
+    );
+  }
+  if (!Number.isSafeInteger(baseOffset) || baseOffset < 0) {
+    throw new RangeError(`baseOffset ${baseOffset} is not a non-negative safe integer`);
+  }
+  // A fresh array, not batch.slice(): a Node Buffer's slice would share the caller's memory.
+  const out = new Uint8Array(batch.length);
+  out.set(batch);
+  const view = new DataView(out.buffer);
+  writeInt64(view, 0, baseOffset);
+  view.setInt32(PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch);
   return out;
 }
 

@@ -7,15 +7,21 @@
 // A stored batch keeps its records packed (Batch.data: key, value, timestamp delta per record),
 // as Kafka's record batch does, not as an object each: a log holds millions of records in a long
 // session, and the objects' headers and slots were most of its memory.
-import { RECORD_BATCH_OVERHEAD, recordSize, utf8Length } from '../kernels';
+import { base64ByteLength, RECORD_BATCH_OVERHEAD, recordSize, utf8Length } from '../kernels';
 import type { RecordRef } from '../types';
+import { sliceRaw } from './rawBatch';
 import type { Batch, StoredRecord } from '../sim/world';
 
 /** Cells per record in Batch.data: key, value, timestamp delta (from Batch.baseTs). */
 const RECORD_SLOTS = 3;
 
 /** The batch's header fields, everything but its records. */
-export type BatchHeader = Omit<Batch, 'count' | 'producer' | 'baseTs' | 'data' | 'maxTs'>;
+export type BatchHeader = Omit<
+  Batch,
+  'count' | 'producer' | 'baseTs' | 'data' | 'maxTs' | 'raw'
+> & {
+  raw?: string | null;
+};
 
 /** A stored batch holding `records` (all from one producer), packed. */
 export function packBatch(header: BatchHeader, records: readonly StoredRecord[]): Batch {
@@ -65,6 +71,7 @@ function makeBatch(
     producerEpoch: header.producerEpoch,
     baseSeq: header.baseSeq,
     acked: header.acked,
+    raw: header.raw ?? null,
   };
 }
 
@@ -134,6 +141,9 @@ export function sliceBatch(batch: Batch, from: number, to: number, bid: number):
     bytes += storedRecordSize(keyAt(batch, i), valueAt(batch, i));
     maxTs = Math.max(maxTs, timestampAt(batch, i));
   }
+  // A real client's batch is cut as bytes too; its size is then that of the bytes.
+  const raw = batch.raw ? sliceRaw(batch.raw, start, end) : null;
+  if (raw !== null) bytes = base64ByteLength(raw);
   const baseTs = end > start ? timestampAt(batch, start) : 0;
   const data = batch.data.slice(start * RECORD_SLOTS, end * RECORD_SLOTS);
   // Timestamp deltas count from the new first record.
@@ -148,6 +158,7 @@ export function sliceBatch(batch: Batch, from: number, to: number, bid: number):
     producerEpoch: batch.producerEpoch,
     baseSeq: batch.baseSeq >= 0 ? batch.baseSeq + start : -1,
     acked: batch.acked,
+    raw,
   };
   return makeBatch(header, end - start, batch.producer, baseTs, data, maxTs);
 }

@@ -1,6 +1,13 @@
 // What each kind of network message carries. Shapes follow the Kafka request and response they
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
-import type { CreateTopicsRequestBody, MessageKind, MetadataRequestBody, NodeId } from '../types';
+import type {
+  CreateTopicsRequestBody,
+  ExternalFetchBody,
+  ExternalListOffsetsBody,
+  MessageKind,
+  MetadataRequestBody,
+  NodeId,
+} from '../types';
 import type { Batch, Message, MetadataImage, PartitionMeta, StoredRecord } from './world';
 import type { FetchAnswer } from '../quorum/metadataLog';
 import type { MetadataEntry } from '../quorum/state';
@@ -37,6 +44,8 @@ export interface ProduceBatch {
   pid: number;
   producerEpoch: number;
   baseSeq: number;
+  /** The batch as a real client sent it (base64), kept with the records it appends. */
+  raw?: string;
 }
 
 export interface Bodies {
@@ -76,17 +85,8 @@ export interface Bodies {
       divergingEpoch: { epoch: number; endOffset: number } | null;
     }[];
   };
-  fetch: {
-    reqId: number;
-    groupId: string;
-    maxWaitMs: number;
-    partitions: {
-      topic: string;
-      partition: number;
-      fetchOffset: number;
-      currentLeaderEpoch: number;
-    }[];
-  };
+  /** A consumer's fetch; `groupId` names a built-in consumer's group ('' for a real client). */
+  fetch: ExternalFetchBody & { groupId: string };
   'fetch-response': {
     reqId: number;
     partitions: {
@@ -312,10 +312,7 @@ export interface Bodies {
     /** The committed leader epoch per partition (KIP-320), -1 when unknown. */
     leaderEpochs: Record<string, number>;
   };
-  'list-offsets': {
-    reqId: number;
-    partitions: { topic: string; partition: number; timestamp: -1 | -2 }[];
-  };
+  'list-offsets': ExternalListOffsetsBody;
   'list-offsets-response': {
     reqId: number;
     results: { topic: string; partition: number; error: string | null; offset: number }[];

@@ -193,6 +193,11 @@ export interface Batch {
    * the records: a retried record object may sit in several appends, only some acknowledged.
    */
   acked: boolean;
+  /**
+   * The batch as a real client sent it, base64 (records/rawBatch.ts), with the baseOffset and
+   * leader epoch of its append; null for a built-in producer's batch.
+   */
+  raw: string | null;
 }
 
 export interface Segment {

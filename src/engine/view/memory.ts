@@ -23,7 +23,10 @@ const BATCH_HEAP_BYTES = 160;
 
 /** The estimated heap bytes of one stored batch and its records. */
 export function batchHeapBytes(batch: Batch): number {
-  return BATCH_HEAP_BYTES + batch.count * RECORD_HEAP_BYTES + batch.bytes;
+  // A real client's batch also keeps its bytes as sent (base64 text, a byte per character).
+  return (
+    BATCH_HEAP_BYTES + batch.count * RECORD_HEAP_BYTES + batch.bytes + (batch.raw?.length ?? 0)
+  );
 }
 
 /** The estimated heap bytes one replica's log holds. */

@@ -36,6 +36,16 @@ import {
   type EngineListOffsetsAnswer,
 } from './listOffsets';
 import { produceRequest, type EngineProduceAnswer } from './produce';
+import {
+  findCoordinator,
+  heartbeat,
+  joinGroup,
+  leaveGroup,
+  offsetCommit,
+  offsetFetch,
+  syncGroup,
+} from './groups';
+import type { BridgePlan } from './plan';
 
 /** What the bridge needs of the engine's host: a way to give it commands. */
 export interface BridgeHost {
@@ -158,6 +168,34 @@ export class WireConnection {
         return this.toEngine(req, listOffsetsRequest(req.correlationId, req.body), (body) =>
           encodeResponse(req, listOffsetsResponse(body as EngineListOffsetsAnswer)),
         );
+      case 'FindCoordinator': {
+        const plan = findCoordinator(req.correlationId, req.body, this.options.advertise);
+        return this.follow(req, plan, (r) => encodeResponse(req, r));
+      }
+      case 'JoinGroup':
+        return this.follow(req, joinGroup(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
+      case 'SyncGroup':
+        return this.follow(req, syncGroup(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
+      case 'Heartbeat':
+        return this.follow(req, heartbeat(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
+      case 'LeaveGroup':
+        return this.follow(req, leaveGroup(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
+      case 'OffsetCommit':
+        return this.follow(req, offsetCommit(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
+      case 'OffsetFetch':
+        return this.follow(req, offsetFetch(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
       case 'InitProducerId': {
         const request = initProducerIdRequest(req.correlationId, req.body);
         if (request === null) return this.ready(to, encodeResponse(req, TRANSACTIONS_REFUSED));
@@ -171,6 +209,16 @@ export class WireConnection {
         this.closing = true;
         return;
     }
+  }
+
+  /** Answers now, or through the engine, as the plan says. */
+  private follow<R>(
+    req: Target & { clientId: string | null },
+    plan: BridgePlan<R>,
+    encode: (response: R) => Uint8Array,
+  ): void {
+    if ('refuse' in plan) return this.ready(target(req), encode(plan.refuse));
+    this.toEngine(req, plan.request, (body) => encode(plan.respond(body)));
   }
 
   /** Gives the engine a request; false (and the connection closing) if it refuses it. */

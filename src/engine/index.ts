@@ -3,7 +3,7 @@ export type * from './types';
 export { ENGINE_VERSION } from './version';
 export { murmur2, partitionForKey, assign } from './kernels';
 export { createEngine, restoreEngine, checkScenario, EngineInputError } from './engine';
-export { base64Encode } from './kernels';
+export { base64Decode, base64Encode } from './kernels';
 export { wireBytesOf } from './records/wireBytes';
 export type { Batch } from './sim/world';
 export type { Bodies as MessageBodies } from './sim/messages';

@@ -218,7 +218,53 @@ export type ExternalRequest =
   | { kind: 'produce'; body: ExternalProduceBody }
   | { kind: 'fetch'; body: ExternalFetchBody }
   | { kind: 'list-offsets'; body: ExternalListOffsetsBody }
-  | { kind: 'init-producer-id'; body: { reqId: number } };
+  | { kind: 'init-producer-id'; body: { reqId: number } }
+  | {
+      [K in keyof ExternalGroupBodies]: { kind: K; body: ExternalGroupBodies[K] };
+    }[keyof ExternalGroupBodies];
+
+/**
+ * A real consumer's group requests (the classic protocol). Subscriptions and assignments travel
+ * as the client encoded them (base64), with the topics and partitions they name decoded beside
+ * them for the picture. Partitions are named "topic-N".
+ */
+export interface ExternalGroupBodies {
+  'find-coordinator': { reqId: number; groupId: string };
+  'join-group': {
+    reqId: number;
+    groupId: string;
+    /** '' on a first join: the coordinator hands out one (MEMBER_ID_REQUIRED). */
+    memberId: string;
+    sessionTimeoutMs: number;
+    rebalanceTimeoutMs: number;
+    /** The topics its subscription names. */
+    topics: string[];
+    /** The assignors it supports, in preference order, each with its subscription (base64). */
+    protocols: { name: string; metadata: string }[];
+  };
+  'sync-group': {
+    reqId: number;
+    groupId: string;
+    generation: number;
+    memberId: string;
+    /** The leader's assignment, decoded, by member id (null from the other members). */
+    assignments: Record<string, string[]> | null;
+    /** The leader's assignment as it sent it (base64), by member id. */
+    assignmentBytes?: Record<string, string>;
+  };
+  heartbeat: { reqId: number; groupId: string; generation: number; memberId: string };
+  'leave-group': { reqId: number; groupId: string; memberId: string };
+  'offset-commit': {
+    reqId: number;
+    groupId: string;
+    /** -1 with memberId '': a commit outside any generation. */
+    generation: number;
+    memberId: string;
+    offsets: { topic: string; partition: number; offset: number }[];
+  };
+  /** null: every partition the group has committed. */
+  'offset-fetch': { reqId: number; groupId: string; partitions: string[] | null };
+}
 
 /** Produce from a real client: one record batch per partition, as sent (base64). */
 export interface ExternalProduceBody {

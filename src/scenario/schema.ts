@@ -119,6 +119,13 @@ const replicaAssignment = list(
   ruleText('assignment'),
 );
 
+/** Bytes as a real client sent them, in base64 (record batches, group metadata). */
+const base64 = z
+  .string({ error: ruleText('base64') })
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
+    error: ruleText('base64'),
+  });
+
 /** A real client's request, in the engine's terms (one shape per request kind served). */
 const externalRequest = z.discriminatedUnion(
   'kind',
@@ -161,11 +168,7 @@ const externalRequest = z.discriminatedUnion(
           object({
             topic: name(),
             partition: wholeNumber(0),
-            records: z
-              .string({ error: ruleText('base64') })
-              .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
-                error: ruleText('base64'),
-              }),
+            records: base64,
           }),
         ),
       }),
@@ -201,10 +204,69 @@ const externalRequest = z.discriminatedUnion(
       }),
     }),
     object({ kind: z.literal('init-producer-id'), body: object({ reqId: wholeNumber(0) }) }),
+    object({
+      kind: z.literal('find-coordinator'),
+      body: object({ reqId: wholeNumber(0), groupId: text(255) }),
+    }),
+    object({
+      kind: z.literal('join-group'),
+      body: object({
+        reqId: wholeNumber(0),
+        groupId: text(255),
+        memberId: text(255),
+        sessionTimeoutMs: wholeNumber(0),
+        rebalanceTimeoutMs: wholeNumber(0),
+        topics: list(name(), ruleText('listOfTopicNames')),
+        protocols: list(object({ name: text(255), metadata: base64 })),
+      }),
+    }),
+    object({
+      kind: z.literal('sync-group'),
+      body: object({
+        reqId: wholeNumber(0),
+        groupId: text(255),
+        generation: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+        memberId: text(255),
+        assignments: z.record(z.string(), list(text(255))).nullable(),
+        assignmentBytes: z.record(z.string(), base64).optional(),
+      }),
+    }),
+    object({
+      kind: z.literal('heartbeat'),
+      body: object({
+        reqId: wholeNumber(0),
+        groupId: text(255),
+        generation: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+        memberId: text(255),
+      }),
+    }),
+    object({
+      kind: z.literal('leave-group'),
+      body: object({ reqId: wholeNumber(0), groupId: text(255), memberId: text(255) }),
+    }),
+    object({
+      kind: z.literal('offset-commit'),
+      body: object({
+        reqId: wholeNumber(0),
+        groupId: text(255),
+        generation: z.int({ error: ruleText('wholeNumberAtLeast', { min: -1 }) }),
+        memberId: text(255),
+        offsets: list(object({ topic: name(), partition: wholeNumber(0), offset: wholeNumber(0) })),
+      }),
+    }),
+    object({
+      kind: z.literal('offset-fetch'),
+      body: object({
+        reqId: wholeNumber(0),
+        groupId: text(255),
+        partitions: list(text(255)).nullable(),
+      }),
+    }),
   ],
   {
     error: ruleText('oneOf', {
-      values: '"metadata", "create-topics", "produce", "fetch", "list-offsets", "init-producer-id"',
+      values:
+        '"metadata", "create-topics", "produce", "fetch", "list-offsets", "init-producer-id", "find-coordinator", "join-group", "sync-group", "heartbeat", "leave-group", "offset-commit", "offset-fetch"',
     }),
   },
 );

@@ -52,7 +52,7 @@ describe('KafkaJS admin.createTopics against the simulated cluster', () => {
     expect(cluster.engine.view().topics.some((t) => t.name === 'wide')).toBe(false);
     await admin.disconnect();
 
-    const events = cluster.engine.drainEvents();
+    const events = cluster.events;
     const sent = events.filter((e) => e.type === 'net.sent' && e.kind === 'create-topics');
     expect(sent.length).toBeGreaterThanOrEqual(3);
     expect(

@@ -48,13 +48,15 @@ describe('KafkaJS admin against the simulated cluster', () => {
     await admin.disconnect();
 
     // Its traffic crossed the simulated network as a client of its own, named by its client id.
-    const events = cluster.engine.drainEvents();
+    const events = cluster.events;
     const connected = events.filter((e) => e.type === 'external.connected');
     expect(connected.length).toBeGreaterThan(0);
     const metadata = events.filter(
       (e) => e.type === 'net.sent' && e.kind === 'metadata' && e.from.startsWith('external:'),
     );
     expect(metadata.length).toBeGreaterThanOrEqual(2);
-    expect(events.some((e) => e.type === 'external.closed' && e.clientId === 'lab')).toBe(true);
+    await cluster.waitFor('the closed connection', () =>
+      events.some((e) => e.type === 'external.closed' && e.clientId === 'lab'),
+    );
   });
 });

@@ -3,8 +3,14 @@
 // bridge (src/bridge) to the engine and back. What `npm run broker` will do over TCP.
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
-import { createEngine, type Engine, type ExternalAnswer, type Scenario } from '../../src/engine';
+import { Kafka, logLevel, type ISocketFactory, type RetryOptions } from 'kafkajs';
+import {
+  createEngine,
+  type Engine,
+  type ExternalAnswer,
+  type Scenario,
+  type SimEvent,
+} from '../../src/engine';
 import { WireConnection } from '../../src/bridge/wireConnection';
 
 export const BASE_PORT = 9092;
@@ -16,6 +22,8 @@ interface Entry {
 
 export class PacedCluster {
   readonly engine: Engine;
+  /** Every event so far (the cluster drains the engine's as it runs). */
+  readonly events: SimEvent[] = [];
   private readonly conns = new Map<string, Entry>();
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly t0 = Date.now();
@@ -47,15 +55,27 @@ export class PacedCluster {
     return socket as unknown as Socket;
   };
 
-  /** A KafkaJS client of this cluster, as a learner's code would make one (quiet, one retry). */
-  kafka(clientId: string): Kafka {
+  /**
+   * A KafkaJS client of this cluster, as a learner's code would make one: quiet, one retry
+   * unless told (KafkaJS's own default is five, with a backoff from 300 ms).
+   */
+  kafka(clientId: string, retry: RetryOptions = { retries: 1 }): Kafka {
     return new Kafka({
       clientId,
       brokers: [`127.0.0.1:${BASE_PORT}`],
       socketFactory: this.socketFactory,
       logLevel: logLevel.NOTHING,
-      retry: { retries: 1 },
+      retry,
     });
+  }
+
+  /** Resolves once `done` holds (checked every few ms); fails after `timeoutMs` of wall time. */
+  async waitFor(what: string, done: () => boolean, timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   stop(): void {
@@ -76,6 +96,7 @@ export class PacedCluster {
 
   private tick(): void {
     this.engine.advanceTo(this.simStart + (Date.now() - this.t0));
+    for (const e of this.engine.drainEvents()) this.events.push(e);
     for (const a of this.engine.drainExternal()) this.route(a);
   }
 

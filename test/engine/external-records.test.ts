@@ -20,6 +20,7 @@ import {
   utf8Encode,
 } from '../../src/engine/kernels';
 import { sliceRaw } from '../../src/engine/records/rawBatch';
+import { answerTo, open } from './externalClient';
 import { Run, scenario } from './helpers';
 
 const CLIENT_TIME = 1_764_806_400_000; // a wall-clock time, as KafkaJS stamps its records
@@ -50,28 +51,6 @@ function clientBatch(): Uint8Array {
       { key: null, value: utf8Encode('第三'), timestampDelta: 9, offsetDelta: 2 },
     ],
   });
-}
-
-/** Runs until the real client's connection `conn` has an answer to request `reqId`. */
-function answerTo(run: Run, conn: string, reqId: number, out: ExternalAnswer[]): unknown {
-  for (let i = 0; i < 200; i++) {
-    run.to(run.engine.now + 10);
-    out.push(...run.engine.drainExternal());
-    const found = out.find(
-      (a) =>
-        a.conn === conn && a.kind === 'response' && (a.body as { reqId: number }).reqId === reqId,
-    );
-    if (found) return (found as { body: unknown }).body;
-  }
-  throw new Error(`no answer to request ${reqId} on ${conn}`);
-}
-
-function open(run: Run, conn: string, brokerId: number, out: ExternalAnswer[]): void {
-  run.do({ type: 'externalConnect', conn, brokerId, clientId: 'lab' });
-  for (let i = 0; i < 100 && !out.some((a) => a.conn === conn && a.kind === 'connected'); i++) {
-    run.to(run.engine.now + 5);
-    out.push(...run.engine.drainExternal());
-  }
 }
 
 function leaderOf(engine: Engine, topic: string): number {

@@ -16,6 +16,23 @@ import type { BrokerState, ExternalConnection, Message } from '../sim/world';
 /** Connection ids: what the gateway names them (letters, digits, '.', '_', '-'). */
 const CONN_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The request kinds a real client's connection may send. */
+const EXTERNAL_KINDS = [
+  'metadata',
+  'create-topics',
+  'produce',
+  'fetch',
+  'list-offsets',
+  'init-producer-id',
+  'find-coordinator',
+  'join-group',
+  'sync-group',
+  'heartbeat',
+  'leave-group',
+  'offset-commit',
+  'offset-fetch',
+];
+
 /** An external connection's incarnation: a reconnect is a new connection, so always the first. */
 export const EXTERNAL_INC = 1;
 
@@ -86,10 +103,43 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
         case 'init-producer-id':
           sim.send(from, EXTERNAL_INC, to, 'init-producer-id', request.body);
           return OK;
+        case 'join-group': {
+          const { protocols } = request.body;
+          sim.send(from, EXTERNAL_INC, to, 'join-group', {
+            ...request.body,
+            protocol: protocols[0]?.name ?? '',
+            ownedPartitions: [],
+            generation: -1,
+            clientId: existing.clientId,
+          });
+          return OK;
+        }
+        case 'offset-commit':
+          // The classic protocol's v5 carries no leader epoch with an offset.
+          sim.send(from, EXTERNAL_INC, to, 'offset-commit', {
+            ...request.body,
+            offsets: request.body.offsets.map((o) => ({ ...o, leaderEpoch: -1 })),
+          });
+          return OK;
+        case 'find-coordinator':
+          sim.send(from, EXTERNAL_INC, to, 'find-coordinator', request.body);
+          return OK;
+        case 'sync-group':
+          sim.send(from, EXTERNAL_INC, to, 'sync-group', request.body);
+          return OK;
+        case 'heartbeat':
+          sim.send(from, EXTERNAL_INC, to, 'heartbeat', request.body);
+          return OK;
+        case 'leave-group':
+          sim.send(from, EXTERNAL_INC, to, 'leave-group', request.body);
+          return OK;
+        case 'offset-fetch':
+          sim.send(from, EXTERNAL_INC, to, 'offset-fetch', request.body);
+          return OK;
         default:
           return fail(
             'UNSUPPORTED_REQUEST',
-            'request.kind: one of metadata, create-topics, produce, fetch, list-offsets, init-producer-id',
+            `request.kind: one of ${EXTERNAL_KINDS.join(', ')}`,
             'request.kind',
           );
       }

@@ -5,6 +5,7 @@ import { combinedControllerOf } from '../quorum/combined';
 import { addZooKeeper, applyZooKeeperCommand } from './zookeeperNodes';
 import { inControllerScope } from '../quorum/scope';
 import { newSlot, refreshSlot, setExplicit } from '../config/resolve';
+import { createGroup } from './createGroup';
 import {
   beginControlledShutdown,
   healBroker,
@@ -36,7 +37,7 @@ import { brokerNode, consumerNode, producerNode, tpKey } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import { isInternalTopic } from '../sim/internalTopics';
 import type { BrokerState, ConsumerState, GroupRecord } from '../sim/world';
-import type { Command, ConfigMap, ExternalCommand, GroupSpec, ProducerSpec } from '../types';
+import type { Command, ExternalCommand, GroupSpec, ProducerSpec } from '../types';
 import { applyExternalCommand } from '../client/external';
 import { fail, findBroker, findConsumer, findGroup, isResult, OK, type Result } from './results';
 import { setConfig } from './setConfig';
@@ -583,43 +584,6 @@ export function addGroup(
   );
   for (const id of ids) createConsumer(sim, group, id);
   return OK;
-}
-
-function createGroup(
-  sim: Sim,
-  id: string,
-  topics: string[],
-  config: ConfigMap,
-  source: 'scenario' | 'user',
-): GroupRecord {
-  const slot = newSlot('consumer');
-  setExplicit(slot.explicit, config, source);
-  refreshSlot(sim.world, slot);
-  const group: GroupRecord = {
-    id,
-    topics: [...topics],
-    state: 'Empty',
-    generation: 0,
-    protocol: null,
-    leaderMemberId: null,
-    members: {},
-    pending: {},
-    committed: {},
-    config: slot,
-    joinToken: 0,
-    syncToken: 0,
-    initialDelayUntil: 0,
-    initialDelayMs: 0,
-    initialRemainingMs: 0,
-    newMemberAdded: false,
-    coordinator: null,
-    coordinatorInc: 0,
-    coordinatorEpoch: -1,
-    consumerIds: [],
-  };
-  sim.world.groups[id] = group;
-  sim.emit({ type: 'group.added', groupId: id, topics: [...topics], t: sim.now });
-  return group;
 }
 
 /** Consumers of the group, running or not (each still has a place in the scene). */

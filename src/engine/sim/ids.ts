@@ -17,6 +17,8 @@ export const producerNode = (id: string): NodeId => `producer:${id}`;
 export const consumerNode = (id: string): NodeId => `consumer:${id}`;
 /** A real client's connection (client/external.ts), named by the gateway. */
 export const externalNode = (conn: string): NodeId => `external:${conn}`;
+/** Whether `node` is a real client's connection. */
+export const isExternalNode = (node: NodeId): boolean => node.startsWith('external:');
 
 /** The broker id of a "broker:N" node. */
 export function brokerIdOf(node: NodeId): number {

@@ -3,6 +3,7 @@
 import type {
   CreateTopicsRequestBody,
   ExternalFetchBody,
+  ExternalGroupBodies,
   ExternalListOffsetsBody,
   MessageKind,
   MetadataRequestBody,
@@ -46,6 +47,12 @@ export interface ProduceBatch {
   baseSeq: number;
   /** The batch as a real client sent it (base64), kept with the records it appends. */
   raw?: string;
+}
+
+/** An assignor a real client supports, with its subscription metadata (base64). */
+export interface GroupProtocol {
+  name: string;
+  metadata: string;
 }
 
 export interface Bodies {
@@ -252,18 +259,16 @@ export interface Bodies {
     error: string | null;
     meta: PartitionMeta | null;
   };
-  'find-coordinator': { reqId: number; groupId: string };
+  'find-coordinator': ExternalGroupBodies['find-coordinator'];
   'find-coordinator-response': { reqId: number; error: string | null; coordinator: number };
-  'join-group': {
-    reqId: number;
-    groupId: string;
-    memberId: string;
-    sessionTimeoutMs: number;
-    rebalanceTimeoutMs: number;
+  'join-group': Omit<ExternalGroupBodies['join-group'], 'protocols'> & {
     protocol: string;
-    topics: string[];
     ownedPartitions: string[];
     generation: number;
+    /** A real client's: every assignor it supports, in preference order, with its metadata. */
+    protocols?: GroupProtocol[];
+    /** A real client's id (its request header): the start of the member id it is given. */
+    clientId?: string;
   };
   'join-group-response': {
     reqId: number;
@@ -277,25 +282,23 @@ export interface Bodies {
       topics: string[];
       ownedPartitions: string[];
       generation: number;
+      /** A real client's subscription for the chosen protocol, as it sent it (base64). */
+      metadata?: string;
     }[];
   };
-  'sync-group': {
+  'sync-group': ExternalGroupBodies['sync-group'];
+  'sync-group-response': {
     reqId: number;
-    groupId: string;
-    generation: number;
-    memberId: string;
-    assignments: Record<string, string[]> | null;
+    error: string | null;
+    assignment: string[];
+    /** The assignment as a real client leader sent it (base64), for a real client member. */
+    assignmentBytes?: string;
   };
-  'sync-group-response': { reqId: number; error: string | null; assignment: string[] };
-  heartbeat: { reqId: number; groupId: string; generation: number; memberId: string };
+  heartbeat: ExternalGroupBodies['heartbeat'];
   'heartbeat-response': { reqId: number; error: string | null };
-  'leave-group': { reqId: number; groupId: string; memberId: string };
+  'leave-group': ExternalGroupBodies['leave-group'];
   'leave-group-response': { reqId: number; error: string | null };
-  'offset-commit': {
-    reqId: number;
-    groupId: string;
-    generation: number;
-    memberId: string;
+  'offset-commit': Omit<ExternalGroupBodies['offset-commit'], 'offsets'> & {
     /** leaderEpoch: of the last record before the offset (KIP-320), -1 when unknown. */
     offsets: { topic: string; partition: number; offset: number; leaderEpoch: number }[];
   };
@@ -304,7 +307,7 @@ export interface Bodies {
     error: string | null;
     offsets: { topic: string; partition: number; offset: number }[];
   };
-  'offset-fetch': { reqId: number; groupId: string; partitions: string[] };
+  'offset-fetch': ExternalGroupBodies['offset-fetch'];
   'offset-fetch-response': {
     reqId: number;
     error: string | null;

@@ -2,7 +2,8 @@
 // __consumer_offsets partition. The group's record stands for what Kafka persists in that
 // partition, so a new coordinator continues from it after a failover. This file routes group
 // requests and timers; the protocol is in rebalance.ts, committed offsets in offsets.ts.
-import { brokerNode } from '../../sim/ids';
+import { createGroup } from '../../commands/createGroup';
+import { brokerNode, isExternalNode } from '../../sim/ids';
 import { coordinatorPartitionKey } from '../../sim/internalTopics';
 import type { Sim } from '../../sim/sim';
 import type { BrokerState, GroupRecord, Task } from '../../sim/world';
@@ -28,10 +29,20 @@ function isCoordinator(sim: Sim, b: BrokerState, groupId: string): boolean {
 
 export function onGroupRequest(sim: Sim, b: BrokerState, msg: GroupRequest): void {
   const groupId = msg.body.groupId;
-  const group = sim.world.groups[groupId];
-  if (!group || !isCoordinator(sim, b, groupId)) {
+  let group = sim.world.groups[groupId];
+  if (!isCoordinator(sim, b, groupId) || (!group && !isExternalNode(msg.from))) {
     replyError(sim, b, msg, 'NOT_COORDINATOR');
     return;
+  }
+  if (!group) {
+    // A group nobody has used: Kafka creates it on a new member's JoinGroup or on a commit
+    // outside any generation; it answers other requests as for a member it does not know.
+    const creates =
+      (msg.kind === 'join-group' && msg.body.memberId === '') ||
+      (msg.kind === 'offset-commit' && msg.body.generation < 0);
+    if (msg.kind === 'offset-fetch') return onOffsetFetch(sim, b, null, msg);
+    if (!creates) return replyError(sim, b, msg, 'UNKNOWN_MEMBER_ID');
+    group = createGroup(sim, groupId, [], {}, 'user');
   }
   if (!isLoadedOn(sim, group, b)) loadGroup(sim, b, group);
   switch (msg.kind) {

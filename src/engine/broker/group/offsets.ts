@@ -53,14 +53,15 @@ export function onCommit(
 export function onOffsetFetch(
   sim: Sim,
   b: BrokerState,
-  group: GroupRecord,
+  group: GroupRecord | null,
   msg: Message<'offset-fetch'>,
 ): void {
   const offsets: Record<string, number> = {};
   const leaderEpochs: Record<string, number> = {};
-  for (const tp of msg.body.partitions) {
-    offsets[tp] = group.committed[tp] ?? -1;
-    leaderEpochs[tp] = group.committedEpochs?.[tp] ?? -1;
+  // No list (a real client's admin asking for everything): every partition with a commit.
+  for (const tp of msg.body.partitions ?? Object.keys(group?.committed ?? {})) {
+    offsets[tp] = group?.committed[tp] ?? -1;
+    leaderEpochs[tp] = group?.committedEpochs?.[tp] ?? -1;
   }
   sim.send(
     brokerNode(b.id),

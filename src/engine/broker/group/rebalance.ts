@@ -4,7 +4,8 @@
 // LeaveGroup, generations and session timeouts. Each member's session is a timer re-armed by
 // every request it sends.
 import * as cfg from '../../config/access';
-import { brokerNode, clientIdOf } from '../../sim/ids';
+import { brokerNode, clientIdOf, isExternalNode } from '../../sim/ids';
+import type { Bodies } from '../../sim/messages';
 import type { Sim } from '../../sim/sim';
 import type { BrokerState, GroupMember, GroupRecord, Message } from '../../sim/world';
 import type { AssignorName, RebalanceReason } from '../../types';
@@ -50,7 +51,10 @@ export function onJoin(
   msg: Message<'join-group'>,
 ): void {
   const body = msg.body;
-  const consumerId = clientIdOf(msg.from);
+  // A built-in consumer is its node; a real client's member is known by its member id (one
+  // client id may run many consumers, over connections that change with the coordinator).
+  const external = isExternalNode(msg.from);
+  const consumerId = external ? body.memberId : clientIdOf(msg.from);
   if (
     body.sessionTimeoutMs < cfg.int(b.config, 'group.min.session.timeout.ms') ||
     body.sessionTimeoutMs > cfg.int(b.config, 'group.max.session.timeout.ms')
@@ -59,7 +63,7 @@ export function onJoin(
   }
   if (body.memberId === '') {
     // JoinGroup v4+: hand out a member id and ask the client to join again with it.
-    const memberId = `${consumerId}-${sim.rng.hex8()}`;
+    const memberId = `${external ? (body.clientId ?? '') : consumerId}-${sim.rng.hex8()}`;
     group.pending[memberId] = sim.now;
     sim.send(
       brokerNode(b.id),
@@ -83,7 +87,7 @@ export function onJoin(
   if (!member && !(body.memberId in group.pending))
     return replyError(sim, b, msg, 'UNKNOWN_MEMBER_ID');
   // A new member must speak the group's assignor; existing members may switch (the vote decides).
-  if (!member && group.state !== 'Empty' && group.protocol && group.protocol !== body.protocol) {
+  if (!member && !sharesAProtocol(group, body)) {
     return replyError(sim, b, msg, 'INCONSISTENT_GROUP_PROTOCOL');
   }
   const isNew = !member;
@@ -117,6 +121,11 @@ export function onJoin(
   member.generation = body.generation;
   member.sessionTimeoutMs = body.sessionTimeoutMs;
   member.rebalanceTimeoutMs = body.rebalanceTimeoutMs;
+  if (body.protocols) {
+    member.protocols = body.protocols;
+    // A group real clients made has the topics its members subscribe to (for the picture).
+    for (const topic of body.topics) if (!group.topics.includes(topic)) group.topics.push(topic);
+  }
   member.joinRequest = msg;
   armSession(sim, b, group, member);
   if (group.state !== 'PreparingRebalance') {
@@ -262,14 +271,7 @@ export function completeJoin(sim: Sim, b: BrokerState, group: GroupRecord): void
         protocol: group.protocol,
         leader: group.leaderMemberId,
         memberId: m.memberId,
-        members: isLeader
-          ? members.map((x) => ({
-              memberId: x.memberId,
-              topics: x.topics,
-              ownedPartitions: x.ownedPartitions,
-              generation: x.generation,
-            }))
-          : [],
+        members: isLeader ? members.map((x) => memberMetadata(x, group.protocol!)) : [],
       },
       { toInc: req.fromInc },
     );
@@ -287,13 +289,64 @@ export function completeJoin(sim: Sim, b: BrokerState, group: GroupRecord): void
   );
 }
 
-/** Each member votes for its assignor; the most votes wins (ties: first seen). */
+/** What the leader is told of a member in the JoinGroup answer. */
+function memberMetadata(m: GroupMember, protocol: string) {
+  const metadata = m.protocols?.find((p) => p.name === protocol)?.metadata;
+  return {
+    memberId: m.memberId,
+    topics: m.topics,
+    ownedPartitions: m.ownedPartitions,
+    generation: m.generation,
+    ...(metadata === undefined ? {} : { metadata }),
+  };
+}
+
+/** The assignors a member supports, in its order of preference. */
+function protocolsOf(m: GroupMember): string[] {
+  return m.protocols?.map((p) => p.name) ?? [m.joinRequest?.body.protocol ?? 'range'];
+}
+
+/**
+ * Whether a new member may join. Built-in consumers name one assignor, which must be the group's
+ * (unless the group is Empty); a real client names several, and one of them must be supported
+ * by every member already in the group (Kafka's GenericGroup.supportsProtocols).
+ */
+function sharesAProtocol(group: GroupRecord, body: Bodies['join-group']): boolean {
+  if (group.state === 'Empty') return true;
+  if (!body.protocols) return !group.protocol || group.protocol === body.protocol;
+  let candidates = new Set(body.protocols.map((p) => p.name));
+  for (const m of Object.values(group.members)) {
+    const supported = new Set(protocolsOf(m));
+    candidates = new Set([...candidates].filter((p) => supported.has(p)));
+  }
+  return candidates.size > 0;
+}
+
+/**
+ * Each member votes for its assignor; the most votes wins (ties: first seen). With real clients
+ * (several assignors each), Kafka's vote: the candidates are the assignors every member supports,
+ * and each member votes for the first candidate in its own order.
+ */
 function chooseProtocol(members: GroupMember[]): string {
+  if (members.some((m) => m.protocols)) {
+    const supported = members.map((m) => protocolsOf(m));
+    const candidates = supported[0].filter((p) => supported.every((list) => list.includes(p)));
+    const votes = new Map<string, number>(candidates.map((p) => [p, 0]));
+    for (const list of supported) {
+      const choice = list.find((p) => votes.has(p));
+      if (choice !== undefined) votes.set(choice, votes.get(choice)! + 1);
+    }
+    return maxVotes(votes);
+  }
   const votes = new Map<string, number>();
   for (const m of members) {
     const p = m.joinRequest?.body.protocol ?? 'range';
     votes.set(p, (votes.get(p) ?? 0) + 1);
   }
+  return maxVotes(votes);
+}
+
+function maxVotes(votes: Map<string, number>): string {
   let best = '';
   let bestVotes = -1;
   for (const [p, v] of votes) if (v > bestVotes) [best, bestVotes] = [p, v];
@@ -314,7 +367,7 @@ export function onSync(
     return replyError(sim, b, msg, 'REBALANCE_IN_PROGRESS');
   armSession(sim, b, group, member);
   if (group.state === 'Stable') {
-    sendAssignment(sim, b, msg, member.assignment);
+    sendAssignment(sim, b, msg, member);
     return;
   }
   member.syncRequest = msg;
@@ -323,6 +376,9 @@ export function onSync(
     for (const m of Object.values(group.members)) {
       previous[m.consumerId] = m.ownedPartitions;
       m.assignment = body.assignments[m.memberId] ?? [];
+      const bytes = body.assignmentBytes?.[m.memberId];
+      if (bytes !== undefined) m.assignmentBytes = bytes;
+      else delete m.assignmentBytes;
     }
     group.state = 'Stable';
     const assignment: Record<string, string[]> = {};
@@ -343,7 +399,7 @@ export function onSync(
       t: sim.now,
     });
     for (const m of Object.values(group.members)) {
-      if (m.syncRequest) sendAssignment(sim, b, m.syncRequest, m.assignment);
+      if (m.syncRequest) sendAssignment(sim, b, m.syncRequest, m);
       m.syncRequest = null;
     }
   }
@@ -353,14 +409,20 @@ function sendAssignment(
   sim: Sim,
   b: BrokerState,
   req: Message<'sync-group'>,
-  assignment: string[],
+  member: GroupMember,
 ): void {
+  const { assignment, assignmentBytes } = member;
   sim.send(
     brokerNode(b.id),
     b.inc,
     req.from,
     'sync-group-response',
-    { reqId: req.body.reqId, error: null, assignment },
+    {
+      reqId: req.body.reqId,
+      error: null,
+      assignment,
+      ...(assignmentBytes === undefined ? {} : { assignmentBytes }),
+    },
     { toInc: req.fromInc },
   );
 }

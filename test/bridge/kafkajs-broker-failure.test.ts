@@ -39,8 +39,8 @@ function start(): { cluster: PacedCluster; kafka: Kafka } {
   );
   return {
     cluster,
-    // KafkaJS's default retry policy, starting sooner (100 ms) and keeping at it longer.
-    kafka: cluster.kafka('shop', { retries: 10, initialRetryTime: 100 }),
+    // KafkaJS's retry policy, with shorter waits (100 ms to 1 s) and more of them.
+    kafka: cluster.kafka('shop', { retries: 20, initialRetryTime: 100, maxRetryTime: 1000 }),
   };
 }
 

@@ -120,8 +120,14 @@ export class PacedCluster {
   }
 }
 
-/** The part of net.Socket KafkaJS uses. */
+/**
+ * The part of net.Socket KafkaJS uses, with Node's behaviour where KafkaJS relies on it: end()
+ * on a socket still connecting does not cancel the attempt (a refusal still arrives as an
+ * 'error'; a connection that opens is closed at once), while destroy() cancels it.
+ */
 class FakeSocket extends EventEmitter {
+  private state: 'connecting' | 'ending' | 'open' | 'closed' = 'connecting';
+
   constructor(
     private readonly cluster: PacedCluster,
     private readonly conn: string,
@@ -131,23 +137,35 @@ class FakeSocket extends EventEmitter {
   }
 
   connected(): void {
+    if (this.state === 'ending') return this.close();
+    if (this.state !== 'connecting') return;
+    this.state = 'open';
     this.onConnect();
   }
 
   fail(code: string): void {
+    if (this.state === 'ending') this.close();
+    if (this.state === 'closed' && code !== 'ECONNREFUSED') return;
+    this.state = 'closed';
     this.emit('error', Object.assign(new Error(`connect ${code}`), { code }));
   }
 
   write(data: Buffer | Uint8Array): boolean {
-    this.cluster.write(this.conn, new Uint8Array(data));
+    if (this.state === 'open') this.cluster.write(this.conn, new Uint8Array(data));
     return true;
   }
 
   end(): void {
-    this.cluster.close(this.conn);
+    if (this.state === 'connecting') this.state = 'ending';
+    else this.close();
   }
 
   destroy(): void {
+    this.close();
+  }
+
+  private close(): void {
+    this.state = 'closed';
     this.cluster.close(this.conn);
   }
 

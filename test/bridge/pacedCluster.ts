@@ -82,8 +82,17 @@ export class PacedCluster {
     clearInterval(this.timer);
   }
 
+  /** Every chunk a client wrote, in order (for replaying altered copies of real requests). */
+  readonly written: Uint8Array[] = [];
+
+  /** Whether connection `conn` is still open on the bridge's side. */
+  isOpen(conn: string): boolean {
+    return this.conns.has(conn);
+  }
+
   /** Bytes the client wrote on `conn`. */
   write(conn: string, data: Uint8Array): void {
+    this.written.push(data);
     const entry = this.conns.get(conn);
     if (!entry) return;
     this.deliver(entry, entry.wire.receive(data));
@@ -130,7 +139,7 @@ class FakeSocket extends EventEmitter {
 
   constructor(
     private readonly cluster: PacedCluster,
-    private readonly conn: string,
+    readonly conn: string,
     private readonly onConnect: () => void,
   ) {
     super();

@@ -64,10 +64,12 @@ export function metadataResponse(
       errorCode: errorCode(t.error),
       name: t.name,
       isInternal: t.name.startsWith('__'),
+      // A leader that is not a live broker is no leader to a client (Kafka's metadata cache
+      // answers NO_LEADER_ID with LEADER_NOT_AVAILABLE).
       partitions: t.partitions.map((p) => ({
-        errorCode: p.leader < 0 ? KafkaErrorCode.LEADER_NOT_AVAILABLE : KafkaErrorCode.NONE,
+        errorCode: live.has(p.leader) ? KafkaErrorCode.NONE : KafkaErrorCode.LEADER_NOT_AVAILABLE,
         partitionIndex: p.partition,
-        leaderId: p.leader,
+        leaderId: live.has(p.leader) ? p.leader : -1,
         replicaNodes: p.replicas,
         isrNodes: p.isr,
         offlineReplicas: p.replicas.filter((id) => !live.has(id)),

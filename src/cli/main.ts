@@ -108,7 +108,7 @@ function runEngine(scenario: Scenario, until: number): { events: SimEvent[]; vie
 }
 
 /** A file path, or the id of a built-in scenario when no such file exists. */
-function loadScenario(source: string, io: SimIo): ParseResult {
+export function loadScenario(source: string, io: SimIo): ParseResult {
   if (!io.fileExists(source)) {
     const builtin = findBuiltinScenario(source);
     if (builtin) return parseScenarioText(JSON.stringify(builtin));

@@ -1,57 +1,46 @@
 // A simulated cluster that real KafkaJS code can talk to, inside a test: the engine runs paced
 // by the wall clock, and KafkaJS's socketFactory hands it sockets whose bytes go through the
-// bridge (src/bridge) to the engine and back. What `npm run broker` will do over TCP.
+// gateway (src/bridge/gateway.ts) to the engine and back, as `npm run broker` does over TCP.
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { Kafka, logLevel, type ISocketFactory, type RetryOptions } from 'kafkajs';
-import {
-  createEngine,
-  type Engine,
-  type ExternalAnswer,
-  type Scenario,
-  type SimEvent,
-} from '../../src/engine';
-import { WireConnection } from '../../src/bridge/wireConnection';
+import { createEngine, type Engine, type Scenario, type SimEvent } from '../../src/engine';
+import { Gateway } from '../../src/bridge/gateway';
 
 export const BASE_PORT = 9092;
-
-interface Entry {
-  wire: WireConnection;
-  socket: FakeSocket;
-}
 
 export class PacedCluster {
   readonly engine: Engine;
   /** Every event so far (the cluster drains the engine's as it runs). */
   readonly events: SimEvent[] = [];
-  private readonly conns = new Map<string, Entry>();
+  /** Every chunk a client wrote, in order (for replaying altered copies of real requests). */
+  readonly written: Uint8Array[] = [];
+  private readonly gateway: Gateway;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly t0 = Date.now();
   private readonly simStart: number;
-  private next = 1;
 
   constructor(scenario: Scenario) {
     this.engine = createEngine(scenario);
+    this.gateway = new Gateway(this.engine, {
+      advertise: (id) => ({ host: '127.0.0.1', port: BASE_PORT + id - 1 }),
+      clusterId: 'kafka-sim',
+    });
     this.simStart = this.engine.now;
     this.timer = setInterval(() => this.tick(), 2);
   }
 
   /** KafkaJS's socketFactory option (the socket has the part of net.Socket KafkaJS uses). */
   readonly socketFactory: ISocketFactory = ({ port, onConnect }) => {
-    const conn = `c${this.next++}`;
-    const wire = new WireConnection(conn, this.engine, {
-      advertise: (id) => ({ host: '127.0.0.1', port: BASE_PORT + id - 1 }),
-      clusterId: 'kafka-sim',
+    const socket = new FakeSocket(this, onConnect);
+    const opened = this.gateway.open(port - BASE_PORT + 1, {
+      connected: () => socket.connected(),
+      refused: () => socket.fail('ECONNREFUSED'),
+      data: (bytes) => setImmediate(() => socket.emit('data', Buffer.from(bytes))),
+      end: () => setImmediate(() => socket.emit('end')),
     });
-    const socket = new FakeSocket(this, conn, onConnect);
-    this.conns.set(conn, { wire, socket });
-    const result = this.engine.dispatch({
-      type: 'externalConnect',
-      conn,
-      brokerId: port - BASE_PORT + 1,
-      clientId: '',
-    });
-    if (!result.ok) setImmediate(() => socket.fail('ECONNREFUSED'));
+    if ('conn' in opened) socket.conn = opened.conn;
+    else setImmediate(() => socket.fail('ECONNREFUSED'));
     return socket as unknown as Socket;
   };
 
@@ -82,50 +71,25 @@ export class PacedCluster {
     clearInterval(this.timer);
   }
 
-  /** Every chunk a client wrote, in order (for replaying altered copies of real requests). */
-  readonly written: Uint8Array[] = [];
-
-  /** Whether connection `conn` is still open on the bridge's side. */
+  /** Whether connection `conn` is still open on the gateway's side. */
   isOpen(conn: string): boolean {
-    return this.conns.has(conn);
+    return this.gateway.isOpen(conn);
   }
 
   /** Bytes the client wrote on `conn`. */
   write(conn: string, data: Uint8Array): void {
     this.written.push(data);
-    const entry = this.conns.get(conn);
-    if (!entry) return;
-    this.deliver(entry, entry.wire.receive(data));
+    this.gateway.write(conn, data);
   }
 
   close(conn: string): void {
-    if (!this.conns.delete(conn)) return;
-    this.engine.dispatch({ type: 'externalClose', conn });
+    this.gateway.close(conn);
   }
 
   private tick(): void {
     this.engine.advanceTo(this.simStart + (Date.now() - this.t0));
     for (const e of this.engine.drainEvents()) this.events.push(e);
-    for (const a of this.engine.drainExternal()) this.route(a);
-  }
-
-  private route(a: ExternalAnswer): void {
-    const entry = this.conns.get(a.conn);
-    if (!entry) return;
-    if (a.kind === 'connected') return entry.socket.connected();
-    if (a.kind === 'refused') return entry.socket.fail('ECONNREFUSED');
-    this.deliver(entry, entry.wire.answer(a));
-  }
-
-  private deliver(entry: Entry, output: { out: Uint8Array[]; close: boolean }): void {
-    for (const bytes of output.out)
-      setImmediate(() => entry.socket.emit('data', Buffer.from(bytes)));
-    if (output.close) {
-      // The bridge gave up on the connection (or the broker's host reset it): the engine's side
-      // closes too, and the client sees the socket end.
-      this.close(entry.wire.conn);
-      setImmediate(() => entry.socket.emit('end'));
-    }
+    this.gateway.pump();
   }
 }
 
@@ -135,11 +99,12 @@ export class PacedCluster {
  * 'error'; a connection that opens is closed at once), while destroy() cancels it.
  */
 class FakeSocket extends EventEmitter {
+  /** The gateway's name for the connection ('' when it could not be opened). */
+  conn = '';
   private state: 'connecting' | 'ending' | 'open' | 'closed' = 'connecting';
 
   constructor(
     private readonly cluster: PacedCluster,
-    readonly conn: string,
     private readonly onConnect: () => void,
   ) {
     super();

@@ -10,6 +10,8 @@ import {
   encodeAssignment,
   encodeSubscription,
   KafkaErrorCode,
+  type DescribeGroupsRequest,
+  type DescribeGroupsResponse,
   type FindCoordinatorRequest,
   type FindCoordinatorResponse,
   type HeartbeatRequest,
@@ -17,6 +19,7 @@ import {
   type JoinGroupRequest,
   type JoinGroupResponse,
   type LeaveGroupRequest,
+  type ListGroupsResponse,
   type LeaveGroupResponse,
   type OffsetCommitRequest,
   type OffsetCommitResponse,
@@ -103,17 +106,7 @@ export function joinGroup(
         members: answer.members.map((m) => ({
           memberId: m.memberId,
           groupInstanceId: null,
-          metadata:
-            m.metadata !== undefined
-              ? base64Decode(m.metadata)
-              : encodeSubscription({
-                  version: 0,
-                  topics: m.topics,
-                  userData: null,
-                  ownedPartitions: [],
-                  generationId: -1,
-                  rackId: null,
-                }),
+          metadata: subscriptionBytesOf(m),
         })),
       };
     },
@@ -167,16 +160,7 @@ export function syncGroup(
     },
     respond(a) {
       const answer = a as MessageBodies['sync-group-response'];
-      const assignment =
-        answer.error !== null
-          ? new Uint8Array(0)
-          : answer.assignmentBytes !== undefined
-            ? base64Decode(answer.assignmentBytes)
-            : encodeAssignment({
-                version: 0,
-                assignedPartitions: topicPartitions(answer.assignment),
-                userData: null,
-              });
+      const assignment = answer.error !== null ? new Uint8Array(0) : assignmentBytesOf(answer);
       return { throttleTimeMs: 0, errorCode: errorCode(answer.error), assignment };
     },
   };
@@ -313,6 +297,74 @@ export function offsetFetch(
           })),
         })),
         errorCode: code,
+      };
+    },
+  };
+}
+
+export function listGroups(correlationId: number): BridgePlan<ListGroupsResponse> {
+  return {
+    request: { kind: 'list-groups', body: { reqId: correlationId } },
+    respond(a) {
+      const answer = a as MessageBodies['list-groups-response'];
+      return {
+        throttleTimeMs: 0,
+        errorCode: errorCode(answer.error),
+        groups: answer.groups.map((groupId) => ({ groupId, protocolType: 'consumer' })),
+      };
+    },
+  };
+}
+
+/** Bytes for a member's subscription or assignment: as its client sent them, else encoded. */
+function subscriptionBytesOf(m: { topics: string[]; metadata?: string }): Uint8Array {
+  if (m.metadata !== undefined) return base64Decode(m.metadata);
+  return encodeSubscription({
+    version: 0,
+    topics: m.topics,
+    userData: null,
+    ownedPartitions: [],
+    generationId: -1,
+    rackId: null,
+  });
+}
+
+function assignmentBytesOf(m: { assignment: string[]; assignmentBytes?: string }): Uint8Array {
+  if (m.assignmentBytes !== undefined) return base64Decode(m.assignmentBytes);
+  return encodeAssignment({
+    version: 0,
+    assignedPartitions: topicPartitions(m.assignment),
+    userData: null,
+  });
+}
+
+export function describeGroups(
+  correlationId: number,
+  body: DescribeGroupsRequest,
+): BridgePlan<DescribeGroupsResponse> {
+  return {
+    request: { kind: 'describe-groups', body: { reqId: correlationId, groups: body.groups } },
+    respond(a) {
+      const answer = a as MessageBodies['describe-groups-response'];
+      return {
+        throttleTimeMs: 0,
+        groups: answer.groups.map((g) => {
+          const stable = g.state === 'Stable';
+          return {
+            errorCode: errorCode(g.error),
+            groupId: g.groupId,
+            groupState: g.state,
+            protocolType: g.state === 'Dead' || g.error !== null ? '' : 'consumer',
+            protocolData: g.protocol,
+            members: g.members.map((m) => ({
+              memberId: m.memberId,
+              clientId: m.clientId,
+              clientHost: '/127.0.0.1',
+              memberMetadata: stable ? subscriptionBytesOf(m) : new Uint8Array(0),
+              memberAssignment: stable ? assignmentBytesOf(m) : new Uint8Array(0),
+            })),
+          };
+        }),
       };
     },
   };

@@ -23,6 +23,7 @@ import {
   createTopicsResponse,
   type EngineCreateTopicsAnswer,
 } from './createTopics';
+import { deleteTopics } from './deleteTopics';
 import { fetchRequest, fetchResponse, type EngineFetchAnswer } from './fetch';
 import {
   initProducerIdRequest,
@@ -37,10 +38,12 @@ import {
 } from './listOffsets';
 import { produceRequest, type EngineProduceAnswer } from './produce';
 import {
+  describeGroups,
   findCoordinator,
   heartbeat,
   joinGroup,
   leaveGroup,
+  listGroups,
   offsetCommit,
   offsetFetch,
   syncGroup,
@@ -147,6 +150,10 @@ export class WireConnection {
         return this.toEngine(req, createTopicsRequest(req.correlationId, req.body), (body) =>
           encodeResponse(req, createTopicsResponse(body as EngineCreateTopicsAnswer)),
         );
+      case 'DeleteTopics':
+        return this.follow(req, deleteTopics(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
       case 'Produce': {
         const plan = produceRequest(req.correlationId, req.body);
         const encode = (body: unknown) =>
@@ -190,6 +197,12 @@ export class WireConnection {
         );
       case 'OffsetCommit':
         return this.follow(req, offsetCommit(req.correlationId, req.body), (r) =>
+          encodeResponse(req, r),
+        );
+      case 'ListGroups':
+        return this.follow(req, listGroups(req.correlationId), (r) => encodeResponse(req, r));
+      case 'DescribeGroups':
+        return this.follow(req, describeGroups(req.correlationId, req.body), (r) =>
           encodeResponse(req, r),
         );
       case 'OffsetFetch':

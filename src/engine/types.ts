@@ -215,6 +215,7 @@ export type ExternalCommand =
 export type ExternalRequest =
   | { kind: 'metadata'; body: MetadataRequestBody }
   | { kind: 'create-topics'; body: CreateTopicsRequestBody }
+  | { kind: 'delete-topics'; body: DeleteTopicsRequestBody }
   | { kind: 'produce'; body: ExternalProduceBody }
   | { kind: 'fetch'; body: ExternalFetchBody }
   | { kind: 'list-offsets'; body: ExternalListOffsetsBody }
@@ -264,6 +265,10 @@ export interface ExternalGroupBodies {
   };
   /** null: every partition the group has committed. */
   'offset-fetch': { reqId: number; groupId: string; partitions: string[] | null };
+  /** The groups this broker coordinates (admin). */
+  'list-groups': { reqId: number };
+  /** Each group's state, assignor and members, from its coordinator (admin). */
+  'describe-groups': { reqId: number; groups: string[] };
 }
 
 /** Produce from a real client: one record batch per partition, as sent (base64). */
@@ -309,6 +314,12 @@ export interface CreateTopicsRequestBody {
   }[];
   /** Check only, create nothing. */
   validateOnly?: boolean;
+}
+
+/** DeleteTopics: the broker hands it to the active controller; answered once committed. */
+export interface DeleteTopicsRequestBody {
+  reqId: number;
+  topics: string[];
 }
 
 /** Metadata: the topics to describe (null: every topic the broker knows). */
@@ -368,6 +379,12 @@ export type MessageKind =
   | 'broker-registration-response'
   | 'create-topics'
   | 'create-topics-response'
+  | 'delete-topics'
+  | 'delete-topics-response'
+  | 'list-groups'
+  | 'list-groups-response'
+  | 'describe-groups'
+  | 'describe-groups-response'
   | 'envelope'
   | 'envelope-response'
   | 'broker-heartbeat'

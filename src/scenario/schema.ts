@@ -157,6 +157,10 @@ const externalRequest = z.discriminatedUnion(
       }),
     }),
     object({
+      kind: z.literal('delete-topics'),
+      body: object({ reqId: wholeNumber(0), topics: list(text(249)) }),
+    }),
+    object({
       kind: z.literal('produce'),
       body: object({
         reqId: wholeNumber(0),
@@ -254,6 +258,11 @@ const externalRequest = z.discriminatedUnion(
         offsets: list(object({ topic: name(), partition: wholeNumber(0), offset: wholeNumber(0) })),
       }),
     }),
+    object({ kind: z.literal('list-groups'), body: object({ reqId: wholeNumber(0) }) }),
+    object({
+      kind: z.literal('describe-groups'),
+      body: object({ reqId: wholeNumber(0), groups: list(text(255)) }),
+    }),
     object({
       kind: z.literal('offset-fetch'),
       body: object({
@@ -266,7 +275,7 @@ const externalRequest = z.discriminatedUnion(
   {
     error: ruleText('oneOf', {
       values:
-        '"metadata", "create-topics", "produce", "fetch", "list-offsets", "init-producer-id", "find-coordinator", "join-group", "sync-group", "heartbeat", "leave-group", "offset-commit", "offset-fetch"',
+        '"metadata", "create-topics", "delete-topics", "produce", "fetch", "list-offsets", "init-producer-id", "find-coordinator", "join-group", "sync-group", "heartbeat", "leave-group", "offset-commit", "offset-fetch", "list-groups", "describe-groups"',
     }),
   },
 );

@@ -2,7 +2,7 @@
 // with acks -1 sends 1,000 keyed messages, two consumers in one group receive every one exactly
 // once between them (each key on one partition, in order), and the group's committed offsets
 // survive a consumer restart.
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import { AssignerProtocol, type Consumer, type EachMessagePayload, type Kafka } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenario } from '../engine/helpers';
 import { PacedCluster } from './pacedCluster';
@@ -110,6 +110,20 @@ describe('KafkaJS consumers in one group against the simulated cluster', () => {
       const order = received.filter((r) => r.key === key).map((r) => Number(r.value));
       expect(order).toEqual([...order].sort((a, b) => a - b));
     }
+
+    // The admin sees the group as its coordinator has it: Stable, the assignor KafkaJS chose,
+    // both members with their own client id and the partitions the leader gave them.
+    expect((await admin.listGroups()).groups).toContainEqual({
+      groupId: 'billing',
+      protocolType: 'consumer',
+    });
+    const [described] = (await admin.describeGroups(['billing'])).groups;
+    expect(described).toMatchObject({ state: 'Stable', protocol: 'RoundRobinAssigner' });
+    expect(described.members.map((m) => m.clientId)).toEqual(['billing-app', 'billing-app']);
+    const owned = described.members.flatMap(
+      (m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)!.assignment.orders,
+    );
+    expect(owned.sort()).toEqual([0, 1, 2]);
 
     // Stopping commits what was consumed: the group's offsets are the log ends.
     for (const c of running.splice(0)) await c.disconnect();

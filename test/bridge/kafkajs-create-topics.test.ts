@@ -16,7 +16,7 @@ function start(): { cluster: PacedCluster; kafka: Kafka } {
   return { cluster, kafka: cluster.kafka('admin-lab') };
 }
 
-describe('KafkaJS admin.createTopics against the simulated cluster', () => {
+describe('KafkaJS admin.createTopics and deleteTopics against the simulated cluster', () => {
   it('creates a topic the engine then has, says false for one that exists, and refuses a bad one', async () => {
     const { cluster, kafka } = start();
     const admin = kafka.admin();
@@ -52,6 +52,14 @@ describe('KafkaJS admin.createTopics against the simulated cluster', () => {
     expect(cluster.engine.view().topics.some((t) => t.name === 'wide')).toBe(false);
     await admin.disconnect();
 
+    // Deleting: the topic goes (the controller's records), and an unknown one is named.
+    await admin.deleteTopics({ topics: ['events'] });
+    expect(cluster.engine.view().topics.some((t) => t.name === 'events')).toBe(false);
+    expect(await admin.listTopics()).not.toContain('events');
+    // (KafkaJS retries it, as the error is retriable, then gives up naming it.)
+    await expect(admin.deleteTopics({ topics: ['nope'] })).rejects.toMatchObject({
+      cause: expect.objectContaining({ type: 'UNKNOWN_TOPIC_OR_PARTITION' }),
+    });
     const events = cluster.events;
     const sent = events.filter((e) => e.type === 'net.sent' && e.kind === 'create-topics');
     expect(sent.length).toBeGreaterThanOrEqual(3);

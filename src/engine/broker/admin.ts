@@ -1,4 +1,4 @@
-// Admin requests from clients: CreateTopics. Under KRaft the broker forwards it to the active
+// Admin requests from clients: CreateTopics and DeleteTopics. Under KRaft the broker forwards it to the active
 // controller in an Envelope (Kafka's ForwardingManager) and relays the answer, which the
 // controller sends once its records are committed; in ZooKeeper mode the client asks the
 // controller broker itself (others answer NOT_CONTROLLER). A topic that cannot be created is
@@ -11,27 +11,41 @@ import { inControllerScope } from '../quorum/scope';
 import { brokerNode, controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, ConfigSlot, Message } from '../sim/world';
-import type { CreateTopicsRequestBody, TopicSpec } from '../types';
+import type { CreateTopicsRequestBody, DeleteTopicsRequestBody, TopicSpec } from '../types';
+import type { ForwardedRequest, ForwardedResponse } from '../sim/messages';
+import { deleteTopic } from '../commands/deleteTopic';
 
 type CreateTopicsAnswer = Message<'create-topics-response'>['body'];
+type DeleteTopicsAnswer = Message<'delete-topics-response'>['body'];
 
-/** A client's CreateTopics reached broker `b`. */
-export function onCreateTopics(sim: Sim, b: BrokerState, msg: Message<'create-topics'>): void {
+/** A client's CreateTopics or DeleteTopics reached broker `b`. */
+export function onAdminRequest(
+  sim: Sim,
+  b: BrokerState,
+  msg: Message<'create-topics' | 'delete-topics'>,
+): void {
   const c = sim.world.controller;
-  const reply = (body: CreateTopicsAnswer) =>
-    sim.send(brokerNode(b.id), b.inc, msg.from, 'create-topics-response', body, {
+  const request = forwarded(msg);
+  const reply = (response: ForwardedResponse) =>
+    sim.send(brokerNode(b.id), b.inc, msg.from, response.kind, response.body, {
       toInc: msg.fromInc,
     });
   if (sim.world.zookeeper) {
-    if (c.activeId !== b.id || !controllerCanAct(sim)) return reply(notController(msg.body));
-    return inControllerScope(sim, () => reply(createTopics(sim, b.config, msg.body)));
+    if (c.activeId !== b.id || !controllerCanAct(sim)) return reply(notController(request));
+    return inControllerScope(sim, () => reply(serve(sim, b.config, request)));
   }
-  if (c.activeId === null) return reply(notController(msg.body));
+  if (c.activeId === null) return reply(notController(request));
   sim.send(brokerNode(b.id), b.inc, controllerHostNode(c.activeId), 'envelope', {
     client: msg.from,
     clientInc: msg.fromInc,
-    request: msg.body,
+    request,
   });
+}
+
+function forwarded(msg: Message<'create-topics' | 'delete-topics'>): ForwardedRequest {
+  return msg.kind === 'create-topics'
+    ? { kind: 'create-topics', body: (msg as Message<'create-topics'>).body }
+    : { kind: 'delete-topics', body: (msg as Message<'delete-topics'>).body };
 }
 
 /** The controller's answer to a forwarded request: on to the client that asked. */
@@ -41,12 +55,10 @@ export function onEnvelopeResponse(
   msg: Message<'envelope-response'>,
 ): void {
   const { client, clientInc, response } = msg.body;
-  sim.send(brokerNode(b.id), b.inc, client, 'create-topics-response', response, {
-    toInc: clientInc,
-  });
+  sim.send(brokerNode(b.id), b.inc, client, response.kind, response.body, { toInc: clientInc });
 }
 
-/** At the active controller (in its scope): create the topics, answer the forwarding broker. */
+/** At the active controller (in its scope): act on the request, answer the forwarding broker. */
 export function handleEnvelope(sim: Sim, host: ControllerHost, msg: Message<'envelope'>): void {
   const { client, clientInc, request } = msg.body;
   sim.send(
@@ -54,9 +66,30 @@ export function handleEnvelope(sim: Sim, host: ControllerHost, msg: Message<'env
     host.inc,
     msg.from,
     'envelope-response',
-    { client, clientInc, response: createTopics(sim, host.config, request) },
+    { client, clientInc, response: serve(sim, host.config, request) },
     { toInc: msg.fromInc },
   );
+}
+
+function serve(
+  sim: Sim,
+  config: ConfigSlot<'broker'>,
+  request: ForwardedRequest,
+): ForwardedResponse {
+  return request.kind === 'create-topics'
+    ? { kind: 'create-topics-response', body: createTopics(sim, config, request.body) }
+    : { kind: 'delete-topics-response', body: deleteTopics(sim, request.body) };
+}
+
+/** Each named topic deleted, or why not (unknown, internal, no controller). */
+function deleteTopics(sim: Sim, body: DeleteTopicsRequestBody): DeleteTopicsAnswer {
+  const topics = body.topics.map((name) => {
+    const result = deleteTopic(sim, name);
+    return result.ok
+      ? { name, error: null, message: null }
+      : { name, error: result.error.code, message: result.error.message };
+  });
+  return { reqId: body.reqId, topics };
 }
 
 function createTopics(
@@ -79,15 +112,27 @@ function createTopics(
   return { reqId: body.reqId, topics };
 }
 
-function notController(body: CreateTopicsRequestBody): CreateTopicsAnswer {
+function notController(request: ForwardedRequest): ForwardedResponse {
+  const message = 'no active controller to act on it';
+  if (request.kind === 'delete-topics')
+    return {
+      kind: 'delete-topics-response',
+      body: {
+        reqId: request.body.reqId,
+        topics: request.body.topics.map((name) => ({ name, error: 'NOT_CONTROLLER', message })),
+      },
+    };
   return {
-    reqId: body.reqId,
-    topics: body.topics.map((t) => ({
-      name: t.name,
-      error: 'NOT_CONTROLLER',
-      field: null,
-      message: 'no active controller to create it',
-    })),
+    kind: 'create-topics-response',
+    body: {
+      reqId: request.body.reqId,
+      topics: request.body.topics.map((t) => ({
+        name: t.name,
+        error: 'NOT_CONTROLLER',
+        field: null,
+        message,
+      })),
+    },
   };
 }
 

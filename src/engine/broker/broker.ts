@@ -1,5 +1,6 @@
 // A broker's life: start (register with the controller by heartbeat), run, crash or shut down
 // gracefully, restart with the same logs; and the routing of every message it receives.
+import { handleDescribeGroups, handleListGroups } from './group/describe';
 import * as cfg from '../config/access';
 import {
   brokerHost,
@@ -11,7 +12,7 @@ import { brokerNode, controllerHostNode } from '../sim/ids';
 import type { Sim } from '../sim/sim';
 import type { BrokerState, Message, Task } from '../sim/world';
 import { onGroupRequest } from './group/coordinator';
-import { onCreateTopics, onEnvelopeResponse } from './admin';
+import { onAdminRequest, onEnvelopeResponse } from './admin';
 import { onParkedFetchTimeout } from './fetchPurgatory';
 import { handleReplicaFetch } from './followerFetch';
 import { onAlterPartitionResponse, onIsrCheck } from './isr';
@@ -337,7 +338,8 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
     case 'metadata':
       return handleMetadata(sim, b, msg);
     case 'create-topics':
-      return onCreateTopics(sim, b, msg);
+    case 'delete-topics':
+      return onAdminRequest(sim, b, msg);
     case 'envelope-response':
       return onEnvelopeResponse(sim, b, msg);
     case 'list-offsets':
@@ -355,6 +357,10 @@ export function onBrokerMessage(sim: Sim, b: BrokerState, msg: Message): void {
     case 'offset-commit':
     case 'offset-fetch':
       return onGroupRequest(sim, b, msg);
+    case 'list-groups':
+      return handleListGroups(sim, b, msg);
+    case 'describe-groups':
+      return handleDescribeGroups(sim, b, msg);
     default:
       return;
   }

@@ -20,6 +20,7 @@ const CONN_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const EXTERNAL_KINDS = [
   'metadata',
   'create-topics',
+  'delete-topics',
   'produce',
   'fetch',
   'list-offsets',
@@ -31,6 +32,8 @@ const EXTERNAL_KINDS = [
   'leave-group',
   'offset-commit',
   'offset-fetch',
+  'list-groups',
+  'describe-groups',
 ];
 
 /** An external connection's incarnation: a reconnect is a new connection, so always the first. */
@@ -87,6 +90,9 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
         case 'create-topics':
           sim.send(from, EXTERNAL_INC, to, 'create-topics', request.body);
           return OK;
+        case 'delete-topics':
+          sim.send(from, EXTERNAL_INC, to, 'delete-topics', request.body);
+          return OK;
         case 'produce': {
           const body = produceBody(sim, existing, request.body);
           if (isResult(body)) return body;
@@ -135,6 +141,12 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
           return OK;
         case 'offset-fetch':
           sim.send(from, EXTERNAL_INC, to, 'offset-fetch', request.body);
+          return OK;
+        case 'list-groups':
+          sim.send(from, EXTERNAL_INC, to, 'list-groups', request.body);
+          return OK;
+        case 'describe-groups':
+          sim.send(from, EXTERNAL_INC, to, 'describe-groups', request.body);
           return OK;
         default:
           return fail(

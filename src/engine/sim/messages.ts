@@ -2,6 +2,7 @@
 // stand for (kafka-spec.md section 9), reduced to the fields the model uses.
 import type {
   CreateTopicsRequestBody,
+  DeleteTopicsRequestBody,
   ExternalFetchBody,
   ExternalGroupBodies,
   ExternalListOffsetsBody,
@@ -53,6 +54,34 @@ export interface ProduceBatch {
 export interface GroupProtocol {
   name: string;
   metadata: string;
+}
+
+/** The admin requests a broker forwards to the active controller, and their answers. */
+export type ForwardedRequest =
+  | { kind: 'create-topics'; body: CreateTopicsRequestBody }
+  | { kind: 'delete-topics'; body: DeleteTopicsRequestBody };
+export type ForwardedResponse =
+  | { kind: 'create-topics-response'; body: Bodies['create-topics-response'] }
+  | { kind: 'delete-topics-response'; body: Bodies['delete-topics-response'] };
+
+/** A group as DescribeGroups tells it (Kafka's GroupSummary). */
+export interface GroupDescription {
+  groupId: string;
+  error: string | null;
+  /** Kafka's state names; Dead for a group the coordinator does not have. */
+  state: string;
+  /** The chosen assignor, once Stable ('' before). */
+  protocol: string;
+  members: {
+    memberId: string;
+    clientId: string;
+    /** Its subscription: the topics, and a real client's bytes for the chosen assignor. */
+    topics: string[];
+    metadata?: string;
+    /** Its assignment: the partitions, and a real client leader's bytes. */
+    assignment: string[];
+    assignmentBytes?: string;
+  }[];
 }
 
 export interface Bodies {
@@ -107,12 +136,14 @@ export interface Bodies {
   };
   metadata: MetadataRequestBody;
   'create-topics': CreateTopicsRequestBody;
+  'delete-topics': DeleteTopicsRequestBody;
   /** A client's request a broker forwards to the active controller (Kafka's Envelope). */
-  envelope: { client: NodeId; clientInc: number; request: CreateTopicsRequestBody };
-  'envelope-response': {
-    client: NodeId;
-    clientInc: number;
-    response: Bodies['create-topics-response'];
+  envelope: { client: NodeId; clientInc: number; request: ForwardedRequest };
+  'envelope-response': { client: NodeId; clientInc: number; response: ForwardedResponse };
+  /** Per topic: null, or the engine's error code and what is wrong. */
+  'delete-topics-response': {
+    reqId: number;
+    topics: { name: string; error: string | null; message: string | null }[];
   };
   /** Per topic: null, or the engine's error code, the field it is about and what is wrong. */
   'create-topics-response': {
@@ -308,6 +339,10 @@ export interface Bodies {
     offsets: { topic: string; partition: number; offset: number }[];
   };
   'offset-fetch': ExternalGroupBodies['offset-fetch'];
+  'list-groups': ExternalGroupBodies['list-groups'];
+  'list-groups-response': { reqId: number; error: string | null; groups: string[] };
+  'describe-groups': ExternalGroupBodies['describe-groups'];
+  'describe-groups-response': { reqId: number; groups: GroupDescription[] };
   'offset-fetch-response': {
     reqId: number;
     error: string | null;

@@ -687,6 +687,8 @@ export interface GroupMember {
   /** The timer that expires the member's session (on the coordinator that armed it). */
   sessionTimer: { at: TaskHandle; node: NodeId; inc: number } | null;
   assignment: string[];
+  /** A real client's id (its request header), for DescribeGroups. */
+  clientId?: string;
   /** A real client's assignors in preference order, each with its metadata (base64). */
   protocols?: { name: string; metadata: string }[];
   /** A real client's assignment as its leader sent it (base64). */

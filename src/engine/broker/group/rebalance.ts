@@ -123,6 +123,7 @@ export function onJoin(
   member.rebalanceTimeoutMs = body.rebalanceTimeoutMs;
   if (body.protocols) {
     member.protocols = body.protocols;
+    if (body.clientId !== undefined) member.clientId = body.clientId;
     // A group real clients made has the topics its members subscribe to (for the picture).
     for (const topic of body.topics) if (!group.topics.includes(topic)) group.topics.push(topic);
   }

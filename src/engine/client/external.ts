@@ -5,7 +5,12 @@
 // engine's own request kinds, and whatever reaches it (the handshake's outcome, answers, a reset)
 // waits in the world's outbox for the gateway (Engine.drainExternal). It has no timers: the real
 // client keeps its own timeouts in wall time.
-import type { ExternalAnswer, ExternalCommand, ExternalProduceBody } from '../types';
+import type {
+  ExternalAnswer,
+  ExternalCommand,
+  ExternalProduceBody,
+  ExternalRequest,
+} from '../types';
 import { decodeClientBatch } from '../records/rawBatch';
 import type { Bodies, ProduceBatch } from '../sim/messages';
 import { fail, findBroker, isResult, OK, type Result } from '../commands/results';
@@ -17,7 +22,7 @@ import type { BrokerState, ExternalConnection, Message } from '../sim/world';
 const CONN_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The request kinds a real client's connection may send. */
-const EXTERNAL_KINDS = [
+const EXTERNAL_KINDS: readonly string[] = [
   'metadata',
   'create-topics',
   'delete-topics',
@@ -77,84 +82,16 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
       if (typeof cmd.clientId === 'string') existing.clientId = cmd.clientId.slice(0, 255);
       const from = externalNode(existing.id);
       const to = brokerNode(existing.broker);
-      switch (request?.kind) {
-        case 'metadata':
-          // Each request names its client (Kafka's request header); the connection keeps the last.
-          if (typeof request.body.clientId === 'string')
-            existing.clientId = request.body.clientId.slice(0, 255);
-          sim.send(from, EXTERNAL_INC, to, 'metadata', {
-            ...request.body,
-            clientId: existing.clientId,
-          });
-          return OK;
-        case 'create-topics':
-          sim.send(from, EXTERNAL_INC, to, 'create-topics', request.body);
-          return OK;
-        case 'delete-topics':
-          sim.send(from, EXTERNAL_INC, to, 'delete-topics', request.body);
-          return OK;
-        case 'produce': {
-          const body = produceBody(sim, existing, request.body);
-          if (isResult(body)) return body;
-          sim.send(from, EXTERNAL_INC, to, 'produce', body);
-          return OK;
-        }
-        case 'fetch':
-          // A real consumer's group is not the broker's business on a fetch: no group id.
-          sim.send(from, EXTERNAL_INC, to, 'fetch', { ...request.body, groupId: '' });
-          return OK;
-        case 'list-offsets':
-          sim.send(from, EXTERNAL_INC, to, 'list-offsets', request.body);
-          return OK;
-        case 'init-producer-id':
-          sim.send(from, EXTERNAL_INC, to, 'init-producer-id', request.body);
-          return OK;
-        case 'join-group': {
-          const { protocols } = request.body;
-          sim.send(from, EXTERNAL_INC, to, 'join-group', {
-            ...request.body,
-            protocol: protocols[0]?.name ?? '',
-            ownedPartitions: [],
-            generation: -1,
-            clientId: existing.clientId,
-          });
-          return OK;
-        }
-        case 'offset-commit':
-          // The classic protocol's v5 carries no leader epoch with an offset.
-          sim.send(from, EXTERNAL_INC, to, 'offset-commit', {
-            ...request.body,
-            offsets: request.body.offsets.map((o) => ({ ...o, leaderEpoch: -1 })),
-          });
-          return OK;
-        case 'find-coordinator':
-          sim.send(from, EXTERNAL_INC, to, 'find-coordinator', request.body);
-          return OK;
-        case 'sync-group':
-          sim.send(from, EXTERNAL_INC, to, 'sync-group', request.body);
-          return OK;
-        case 'heartbeat':
-          sim.send(from, EXTERNAL_INC, to, 'heartbeat', request.body);
-          return OK;
-        case 'leave-group':
-          sim.send(from, EXTERNAL_INC, to, 'leave-group', request.body);
-          return OK;
-        case 'offset-fetch':
-          sim.send(from, EXTERNAL_INC, to, 'offset-fetch', request.body);
-          return OK;
-        case 'list-groups':
-          sim.send(from, EXTERNAL_INC, to, 'list-groups', request.body);
-          return OK;
-        case 'describe-groups':
-          sim.send(from, EXTERNAL_INC, to, 'describe-groups', request.body);
-          return OK;
-        default:
-          return fail(
-            'UNSUPPORTED_REQUEST',
-            `request.kind: one of ${EXTERNAL_KINDS.join(', ')}`,
-            'request.kind',
-          );
-      }
+      if (!EXTERNAL_KINDS.includes(request?.kind))
+        return fail(
+          'UNSUPPORTED_REQUEST',
+          `request.kind: one of ${EXTERNAL_KINDS.join(', ')}`,
+          'request.kind',
+        );
+      const body = engineBody(sim, existing, request);
+      if (isResult(body)) return body;
+      sim.send(from, EXTERNAL_INC, to, request.kind, body);
+      return OK;
     }
     case 'externalClose': {
       if (!existing || existing.state === 'closed')
@@ -164,6 +101,44 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
       close(sim, existing, null);
       return OK;
     }
+  }
+}
+
+/**
+ * The engine's body for a real client's request: most travel as the client sent them; these
+ * gain what the engine's own kinds carry besides (a request kind is a message kind).
+ */
+function engineBody(
+  sim: Sim,
+  conn: ExternalConnection,
+  request: ExternalRequest,
+): Bodies[ExternalRequest['kind']] | Result {
+  switch (request.kind) {
+    case 'metadata':
+      if (typeof request.body.clientId === 'string')
+        conn.clientId = request.body.clientId.slice(0, 255);
+      return { ...request.body, clientId: conn.clientId };
+    case 'produce':
+      return produceBody(sim, conn, request.body);
+    case 'fetch':
+      // A real consumer's group is not the broker's business on a fetch: no group id.
+      return { ...request.body, groupId: '' };
+    case 'join-group':
+      return {
+        ...request.body,
+        protocol: request.body.protocols[0]?.name ?? '',
+        ownedPartitions: [],
+        generation: -1,
+        clientId: conn.clientId,
+      };
+    case 'offset-commit':
+      // The classic protocol's v5 carries no leader epoch with an offset.
+      return {
+        ...request.body,
+        offsets: request.body.offsets.map((o) => ({ ...o, leaderEpoch: -1 })),
+      };
+    default:
+      return request.body;
   }
 }
 

@@ -3,6 +3,9 @@
 // WireConnection, its bytes go in, and what the engine delivered comes back out to it. Pure: the
 // host paces the engine and calls pump() after each advance; the transport is a ClientSink.
 import type { Engine, EngineError } from '../engine';
+
+/** What the gateway needs of the engine's host: commands in, what reached clients out. */
+export type GatewayEngine = Pick<Engine, 'dispatch' | 'drainExternal'>;
 import { WireConnection, type WireOptions, type WireOutput } from './wireConnection';
 
 /** What a transport does for one connection when the engine has something for it. */
@@ -27,7 +30,7 @@ export class Gateway {
   private next = 1;
 
   constructor(
-    readonly engine: Engine,
+    private readonly engine: GatewayEngine,
     private readonly options: WireOptions,
   ) {}
 
@@ -38,6 +41,18 @@ export class Gateway {
     if (!result.ok) return { error: result.error };
     this.conns.set(conn, { wire: new WireConnection(conn, this.engine, this.options), sink });
     return { conn };
+  }
+
+  /**
+   * Ends every connection without telling the engine: its world changed under them (a seek, a
+   * new scenario), and a command now would change the recorded history. What the engine still
+   * holds for them is dropped.
+   */
+  resetAll(): void {
+    const sinks = [...this.conns.values()].map((e) => e.sink);
+    this.conns.clear();
+    this.engine.drainExternal();
+    for (const sink of sinks) sink.end();
   }
 
   isOpen(conn: string): boolean {

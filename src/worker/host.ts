@@ -26,6 +26,7 @@ import {
   type Request,
 } from './protocol';
 import { scenarioSources, resolveScenario, type ScenarioSources } from './scenarios';
+import { LabSockets } from './lab';
 import { Session, type SessionOptions } from './session';
 import { isEmptyChanges, isEmptyFast, ViewDiffer } from './viewDiff';
 
@@ -38,6 +39,8 @@ export class WorkerHost {
   private runner: LessonRunner | null = null;
   /** Events played and already shown to the runner, not yet sent in a frame. */
   private held: { events: SimEvent[]; places: EventPlace[] } = { events: [], places: [] };
+  /** The code lab's sockets (real KafkaJS clients in the page), on the session's engine. */
+  private readonly lab: LabSockets;
   /** The course, loaded on first use (it is not part of the initial bundle). */
   private course: Promise<typeof import('../lessons/course')> | null = null;
 
@@ -45,7 +48,9 @@ export class WorkerHost {
     private readonly post: (message: FromWorker) => void,
     private readonly sources: ScenarioSources = scenarioSources,
     private readonly sessionOptions: SessionOptions = {},
-  ) {}
+  ) {
+    this.lab = new LabSockets(() => this.session, post);
+  }
 
   /** The engine at the play head. */
   private get engine(): Engine | null {
@@ -65,11 +70,16 @@ export class WorkerHost {
           return;
         case 'advance':
           this.advance(message.to);
+          this.lab.pump();
           this.post(this.frame('advance', message.withView));
           return;
         case 'step':
           this.session?.step();
+          this.lab.pump();
           this.post(this.frame('step', true));
+          return;
+        case 'lab':
+          this.lab.handle(message);
           return;
         case 'request':
           try {
@@ -124,6 +134,7 @@ export class WorkerHost {
   private request(id: number, request: Request): void {
     switch (request.type) {
       case 'load': {
+        this.lab.reset();
         const value = this.load(request);
         this.reply({ type: 'reply', id, request: 'load', value });
         if (value.ok) this.post(this.frame('load', true));
@@ -140,6 +151,7 @@ export class WorkerHost {
       case 'seek': {
         const session = this.needSession();
         const value = session.seek(request.target);
+        if (value.ok) this.lab.reset();
         this.reply({ type: 'reply', id, request: 'seek', value });
         if (value.ok) this.post(this.frame('seek', true, session.inFlightAfterSeek()));
         return;
@@ -155,6 +167,7 @@ export class WorkerHost {
       case 'undoFork': {
         const session = this.needSession();
         const ok = session.undoFork();
+        if (ok) this.lab.reset();
         this.reply({ type: 'reply', id, request: 'undoFork', value: { ok } });
         if (ok) this.post(this.frame('seek', true, session.inFlightAfterSeek()));
         return;

@@ -113,8 +113,20 @@ const REQUEST_TYPES = [
 
 const LESSON_ACTIONS: readonly string[] = ['next', 'back', 'showMe', 'exit'];
 
+/** A real client's socket in the page (the code lab), named by the page. */
+export type LabToWorker =
+  | { type: 'lab'; action: 'connect'; socket: string; brokerId: number }
+  | { type: 'lab'; action: 'write'; socket: string; bytes: Uint8Array }
+  | { type: 'lab'; action: 'close'; socket: string };
+
+/** What happened to a lab socket: the handshake's outcome, bytes for it, its end. */
+export type LabFromWorker =
+  | { type: 'lab'; socket: string; event: 'connected' | 'refused' | 'end' }
+  | { type: 'lab'; socket: string; event: 'data'; bytes: Uint8Array };
+
 export type ToWorker =
   | { type: 'hello'; protocol: number }
+  | LabToWorker
   /** Advance to sim time `to`. `withView`: also diff the view (the page throttles this). */
   | { type: 'advance'; to: number; withView: boolean }
   | { type: 'step' }
@@ -307,6 +319,7 @@ export type ReplyMessage = {
 
 export type FromWorker =
   | { type: 'ready'; protocol: number; engineVersion: string; now: number }
+  | LabFromWorker
   | FrameMessage
   | ReplyMessage
   /**
@@ -497,6 +510,15 @@ export function checkToWorker(message: unknown): ToWorker | string {
         : 'advance without a finite sim time';
     case 'step':
       return m as ToWorker;
+    case 'lab': {
+      if (typeof m.socket !== 'string' || m.socket === '') return 'lab message without a socket';
+      if (m.action === 'connect')
+        return Number.isInteger(m.brokerId) ? (m as ToWorker) : 'lab connect without a broker id';
+      if (m.action === 'write')
+        return m.bytes instanceof Uint8Array ? (m as ToWorker) : 'lab write without bytes';
+      if (m.action === 'close') return m as ToWorker;
+      return `unknown lab action ${String(m.action)}`;
+    }
     case 'request': {
       const r = m.request as Record<string, unknown> | undefined;
       if (typeof m.id !== 'number' || typeof r !== 'object' || r === null) {

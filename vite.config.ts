@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The built page may run only its own scripts and workers: no inline script, no eval, nothing
 // from elsewhere (defence in depth; the app renders user text as text). Inline style stays
@@ -20,6 +21,47 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The code lab's worker compiles the learner's program (src/lab/lab.worker.ts). A worker
+ * script's policy is its own response's, not the page's: this one may compile code, nothing
+ * else changes, and the page keeps the strict policy above.
+ */
+export const LAB_WORKER_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+);
+
+/** `vite preview` sends each response its policy as a header (the lab worker its own). */
+function previewPolicyHeaders(): Plugin {
+  return {
+    name: 'preview-policy-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const lab = /\/lab\.worker-[^/]*\.js(\?|$)/.test(req.url ?? '');
+        res.setHeader('Content-Security-Policy', lab ? LAB_WORKER_POLICY : CONTENT_SECURITY_POLICY);
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * Node modules KafkaJS requires, for the code lab's worker: polyfills, or an empty module. (knip
+ * cannot see the polyfill packages used through these aliases: knip.json ignores them.)
+ */
+const nodeStub = fileURLToPath(new URL('./src/lab/nodeStub.ts', import.meta.url));
+const exactly = (name: string, replacement: string) => ({
+  // Exact names only: `util` must not capture `util/...` paths inside the polyfills.
+  find: new RegExp(`^${name}$`),
+  replacement,
+});
+const NODE_MODULE_ALIASES = [
+  ...['events', 'util', 'assert', 'buffer'].map((name) =>
+    exactly(name, fileURLToPath(new URL(`./node_modules/${name}/`, import.meta.url))),
+  ),
+  ...['net', 'tls', 'zlib', 'crypto'].map((name) => exactly(name, nodeStub)),
+];
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
@@ -33,7 +75,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), previewPolicyHeaders()],
+  resolve: { alias: NODE_MODULE_ALIASES },
   base: './',
   worker: { format: 'es' },
   build: {
@@ -43,11 +86,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
   },
   server: { host: 'localhost', port: 5173 },
-  preview: {
-    host: 'localhost',
-    port: 4173,
-    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-  },
+  preview: { host: 'localhost', port: 4173 },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],

@@ -17,8 +17,9 @@ const initial = [
   ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g),
 ].map((m) => m[1].replace(/^\.?\//, ''));
 const assets = readdirSync(join(dist, 'assets'));
+// The engine's worker starts with the page; the code lab's worker (KafkaJS) loads on demand.
 const workers = assets
-  .filter((f) => /worker/i.test(f) && f.endsWith('.js'))
+  .filter((f) => /^engine\.worker/i.test(f) && f.endsWith('.js'))
   .map((f) => `assets/${f}`);
 const lazy = assets
   .filter((f) => f.endsWith('.js'))

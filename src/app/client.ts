@@ -33,6 +33,11 @@ export const STUCK_AFTER_MS = 5000;
 
 export interface Transport {
   post(message: ToWorker): void;
+  /**
+   * Hands the engine worker a port for the code lab's sockets (worker/lab.ts); absent where
+   * there is no worker to hand it to.
+   */
+  labPort?(port: MessagePort): void;
   listen(onMessage: (message: FromWorker) => void, onFailure: (message: string) => void): void;
   close(): void;
 }
@@ -455,6 +460,17 @@ export class SimClient {
     this.store.setState({ playing });
   }
 
+  /**
+   * A port to the engine worker's lab sockets, for the code lab's worker (the other end goes to
+   * the engine worker), or null where there is no engine worker.
+   */
+  openLabPort(): MessagePort | null {
+    if (!this.transport.labPort) return null;
+    const channel = new MessageChannel();
+    this.transport.labPort(channel.port2);
+    return channel.port1;
+  }
+
   togglePlaying(): void {
     this.setPlaying(!this.store.getState().playing);
   }
@@ -639,6 +655,7 @@ export function workerTransport(): Transport {
   });
   return {
     post: (message) => worker.postMessage(message),
+    labPort: (port) => worker.postMessage({ type: 'labPort', port }, [port]),
     listen(onMessage, onFailure) {
       worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
       worker.onerror = (event) => onFailure(event.message || 'the worker could not start');

@@ -64,12 +64,15 @@ export interface UiState {
    * of the newest loss dismissed. Records lost later show again (dataLoss.ts).
    */
   dismissedLoss: Record<string, number>;
+  /** The code lab (real KafkaJS code against this cluster) is open. */
+  labOpen: boolean;
 }
 
 export function initialUiState(): UiState {
   return {
     selection: null,
     deliveryTopic: null,
+    labOpen: false,
     dialog: null,
     hiddenTraffic: {},
     sidePanelOpen: true,

@@ -1361,6 +1361,24 @@ export const en = {
     topicAlso:
       "Topic {{topic}} holds the most records, and every copy holds them too: lower the rate (ratePerSec) of the producers writing to it, or the topic's retention.ms or retention.bytes.",
   },
+  // The code lab (src/ui/lab/): real KafkaJS code against this cluster. Accessible names:
+  // Code lab, Run, Stop, Console, Program.
+  lab: {
+    button: 'Code lab',
+    buttonHint: 'Run real KafkaJS code against this cluster',
+    loading: 'Loading the code lab…',
+    title: 'Code lab',
+    hint: 'Unmodified KafkaJS 2.2.4 runs here against the cluster in the picture: brokers at 127.0.0.1:9092, :9093, … Kill a broker while it runs and watch the client retry.',
+    editor: 'Program',
+    run: 'Run',
+    stop: 'Stop',
+    close: 'Close the code lab',
+    console: 'Console',
+    started: 'Running…',
+    finished: 'Finished.',
+    stopped: 'Stopped: its connections closed.',
+    noEngine: 'No engine to connect to.',
+  },
   charts: {
     button: 'Charts',
     buttonHint: 'Metrics over time: lag, rates, ISR, produce errors',

@@ -1319,6 +1319,22 @@ export const zhCN: Catalogue = {
     topicAlso:
       '主题 {{topic}} 保留的记录最多，每个快照里也都有这些记录：请调低写入它的生产者的速率（ratePerSec），或调低这个主题的 retention.ms 或 retention.bytes。',
   },
+  lab: {
+    button: '代码实验室',
+    buttonHint: '用真实的 KafkaJS 代码连接这个集群',
+    loading: '正在加载代码实验室…',
+    title: '代码实验室',
+    hint: '这里运行未经修改的 KafkaJS 2.2.4，连接的正是画面中的集群：Broker 地址为 127.0.0.1:9092、:9093……运行时终止一个 Broker，看看客户端如何重试。',
+    editor: '程序',
+    run: '运行',
+    stop: '停止',
+    close: '关闭代码实验室',
+    console: '控制台',
+    started: '运行中…',
+    finished: '运行结束。',
+    stopped: '已停止：它的连接都已关闭。',
+    noEngine: '没有可连接的引擎。',
+  },
   charts: {
     button: '图表',
     buttonHint: '指标随时间的变化：积压、速率、ISR、生产错误',

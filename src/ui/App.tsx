@@ -3,6 +3,7 @@
 // taking room from it). Dialogs and the screen-reader announcer sit on top.
 import { ReliabilityBanners } from './chrome/ReliabilityBanners';
 import { MemoryWarning } from './chrome/MemoryStatus';
+import { CodeLabDock } from './lab/CodeLabDock';
 import { ChartsDock } from './charts/ChartsDock';
 import { useEffect, useLayoutEffect, useMemo, type CSSProperties } from 'react';
 import type { ActionContext } from '../app/actions';
@@ -95,6 +96,7 @@ export function App() {
         <LessonPanel />
         <Workspace />
         <ChartsDock />
+        <CodeLabDock />
         <TimelineBar />
         <Footer />
       </div>

@@ -52,6 +52,11 @@ export class WorkerHost {
     this.lab = new LabSockets(() => this.session, post);
   }
 
+  /** The code lab's worker speaks to the lab sockets over a port of its own from now on. */
+  attachLab(post: (message: FromWorker) => void): void {
+    this.lab.attach(post);
+  }
+
   /** The engine at the play head. */
   private get engine(): Engine | null {
     return this.session?.current ?? null;

@@ -3,12 +3,8 @@
 // session's engine, so the lab's requests are commands in the recorded session like the user's.
 // A seek or a new scenario ends every lab socket (the clients reconnect to the new moment).
 import { Gateway } from '../bridge/gateway';
-import type { LabFromWorker, LabToWorker } from './protocol';
+import { LAB_BASE_PORT, LAB_HOST, type LabFromWorker, type LabToWorker } from './protocol';
 import type { Session } from './session';
-
-/** The addresses the lab's clients use; the page's socket factory maps them back to brokers. */
-export const LAB_HOST = 'broker';
-export const LAB_BASE_PORT = 9092;
 
 export class LabSockets {
   private gateway: Gateway | null = null;
@@ -18,8 +14,24 @@ export class LabSockets {
 
   constructor(
     private readonly session: () => Session | null,
-    private readonly post: (message: LabFromWorker) => void,
+    private post: (message: LabFromWorker) => void,
   ) {}
+
+  /**
+   * Lab messages now come from (and go back to) another place: the code lab's worker, over a
+   * port of its own. The clients of the last run are gone: their connections close.
+   */
+  attach(post: (message: LabFromWorker) => void): void {
+    this.closeAll();
+    this.post = post;
+  }
+
+  /** Every lab client's process ended: its connections close, as TCP's would. */
+  closeAll(): void {
+    for (const conn of [...this.socketOf.keys()]) this.gateway?.close(conn);
+    this.connOf.clear();
+    this.socketOf.clear();
+  }
 
   handle(message: LabToWorker): void {
     const gateway = this.ensureGateway();

@@ -113,6 +113,13 @@ const REQUEST_TYPES = [
 
 const LESSON_ACTIONS: readonly string[] = ['next', 'back', 'showMe', 'exit'];
 
+/**
+ * Where the code lab's clients find the brokers: broker N at 127.0.0.1:9092+N-1, as under
+ * `npm run broker`, so the same program runs in both.
+ */
+export const LAB_HOST = '127.0.0.1';
+export const LAB_BASE_PORT = 9092;
+
 /** A real client's socket in the page (the code lab), named by the page. */
 export type LabToWorker =
   | { type: 'lab'; action: 'connect'; socket: string; brokerId: number }

@@ -47,6 +47,7 @@ const IDENTIFIERS = [
   /\b[a-z]+([A-Z][a-z]+)+\b/g, // ratePerSec, brokerId
   /\bnull\b/g,
   /\bbase64\b/g, // an encoding's name
+  /\bKafkaJS\b/g, // a client library's name
   /\{[^{}]*\}/g, // a JSON example such as { "type": "killBroker", "brokerId": 2 }
 ];
 

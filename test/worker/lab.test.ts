@@ -9,7 +9,7 @@ import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../src/engine';
 import { WorkerHost } from '../../src/worker/host';
-import { LAB_BASE_PORT } from '../../src/worker/lab';
+import { LAB_BASE_PORT } from '../../src/worker/protocol';
 import type { FromWorker, LabFromWorker } from '../../src/worker/protocol';
 import { scenario } from '../engine/helpers';
 
@@ -113,7 +113,7 @@ describe('the code lab through the worker host', () => {
     const { events, request, sockets, socketFactory } = page();
     const kafka = new Kafka({
       clientId: 'lab',
-      brokers: [`broker:${LAB_BASE_PORT}`],
+      brokers: [`127.0.0.1:${LAB_BASE_PORT}`],
       socketFactory,
       logLevel: logLevel.NOTHING,
     });

@@ -8,6 +8,7 @@ import { ActionButton } from '../chrome/ActionButton';
 import { TimelineNotice } from './TimelineNotice';
 import { TimelineSlider } from './TimelineSlider';
 import { ChartsButton } from '../charts/ChartsDock';
+import { CodeLabButton } from '../lab/CodeLabDock';
 import './timeline.css';
 
 export function TimelineBar({ start, end }: { start?: ReactNode; end?: ReactNode }) {
@@ -41,6 +42,7 @@ export function TimelineBar({ start, end }: { start?: ReactNode; end?: ReactNode
       {end ?? (
         <>
           <ChartsButton />
+          <CodeLabButton />
           <ActionButton action={share} icon="⤴" className="timeline-share" />
         </>
       )}

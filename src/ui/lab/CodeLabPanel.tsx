@@ -1,0 +1,135 @@
+// The code lab: an editor with a KafkaJS program, Run and Stop, and its console. The program
+// runs in a worker of its own (src/lab/lab.worker.ts) whose sockets reach this page's engine
+// worker, so what it does shows in the picture and the event log like any client.
+import { useEffect, useRef, useState } from 'react';
+import { EditorView, basicSetup } from 'codemirror';
+import { javascript } from '@codemirror/lang-javascript';
+import { useSimClient, useSimStore } from '../../app/SimulatorProvider';
+import type { FromLab } from '../../lab/messages';
+import { useT } from '../hooks';
+import { LAB_EXAMPLE } from './example';
+import './codeLab.css';
+
+interface Line {
+  id: number;
+  level: 'log' | 'error' | 'status';
+  text: string;
+}
+
+export default function CodeLabPanel() {
+  const t = useT();
+  const client = useSimClient();
+  const store = useSimStore();
+  const editorHost = useRef<HTMLDivElement>(null);
+  const editor = useRef<EditorView | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const [running, setRunning] = useState(false);
+  const [lines, setLines] = useState<Line[]>([]);
+  const nextLine = useRef(1);
+
+  useEffect(() => {
+    const view = new EditorView({
+      doc: LAB_EXAMPLE,
+      extensions: [
+        basicSetup,
+        javascript(),
+        EditorView.contentAttributes.of({ 'aria-label': t('lab.editor') }),
+      ],
+      parent: editorHost.current!,
+    });
+    // The scroller can be reached by keyboard too (axe: scrollable regions are focusable).
+    view.scrollDOM.tabIndex = 0;
+    editor.current = view;
+    return () => {
+      view.destroy();
+      worker.current?.terminate();
+    };
+    // The editor is made once; its label follows the language at the next opening.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const print = (level: Line['level'], text: string) =>
+    setLines((old) => [...old.slice(-499), { id: nextLine.current++, level, text }]);
+
+  const stop = (why: string | null) => {
+    worker.current?.terminate();
+    worker.current = null;
+    // A new port closes the last run's connections in the engine, as a killed process's would.
+    client.openLabPort()?.close();
+    setRunning(false);
+    if (why !== null) print('status', why);
+  };
+
+  const run = () => {
+    const port = client.openLabPort();
+    if (!port) return print('error', t('lab.noEngine'));
+    worker.current?.terminate();
+    const w = new Worker(new URL('../../lab/lab.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    setLines([]);
+    setRunning(true);
+    print('status', t('lab.started'));
+    w.onmessage = (event: MessageEvent<FromLab>) => {
+      const m = event.data;
+      if (m.type === 'console') return print(m.level, m.text);
+      setRunning(false);
+      print(m.error === null ? 'status' : 'error', m.error ?? t('lab.finished'));
+    };
+    w.onerror = (event) => {
+      print('error', event.message);
+      stop(null);
+    };
+    const code = editor.current?.state.doc.toString() ?? '';
+    w.postMessage({ type: 'run', code, port }, [port]);
+  };
+
+  return (
+    <section id="code-lab" className="code-lab" aria-labelledby="code-lab-title">
+      <div className="code-lab-head">
+        <h2 id="code-lab-title">{t('lab.title')}</h2>
+        <p className="muted">{t('lab.hint')}</p>
+        <div className="code-lab-buttons">
+          <button type="button" className="button primary" onClick={run} disabled={running}>
+            {t('lab.run')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => stop(t('lab.stopped'))}
+            disabled={!running}
+          >
+            {t('lab.stop')}
+          </button>
+          <button
+            type="button"
+            className="panel-close"
+            aria-label={t('lab.close')}
+            onClick={() => {
+              stop(null);
+              store.setState({ labOpen: false });
+            }}
+          >
+            ×
+          </button>
+        </div>
+      </div>
+      <div className="code-lab-body">
+        <div className="code-lab-editor" ref={editorHost} />
+        <ol
+          className="code-lab-console"
+          aria-label={t('lab.console')}
+          aria-live="polite"
+          // A scrolling log is reached by keyboard too (axe: scrollable-region-focusable).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+        >
+          {lines.map((line) => (
+            <li key={line.id} className={`code-lab-line ${line.level}`}>
+              {line.text}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

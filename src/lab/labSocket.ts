@@ -1,5 +1,6 @@
 // A socket for KafkaJS in the lab worker whose bytes travel to the engine worker as `lab`
-// messages over a MessagePort (worker/lab.ts on the other side). It behaves as Node's net.Socket
+// messages over a MessagePort (worker/lab.ts on the other side; the Node tests' PacedCluster
+// plays that side directly). It behaves as Node's net.Socket
 // where KafkaJS relies on it: end() while still connecting does not cancel the attempt (a
 // refusal still arrives as an 'error'; a connection that opens is closed at once); destroy()
 // cancels it.
@@ -36,7 +37,8 @@ export class LabSocket extends EventEmitter {
   private state: 'connecting' | 'ending' | 'open' | 'closed' = 'connecting';
 
   constructor(
-    private readonly id: string,
+    /** Its name in the lab messages. */
+    readonly id: string,
     private readonly port: { postMessage(message: LabToWorker): void },
     private readonly onConnect: () => void,
   ) {

@@ -1,11 +1,13 @@
 // A simulated cluster that real KafkaJS code can talk to, inside a test: the engine runs paced
-// by the wall clock, and KafkaJS's socketFactory hands it sockets whose bytes go through the
-// gateway (src/bridge/gateway.ts) to the engine and back, as `npm run broker` does over TCP.
-import { EventEmitter } from 'node:events';
+// by the wall clock, and KafkaJS's socketFactory hands it the code lab's own sockets
+// (src/lab/labSocket.ts), whose lab messages this cluster takes where the engine worker would:
+// to the gateway (src/bridge/gateway.ts), as `npm run broker` does over TCP.
 import type { Socket } from 'node:net';
 import { Kafka, logLevel, type ISocketFactory, type RetryOptions } from 'kafkajs';
 import { createEngine, type Engine, type Scenario, type SimEvent } from '../../src/engine';
 import { Gateway } from '../../src/bridge/gateway';
+import { LabSockets, type LabSocket } from '../../src/lab/labSocket';
+import type { LabFromWorker, LabToWorker } from '../../src/worker/protocol';
 
 export const BASE_PORT = 9092;
 
@@ -16,6 +18,9 @@ export class PacedCluster {
   /** Every chunk a client wrote, in order (for replaying altered copies of real requests). */
   readonly written: Uint8Array[] = [];
   private readonly gateway: Gateway;
+  private readonly sockets = new LabSockets({ postMessage: (m) => this.fromSocket(m) });
+  /** The gateway's connection of each lab socket. */
+  private readonly connOf = new Map<string, string>();
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly t0 = Date.now();
   private readonly simStart: number;
@@ -30,19 +35,9 @@ export class PacedCluster {
     this.timer = setInterval(() => this.tick(), 2);
   }
 
-  /** KafkaJS's socketFactory option (the socket has the part of net.Socket KafkaJS uses). */
-  readonly socketFactory: ISocketFactory = ({ port, onConnect }) => {
-    const socket = new FakeSocket(this, onConnect);
-    const opened = this.gateway.open(port - BASE_PORT + 1, {
-      connected: () => socket.connected(),
-      refused: () => socket.fail('ECONNREFUSED'),
-      data: (bytes) => setImmediate(() => socket.emit('data', Buffer.from(bytes))),
-      end: () => setImmediate(() => socket.emit('end')),
-    });
-    if ('conn' in opened) socket.conn = opened.conn;
-    else setImmediate(() => socket.fail('ECONNREFUSED'));
-    return socket as unknown as Socket;
-  };
+  /** KafkaJS's socketFactory option (the lab socket has the part of net.Socket KafkaJS uses). */
+  readonly socketFactory: ISocketFactory = ({ port, onConnect }) =>
+    this.sockets.open(port - BASE_PORT + 1, onConnect) as unknown as Socket;
 
   /**
    * A KafkaJS client of this cluster, as a learner's code would make one: quiet, one retry
@@ -71,19 +66,37 @@ export class PacedCluster {
     clearInterval(this.timer);
   }
 
-  /** Whether connection `conn` is still open on the gateway's side. */
-  isOpen(conn: string): boolean {
-    return this.gateway.isOpen(conn);
+  /** Whether the socket's connection is still open on the gateway's side. */
+  isOpen(socket: Socket): boolean {
+    const conn = this.connOf.get((socket as unknown as LabSocket).id);
+    return conn !== undefined && this.gateway.isOpen(conn);
   }
 
-  /** Bytes the client wrote on `conn`. */
-  write(conn: string, data: Uint8Array): void {
-    this.written.push(data);
-    this.gateway.write(conn, data);
-  }
-
-  close(conn: string): void {
-    this.gateway.close(conn);
+  /** A lab message from a socket: where the engine worker's lab sockets would take it. */
+  private fromSocket(m: LabToWorker): void {
+    const conn = this.connOf.get(m.socket);
+    switch (m.action) {
+      case 'connect': {
+        const tell = (message: LabFromWorker) => this.sockets.receive(message);
+        const { socket } = m;
+        const opened = this.gateway.open(m.brokerId, {
+          connected: () => tell({ type: 'lab', socket, event: 'connected' }),
+          refused: () => tell({ type: 'lab', socket, event: 'refused' }),
+          data: (bytes) => setImmediate(() => tell({ type: 'lab', socket, event: 'data', bytes })),
+          end: () => setImmediate(() => tell({ type: 'lab', socket, event: 'end' })),
+        });
+        if ('conn' in opened) this.connOf.set(socket, opened.conn);
+        else setImmediate(() => tell({ type: 'lab', socket, event: 'refused' }));
+        return;
+      }
+      case 'write':
+        this.written.push(m.bytes);
+        if (conn !== undefined) this.gateway.write(conn, m.bytes);
+        return;
+      case 'close':
+        if (conn !== undefined) this.gateway.close(conn);
+        return;
+    }
   }
 
   private tick(): void {
@@ -91,59 +104,4 @@ export class PacedCluster {
     for (const e of this.engine.drainEvents()) this.events.push(e);
     this.gateway.pump();
   }
-}
-
-/**
- * The part of net.Socket KafkaJS uses, with Node's behaviour where KafkaJS relies on it: end()
- * on a socket still connecting does not cancel the attempt (a refusal still arrives as an
- * 'error'; a connection that opens is closed at once), while destroy() cancels it.
- */
-class FakeSocket extends EventEmitter {
-  /** The gateway's name for the connection ('' when it could not be opened). */
-  conn = '';
-  private state: 'connecting' | 'ending' | 'open' | 'closed' = 'connecting';
-
-  constructor(
-    private readonly cluster: PacedCluster,
-    private readonly onConnect: () => void,
-  ) {
-    super();
-  }
-
-  connected(): void {
-    if (this.state === 'ending') return this.close();
-    if (this.state !== 'connecting') return;
-    this.state = 'open';
-    this.onConnect();
-  }
-
-  fail(code: string): void {
-    if (this.state === 'ending') this.close();
-    if (this.state === 'closed' && code !== 'ECONNREFUSED') return;
-    this.state = 'closed';
-    this.emit('error', Object.assign(new Error(`connect ${code}`), { code }));
-  }
-
-  write(data: Buffer | Uint8Array): boolean {
-    if (this.state === 'open') this.cluster.write(this.conn, new Uint8Array(data));
-    return true;
-  }
-
-  end(): void {
-    if (this.state === 'connecting') this.state = 'ending';
-    else this.close();
-  }
-
-  destroy(): void {
-    this.close();
-  }
-
-  private close(): void {
-    this.state = 'closed';
-    this.cluster.close(this.conn);
-  }
-
-  setKeepAlive(): void {}
-
-  unref(): void {}
 }

@@ -1375,7 +1375,7 @@ export const en = {
     close: 'Close the code lab',
     console: 'Console',
     started: 'Running…',
-    finished: 'Finished.',
+    finished: 'Finished. What it left running (a consumer, open connections) goes on until Stop.',
     stopped: 'Stopped: its connections closed.',
     noEngine: 'No engine to connect to.',
   },

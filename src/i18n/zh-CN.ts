@@ -1331,7 +1331,7 @@ export const zhCN: Catalogue = {
     close: '关闭代码实验室',
     console: '控制台',
     started: '运行中…',
-    finished: '运行结束。',
+    finished: '运行结束。它留下的消费者和连接仍在运行，直到点击“停止”。',
     stopped: '已停止：它的连接都已关闭。',
     noEngine: '没有可连接的引擎。',
   },

@@ -73,6 +73,8 @@ export class LabSockets {
   reset(): void {
     this.gateway?.resetAll();
     this.gateway = null;
+    this.connOf.clear();
+    this.socketOf.clear();
   }
 
   private forget(socket: string, event: 'refused' | 'end'): void {

@@ -23,7 +23,9 @@ export default function CodeLabPanel() {
   const editorHost = useRef<HTMLDivElement>(null);
   const editor = useRef<EditorView | null>(null);
   const worker = useRef<Worker | null>(null);
-  const [running, setRunning] = useState(false);
+  // idle: nothing running; running: the program's main code; finished: it returned, but what it
+  // left running (a consumer's loop, open connections) lives on until Stop or the next Run.
+  const [phase, setPhase] = useState<'idle' | 'running' | 'finished'>('idle');
   const [lines, setLines] = useState<Line[]>([]);
   const nextLine = useRef(1);
 
@@ -42,7 +44,11 @@ export default function CodeLabPanel() {
     editor.current = view;
     return () => {
       view.destroy();
-      worker.current?.terminate();
+      if (worker.current) {
+        worker.current.terminate();
+        // A new port closes the run's connections in the engine, as a killed process's would.
+        client.openLabPort()?.close();
+      }
     };
     // The editor is made once; its label follows the language at the next opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -56,7 +62,7 @@ export default function CodeLabPanel() {
     worker.current = null;
     // A new port closes the last run's connections in the engine, as a killed process's would.
     client.openLabPort()?.close();
-    setRunning(false);
+    setPhase('idle');
     if (why !== null) print('status', why);
   };
 
@@ -67,12 +73,12 @@ export default function CodeLabPanel() {
     const w = new Worker(new URL('../../lab/lab.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     setLines([]);
-    setRunning(true);
+    setPhase('running');
     print('status', t('lab.started'));
     w.onmessage = (event: MessageEvent<FromLab>) => {
       const m = event.data;
       if (m.type === 'console') return print(m.level, m.text);
-      setRunning(false);
+      setPhase('finished');
       print(m.error === null ? 'status' : 'error', m.error ?? t('lab.finished'));
     };
     w.onerror = (event) => {
@@ -89,14 +95,19 @@ export default function CodeLabPanel() {
         <h2 id="code-lab-title">{t('lab.title')}</h2>
         <p className="muted">{t('lab.hint')}</p>
         <div className="code-lab-buttons">
-          <button type="button" className="button primary" onClick={run} disabled={running}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={run}
+            disabled={phase === 'running'}
+          >
             {t('lab.run')}
           </button>
           <button
             type="button"
             className="button"
             onClick={() => stop(t('lab.stopped'))}
-            disabled={!running}
+            disabled={phase === 'idle'}
           >
             {t('lab.stop')}
           </button>

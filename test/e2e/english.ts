@@ -22,6 +22,7 @@ const ALLOWED: RegExp[] = [
   /\b[A-Z][a-z]+(?:[A-Z][a-z]+)*Record\b/g, // __cluster_metadata's record names: RegisterBrokerRecord
   /\bKIP-\d+\b/g,
   /\bmurmur2\b/g, // the key hash's name
+  /\bKafkaJS\b/g, // the client library the code lab runs
   /\b\w+(\.\w+)*\(\)/g, // client calls: poll(), KafkaConsumer.seek()
   /\bkafka-[a-z-]+\b( unregister\b)?/g, // Kafka's command-line tools: kafka-reassign-partitions
   /\b(ms|KB|KiB|MB|MiB)\b/g, // units

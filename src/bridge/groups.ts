@@ -3,7 +3,7 @@
 // OffsetFetch v4. Subscriptions and assignments stay as the client encoded them (the coordinator
 // never reads them in Kafka either); the topics and partitions they name are decoded beside them
 // so the engine can show the group.
-import { base64Decode, base64Encode, type MessageBodies } from '../engine';
+import { base64Decode, base64Encode, parseTopicPartition, type MessageBodies } from '../engine';
 import {
   decodeAssignment,
   decodeSubscription,
@@ -118,15 +118,15 @@ function partitionKeys(list: TopicPartitions[]): string[] {
   return list.flatMap((t) => t.partitions.map((p) => `${t.topic}-${p}`));
 }
 
-/** Back from "topic-N" keys (a topic name may itself hold '-'), grouped by topic in order. */
+/** Back from "topic-N" keys, grouped by topic in order. */
 function topicPartitions(keys: string[]): TopicPartitions[] {
   const out: TopicPartitions[] = [];
   for (const key of keys) {
-    const cut = key.lastIndexOf('-');
-    const topic = key.slice(0, cut);
-    let entry = out.find((t) => t.topic === topic);
-    if (!entry) out.push((entry = { topic, partitions: [] }));
-    entry.partitions.push(Number(key.slice(cut + 1)));
+    const tp = parseTopicPartition(key);
+    if (!tp) continue;
+    let entry = out.find((t) => t.topic === tp.topic);
+    if (!entry) out.push((entry = { topic: tp.topic, partitions: [] }));
+    entry.partitions.push(tp.partition);
   }
   return out;
 }

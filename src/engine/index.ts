@@ -1,7 +1,7 @@
 // The engine's public surface (design.md 3.1). Everything above the engine imports from here.
 export type * from './types';
 export { ENGINE_VERSION } from './version';
-export { murmur2, partitionForKey, assign } from './kernels';
+export { murmur2, partitionForKey, assign, parseTopicPartition } from './kernels';
 export { createEngine, restoreEngine, checkScenario, EngineInputError } from './engine';
 export { base64Decode, base64Encode } from './kernels';
 export { wireBytesOf } from './records/wireBytes';

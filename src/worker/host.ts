@@ -26,7 +26,7 @@ import {
   type Request,
 } from './protocol';
 import { scenarioSources, resolveScenario, type ScenarioSources } from './scenarios';
-import { LabSockets } from './lab';
+import { LabConnections } from './lab';
 import { Session, type SessionOptions } from './session';
 import { isEmptyChanges, isEmptyFast, ViewDiffer } from './viewDiff';
 
@@ -40,7 +40,7 @@ export class WorkerHost {
   /** Events played and already shown to the runner, not yet sent in a frame. */
   private held: { events: SimEvent[]; places: EventPlace[] } = { events: [], places: [] };
   /** The code lab's sockets (real KafkaJS clients in the page), on the session's engine. */
-  private readonly lab: LabSockets;
+  private readonly lab: LabConnections;
   /** The course, loaded on first use (it is not part of the initial bundle). */
   private course: Promise<typeof import('../lessons/course')> | null = null;
 
@@ -49,7 +49,7 @@ export class WorkerHost {
     private readonly sources: ScenarioSources = scenarioSources,
     private readonly sessionOptions: SessionOptions = {},
   ) {
-    this.lab = new LabSockets(() => this.session, post);
+    this.lab = new LabConnections(() => this.session, post);
   }
 
   /** The code lab's worker speaks to the lab sockets over a port of its own from now on. */

@@ -6,7 +6,7 @@ import { Gateway } from '../bridge/gateway';
 import { LAB_BASE_PORT, LAB_HOST, type LabFromWorker, type LabToWorker } from './protocol';
 import type { Session } from './session';
 
-export class LabSockets {
+export class LabConnections {
   private gateway: Gateway | null = null;
   /** The page's socket id for each gateway connection, and back. */
   private readonly connOf = new Map<string, string>();

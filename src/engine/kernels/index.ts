@@ -12,4 +12,5 @@ export * from './highWatermark';
 export * from './leaderElection';
 export * from './leaderEpoch';
 export * from './assignors/index';
+export { parseTopicPartition } from './assignors/topicPartition';
 export { javaHashMapOrder } from './javaHashMap';

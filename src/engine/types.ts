@@ -924,8 +924,25 @@ export interface ReplicaView {
   segments: { baseOffset: number; records: number; bytes: number }[];
 }
 
+/**
+ * A real client (issue 14): what a broker can see of it. The app draws it like a built-in client
+ * but offers no buttons: its program, not the simulator, decides what it does.
+ */
+export interface ExternalClientInfo {
+  /** The client id its requests carry (KafkaJS's clientId). */
+  clientId: string;
+  /** Its open connections (the gateway's ids), each to one broker. */
+  connections: { conn: string; brokerId: number }[];
+  /** A producer: the topics it has written to; a group member: the topics it subscribes to. */
+  topics: string[];
+  /** A producer's acks on its last request (-1: all); null for a group member. */
+  acks: number | null;
+}
+
 export interface ProducerView {
   id: string;
+  /** Present for a real client's producer (id `ext:<clientId>`). */
+  external?: ExternalClientInfo;
   topic: string;
   ratePerSec: number;
   keys: string[] | null;
@@ -985,7 +1002,10 @@ export interface GroupView {
 export type ConsumerStatus = 'joining' | 'rebalancing' | 'stable' | 'crashed' | 'closed';
 
 export interface ConsumerView {
+  /** A built-in consumer's id; a real client's member id. */
   id: string;
+  /** Present for a real client's group member. */
+  external?: ExternalClientInfo;
   groupId: string;
   memberId: string | null;
   status: ConsumerStatus;

@@ -5,6 +5,7 @@ import type { Sim } from '../sim/sim';
 import { tpKey } from '../sim/ids';
 import type { LostRecord } from '../sim/world';
 import type { TruncatedRecord } from './log';
+import { chargeExternalLoss } from '../client/externalPicture';
 
 /** Enough to show a burst of loss where it happened without keeping history forever. */
 const KEPT_PER_PARTITION = 200;
@@ -32,6 +33,7 @@ export function noteLostRecords(
     });
     const p = r.record.producer === null ? undefined : w.producers[r.record.producer];
     if (p) p.stats.lostAcked = (p.stats.lostAcked ?? 0) + 1;
+    else if (r.record.producer !== null) chargeExternalLoss(sim, r.record.producer);
   }
   if (kept.length > KEPT_PER_PARTITION) kept.splice(0, kept.length - KEPT_PER_PARTITION);
 }

@@ -12,6 +12,7 @@ import type {
   ExternalRequest,
 } from '../types';
 import { decodeClientBatch } from '../records/rawBatch';
+import { forgetExternalRequests, noteExternalAnswer, noteExternalRequest } from './externalPicture';
 import type { Bodies, ProduceBatch } from '../sim/messages';
 import { fail, findBroker, isResult, OK, type Result } from '../commands/results';
 import { brokerNode, externalNode } from '../sim/ids';
@@ -90,6 +91,7 @@ export function applyExternalCommand(sim: Sim, cmd: ExternalCommand): Result {
         );
       const body = engineBody(sim, existing, request);
       if (isResult(body)) return body;
+      noteExternalRequest(sim, existing, request.kind, body);
       sim.send(from, EXTERNAL_INC, to, request.kind, body);
       return OK;
     }
@@ -186,6 +188,7 @@ function produceBody(
 /** The connection closed: by the client (no answer), or reset by the broker's host. */
 function close(sim: Sim, conn: ExternalConnection, answer: ExternalAnswer | null): void {
   conn.state = 'closed';
+  forgetExternalRequests(sim, conn);
   if (answer) tell(sim, answer);
   sim.emit({
     type: 'external.closed',
@@ -222,6 +225,7 @@ export function onExternalHandshake(sim: Sim, conn: ExternalConnection, accepted
 
 /** An answer reached the client: the gateway encodes it. */
 export function onExternalMessage(sim: Sim, conn: ExternalConnection, msg: Message): void {
+  noteExternalAnswer(sim, conn, msg);
   tell(sim, { conn: conn.id, kind: 'response', responseKind: msg.kind, body: msg.body });
 }
 

@@ -47,23 +47,7 @@ import type {
   Task,
 } from '../sim/world';
 import type { ProducerSpec } from '../types';
-
-/** Errors after which the producer refreshes metadata before retrying (leadership moved). */
-const REFRESH_ERRORS = new Set([
-  'NOT_LEADER_OR_FOLLOWER',
-  'LEADER_NOT_AVAILABLE',
-  'UNKNOWN_TOPIC_OR_PARTITION',
-  'FENCED_LEADER_EPOCH',
-  'NETWORK_EXCEPTION',
-  'REQUEST_TIMED_OUT',
-]);
-
-const RETRIABLE_ERRORS = new Set([
-  ...REFRESH_ERRORS,
-  'NOT_ENOUGH_REPLICAS',
-  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
-  'UNKNOWN_LEADER_EPOCH',
-]);
+import { REFRESH_ERRORS, RETRIABLE_ERRORS } from './produceErrors';
 
 // ---------------------------------------------------------------------------------------------
 // Lifecycle

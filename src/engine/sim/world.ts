@@ -693,6 +693,12 @@ export interface GroupMember {
   protocols?: { name: string; metadata: string }[];
   /** A real client's assignment as its leader sent it (base64). */
   assignmentBytes?: string;
+  /**
+   * A real client's position per partition as its fetches show it (the offset it asks for next),
+   * and how far those positions have moved in all: what the picture shows as read.
+   */
+  positions?: Record<string, number>;
+  consumed?: number;
 }
 
 /** A consumer group as the world keeps it (what Kafka persists in __consumer_offsets). */
@@ -786,6 +792,8 @@ export interface World {
   externals?: Record<string, ExternalConnection>;
   /** What reached real clients since the last drain (Engine.drainExternal). */
   externalOutbox?: ExternalAnswer[];
+  /** Real clients that produce, by their records' producer name `ext:<clientId>` (the picture). */
+  externalProducers?: Record<string, ExternalProducerRecord>;
 }
 
 /**
@@ -798,6 +806,45 @@ export interface ExternalConnection {
   clientId: string;
   broker: number;
   state: 'connecting' | 'open' | 'closed';
+  /**
+   * What its requests showed it to be, for the picture (client/externalPicture.ts): a producer
+   * (Produce, InitProducerId), a group member's (group requests, or fetching what a member
+   * owns) or an admin's (topic and group administration). Absent until one of those.
+   */
+  role?: 'producer' | 'consumer' | 'admin';
+  /** The group member it serves, once a request named it or it fetched what the member owns. */
+  memberId?: string;
+}
+
+/**
+ * What the picture keeps of a real client that produces (all its connections with one client id):
+ * the broker's count of records sent, answered and refused, the errors that stand, and the records
+ * of requests not yet answered (to name them in record.acked / record.failed events).
+ */
+export interface ExternalProducerRecord {
+  /** `ext:<clientId>`, the producer name its records carry. */
+  id: string;
+  clientId: string;
+  /** The topics it has produced to, first first. */
+  topics: string[];
+  /** The acks of its last Produce request (-1: all). */
+  acks: number;
+  /** From InitProducerId, or -1. */
+  producerIdNumber: number;
+  stats: { sent: number; acked: number; failed: number; lostAcked: number };
+  lastError: string | null;
+  standingErrors?: StandingProduceError[];
+  /** By `<conn>#<reqId>`: each partition's records and when they were sent. */
+  pending: Record<string, ExternalPendingProduce>;
+}
+
+export interface ExternalPendingProduce {
+  sentAt: number;
+  partitions: {
+    topic: string;
+    partition: number;
+    records: { key: string | null; value: string }[];
+  }[];
 }
 
 export interface LostRecord {

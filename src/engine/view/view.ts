@@ -35,6 +35,7 @@ import { lostRecordsOf } from '../broker/dataLoss';
 import { simplificationsOf } from './simplifications';
 import { metadataView } from './metadataView';
 import { zookeeperView } from './zookeeperView';
+import { externalConsumerViews, externalMemberIds, externalProducerViews } from './externalView';
 import { withCommittedImage } from '../quorum/commit';
 import { newestStandingError } from '../client/standingErrors';
 
@@ -239,7 +240,10 @@ function groupView(sim: Sim, g: GroupRecord): GroupView {
     coordinator:
       coordinatorPartition && coordinatorPartition.leader >= 0 ? coordinatorPartition.leader : null,
     leaderConsumerId: leader?.consumerId ?? null,
-    consumerIds: g.consumerIds.filter((id) => w.consumers[id]?.groupId === g.id),
+    consumerIds: [
+      ...g.consumerIds.filter((id) => w.consumers[id]?.groupId === g.id),
+      ...externalMemberIds(g),
+    ],
     offsets,
     config: entries(g.config),
   };
@@ -343,9 +347,18 @@ function viewNow(sim: Sim): ClusterView {
     // A removed broker (removeBroker) has left the cluster: it is no longer drawn or listed.
     brokers: w.brokers.flatMap((b, i) => (b.removed ? [] : [brokerView(sim, b, brokerRoles[i])])),
     topics: topicViews(sim),
-    producers: Object.values(w.producers).map((p) => producerView(sim, p)),
+    producers: [
+      ...Object.values(w.producers).map((p) => producerView(sim, p)),
+      ...externalProducerViews(sim),
+    ],
     groups: Object.values(w.groups).map((g) => groupView(sim, g)),
-    consumers: Object.values(w.consumers).map((c) => consumerView(sim, c)),
+    consumers: [
+      ...Object.values(w.consumers).map((c) => consumerView(sim, c)),
+      ...externalConsumerViews(sim, (tp) => {
+        const p = w.controller.partitions[tp];
+        return p ? leaderLog(sim, p)?.hw : undefined;
+      }),
+    ],
     presetConfig: presetEntries(sim),
     clusterConfig: clusterEntries(sim),
     simplifications: simplificationsOf(w.zookeeper ? 'zookeeper' : 'kraft'),

@@ -431,7 +431,12 @@ export const GROUP_ACTIONS = {
     labelKey: 'group.addConsumer',
     labelParams: (p) => ({ id: p.groupId }),
     perform: (ctx, p) => void run(ctx, { type: 'addConsumer', groupId: p.groupId }),
-    enabled: (s, p) => running(s) && p.groupId in s.groups,
+    // A group of real clients speaks their assignors (KafkaJS's RoundRobinAssigner): a built-in
+    // consumer would be refused with INCONSISTENT_GROUP_PROTOCOL.
+    enabled: (s, p) =>
+      running(s) &&
+      p.groupId in s.groups &&
+      !(s.groups[p.groupId]?.consumerIds ?? []).some((id) => s.consumers[id]?.external),
   },
 } satisfies Record<string, Action<GroupParams>>;
 

@@ -52,7 +52,8 @@ export function eventInfo(e: SimEvent): EventInfo {
       return info('cluster', broker(e.brokerId), true);
     case 'external.connected':
     case 'external.closed':
-      return info('cluster', broker(e.brokerId));
+      // KafkaJS opens and closes connections often: plumbing, shown with the details.
+      return info('records', broker(e.brokerId));
     case 'broker.unregistered':
       return info('cluster', null, true);
     case 'partition.reassignment-started':

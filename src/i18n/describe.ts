@@ -94,10 +94,10 @@ export function describeEvent(e: SimEvent, t: Translate): string {
     case 'broker.registration-refused':
       return t('events.brokerRegistrationRefused', { broker: e.brokerId, error: e.error });
     case 'external.connected':
-      return t('events.externalConnected', {
-        client: e.clientId || e.conn,
-        broker: e.brokerId,
-      });
+      // A client names itself in its first request, which comes after the TCP handshake.
+      return e.clientId
+        ? t('events.externalConnected', { client: e.clientId, broker: e.brokerId })
+        : t('events.externalConnectedUnnamed', { conn: e.conn, broker: e.brokerId });
     case 'external.closed':
       return t('events.externalClosed', {
         client: e.clientId || e.conn,

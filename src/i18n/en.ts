@@ -271,6 +271,30 @@ export const en = {
     removeShort: 'Remove',
     lastError: 'last error: {{error}}',
   },
+  external: {
+    mark: 'real client',
+    producerGroup: 'Producer {{clientId}} (real client)',
+    producerDetails: 'Producer {{clientId}} (real client) details',
+    consumerGroup: 'Consumer {{id}} (real client)',
+    state_one: 'real client · {{count}} connection',
+    state_other: 'real client · {{count}} connections',
+    statsPending: 'sent {{sent}} · in flight {{inFlight}}',
+    connectionName: 'real client ({{conn}})',
+    ownCode: 'its own code decides what it does',
+    statsHelp:
+      "What the brokers saw: sent, records in its produce requests (a record the client sends again counts again); acked, answered as written; failed, refused or left unanswered when its connection closed (the client may retry them); lost, acknowledged and then truncated away; in flight, sent and not answered yet. What waits in the client's own buffer is not the brokers' to see.",
+    inspectorNote:
+      'A real Kafka client (such as your KafkaJS code in the code lab, or a program pointed at npm run broker). It is drawn from what the brokers see of it: its program decides what it does, so the simulator has no buttons for it.',
+    positionNote:
+      'A real consumer keeps its position to itself: this is the offset its last fetch asked for, and read is how far those positions have moved.',
+    clientId: 'Client id',
+    connections: 'Open connections',
+    connection: '{{conn}} → Broker {{broker}}',
+    none: 'none',
+    topics: 'Topics',
+    subscribed: 'Subscribed to',
+    acks: 'acks (last request)',
+  },
   dataLoss: {
     region: 'Data lost',
     text_one:
@@ -752,6 +776,7 @@ export const en = {
     brokerRegistrationRefused:
       'The controller refused to register broker {{broker}} again ({{error}}): the session of its previous run is still alive. It retries; only when that session expires is the old run fenced and its leaderships moved',
     externalConnected: '{{client}}, a real client, opened a connection to Broker {{broker}}',
+    externalConnectedUnnamed: 'A real client opened connection {{conn}} to Broker {{broker}}',
     externalClosed: 'The connection of {{client}} to Broker {{broker}} closed: {{reason}}',
     brokerRemovalStarted:
       'Removing broker {{broker}}: {{count}} of its partition replicas are being reassigned to other brokers; it shuts down once it holds none',

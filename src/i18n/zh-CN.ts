@@ -272,6 +272,30 @@ export const zhCN: Catalogue = {
     removeShort: '移除',
     lastError: '最近错误：{{error}}',
   },
+  external: {
+    mark: '真实客户端',
+    producerGroup: '生产者 {{clientId}}（真实客户端）',
+    producerDetails: '生产者 {{clientId}}（真实客户端）详情',
+    consumerGroup: '消费者 {{id}}（真实客户端）',
+    state_one: '真实客户端 · {{count}} 个连接',
+    state_other: '真实客户端 · {{count}} 个连接',
+    statsPending: '发送 {{sent}} · 在途 {{inFlight}}',
+    connectionName: '真实客户端（{{conn}}）',
+    ownCode: '由它自己的代码决定怎么做',
+    statsHelp:
+      'Broker 看到的情况。发送：它的生产请求里的记录数（客户端重发的记录会再算一次）；确认：应答为写入成功；失败：被拒绝，或连接关闭时仍未得到应答（客户端可能会重试）；丢失：确认之后又被截断；在途：已发送、尚无应答。客户端自己缓冲区里的记录，Broker 看不到。',
+    inspectorNote:
+      '这是一个真实的 Kafka 客户端（例如代码实验室里你的 KafkaJS 代码，或从本机连到模拟集群的程序）。画面根据 Broker 看到的情况画出它：它做什么由它自己的程序决定，所以模拟器不提供操作它的按钮。',
+    positionNote:
+      '真实的消费者不会把自己的消费位置告诉 Broker：这里显示的是它最近一次拉取请求所要的 offset，“已消费”是这些消费位置一共前进了多少。',
+    clientId: '客户端 ID',
+    connections: '打开的连接',
+    connection: '{{conn}} → Broker {{broker}}',
+    none: '无',
+    topics: '主题',
+    subscribed: '订阅的主题',
+    acks: 'acks（最近一次请求）',
+  },
   dataLoss: {
     region: '数据丢失',
     text_one:
@@ -737,6 +761,7 @@ export const zhCN: Catalogue = {
     brokerRegistrationRefused:
       '控制器拒绝了 Broker {{broker}} 的重新注册（{{error}}）：它上一次运行的会话还没有超时。它会稍后重试；等那个会话超时，控制器才屏蔽旧的那次运行，并把它的 Leader 身份转给别的副本',
     externalConnected: '真实客户端 {{client}} 与 Broker {{broker}} 建立了连接',
+    externalConnectedUnnamed: '一个真实客户端与 Broker {{broker}} 建立了连接 {{conn}}',
     externalClosed: '{{client}} 与 Broker {{broker}} 的连接已关闭：{{reason}}',
     brokerRemovalStarted:
       '正在移除 Broker {{broker}}：它上面的 {{count}} 个分区副本正在重分配到其他 Broker；副本全部移走后它会关闭',

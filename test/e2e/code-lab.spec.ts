@@ -54,3 +54,41 @@ test('the code lab speaks Chinese', async ({ page }) => {
   await expect(page.getByRole('list', { name: '控制台' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: '程序' })).toBeVisible();
 });
+
+test('real clients are drawn like built-in ones while the example runs', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`/#${fragment}`);
+  await expect(page.getByTestId('engine-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await page.getByRole('button', { name: 'Code lab' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const console = page.getByRole('list', { name: 'Console' });
+  await expect(console).toContainText('sent hello carol', { timeout: 60_000 });
+
+  // The producer card is named by the client id; the group's row by the member id.
+  const producer = page.getByRole('group', { name: 'Producer my-app (real client)' });
+  await expect(producer).toBeVisible();
+  await expect(producer).toContainText('→ greetings · acks=all');
+  await expect(producer).toContainText(/real client · \d connections?/);
+  await expect(producer.getByRole('button', { name: /Pause|Remove/ })).toHaveCount(0);
+  const member = page.getByRole('group', { name: /^Consumer my-app-[0-9a-f]{8} \(real client\)$/ });
+  await expect(member).toBeVisible();
+  await expect(member.getByRole('button', { name: /Kill|Leave/ })).toHaveCount(0);
+  await expect(member).toContainText(/read [1-9]/);
+  // A built-in consumer would not share the group's assignor (KafkaJS's): not offered.
+  await expect(page.getByRole('button', { name: 'Add consumer to greeters' })).toBeDisabled();
+
+  // The inspector says what it is and where it is connected, and offers no actions.
+  await page.getByRole('button', { name: 'Producer my-app (real client) details' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('Open connections');
+  await expect(inspector).toContainText(/→ Broker \d/);
+  await expect(inspector.getByRole('button', { name: /Crash producer/ })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+
+  // Stopped without leaving the group: the card goes with its connections, the member stays
+  // until its session times out, drawn as crashed.
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(producer).toHaveCount(0);
+  await expect(member).toContainText('Crashed');
+});

@@ -129,3 +129,15 @@ export function InspectorAction({ action }: { action: BoundAction }) {
     </div>
   );
 }
+
+/** A Kafka error's name with its meaning in words, or a dash for none. */
+export function KafkaErrorName({ error }: { error: string | null }) {
+  const t = useT();
+  if (!error) return <>—</>;
+  return (
+    <>
+      <code>{error}</code>{' '}
+      <span className="muted">{t(`kafkaErrors.${error}`, { defaultValue: '' })}</span>
+    </>
+  );
+}

@@ -30,6 +30,8 @@ export interface CanvasInputs {
   layout: SceneLayout;
   transform: SceneTransform;
   reducedMotion: boolean;
+  /** Real clients' connections (`external:<conn>`) and the card each is drawn at. */
+  externalNodes: ReadonlyMap<string, string>;
   /** Bumped by the scene when anything above changed. */
   version: number;
 }
@@ -99,9 +101,19 @@ type Point = { x: number; y: number };
 type Route = [number, number, number, number, number, number];
 
 /** Routes are worked out once per flight and layout, not every frame. */
-const routes = new WeakMap<LiveFlight, { layout: SceneLayout; route: Route | null }>();
+const routes = new WeakMap<
+  LiveFlight,
+  { layout: SceneLayout; externals: ReadonlyMap<string, string>; route: Route | null }
+>();
 
-function nodeRect(node: string, f: LiveFlight, layout: SceneLayout): Rect | null {
+function nodeRect(
+  node: string,
+  f: LiveFlight,
+  layout: SceneLayout,
+  externals: ReadonlyMap<string, string>,
+): Rect | null {
+  const card = externals.get(node);
+  if (card !== undefined) return nodeRect(card, f, layout, externals);
   const colon = node.indexOf(':');
   const kind = node.slice(0, colon);
   const id = node.slice(colon + 1);
@@ -122,11 +134,15 @@ function nodeRect(node: string, f: LiveFlight, layout: SceneLayout): Rect | null
 }
 
 /** A gentle arc: requests and their answers bow to opposite sides, so they do not overlap. */
-function routeOf(f: LiveFlight, layout: SceneLayout): Route | null {
+function routeOf(
+  f: LiveFlight,
+  layout: SceneLayout,
+  externals: ReadonlyMap<string, string>,
+): Route | null {
   const cached = routes.get(f);
-  if (cached && cached.layout === layout) return cached.route;
-  const a = nodeRect(f.from, f, layout);
-  const b = nodeRect(f.to, f, layout);
+  if (cached && cached.layout === layout && cached.externals === externals) return cached.route;
+  const a = nodeRect(f.from, f, layout, externals);
+  const b = nodeRect(f.to, f, layout, externals);
   let route: Route | null = null;
   if (a && b && a !== b) {
     const p = edgeToward(a, centre(b));
@@ -136,7 +152,7 @@ function routeOf(f: LiveFlight, layout: SceneLayout): Route | null {
     const cy = (p.y + q.y) / 2 + (q.x - p.x) * bow;
     route = [p.x, p.y, cx, cy, q.x, q.y];
   }
-  routes.set(f, { layout, route });
+  routes.set(f, { layout, externals, route });
   return route;
 }
 
@@ -184,7 +200,7 @@ function draw(
     if (!isShown(kind, hidden, quiet)) continue;
     const progress = flightProgress(f, now);
     if (!progress) continue;
-    const route = routeOf(f, layout);
+    const route = routeOf(f, layout, input.externalNodes);
     if (!route) continue;
     const t = reducedMotion && !progress.lost ? 0.5 : progress.at;
     const p = at(route, t);

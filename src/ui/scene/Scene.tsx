@@ -9,7 +9,7 @@ import { useAction, useMediaQuery, useReducedMotion, useT } from '../hooks';
 import { ACTIONS } from '../../app/actions';
 import { FlightCanvas, type CanvasInputs, type FlightHit } from './FlightCanvas';
 import { chooseLayout, type LayoutInput, type SceneLayout } from './layout';
-import { knownKeys, layoutSignature } from './model';
+import { externalNodesOf, knownKeys, layoutSignature, parseExternalNodes } from './model';
 import { setKnownKeys, COLOURS } from './palette';
 import { BrokerColumn } from './brokers';
 import { ProducerCard } from './producers';
@@ -40,6 +40,8 @@ export function Scene() {
   const presenter = useSim((s) => s.presenter);
   const signature = useSim(layoutSignature);
   const keys = useSim((s) => knownKeys(s).join('\u0000'));
+  const externalSignature = useSim(externalNodesOf);
+  const externalNodes = useMemo(() => parseExternalNodes(externalSignature), [externalSignature]);
   useEffect(() => setKnownKeys(keys ? keys.split('\u0000') : []), [keys]);
 
   const viewportRef = useRef<HTMLDivElement>(null);
@@ -68,9 +70,10 @@ export function Scene() {
       layout,
       transform: transformRef.current,
       reducedMotion,
+      externalNodes,
       version: (inputsRef.current?.version ?? 0) + 1,
     };
-  }, [layout, reducedMotion]);
+  }, [layout, reducedMotion, externalNodes]);
 
   const { zoomTo, sizerRef, svgRef, worldRef } = useSceneView(
     viewportRef,

@@ -17,6 +17,7 @@ export function nodeName(node: string, t: Translate): string {
   const id = node.slice(colon + 1);
   if (kind === 'controller') return t('quorum.title', { id });
   if (kind === 'zk') return t('zookeeper.title', { id });
+  if (kind === 'external') return t('external.connectionName', { conn: id });
   return kind === 'broker' ? t('broker.title', { id }) : id;
 }
 

@@ -46,13 +46,19 @@ export const ConsumerRow = memo(function ConsumerRow({ id, rect }: { id: string;
   const dead = isDead(consumer);
   return (
     <SceneCard
-      label={t('consumer.group', { id })}
+      label={consumer.external ? t('external.consumerGroup', { id }) : t('consumer.group', { id })}
       selection={{ kind: 'consumer', id }}
       rect={rect}
       size="row"
       title={id}
       titleLabel={t('consumer.details', { id })}
-      titleExtra={<ConsumerButtons id={id} dead={dead} />}
+      titleExtra={
+        consumer.external ? (
+          <span className="scene-badge">{t('external.mark')}</span>
+        ) : (
+          <ConsumerButtons id={id} dead={dead} />
+        )
+      }
       fill={dead ? 'url(#hatch-offline)' : '#F9FAFB'}
       isolated={consumer.isolated}
       className={fading ? 'consumer fading' : 'consumer'}

@@ -99,3 +99,30 @@ export function consumerHasRow(s: SimState, id: string): boolean {
   const group = input.groups.find((g) => g.consumers.includes(id));
   return group !== undefined && !drawsChips(input, group);
 }
+
+/**
+ * Where a real client's connections are drawn: each open connection (`external:<conn>` on the
+ * wire) at its producer card or consumer row, as "conn=node" pairs in one string (a stable
+ * selector result). Connections the picture has no card for (an admin's, a bootstrap's) are left
+ * out, so their traffic is not drawn.
+ */
+export function externalNodesOf(s: SimState): string {
+  const pairs: string[] = [];
+  for (const id of s.producerIds)
+    for (const c of s.producers[id]?.external?.connections ?? [])
+      pairs.push(`${c.conn}=producer:${id}`);
+  for (const id of s.consumerIds)
+    for (const c of s.consumers[id]?.external?.connections ?? [])
+      pairs.push(`${c.conn}=consumer:${id}`);
+  return pairs.join('\n');
+}
+
+/** externalNodesOf's string back as a map from `external:<conn>` to the node it is drawn at. */
+export function parseExternalNodes(signature: string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of signature ? signature.split('\n') : []) {
+    const eq = pair.indexOf('=');
+    map.set(`external:${pair.slice(0, eq)}`, pair.slice(eq + 1));
+  }
+  return map;
+}

@@ -38,21 +38,30 @@ export const ProducerCard = memo(function ProducerCard({
   const statsRef = useRef<SVGTextElement>(null);
   const stateRef = useRef<SVGTextElement>(null);
   const pendingRef = useRef<SVGTextElement>(null);
-  const acks = producer ? configValue(producer.config, 'acks') : undefined;
+  const external = producer?.external;
+  const acks = external
+    ? acksText(external.acks)
+    : producer
+      ? configValue(producer.config, 'acks')
+      : undefined;
   const state = !producer
     ? ''
-    : producer.crashed
-      ? t('producer.crashed')
-      : producer.isolated
-        ? t('producer.isolated')
-        : producer.paused
-          ? t('producer.paused')
-          : t('producer.rate', { rate: producer.ratePerSec });
+    : external
+      ? t('external.state', { count: external.connections.length })
+      : producer.crashed
+        ? t('producer.crashed')
+        : producer.isolated
+          ? t('producer.isolated')
+          : producer.paused
+            ? t('producer.paused')
+            : t('producer.rate', { rate: producer.ratePerSec });
   const stateColour = producer?.crashed
     ? COLOURS.bad
     : producer && (producer.paused || producer.isolated)
       ? COLOURS.warn
-      : COLOURS.muted;
+      : external
+        ? COLOURS.info
+        : COLOURS.muted;
   const inner = rect.w - 28;
   // The counters, named for what they are (acked, failed, lost; buffered, in flight), and while
   // a produce error stands (until the partition acknowledges a record again) the error on the
@@ -76,25 +85,35 @@ export const ProducerCard = memo(function ProducerCard({
       else writeOutcome(statsRef.current, stats, t);
       write(
         pendingRef.current,
-        stats ? t('producer.statsPending', stats) : '',
+        stats ? t(external ? 'external.statsPending' : 'producer.statsPending', stats) : '',
         COLOURS.muted,
         'small',
       );
     },
   );
   if (!producer) return null;
+  // A real client's card is named by its client id, and has no buttons: its program drives it.
+  const name = external ? external.clientId : id;
   return (
     <SceneCard
-      label={t('producer.group', { id })}
+      label={
+        external
+          ? t('external.producerGroup', { clientId: external.clientId })
+          : t('producer.group', { id })
+      }
       selection={{ kind: 'producer', id }}
       rect={rect}
-      title={id}
-      titleLabel={t('producer.details', { id })}
+      title={name}
+      titleLabel={
+        external
+          ? t('external.producerDetails', { clientId: external.clientId })
+          : t('producer.details', { id })
+      }
       isolated={producer.isolated}
       className="producer"
     >
       <text x={rect.x + 14} y={rect.y + 56} className="scene-text">
-        {t('producer.toTopic', { topic: producer.topic })}
+        {t('producer.toTopic', { topic: external ? external.topics.join(', ') : producer.topic })}
         {acks !== undefined ? ` · acks=${String(acks)}` : ''}
       </text>
       <text
@@ -106,7 +125,7 @@ export const ProducerCard = memo(function ProducerCard({
       />
       {!compact && (
         <g>
-          <title>{t('producer.statsHelp')}</title>
+          <title>{t(external ? 'external.statsHelp' : 'producer.statsHelp')}</title>
           <text
             ref={statsRef}
             x={rect.x + 14}
@@ -123,15 +142,34 @@ export const ProducerCard = memo(function ProducerCard({
           />
         </g>
       )}
-      <SceneHtml
-        rect={{ x: rect.x + 6, y: rect.y + rect.h - 36, w: rect.w - 12, h: 32 }}
-        className="scene-actions"
-      >
-        <ProducerButtons id={id} compact={compact} />
-      </SceneHtml>
+      {external ? (
+        !compact && (
+          <text
+            x={rect.x + 14}
+            y={rect.y + rect.h - 16}
+            className="scene-text small"
+            fill={COLOURS.muted}
+          >
+            {t('external.ownCode')}
+          </text>
+        )
+      ) : (
+        <SceneHtml
+          rect={{ x: rect.x + 6, y: rect.y + rect.h - 36, w: rect.w - 12, h: 32 }}
+          className="scene-actions"
+        >
+          <ProducerButtons id={id} compact={compact} />
+        </SceneHtml>
+      )}
     </SceneCard>
   );
 });
+
+/** A real client's acks as a built-in producer's config shows them (-1 is "all"). */
+function acksText(acks: number | null): string | undefined {
+  if (acks === null) return undefined;
+  return acks === -1 ? 'all' : String(acks);
+}
 
 /** Set a text's words, colour and weight, touching the DOM only where they changed. */
 function write(el: SVGTextElement | null, text: string, fill: string, style: string): void {

@@ -5,6 +5,7 @@ import { useSim } from '../../../app/SimulatorProvider';
 import { useAction, useFastRefresh, useT } from '../../hooks';
 import { consumerHasRow } from '../../scene/model';
 import { ConfigTable, InspectorAction, PartitionList, Props, Ref } from '../parts';
+import { externalRows } from './ExternalClient';
 
 export function ConsumerDetails({ id }: { id: string }) {
   const t = useT();
@@ -14,13 +15,24 @@ export function ConsumerDetails({ id }: { id: string }) {
   const buffer = useFastRefresh(300);
   if (!c) return null;
   const fast = buffer.consumers.get(id);
+  // A real client's member: what the brokers know of it, and no actions (its program decides).
+  const external = c.external;
   return (
     <>
-      <h2>{t('inspector.consumerTitle', { id })}</h2>
-      {compact && <CompactConsumerActions id={id} />}
-      <SeekButton id={id} />
+      <h2>
+        {external ? t('external.consumerGroup', { id }) : t('inspector.consumerTitle', { id })}
+      </h2>
+      {external && <p className="muted">{t('external.inspectorNote')}</p>}
+      {compact && !external && <CompactConsumerActions id={id} />}
+      {!external && <SeekButton id={id} />}
       <Props
         rows={[
+          ...(external
+            ? [
+                ...externalRows(t, external),
+                [t('external.subscribed'), external.topics.join(', ')] as [string, string],
+              ]
+            : []),
           [t('inspector.group'), <Ref to={{ kind: 'group', id: c.groupId }}>{c.groupId}</Ref>],
           [t('inspector.status'), t(`consumer.status.${c.status}`)],
           [t('inspector.memberId'), c.memberId ? <code>{c.memberId}</code> : '—'],
@@ -34,9 +46,12 @@ export function ConsumerDetails({ id }: { id: string }) {
             ),
           ],
           [t('inspector.consumed'), fast?.consumed ?? '—'],
-          [t('inspector.processing'), `${c.processingMsPerRecord} ms`],
+          ...(external
+            ? []
+            : [[t('inspector.processing'), `${c.processingMsPerRecord} ms`] as [string, string]]),
         ]}
       />
+      {external && <p className="muted">{t('external.positionNote')}</p>}
       {fast && Object.keys(fast.positions).length > 0 && (
         <section className="inspector-section">
           <h3>{t('inspector.position')}</h3>
@@ -62,7 +77,7 @@ export function ConsumerDetails({ id }: { id: string }) {
           </table>
         </section>
       )}
-      <ConfigTable entries={c.config} target={{ scope: 'consumer', id }} />
+      {!external && <ConfigTable entries={c.config} target={{ scope: 'consumer', id }} />}
     </>
   );
 }

@@ -3,14 +3,16 @@
 import { useSim } from '../../../app/SimulatorProvider';
 import { PRODUCER_ACTIONS } from '../../../app/actions';
 import { useAction, useFastRefresh, useT } from '../../hooks';
-import { ConfigTable, Props, Ref } from '../parts';
+import { ConfigTable, KafkaErrorName, Props, Ref } from '../parts';
 import { PartitionerChoice } from './PartitionerChoice';
+import { ExternalProducerDetails } from './ExternalClient';
 
 export function ProducerDetails({ id }: { id: string }) {
   const t = useT();
   const p = useSim((s) => s.producers[id]);
   const buffer = useFastRefresh(300);
   if (!p) return null;
+  if (p.external) return <ExternalProducerDetails id={id} />;
   const stats = buffer.producers.get(id);
   return (
     <>
@@ -41,19 +43,7 @@ export function ProducerDetails({ id }: { id: string }) {
           [t('inspector.retried'), stats?.retried ?? '—'],
           [t('inspector.inFlight'), stats?.inFlight ?? '—'],
           [t('inspector.buffered'), stats?.buffered ?? '—'],
-          [
-            t('inspector.lastError'),
-            p.lastError ? (
-              <>
-                <code>{p.lastError}</code>{' '}
-                <span className="muted">
-                  {t(`kafkaErrors.${p.lastError}`, { defaultValue: '' })}
-                </span>
-              </>
-            ) : (
-              '—'
-            ),
-          ],
+          [t('inspector.lastError'), <KafkaErrorName error={p.lastError} />],
         ]}
       />
       <ProducerLifecycle id={id} />

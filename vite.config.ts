@@ -2,34 +2,11 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-
-// The built page may run only its own scripts and workers: no inline script, no eval, nothing
-// from elsewhere (defence in depth; the app renders user text as text). Inline style stays
-// allowed: React and d3 set style properties, which cannot run code. The dev server needs
-// inline scripts for hot reload, so the policy is added to the build only (and to `vite
-// preview` as a header too).
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-/**
- * The code lab's worker compiles the learner's program (src/lab/lab.worker.ts). A worker
- * script's policy is its own response's, not the page's: this one may compile code, nothing
- * else changes, and the page keeps the strict policy above.
- */
-export const LAB_WORKER_POLICY = CONTENT_SECURITY_POLICY.replace(
-  "script-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
-);
+import {
+  CONTENT_SECURITY_POLICY,
+  isLabWorkerPath,
+  LAB_WORKER_POLICY,
+} from './src/contentPolicy.ts';
 
 /** `vite preview` sends each response its policy as a header (the lab worker its own). */
 function previewPolicyHeaders(): Plugin {
@@ -37,7 +14,7 @@ function previewPolicyHeaders(): Plugin {
     name: 'preview-policy-headers',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        const lab = /\/lab\.worker-[^/]*\.js(\?|$)/.test(req.url ?? '');
+        const lab = isLabWorkerPath(req.url ?? '');
         res.setHeader('Content-Security-Policy', lab ? LAB_WORKER_POLICY : CONTENT_SECURITY_POLICY);
         next();
       });

@@ -219,6 +219,14 @@ export class SimClient {
       : this.load({ kind: 'scenario', scenario }, { remember: false });
   }
 
+  /**
+   * Lets go of the engine for a while: a hidden page showing `npm run broker`'s cluster gets no
+   * animation frames, so the broker runs its clock by itself meanwhile. restart() takes it up.
+   */
+  suspend(): void {
+    this.transport.close();
+  }
+
   stop(): void {
     if (this.frameHandle !== null) this.scheduler.cancel(this.frameHandle);
     this.frameHandle = null;

@@ -11,6 +11,7 @@ import {
   type Transport,
 } from './client';
 import { trackDepartures } from './departures';
+import { websocketTransport } from './remoteEngine';
 import { createEventLogStore, type EventLogStore } from './eventLog';
 import { eventInfo } from './eventText';
 import { FrameBuffer } from './frameBuffer';
@@ -127,6 +128,34 @@ export function createBrowserSimulator(): Simulator {
     newTransport: workerTransport,
     storage: safeLocalStorage(),
   });
+}
+
+/**
+ * The page showing `npm run broker`'s engine over a WebSocket (remoteEngine.ts). The broker keeps
+ * its own session, so nothing is kept in this browser; a restart reconnects and shows it again.
+ */
+export function createRemoteSimulator(url: string): Simulator {
+  const simulator = createSimulator({
+    transport: websocketTransport(url),
+    scheduler: browserScheduler,
+    newTransport: () => websocketTransport(url),
+    storage: null,
+  });
+  simulator.store.setState({ remoteEngine: url });
+  // A hidden tab gets no animation frames, so it would stop the broker's clock and its real
+  // clients would time out: while hidden and playing, the page lets go, and the broker runs on
+  // the wall clock; shown again, the page attaches to the world as it is then.
+  let away = false;
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden && simulator.store.getState().playing && !away) {
+      away = true;
+      simulator.client.suspend();
+    } else if (!document.hidden && away) {
+      away = false;
+      void simulator.client.restart();
+    }
+  });
+  return simulator;
 }
 
 /** localStorage, or null where the browser refuses it (private mode, a sandboxed frame). */

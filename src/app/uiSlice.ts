@@ -66,6 +66,8 @@ export interface UiState {
   dismissedLoss: Record<string, number>;
   /** The code lab (real KafkaJS code against this cluster) is open. */
   labOpen: boolean;
+  /** The engine shown is `npm run broker`'s at this WebSocket address, not the page's own. */
+  remoteEngine: string | null;
 }
 
 export function initialUiState(): UiState {
@@ -73,6 +75,7 @@ export function initialUiState(): UiState {
     selection: null,
     deliveryTopic: null,
     labOpen: false,
+    remoteEngine: null,
     dialog: null,
     hiddenTraffic: {},
     sidePanelOpen: true,

@@ -1,7 +1,9 @@
 // Entry point of `npm run broker` (package.json): a simulated cluster on 127.0.0.1 that real
 // Kafka clients connect to (src/gateway/tcp.ts). Run it with --help.
-import { createEngine, EngineInputError, type Scenario } from '../engine';
-import { TcpGateway } from '../gateway/tcp';
+import { fileURLToPath } from 'node:url';
+import { checkScenario, type Scenario } from '../engine';
+import { AppServer } from '../gateway/appServer';
+import { BrokerHost } from '../gateway/brokerHost';
 import { BROKER_HELP, parseBrokerArgs, type BrokerOptions } from './brokerArgs';
 import { describeTimelineLine, isTraffic } from './describe';
 import { EXIT, loadScenario, nodeIo } from './main';
@@ -15,6 +17,8 @@ const PLAIN_CLUSTER: Scenario = {
 };
 
 const HOST = '127.0.0.1';
+/** The built app (`npm run broker` builds it first: package.json's prebroker). */
+const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBrokerArgs(argv);
@@ -28,19 +32,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const scenario = load(args.options);
   if (scenario === null) return EXIT.badScenario;
-  let engine;
-  try {
-    engine = createEngine(scenario);
-  } catch (error) {
-    if (!(error instanceof EngineInputError)) throw error;
-    process.stderr.write(error.errors.map((e) => `broker: ${e.message}\n`).join(''));
+  // The engine checks the scenario (a clear message for each mistake) before any port opens.
+  const problems = checkScenario(scenario);
+  if (problems.length > 0) {
+    process.stderr.write(problems.map((e) => `broker: ${e.message}\n`).join(''));
     return EXIT.badScenario;
   }
-  const { port, events } = args.options;
-  const gateway = new TcpGateway(engine, {
+  const { port, appPort, events } = args.options;
+  const broker = new BrokerHost({
     host: HOST,
     basePort: port,
-    clusterId: 'kafka-sim',
     onEvents: events
       ? (list) => {
           for (const e of list)
@@ -49,24 +50,31 @@ async function main(argv: readonly string[]): Promise<number> {
       : undefined,
     onError: (error) => process.stderr.write(`broker: ${String(error)}\n`),
   });
+  const app = new AppServer({ host: HOST, port: appPort, distDir: DIST_DIR, broker });
   try {
-    await gateway.start();
+    const loaded = await broker.start(scenario);
+    if (!loaded.ok) {
+      process.stderr.write(loaded.errors.map((e) => `broker: ${e.message}\n`).join(''));
+      return EXIT.badScenario;
+    }
+    await app.start();
   } catch (error) {
     const code = (error as { code?: string }).code;
     process.stderr.write(
       code === 'EADDRINUSE'
-        ? `broker: a port from ${port} on is taken (is another broker running?); choose another with --port\n`
+        ? `broker: a port is taken (${String((error as { port?: number }).port ?? '')}; is another broker running?); choose others with --port and --app-port\n`
         : `broker: cannot listen: ${String(error)}\n`,
     );
-    await gateway.stop();
+    await broker.stop();
     return EXIT.usage;
   }
-  const brokers = engine.view().brokers.map((b) => b.id);
+  const brokers = broker.brokers();
   process.stdout.write(
     [
-      `kafka-sim: ${brokers.length} brokers (${args.options.scenario ?? 'a plain cluster'}, seed ${engine.seed})`,
-      ...brokers.map((id) => `  broker ${id}: ${HOST}:${gateway.portOf(id)}`),
+      `kafka-sim: ${brokers.length} brokers (${args.options.scenario ?? 'a plain cluster'}, seed ${scenario.seed})`,
+      ...brokers.map((id) => `  broker ${id}: ${HOST}:${broker.tcp.portOf(id)}`),
       `bootstrap: ${HOST}:${port}`,
+      `app: ${app.url}`,
       '',
     ].join('\n'),
   );
@@ -74,7 +82,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await gateway.stop();
+  await app.stop();
+  await broker.stop();
   return EXIT.ok;
 }
 

@@ -7,6 +7,8 @@ export interface BrokerOptions {
   /** A scenario file or built-in id; absent: a plain 3-broker cluster with Kafka's defaults. */
   scenario?: string;
   port: number;
+  /** The app and its WebSocket are served here. */
+  appPort: number;
   seed?: number;
   preset?: 'classroom' | 'kafka-defaults';
   /** Print the cluster's events as they happen (network traffic aside). */
@@ -18,21 +20,25 @@ export type ParsedBrokerArgs =
   | { kind: 'help' }
   | { kind: 'usage-error'; message: string };
 
-const VALUE_FLAGS = ['scenario', 'port', 'seed', 'preset'];
+const VALUE_FLAGS = ['scenario', 'port', 'app-port', 'seed', 'preset'];
 const SWITCHES = ['events', 'help'];
 const ALL_FLAGS = [...VALUE_FLAGS, ...SWITCHES].map((f) => `--${f}`);
 export const DEFAULT_PORT = 9092;
+export const DEFAULT_APP_PORT = 8090;
 
 export const BROKER_HELP = `Run a simulated Kafka cluster that real Kafka clients can connect to.
 
 Usage:
-  npm run broker -- [--scenario FILE|ID] [--port P] [--seed N] [--preset NAME] [--events]
+  npm run broker -- [--scenario FILE|ID] [--port P] [--app-port A] [--seed N]
+                    [--preset NAME] [--events]
 
 Options:
   --scenario FILE  the scenario JSON file, or the id of a built-in scenario; without it,
                    three brokers with Kafka's default settings and no topics
   --port P         broker N listens on 127.0.0.1:P+N-1 (default ${DEFAULT_PORT}); clients
                    bootstrap from 127.0.0.1:P
+  --app-port A     the app, showing this cluster, at http://127.0.0.1:A/ (default
+                   ${DEFAULT_APP_PORT})
   --seed N         use this seed instead of the scenario's (a whole number 0..${MAX_SEED})
   --preset NAME    kafka-defaults (Kafka's timings, 1 ms links) or classroom (slowed down to
                    watch); default: the scenario's own
@@ -42,6 +48,9 @@ Options:
 The cluster runs in simulated time paced by the wall clock. Real clients speak the Kafka
 protocol to it (the APIs and versions KafkaJS 2.2.4 uses); each connection is a client of
 the simulation, so crashes and elections reach it as they would reach a real cluster.
+The app at the printed address shows this cluster and drives it: its play, pause, speed and
+timeline move this world (paused, the brokers answer nobody, and clients time out as they
+would with a frozen cluster). With no app open, the cluster runs on the wall clock.
 Stop with Ctrl+C.
 `;
 
@@ -77,6 +86,12 @@ export function parseBrokerArgs(argv: readonly string[]): ParsedBrokerArgs {
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!/^\d+$/.test(portText ?? '1') || port < 1 || port > 65000)
     return usage(`--port must be a whole number from 1 to 65000, got ${JSON.stringify(portText)}`);
+  const appPortText = values.get('app-port');
+  const appPort = appPortText === undefined ? DEFAULT_APP_PORT : Number(appPortText);
+  if (!/^\d+$/.test(appPortText ?? '1') || appPort < 1 || appPort > 65535)
+    return usage(
+      `--app-port must be a whole number from 1 to 65535, got ${JSON.stringify(appPortText)}`,
+    );
   const seedText = values.get('seed');
   if (seedText !== undefined && (!/^\d+$/.test(seedText) || Number(seedText) > MAX_SEED))
     return usage(
@@ -92,6 +107,7 @@ export function parseBrokerArgs(argv: readonly string[]): ParsedBrokerArgs {
     options: {
       scenario,
       port,
+      appPort,
       seed: seedText === undefined ? undefined : Number(seedText),
       preset,
       events: switches.has('events'),

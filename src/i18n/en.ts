@@ -26,6 +26,8 @@ export const en = {
     loadFailed: 'The scenario could not be loaded: {{message}}',
     engineVersion: 'Engine {{version}}',
     engine: 'Engine',
+    remoteEngine: 'Cluster of npm run broker',
+    remoteEnginePaused: 'Cluster of npm run broker, paused: its clients time out',
     seed: 'seed {{seed}}',
     preset: 'preset: {{preset}}',
     presetName: {
@@ -1167,6 +1169,8 @@ export const en = {
     INVALID_SCENARIO: 'This is not a valid scenario.',
     INVALID_JSON: 'This is not valid JSON.',
     UNKNOWN_SCENARIO: 'There is no built-in scenario {{id}}.',
+    BAD_ENGINE_URL:
+      '?engine= must be a ws:// or wss:// address, as npm run broker prints it; got "{{given}}". This page runs its own cluster instead.',
     NO_SCENARIO_IN_LINK: 'This link has no scenario in it.',
     DAMAGED_LINK: 'This scenario link is damaged or incomplete.',
     SCENARIO_TOO_LARGE: 'The scenario is too large: the limit is {{limit}}.',
@@ -1403,6 +1407,8 @@ export const en = {
     finished: 'Finished. What it left running (a consumer, open connections) goes on until Stop.',
     stopped: 'Stopped: its connections closed.',
     noEngine: 'No engine to connect to.',
+    remoteEngine:
+      'This page shows the cluster of npm run broker, and the code lab runs only against the page’s own cluster. Run your program with Node.js instead, against the address the broker printed (127.0.0.1:9092 by default).',
   },
   charts: {
     button: 'Charts',

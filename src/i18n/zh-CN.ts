@@ -28,6 +28,8 @@ export const zhCN: Catalogue = {
     loadFailed: '无法加载场景：{{message}}',
     engineVersion: '引擎 {{version}}',
     engine: '引擎',
+    remoteEngine: 'npm run broker 的集群',
+    remoteEnginePaused: 'npm run broker 的集群已暂停：客户端会超时',
     seed: '随机种子 {{seed}}',
     preset: '预设：{{preset}}',
     presetName: {
@@ -1129,6 +1131,8 @@ export const zhCN: Catalogue = {
     INVALID_SCENARIO: '这不是一个有效的场景。',
     INVALID_JSON: '这不是有效的 JSON。',
     UNKNOWN_SCENARIO: '没有名为 {{id}} 的内置场景。',
+    BAD_ENGINE_URL:
+      '?engine= 必须是 ws:// 或 wss:// 地址（与 npm run broker 打印的一致），实际为 “{{given}}”。本页面改为运行自己的集群。',
     NO_SCENARIO_IN_LINK: '这个链接里没有场景。',
     SCENARIO_TOO_LARGE: '场景太大了：上限是 {{limit}}。',
     SCENARIO_TOO_DEEP: '场景中的列表和对象嵌套超过了 {{limit}} 层（{{where}}）：文件已损坏。',
@@ -1359,6 +1363,8 @@ export const zhCN: Catalogue = {
     finished: '运行结束。它留下的消费者和连接仍在运行，直到点击“停止”。',
     stopped: '已停止：它的连接都已关闭。',
     noEngine: '没有可连接的引擎。',
+    remoteEngine:
+      '本页面显示的是 npm run broker 的集群，而代码实验室只能连接页面自己的集群。请改用 Node.js 运行你的程序，连接 Broker 启动时打印的地址（默认 127.0.0.1:9092）。',
   },
   charts: {
     button: '图表',

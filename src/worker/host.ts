@@ -26,7 +26,7 @@ import {
   type Request,
 } from './protocol';
 import { scenarioSources, resolveScenario, type ScenarioSources } from './scenarios';
-import { LabConnections } from './lab';
+import { LabConnections, type BrokerAddress } from './lab';
 import { Session, type SessionOptions } from './session';
 import { isEmptyChanges, isEmptyFast, ViewDiffer } from './viewDiff';
 
@@ -48,13 +48,25 @@ export class WorkerHost {
     private readonly post: (message: FromWorker) => void,
     private readonly sources: ScenarioSources = scenarioSources,
     private readonly sessionOptions: SessionOptions = {},
+    /** Where real clients are told the brokers are (the code lab's: as `npm run broker`'s). */
+    brokerAddress?: BrokerAddress,
   ) {
-    this.lab = new LabConnections(() => this.session, post);
+    this.lab = new LabConnections(() => this.session, post, brokerAddress);
   }
 
   /** The code lab's worker speaks to the lab sockets over a port of its own from now on. */
   attachLab(post: (message: FromWorker) => void): void {
     this.lab.attach(post);
+  }
+
+  /** The brokers whose process runs at the play head (`npm run broker` listens for these). */
+  runningBrokers(): number[] {
+    const engine = this.engine;
+    if (!engine) return [];
+    return engine
+      .view()
+      .brokers.filter((b) => b.status === 'running')
+      .map((b) => b.id);
   }
 
   /** The engine at the play head. */
@@ -139,8 +151,10 @@ export class WorkerHost {
   private request(id: number, request: Request): void {
     switch (request.type) {
       case 'load': {
-        this.lab.reset();
-        const value = this.load(request);
+        const rejoin = request.source.kind === 'current' && this.session !== null;
+        // Showing the same world again keeps its clients' connections; a new world ends them.
+        if (!rejoin) this.lab.reset();
+        const value = rejoin ? this.rejoin() : this.load(request);
         this.reply({ type: 'reply', id, request: 'load', value });
         if (value.ok) this.post(this.frame('load', true));
         return;
@@ -327,6 +341,23 @@ export class WorkerHost {
   private needSession(): Session {
     if (!this.session) throw new Error('no scenario loaded yet');
     return this.session;
+  }
+
+  /** A new page shows the world as it is: the next frame carries the whole view. */
+  private rejoin(): LoadResult {
+    const session = this.needSession();
+    this.runner = null;
+    this.collect();
+    this.held = { events: [], places: [] };
+    this.differ = new ViewDiffer();
+    this.fullViewDue = true;
+    return {
+      ok: true,
+      title: session.scenario.title ?? null,
+      description: session.scenario.description ?? null,
+      playhead: null,
+      warnings: [],
+    };
   }
 
   /** A plain scenario starts a new recording; a recorded session is replayed to its play head. */

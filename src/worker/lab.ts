@@ -6,6 +6,11 @@ import { Gateway } from '../bridge/gateway';
 import { LAB_BASE_PORT, LAB_HOST, type LabFromWorker, type LabToWorker } from './protocol';
 import type { Session } from './session';
 
+export interface BrokerAddress {
+  host: string;
+  basePort: number;
+}
+
 export class LabConnections {
   private gateway: Gateway | null = null;
   /** The page's socket id for each gateway connection, and back. */
@@ -15,6 +20,8 @@ export class LabConnections {
   constructor(
     private readonly session: () => Session | null,
     private post: (message: LabFromWorker) => void,
+    /** Where clients are told the brokers are: broker N at basePort + N - 1. */
+    private readonly address: BrokerAddress = { host: LAB_HOST, basePort: LAB_BASE_PORT },
   ) {}
 
   /**
@@ -93,7 +100,7 @@ export class LabConnections {
         drainExternal: () => session.current.drainExternal(),
       },
       {
-        advertise: (id) => ({ host: LAB_HOST, port: LAB_BASE_PORT + id - 1 }),
+        advertise: (id) => ({ host: this.address.host, port: this.address.basePort + id - 1 }),
         clusterId: 'kafka-sim',
       },
     );

@@ -43,6 +43,8 @@ export const PROTOCOL_VERSION = 3;
 /** Where a scenario comes from. The worker parses and validates it, so the page never has to. */
 export type LoadSource =
   | { kind: 'default' }
+  /** Show the world the host already runs (`npm run broker`'s engine); none yet: the default. */
+  | { kind: 'current' }
   | { kind: 'builtin'; id: string }
   | { kind: 'scenario'; scenario: unknown }
   /** The part of a shared link after `#`. */

@@ -37,6 +37,7 @@ export const scenarioSources: ScenarioSources = {
 export function resolveScenario(source: LoadSource, sources: ScenarioSources): Resolved {
   switch (source.kind) {
     case 'default':
+    case 'current':
       return { ok: true, scenario: sources.defaultScenario };
     case 'builtin': {
       const scenario = sources.builtin(source.id);

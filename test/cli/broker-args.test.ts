@@ -1,6 +1,6 @@
 // `npm run broker`'s command line: defaults, and a message that names the flag for each mistake.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, parseBrokerArgs } from '../../src/cli/brokerArgs';
+import { DEFAULT_APP_PORT, DEFAULT_PORT, parseBrokerArgs } from '../../src/cli/brokerArgs';
 
 describe('npm run broker arguments', () => {
   it('defaults to port 9092 and a plain cluster', () => {
@@ -9,12 +9,14 @@ describe('npm run broker arguments', () => {
       options: {
         scenario: undefined,
         port: DEFAULT_PORT,
+        appPort: DEFAULT_APP_PORT,
         seed: undefined,
         preset: undefined,
         events: false,
       },
     });
     expect(DEFAULT_PORT).toBe(9092);
+    expect(DEFAULT_APP_PORT).toBe(8090);
   });
 
   it('reads every flag, with = or a separate value', () => {
@@ -23,6 +25,8 @@ describe('npm run broker arguments', () => {
         '--scenario',
         'leader-election',
         '--port=19092',
+        '--app-port',
+        '18090',
         '--seed',
         '7',
         '--preset',
@@ -34,6 +38,7 @@ describe('npm run broker arguments', () => {
       options: {
         scenario: 'leader-election',
         port: 19092,
+        appPort: 18090,
         seed: 7,
         preset: 'classroom',
         events: true,
@@ -50,6 +55,9 @@ describe('npm run broker arguments', () => {
     expect(message(['--prot', '1'])).toMatch(/unknown option --prot \(did you mean --port\?\)/);
     expect(message(['--port', '70000'])).toMatch(/--port must be a whole number from 1 to 65000/);
     expect(message(['--port', 'abc'])).toMatch(/--port must be/);
+    expect(message(['--app-port', '0'])).toMatch(
+      /--app-port must be a whole number from 1 to 65535/,
+    );
     expect(message(['--seed', '-1'])).toMatch(/--seed needs a value|--seed must be/);
     expect(message(['--preset', 'fast'])).toMatch(/--preset must be kafka-defaults or classroom/);
     expect(message(['--events=yes'])).toMatch(/--events takes no value/);

@@ -4,37 +4,34 @@
 // connections as a crash would, and the clients carry on.
 import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine';
-import { TcpGateway } from '../../src/gateway/tcp';
+import { BrokerHost } from '../../src/gateway/brokerHost';
 import { scenario } from '../engine/helpers';
 
-let gateway: TcpGateway | null = null;
+let gateway: BrokerHost | null = null;
 afterEach(async () => {
   await gateway?.stop();
   gateway = null;
 });
 
 /** A gateway on free ports (a base picked per test process, moved on if taken). */
-async function startGateway(): Promise<TcpGateway> {
-  const engine = createEngine(
-    scenario({
-      seed: 4,
-      preset: 'kafka-defaults',
-      cluster: {
-        brokers: 3,
-        config: {
-          'group.initial.rebalance.delay.ms': 300,
-          'broker.heartbeat.interval.ms': 300,
-          'broker.session.timeout.ms': 1500,
-        },
+async function startGateway(): Promise<BrokerHost> {
+  const world = scenario({
+    seed: 4,
+    preset: 'kafka-defaults',
+    cluster: {
+      brokers: 3,
+      config: {
+        'group.initial.rebalance.delay.ms': 300,
+        'broker.heartbeat.interval.ms': 300,
+        'broker.session.timeout.ms': 1500,
       },
-    }),
-  );
+    },
+  });
   for (let attempt = 0; attempt < 20; attempt++) {
     const basePort = 20000 + ((process.pid * 7 + attempt * 97) % 20000);
-    const g = new TcpGateway(engine, { host: '127.0.0.1', basePort, clusterId: 'kafka-sim' });
+    const g = new BrokerHost({ host: '127.0.0.1', basePort });
     try {
-      await g.start();
+      if (!(await g.start(world)).ok) throw new Error('the scenario did not load');
       return g;
     } catch {
       await g.stop();
@@ -48,14 +45,14 @@ describe('the TCP gateway (npm run broker)', () => {
     const g = (gateway = await startGateway());
     const kafka = new Kafka({
       clientId: 'tcp-lab',
-      brokers: [`127.0.0.1:${g.portOf(1)}`],
+      brokers: [`127.0.0.1:${g.tcp.portOf(1)}`],
       logLevel: logLevel.NOTHING,
       retry: { retries: 20, initialRetryTime: 100, maxRetryTime: 1000 },
     });
     const admin = kafka.admin();
     await admin.connect();
     expect((await admin.describeCluster()).brokers.map((b) => b.port).sort()).toEqual(
-      [1, 2, 3].map((id) => g.portOf(id)),
+      [1, 2, 3].map((id) => g.tcp.portOf(id)),
     );
     await admin.createTopics({
       topics: [{ topic: 'orders', numPartitions: 3, replicationFactor: 3 }],
@@ -88,14 +85,14 @@ describe('the TCP gateway (npm run broker)', () => {
       });
     await send(0);
     // Broker 2 crashes: its port's connections are reset; KafkaJS finds the new leaders.
-    expect(g.engine.dispatch({ type: 'killBroker', brokerId: 2 }).ok).toBe(true);
+    expect(g.dispatch({ type: 'killBroker', brokerId: 2 }).ok).toBe(true);
     await send(10);
     await send(20);
     const until = Date.now() + 20_000;
     while (received.length < 30 && Date.now() < until)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(new Set(received)).toEqual(new Set(Array.from({ length: 30 }, (_, i) => String(i))));
-    expect(g.engine.view().brokers.find((b) => b.id === 2)?.status).not.toBe('running');
+    expect(g.view().brokers.find((b) => b.id === 2)?.status).not.toBe('running');
     await consumer.disconnect();
     await producer.disconnect();
     await admin.disconnect();

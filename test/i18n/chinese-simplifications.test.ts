@@ -48,6 +48,9 @@ const IDENTIFIERS = [
   /\bnull\b/g,
   /\bbase64\b/g, // an encoding's name
   /\bKafkaJS\b/g, // a client library's name
+  /\bNode\.js\b/g, // a runtime's name
+  /\bnpm run [\w-]+/g, // a command
+  /\?engine=|\bwss?:\/\//g, // an address's parts
   /\{[^{}]*\}/g, // a JSON example such as { "type": "killBroker", "brokerId": 2 }
 ];
 

@@ -21,14 +21,18 @@ export function leaves(tree: Tree, prefix = ''): Map<string, string> {
  * (read_committed), protocol API names (LeaveGroup) and znode paths (/brokers/ids).
  */
 export function withoutKafkaNames(text: string): string {
-  return text
-    .replace(/\{\{\w+\}\}/g, ' ')
-    .replace(/(\/[\w.-]+)+/g, ' ')
-    .replace(/\b[\w-]+(\.[\w-]+)+(\(\))?/g, ' ')
-    .replace(/\b__\w+/g, ' ')
-    .replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, ' ')
-    .replace(/\b[a-z]+(_[a-z]+)+\b/g, ' ')
-    .replace(/\b(JoinGroup|SyncGroup|LeaveGroup)\b/g, ' ');
+  return (
+    text
+      .replace(/\{\{\w+\}\}/g, ' ')
+      .replace(/(\/[\w.-]+)+/g, ' ')
+      .replace(/\b[\w-]+(\.[\w-]+)+(\(\))?/g, ' ')
+      .replace(/\b__\w+/g, ' ')
+      .replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, ' ')
+      .replace(/\b[a-z]+(_[a-z]+)+\b/g, ' ')
+      .replace(/\b(JoinGroup|SyncGroup|LeaveGroup)\b/g, ' ')
+      // A command's name (npm run broker), not the concept.
+      .replace(/\bnpm run [\w-]+/g, ' ')
+  );
 }
 
 function without(text: string, phrases: string[] = []): string {

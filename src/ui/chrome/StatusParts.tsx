@@ -13,11 +13,16 @@ export function Footer() {
   const version = useSim((s) => s.engineVersion);
   const seed = useSim((s) => s.cluster?.seed);
   const preset = useSim((s) => s.cluster?.preset);
+  const remote = useSim((s) => s.remoteEngine);
+  const playing = useSim((s) => s.playing);
   return (
     <footer className="app-footer">
       <span>
         {t('app.engine')} <span data-testid="engine-version">{version ?? '…'}</span>
       </span>
+      {remote && (
+        <span title={remote}>{t(playing ? 'app.remoteEngine' : 'app.remoteEnginePaused')}</span>
+      )}
       {seed !== undefined && <span>{t('app.seed', { seed })}</span>}
       {preset && <span>{t('app.preset', { preset: t(`app.presetName.${preset}`) })}</span>}
       <MemoryUse />

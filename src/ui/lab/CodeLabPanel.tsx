@@ -68,7 +68,8 @@ export default function CodeLabPanel() {
 
   const run = () => {
     const port = client.openLabPort();
-    if (!port) return print('error', t('lab.noEngine'));
+    if (!port)
+      return print('error', t(store.getState().remoteEngine ? 'lab.remoteEngine' : 'lab.noEngine'));
     worker.current?.terminate();
     const w = new Worker(new URL('../../lab/lab.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;

@@ -156,6 +156,18 @@ describe('npm run broker serves the app and its engine', () => {
     expect(await refused(port2)).toBe(true);
     expect(await refused(broker.tcp.portOf(1))).toBe(false);
 
+    // A broker added in the page gets the next port.
+    expect(await refused(broker.tcp.portOf(4))).toBe(true);
+    page.send({
+      type: 'request',
+      id: 4,
+      request: { type: 'dispatch', command: { type: 'addBroker' } },
+    });
+    expect(await page.next(isReply)).toMatchObject({ request: 'dispatch', value: { ok: true } });
+    await page.next(isFrame);
+    await sleep(50);
+    expect(await refused(broker.tcp.portOf(4))).toBe(false);
+
     // The page goes: the cluster runs on by the wall clock.
     page.ws.close();
     await sleep(300);

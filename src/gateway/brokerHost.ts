@@ -118,6 +118,12 @@ export class BrokerHost {
   detachPage(page: PageLink): void {
     if (this.page !== page) return;
     this.page = null;
+    // A lesson the page was playing would hold the clock at its next pause: it ends with the page.
+    this.ownRequest({
+      type: 'request',
+      id: 0,
+      request: { type: 'lessonControl', action: 'exit' },
+    });
     this.runOnWallClock();
   }
 

@@ -570,7 +570,10 @@ export class SimClient {
   private onMessage(message: FromWorker): void {
     switch (message.type) {
       case 'ready':
-        this.store.setState({ engineVersion: message.engineVersion });
+        this.store.setState({
+          engineVersion: message.engineVersion,
+          brokerBasePort: message.brokerBasePort,
+        });
         return;
       case 'error': {
         // An error without a request id answers the advance (or step) that ran into it.

@@ -15,6 +15,7 @@ import type {
   TopicInfo,
   ViewChanges,
 } from '../worker/protocol';
+import { LAB_BASE_PORT } from '../worker/protocol';
 import type { EngineError } from '../engine';
 import { dict } from '../engine';
 import type { Departures } from './departures';
@@ -25,6 +26,8 @@ export type SimStatus = 'starting' | 'ready' | 'error';
 export interface SimulationState {
   status: SimStatus;
   engineVersion: string | null;
+  /** Where the engine's real clients find broker 1 (127.0.0.1:port); the code lab needs it. */
+  brokerBasePort: number;
   /** A problem to show in a banner (worker failure, engine error). */
   error: string | null;
   /** The engine's own error behind `error`, when it has one (a runaway world), to translate. */
@@ -60,6 +63,7 @@ export function initialSimulationState(): SimulationState {
   return {
     status: 'starting',
     engineVersion: null,
+    brokerBasePort: LAB_BASE_PORT,
     error: null,
     engineError: null,
     scenarioTitle: null,

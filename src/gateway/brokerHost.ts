@@ -9,6 +9,9 @@ import { WorkerHost } from '../worker/host';
 import type { FromWorker, LoadResult, SessionDispatchResult, ToWorker } from '../worker/protocol';
 import { TcpListeners } from './tcp';
 
+/** The page's code lab sockets are named `page:<its name>` here (the TCP ones `tcp<n>`). */
+const PAGE_SOCKET = 'page:';
+
 /** How often the engine is brought up to the wall clock while no page drives it (ms). */
 const PACE_MS = 2;
 
@@ -39,6 +42,8 @@ export class BrokerHost {
   /** Answers to the host's own requests (negative ids, never the page's). */
   private readonly own = new Map<number, (message: FromWorker) => void>();
   private nextOwnId = -1;
+  /** The attached page's code lab sockets, by their names here. */
+  private readonly pageSockets = new Set<string>();
   /** The ports follow the brokers once start() opened the first ones. */
   private listening = false;
 
@@ -53,7 +58,12 @@ export class BrokerHost {
       basePort: options.basePort,
     });
     this.worker.attachLab((message) => {
-      if (message.type === 'lab') this.tcp.deliver(message);
+      if (message.type !== 'lab') return;
+      if (!message.socket.startsWith(PAGE_SOCKET)) return this.tcp.deliver(message);
+      // The page's code lab: its socket, under the page's own name.
+      if (message.event === 'end' || message.event === 'refused')
+        this.pageSockets.delete(message.socket);
+      this.page?.send({ ...message, socket: message.socket.slice(PAGE_SOCKET.length) });
     });
   }
 
@@ -110,6 +120,7 @@ export class BrokerHost {
   /** A page attached: from now on it drives the engine. An earlier page is let go. */
   attachPage(page: PageLink): void {
     this.page?.close('another page opened this engine');
+    this.closePageSockets();
     this.page = page;
     this.stopClock();
   }
@@ -118,6 +129,7 @@ export class BrokerHost {
   detachPage(page: PageLink): void {
     if (this.page !== page) return;
     this.page = null;
+    this.closePageSockets();
     // A lesson the page was playing would hold the clock at its next pause: it ends with the page.
     this.ownRequest({
       type: 'request',
@@ -130,9 +142,24 @@ export class BrokerHost {
   /** A message from the attached page (already decoded). */
   fromPage(page: PageLink, message: unknown): void {
     if (this.page !== page) return;
-    // The page's own code lab runs against its own worker; these sockets are the TCP clients'.
-    if ((message as { type?: unknown } | null)?.type === 'lab') return;
+    const lab = message as { type?: unknown; action?: unknown; socket?: unknown } | null;
+    if (lab?.type === 'lab') {
+      // The page's code lab: its sockets get names apart from the TCP clients'.
+      if (typeof lab.socket !== 'string') return;
+      const socket = PAGE_SOCKET + lab.socket;
+      if (lab.action === 'connect') this.pageSockets.add(socket);
+      if (lab.action === 'close') this.pageSockets.delete(socket);
+      this.worker.handle({ ...lab, socket });
+      return;
+    }
     this.worker.handle(message);
+  }
+
+  /** The page's code lab program ran in the page: its connections end with the page. */
+  private closePageSockets(): void {
+    for (const socket of this.pageSockets)
+      this.worker.handle({ type: 'lab', action: 'close', socket });
+    this.pageSockets.clear();
   }
 
   private fromWorker(message: FromWorker): void {

@@ -1397,7 +1397,7 @@ export const en = {
     buttonHint: 'Run real KafkaJS code against this cluster',
     loading: 'Loading the code lab…',
     title: 'Code lab',
-    hint: 'Unmodified KafkaJS 2.2.4 runs here against the cluster in the picture: brokers at 127.0.0.1:9092, :9093, … Kill a broker while it runs and watch the client retry.',
+    hint: 'Unmodified KafkaJS 2.2.4 runs here against the cluster in the picture: brokers at 127.0.0.1:{{port}}, :{{next}}, … Kill a broker while it runs and watch the client retry.',
     editor: 'Program',
     run: 'Run',
     stop: 'Stop',
@@ -1407,8 +1407,6 @@ export const en = {
     finished: 'Finished. What it left running (a consumer, open connections) goes on until Stop.',
     stopped: 'Stopped: its connections closed.',
     noEngine: 'No engine to connect to.',
-    remoteEngine:
-      'This page shows the cluster of npm run broker, and the code lab runs only against the page’s own cluster. Run your program with Node.js instead, against the address the broker printed (127.0.0.1:9092 by default).',
   },
   charts: {
     button: 'Charts',

@@ -1353,7 +1353,7 @@ export const zhCN: Catalogue = {
     buttonHint: '用真实的 KafkaJS 代码连接这个集群',
     loading: '正在加载代码实验室…',
     title: '代码实验室',
-    hint: '这里运行未经修改的 KafkaJS 2.2.4，连接的正是画面中的集群：Broker 地址为 127.0.0.1:9092、:9093……运行时终止一个 Broker，看看客户端如何重试。',
+    hint: '这里运行未经修改的 KafkaJS 2.2.4，连接的正是画面中的集群：Broker 地址为 127.0.0.1:{{port}}、:{{next}}……运行时终止一个 Broker，看看客户端如何重试。',
     editor: '程序',
     run: '运行',
     stop: '停止',
@@ -1363,8 +1363,6 @@ export const zhCN: Catalogue = {
     finished: '运行结束。它留下的消费者和连接仍在运行，直到点击“停止”。',
     stopped: '已停止：它的连接都已关闭。',
     noEngine: '没有可连接的引擎。',
-    remoteEngine:
-      '本页面显示的是 npm run broker 的集群，而代码实验室只能连接页面自己的集群。请改用 Node.js 运行你的程序，连接 Broker 启动时打印的地址（默认 127.0.0.1:9092）。',
   },
   charts: {
     button: '图表',

@@ -6,7 +6,7 @@
 import './shims';
 import * as kafkajs from 'kafkajs';
 import type { KafkaConfig, LogEntry } from 'kafkajs';
-import { LAB_BASE_PORT, type LabFromWorker } from '../worker/protocol';
+import type { LabFromWorker } from '../worker/protocol';
 import { LabSockets } from './labSocket';
 import { formatArgs, runLabCode } from './runCode';
 import type { FromLab, ToLab } from './messages';
@@ -15,10 +15,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromLab) => scope.postMessage(message);
 
 scope.onmessage = (event: MessageEvent<ToLab>) => {
-  if (event.data?.type === 'run') void run(event.data.code, event.data.port);
+  if (event.data?.type === 'run') void run(event.data.code, event.data.port, event.data.basePort);
 };
 
-async function run(code: string, port: MessagePort): Promise<void> {
+async function run(code: string, port: MessagePort, basePort: number): Promise<void> {
   const sockets = new LabSockets(port);
   port.onmessage = (event: MessageEvent<LabFromWorker>) => sockets.receive(event.data);
   const labConsole = {
@@ -39,7 +39,7 @@ async function run(code: string, port: MessagePort): Promise<void> {
         ...config,
         socketFactory: ({ port: p, onConnect }) =>
           sockets.open(
-            p - LAB_BASE_PORT + 1,
+            p - basePort + 1,
             onConnect,
           ) as unknown as ReturnType<kafkajs.ISocketFactory>,
       });

@@ -15,6 +15,7 @@ import { splitTraffic } from './flights';
 import { LessonRunner, lessonContent, lessonSummary } from './lessonRunner';
 import {
   checkToWorker,
+  LAB_BASE_PORT,
   partitionKey,
   PROTOCOL_VERSION,
   type FrameMessage,
@@ -41,6 +42,7 @@ export class WorkerHost {
   private held: { events: SimEvent[]; places: EventPlace[] } = { events: [], places: [] };
   /** The code lab's sockets (real KafkaJS clients in the page), on the session's engine. */
   private readonly lab: LabConnections;
+  private readonly brokerBasePort: number;
   /** The course, loaded on first use (it is not part of the initial bundle). */
   private course: Promise<typeof import('../lessons/course')> | null = null;
 
@@ -52,6 +54,7 @@ export class WorkerHost {
     brokerAddress?: BrokerAddress,
   ) {
     this.lab = new LabConnections(() => this.session, post, brokerAddress);
+    this.brokerBasePort = brokerAddress?.basePort ?? LAB_BASE_PORT;
   }
 
   /** The code lab's worker speaks to the lab sockets over a port of its own from now on. */
@@ -145,6 +148,7 @@ export class WorkerHost {
       protocol: PROTOCOL_VERSION,
       engineVersion: ENGINE_VERSION,
       now: this.engine?.now ?? 0,
+      brokerBasePort: this.brokerBasePort,
     });
   }
 

@@ -327,7 +327,14 @@ export type ReplyMessage = {
 }[keyof ReplyValues];
 
 export type FromWorker =
-  | { type: 'ready'; protocol: number; engineVersion: string; now: number }
+  | {
+      type: 'ready';
+      protocol: number;
+      engineVersion: string;
+      now: number;
+      /** Real clients find broker N at port brokerBasePort + N - 1 (the code lab maps back). */
+      brokerBasePort: number;
+    }
   | LabFromWorker
   | FrameMessage
   | ReplyMessage

@@ -119,6 +119,30 @@ test('the app shows and drives the engine of npm run broker', async ({ page }) =
   await admin.disconnect();
 });
 
+test('the code lab runs its program against the engine of npm run broker', async ({ page }) => {
+  test.setTimeout(60_000);
+  const broker = await startBroker();
+  await page.goto(broker.appUrl);
+  await expect(page.getByTestId('engine-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await page.getByRole('button', { name: 'Code lab' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Console' })).toContainText('sent hello carol', {
+    timeout: 40_000,
+  });
+  await expect(page.getByRole('group', { name: 'Producer my-app (real client)' })).toBeVisible();
+  // Node's own clients see what the page's program made: its topic is in the cluster.
+  const kafka = new Kafka({
+    clientId: 'checker',
+    brokers: [`127.0.0.1:${broker.portOf(1)}`],
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  expect(await admin.listTopics()).toContain('greetings');
+  await admin.disconnect();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+});
+
 test('a mistyped engine address is named, and the page runs its own engine', async ({ page }) => {
   await page.goto('/?engine=http://localhost:1/engine');
   await expect(page.getByRole('alert')).toContainText('?engine= must be a ws:// or wss:// address');

@@ -11,6 +11,7 @@ import { AppServer } from '../../src/gateway/appServer';
 import { BrokerHost } from '../../src/gateway/brokerHost';
 import { decodeWireMessage, encodeWireMessage } from '../../src/worker/jsonWire';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../../src/worker/protocol';
+import type { SimEvent } from '../../src/engine';
 import { scenario } from '../engine/helpers';
 import { refused } from './ports';
 
@@ -30,7 +31,9 @@ function builtApp(): string {
 }
 
 /** A broker and its app server on free ports (a base picked per test process). */
-async function start(): Promise<{ broker: BrokerHost; app: AppServer; appPort: number }> {
+async function start(
+  onEvents?: (events: SimEvent[]) => void,
+): Promise<{ broker: BrokerHost; app: AppServer; appPort: number }> {
   const world = scenario({
     seed: 3,
     title: 'Three brokers',
@@ -41,7 +44,7 @@ async function start(): Promise<{ broker: BrokerHost; app: AppServer; appPort: n
   for (let attempt = 0; attempt < 20; attempt++) {
     const basePort = 21000 + ((process.pid * 11 + attempt * 89) % 19000);
     const appPort = basePort - 500;
-    const broker = new BrokerHost({ host: '127.0.0.1', basePort });
+    const broker = new BrokerHost({ host: '127.0.0.1', basePort, onEvents });
     const app = new AppServer({ host: '127.0.0.1', port: appPort, distDir, broker });
     try {
       if (!(await broker.start(world)).ok) throw new Error('the scenario did not load');
@@ -172,6 +175,24 @@ describe('npm run broker serves the app and its engine', () => {
     page.ws.close();
     await sleep(300);
     expect(broker.view().now).toBeGreaterThan(held + 500 + 100);
+  });
+
+  it('carries the page code lab sockets apart from the TCP ones, and closes them when it goes', async () => {
+    const events: SimEvent[] = [];
+    const { broker, appPort } = await start((list) => events.push(...list));
+    const page = await openPage(appPort);
+    page.send({ type: 'hello', protocol: PROTOCOL_VERSION });
+    const { now } = await page.next(isReady);
+    page.send({ type: 'lab', action: 'connect', socket: 'r1.s1', brokerId: 1 });
+    page.send({ type: 'advance', to: now + 50, withView: false });
+    const isLab = (m: FromWorker): m is Extract<FromWorker, { type: 'lab' }> => m.type === 'lab';
+    expect(await page.next(isLab)).toEqual({ type: 'lab', socket: 'r1.s1', event: 'connected' });
+    expect(events.some((e) => e.type === 'external.connected')).toBe(true);
+    // The page goes: the connection its code lab opened closes in the engine.
+    page.ws.close();
+    await sleep(200);
+    expect(events.some((e) => e.type === 'external.closed')).toBe(true);
+    expect(broker.view().brokers).toHaveLength(3);
   });
 
   it('a second page takes over, and the first is told why', async () => {

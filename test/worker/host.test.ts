@@ -42,7 +42,13 @@ describe('WorkerHost: hello and protocol', () => {
     const { host, outbox } = setup();
     host.handle({ type: 'hello', protocol: PROTOCOL_VERSION });
     expect(outbox).toEqual([
-      { type: 'ready', protocol: PROTOCOL_VERSION, engineVersion: ENGINE_VERSION, now: 0 },
+      {
+        type: 'ready',
+        protocol: PROTOCOL_VERSION,
+        engineVersion: ENGINE_VERSION,
+        now: 0,
+        brokerBasePort: 9092,
+      },
     ]);
   });
 

@@ -4,10 +4,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { EditorView, basicSetup } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
-import { useSimClient, useSimStore } from '../../app/SimulatorProvider';
-import type { FromLab } from '../../lab/messages';
+import { useSim, useSimClient, useSimStore } from '../../app/SimulatorProvider';
+import type { FromLab, ToLab } from '../../lab/messages';
 import { useT } from '../hooks';
-import { LAB_EXAMPLE } from './example';
+import { labExample } from './example';
 import './codeLab.css';
 
 interface Line {
@@ -28,10 +28,11 @@ export default function CodeLabPanel() {
   const [phase, setPhase] = useState<'idle' | 'running' | 'finished'>('idle');
   const [lines, setLines] = useState<Line[]>([]);
   const nextLine = useRef(1);
+  const basePort = useSim((s) => s.brokerBasePort);
 
   useEffect(() => {
     const view = new EditorView({
-      doc: LAB_EXAMPLE,
+      doc: labExample(store.getState().brokerBasePort),
       extensions: [
         basicSetup,
         javascript(),
@@ -68,8 +69,7 @@ export default function CodeLabPanel() {
 
   const run = () => {
     const port = client.openLabPort();
-    if (!port)
-      return print('error', t(store.getState().remoteEngine ? 'lab.remoteEngine' : 'lab.noEngine'));
+    if (!port) return print('error', t('lab.noEngine'));
     worker.current?.terminate();
     const w = new Worker(new URL('../../lab/lab.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
@@ -87,14 +87,15 @@ export default function CodeLabPanel() {
       stop(null);
     };
     const code = editor.current?.state.doc.toString() ?? '';
-    w.postMessage({ type: 'run', code, port }, [port]);
+    const basePort = store.getState().brokerBasePort;
+    w.postMessage({ type: 'run', code, port, basePort } satisfies ToLab, [port]);
   };
 
   return (
     <section id="code-lab" className="code-lab" aria-labelledby="code-lab-title">
       <div className="code-lab-head">
         <h2 id="code-lab-title">{t('lab.title')}</h2>
-        <p className="muted">{t('lab.hint')}</p>
+        <p className="muted">{t('lab.hint', { port: basePort, next: basePort + 1 })}</p>
         <div className="code-lab-buttons">
           <button
             type="button"

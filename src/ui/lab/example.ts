@@ -1,9 +1,10 @@
 // The program the code lab opens with: a consumer and a producer in a few lines of KafkaJS, the
-// same code that runs against `npm run broker` (brokers at 127.0.0.1:9092..). It sends one
+// same code that runs against `npm run broker` (brokers at 127.0.0.1:9092.., or where the
+// broker the page shows was told to listen). It sends one
 // greeting a second for twenty seconds, so there is time to watch the cards and flights it makes
 // (and to kill a broker under it).
-export const LAB_EXAMPLE = `const { Kafka } = require('kafkajs');
-const kafka = new Kafka({ clientId: 'my-app', brokers: ['127.0.0.1:9092'] });
+export const labExample = (basePort: number) => `const { Kafka } = require('kafkajs');
+const kafka = new Kafka({ clientId: 'my-app', brokers: ['127.0.0.1:${basePort}'] });
 
 const admin = kafka.admin();
 await admin.connect();

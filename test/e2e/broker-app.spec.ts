@@ -12,9 +12,14 @@ import { seriousViolations } from './helpers';
 import { refused } from '../gateway/ports';
 
 let child: ChildProcess | null = null;
-test.afterEach(() => {
-  child?.kill('SIGINT');
+test.afterEach(async () => {
+  const proc = child;
   child = null;
+  if (!proc || proc.exitCode !== null) return;
+  // Ctrl+C, as a person would stop it; it closes its ports and exits.
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill('SIGINT');
+  await exited;
 });
 
 interface RunningBroker {
@@ -40,10 +45,13 @@ async function startBroker(): Promise<RunningBroker> {
   );
   for (let attempt = 0; attempt < 10; attempt++) {
     const basePort = 30000 + ((process.pid * 13 + attempt * 101) % 20000);
-    const args = ['tsx', 'src/cli/broker.ts', '--scenario', file, '--port', String(basePort)];
-    const proc = spawn('npx', [...args, '--app-port', String(basePort - 700)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const args = ['--import', 'tsx', 'src/cli/broker.ts', '--scenario', file];
+    // Node itself (not npx or tsx's launcher, which would leave it running when killed).
+    const proc = spawn(
+      process.execPath,
+      [...args, '--port', String(basePort), '--app-port', String(basePort - 700)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
     const appUrl = await new Promise<string | null>((resolve) => {

@@ -59,7 +59,9 @@ test('Restore after a reload brings back a hand-built broker and topic', async (
   expect(seriousViolations(results)).toEqual([]);
   await restore.click();
   // The session opens paused where it was saved, which may be before the controllers committed
-  // the new topic: play on until they do.
+  // the new topic: play on until they do. Play only once it has opened (paused), or the opening
+  // would pause it again.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await page.evaluate(() => window.__kafkaSim!.play());
   const v = await waitForView(
     page,

@@ -5,7 +5,7 @@ import { checkScenario, type Scenario } from '../engine';
 import { AppServer } from '../gateway/appServer';
 import { BrokerHost } from '../gateway/brokerHost';
 import { BROKER_HELP, parseBrokerArgs, type BrokerOptions } from './brokerArgs';
-import { describeTimelineLine, isTraffic } from './describe';
+import { describeTimelineLine } from './describe';
 import { EXIT, loadScenario, nodeIo } from './main';
 
 /** Without --scenario: three brokers with Kafka's defaults, waiting for clients. */
@@ -44,8 +44,8 @@ async function main(argv: readonly string[]): Promise<number> {
     basePort: port,
     onEvents: events
       ? (list) => {
-          for (const e of list)
-            if (!isTraffic(e)) process.stdout.write(`${describeTimelineLine(e)}\n`);
+          // Frames carry the cluster's events without the traffic (flights go apart).
+          for (const e of list) process.stdout.write(`${describeTimelineLine(e)}\n`);
         }
       : undefined,
     onError: (error) => process.stderr.write(`broker: ${String(error)}\n`),

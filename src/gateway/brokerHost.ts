@@ -6,11 +6,14 @@
 // and timeline move this world. While no page is attached, the engine runs on the wall clock.
 import type { ClusterView, Command, Scenario, SimEvent } from '../engine';
 import { WorkerHost } from '../worker/host';
-import type { FromWorker, LoadResult, SessionDispatchResult, ToWorker } from '../worker/protocol';
+import type { FromWorker, LoadResult, Request, SessionDispatchResult } from '../worker/protocol';
 import { TcpListeners } from './tcp';
 
 /** The page's code lab sockets are named `page:<its name>` here (the TCP ones `tcp<n>`). */
 const PAGE_SOCKET = 'page:';
+
+/** The id of the host's own requests (the page's count up from 1). */
+const OWN_REQUEST = -1;
 
 /** How often the engine is brought up to the wall clock while no page drives it (ms). */
 const PACE_MS = 2;
@@ -39,9 +42,8 @@ export class BrokerHost {
   private timer: ReturnType<typeof setInterval> | null = null;
   /** The engine's time in the last frame. */
   private simNow = 0;
-  /** Answers to the host's own requests (negative ids, never the page's). */
-  private readonly own = new Map<number, (message: FromWorker) => void>();
-  private nextOwnId = -1;
+  /** The host answers a request at once: while one of ours runs, its answer is caught here. */
+  private ownAnswers: FromWorker[] | null = null;
   /** The attached page's code lab sockets, by their names here. */
   private readonly pageSockets = new Set<string>();
   /** The ports follow the brokers once start() opened the first ones. */
@@ -72,11 +74,7 @@ export class BrokerHost {
    * Without a page, the engine then runs on the wall clock.
    */
   async start(scenario: Scenario): Promise<LoadResult> {
-    const answer = this.ownRequest({
-      type: 'request',
-      id: 0,
-      request: { type: 'load', source: { kind: 'scenario', scenario } },
-    });
+    const answer = this.ownRequest({ type: 'load', source: { kind: 'scenario', scenario } });
     if (answer.type !== 'reply' || answer.request !== 'load') {
       const message = answer.type === 'error' ? answer.message : 'no answer';
       throw new Error(`the engine could not load the scenario: ${message}`);
@@ -102,17 +100,13 @@ export class BrokerHost {
 
   /** A user's command, as the app would give it (recorded in the session). */
   dispatch(command: Command): SessionDispatchResult {
-    const answer = this.ownRequest({
-      type: 'request',
-      id: 0,
-      request: { type: 'dispatch', command },
-    });
+    const answer = this.ownRequest({ type: 'dispatch', command });
     if (answer.type === 'reply' && answer.request === 'dispatch') return answer.value;
     throw new Error(answer.type === 'error' ? answer.message : 'no answer to a command');
   }
 
   view(): ClusterView {
-    const answer = this.ownRequest({ type: 'request', id: 0, request: { type: 'view' } });
+    const answer = this.ownRequest({ type: 'view' });
     if (answer.type === 'reply' && answer.request === 'view') return answer.value;
     throw new Error(answer.type === 'error' ? answer.message : 'no view');
   }
@@ -131,11 +125,7 @@ export class BrokerHost {
     this.page = null;
     this.closePageSockets();
     // A lesson the page was playing would hold the clock at its next pause: it ends with the page.
-    this.ownRequest({
-      type: 'request',
-      id: 0,
-      request: { type: 'lessonControl', action: 'exit' },
-    });
+    this.ownRequest({ type: 'lessonControl', action: 'exit' });
     this.runOnWallClock();
   }
 
@@ -163,16 +153,9 @@ export class BrokerHost {
   }
 
   private fromWorker(message: FromWorker): void {
-    const id =
-      message.type === 'reply'
-        ? message.id
-        : message.type === 'error'
-          ? message.requestId
-          : undefined;
-    const waiting = id === undefined ? undefined : this.own.get(id);
-    if (id !== undefined && waiting) {
-      this.own.delete(id);
-      waiting(message);
+    const answer = message.type === 'reply' || (message.type === 'error' && message.requestId);
+    if (this.ownAnswers && answer) {
+      this.ownAnswers.push(message);
       return;
     }
     if (message.type === 'frame') this.followFrame(message.now, message.cause, message.events);
@@ -198,12 +181,14 @@ export class BrokerHost {
   }
 
   /** Sends the host a request of our own and returns its answer (the host answers at once). */
-  private ownRequest(message: Extract<ToWorker, { type: 'request' }>): FromWorker {
-    const id = this.nextOwnId--;
+  private ownRequest(request: Request): FromWorker {
     const answers: FromWorker[] = [];
-    this.own.set(id, (m) => answers.push(m));
-    this.worker.handle({ ...message, id });
-    this.own.delete(id);
+    this.ownAnswers = answers;
+    try {
+      this.worker.handle({ type: 'request', id: OWN_REQUEST, request });
+    } finally {
+      this.ownAnswers = null;
+    }
     if (answers.length === 0) throw new Error('the engine did not answer');
     return answers[0];
   }

@@ -16,6 +16,7 @@ import { LessonRunner, lessonContent, lessonSummary } from './lessonRunner';
 import {
   checkToWorker,
   LAB_BASE_PORT,
+  LAB_HOST,
   partitionKey,
   PROTOCOL_VERSION,
   type FrameMessage,
@@ -42,7 +43,6 @@ export class WorkerHost {
   private held: { events: SimEvent[]; places: EventPlace[] } = { events: [], places: [] };
   /** The code lab's sockets (real KafkaJS clients in the page), on the session's engine. */
   private readonly lab: LabConnections;
-  private readonly brokerBasePort: number;
   /** The course, loaded on first use (it is not part of the initial bundle). */
   private course: Promise<typeof import('../lessons/course')> | null = null;
 
@@ -51,10 +51,9 @@ export class WorkerHost {
     private readonly sources: ScenarioSources = scenarioSources,
     private readonly sessionOptions: SessionOptions = {},
     /** Where real clients are told the brokers are (the code lab's: as `npm run broker`'s). */
-    brokerAddress?: BrokerAddress,
+    private readonly brokerAddress: BrokerAddress = { host: LAB_HOST, basePort: LAB_BASE_PORT },
   ) {
     this.lab = new LabConnections(() => this.session, post, brokerAddress);
-    this.brokerBasePort = brokerAddress?.basePort ?? LAB_BASE_PORT;
   }
 
   /** The code lab's worker speaks to the lab sockets over a port of its own from now on. */
@@ -148,7 +147,7 @@ export class WorkerHost {
       protocol: PROTOCOL_VERSION,
       engineVersion: ENGINE_VERSION,
       now: this.engine?.now ?? 0,
-      brokerBasePort: this.brokerBasePort,
+      brokerBasePort: this.brokerAddress.basePort,
     });
   }
 

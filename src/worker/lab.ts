@@ -3,7 +3,7 @@
 // session's engine, so the lab's requests are commands in the recorded session like the user's.
 // A seek or a new scenario ends every lab socket (the clients reconnect to the new moment).
 import { Gateway } from '../bridge/gateway';
-import { LAB_BASE_PORT, LAB_HOST, type LabFromWorker, type LabToWorker } from './protocol';
+import type { LabFromWorker, LabToWorker } from './protocol';
 import type { Session } from './session';
 
 export interface BrokerAddress {
@@ -21,7 +21,7 @@ export class LabConnections {
     private readonly session: () => Session | null,
     private post: (message: LabFromWorker) => void,
     /** Where clients are told the brokers are: broker N at basePort + N - 1. */
-    private readonly address: BrokerAddress = { host: LAB_HOST, basePort: LAB_BASE_PORT },
+    private readonly address: BrokerAddress,
   ) {}
 
   /**

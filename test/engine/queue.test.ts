@@ -6,10 +6,13 @@ import {
   peekTime,
   pop,
   push,
+  restoredQueue,
   runDue,
+  savedQueue,
   takeBack,
   waiting,
   type QueueState,
+  type SavedQueue,
 } from '../../src/engine/sim/queue';
 
 function drain(q: QueueState<string>): string[] {
@@ -81,7 +84,9 @@ describe('event queue', () => {
     push(q, 1, 'c');
     push(q, 2, 'd');
     expect(pop(q)).toBe('a');
-    const copy = JSON.parse(JSON.stringify(q)) as QueueState<string>;
+    const saved = JSON.parse(JSON.stringify(savedQueue(q))) as SavedQueue<string>;
+    expect(saved.due).toEqual({ 1: ['a', 'b', 'c'], 2: ['d'] });
+    const copy = restoredQueue(saved);
     takeBack(copy, b);
     expect(drain(copy)).toEqual(['c', 'd']);
   });

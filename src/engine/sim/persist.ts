@@ -3,8 +3,9 @@
 // With a SharedLogStore (the timeline's checkpoints), the older part of every log is not copied
 // at all: the saved log names chunks kept in the store (sharedLogs.ts).
 import { settleLog } from '../broker/log';
+import { restoredQueue, savedQueue, type SavedQueue } from './queue';
 import type { SharedLogStore, SharedRun } from './sharedLogs';
-import type { Batch, LogState, Segment, World } from './world';
+import type { Batch, LogState, Segment, Task, World } from './world';
 
 interface SavedWorld {
   world: unknown;
@@ -43,6 +44,7 @@ export function saveWorld(world: World, store?: SharedLogStore): SavedWorld {
   }
   const batches: Record<string, Batch> = {};
   const worldJson = JSON.stringify(world, (_key, value: unknown) => {
+    if (value === world.queue) return savedQueue(world.queue);
     if (isBatch(value)) {
       batches[value.bid] = value;
       return { $batch: value.bid };
@@ -99,7 +101,9 @@ export function restoreWorld(state: unknown, store?: SharedLogStore): World {
     if (isSharedLog(value)) return unshare(value, store!);
     return value;
   };
-  return relink(copy.world) as World;
+  const world = relink(copy.world) as World;
+  world.queue = restoredQueue(world.queue as unknown as SavedQueue<Task>);
+  return world;
 }
 
 function isSharedLog(value: object): value is SharedLog {

@@ -2,7 +2,7 @@
 // the counters of the second that just ended (so a `PerSec` value is that second's count).
 import { isLiveConsumer } from '../status';
 import { tpKey } from '../sim/ids';
-import type { World } from '../sim/world';
+import type { ControllerPartition, World } from '../sim/world';
 import { BROKER_METRICS, CONTROLLER_METRICS, seriesId } from './catalog';
 import { metricsOf } from './count';
 import { PARTITION_LAG_CAP, SAMPLE_CAP, SAMPLE_PERIOD_MS, type MetricsState } from './state';
@@ -33,9 +33,7 @@ function column(m: MetricsState, id: string, partition = false): number {
   return m.columns.length - 1;
 }
 
-function highWatermark(world: World, key: string): number {
-  const p = world.controller.partitions[key];
-  if (!p) return 0;
+function highWatermark(world: World, p: ControllerPartition, key: string): number {
   if (p.leader >= 0) return world.brokers[p.leader - 1]?.logs[key]?.hw ?? 0;
   let hw = 0;
   for (const id of p.replicas) hw = Math.max(hw, world.brokers[id - 1]?.logs[key]?.hw ?? 0);
@@ -55,20 +53,23 @@ function partitionLagId(groupId: string, key: string): string {
 }
 
 function takeSample(world: World, m: MetricsState, t: number): void {
-  // Column indices and their values, side by side (no pair per value).
-  const at: number[] = [];
-  const values: (number | null)[] = [];
+  // One value per column, written as each series is read; a series seen for the first time adds
+  // its column at the end (column()), which is the next place of `v`. Error series count 0 in a
+  // second without that error (they only appear once seen).
+  const v: (number | null)[] = new Array<number | null>(m.columns.length).fill(null);
+  for (let i = 0; i < m.columns.length; i++) if (m.columns[i].startsWith('error|')) v[i] = 0;
   const set = (id: string, value: number | null, partition = false) => {
     const i = column(m, id, partition);
-    if (i < 0) return;
-    at.push(i);
-    values.push(value);
+    if (i >= 0) v[i] = value;
   };
-  const count = (id: string) => m.counts[id] ?? 0;
+  const counts = m.counts;
+  const count = (id: string) => counts[id] ?? 0;
   const avg = (sum: string, n: string) => (count(n) > 0 ? count(sum) / count(n) : null);
 
-  // Partitions, as the controller knows them.
+  // Partitions, as the controller knows them, and the high watermark of each (read once here
+  // for every group that reads the partition).
   const urpByBroker: Record<number, number> = {};
+  const hwByKey = new Map<string, number>();
   let urp = 0;
   let offline = 0;
   let isrSize = 0;
@@ -82,6 +83,7 @@ function takeSample(world: World, m: MetricsState, t: number): void {
       urp++;
       urpByBroker[p.leader] = (urpByBroker[p.leader] ?? 0) + 1;
     }
+    hwByKey.set(key, highWatermark(world, p, key));
   }
   const controller = world.controller.activeId;
   const sums: Record<string, number> = {};
@@ -170,7 +172,7 @@ function takeSample(world: World, m: MetricsState, t: number): void {
         const key = tpKey(topic, i);
         const committed = g.committed[key];
         if (committed === undefined) continue;
-        const lag = Math.max(0, highWatermark(world, key) - committed);
+        const lag = Math.max(0, (hwByKey.get(key) ?? 0) - committed);
         total += lag;
         set(partitionLagId(id, key), lag, true);
       }
@@ -184,12 +186,8 @@ function takeSample(world: World, m: MetricsState, t: number): void {
     );
   }
 
-  for (const id in m.counts) if (id.startsWith('error|')) set(id, m.counts[id]);
+  for (const id in counts) if (id.startsWith('error|')) set(id, counts[id]);
 
-  const v: (number | null)[] = new Array<number | null>(m.columns.length).fill(null);
-  // Error series count 0 in a second without that error (they only appear once seen).
-  for (let i = 0; i < m.columns.length; i++) if (m.columns[i].startsWith('error|')) v[i] = 0;
-  for (let k = 0; k < at.length; k++) v[at[k]] = values[k];
   m.samples.push({ t, v });
   if (m.samples.length > SAMPLE_CAP) m.samples.shift();
 }

@@ -637,16 +637,28 @@ export interface PendingRequest {
   kind: RequestKind;
   broker: number;
   generation: number;
-  /** The handle of the request's timeout timer. */
-  timeoutAt: TaskHandle;
+  /** When the request times out (sim ms) if no answer has come. */
+  deadline: number;
+}
+
+export interface DeadlineCheck {
+  at: number;
+  handle: TaskHandle;
+  token: number;
 }
 
 /** Requests awaiting an answer and the brokers a client knows. */
 export interface ClientRequests {
   nextReqId: number;
   /** Requests awaiting an answer (a few at a time, oldest first), with the generation the
-   * member had when it sent each and when its timeout is due. */
+   * member had when it sent each and when it times out. */
   pending: PendingRequest[];
+  /**
+   * The timers that check the deadlines (Kafka's NetworkClient checks its in-flight requests on
+   * each poll; no timer per request), one for fetches and one for the other requests: when each
+   * is due (-1: none armed), its handle and its token. Each is armed for its earliest deadline.
+   */
+  deadlineChecks: [DeadlineCheck, DeadlineCheck];
   /** Kinds of request with a retry timer pending (metadata, coordinator, join, offsets, fetch). */
   retrying: string[];
   knownBrokers: number[];

@@ -33,14 +33,14 @@ import {
   onSyncResponse,
 } from './membership';
 import { applyMetadata, requestMetadata } from './metadata';
-import { retryLater, takeAnswered } from './network';
+import { checkDeadlines, retryLater, takeAnswered } from './network';
 import { onPoll } from './poll';
 import { isRunning } from './state';
 import { onOffsetsForLeaderEpoch, onValidationFailed } from './validation';
 
 export function onConsumerMessage(sim: Sim, c: ConsumerState, msg: Message): void {
   if (!isRunning(c) || !('reqId' in msg.body)) return;
-  const pending = takeAnswered(sim, c, msg.body.reqId);
+  const pending = takeAnswered(c, msg.body.reqId);
   if (!pending) return;
   switch (msg.kind) {
     case 'metadata-response':
@@ -82,7 +82,7 @@ function onMetadata(sim: Sim, c: ConsumerState, msg: Message<'metadata-response'
 /** A request got no answer in time, or the broker refused the connection. */
 function onRequestFailed(sim: Sim, c: ConsumerState, reqId: number, error: string): void {
   if (!isRunning(c)) return;
-  const pending = takeAnswered(sim, c, reqId);
+  const pending = takeAnswered(c, reqId);
   if (!pending) return;
   c.requests.brokerFailedAt[pending.broker] = sim.now;
   switch (pending.kind) {
@@ -129,7 +129,9 @@ export function onConsumerTimer(
     case 'consumer.poll-timeout':
       return onPollTimeout(sim, c, task.token!);
     case 'consumer.request-timeout':
-      return onRequestFailed(sim, c, task.token!, 'REQUEST_TIMED_OUT');
+      return checkDeadlines(sim, c, task.arg, task.token!, (reqId) =>
+        onRequestFailed(sim, c, reqId, 'REQUEST_TIMED_OUT'),
+      );
     case 'consumer.metadata-refresh':
       requestMetadata(sim, c);
       sim.timer(c.node, c.inc, 'consumer.metadata-refresh', metadataRefreshDelay(c.config));

@@ -12,6 +12,7 @@ import { dropPartitions } from './assignment';
 import { commit } from './commits';
 import { findCoordinator } from './coordinatorLookup';
 import { requestMetadata } from './metadata';
+import { noDeadlineChecks } from './network';
 import {
   newCommits,
   newFetcher,
@@ -41,6 +42,7 @@ export function createConsumer(
     requests: {
       nextReqId: 1,
       pending: [],
+      deadlineChecks: noDeadlineChecks(),
       retrying: [],
       knownBrokers: sim.world.brokers.map((b) => b.id),
       brokerFailedAt: {},
@@ -80,6 +82,7 @@ export function startConsumer(sim: Sim, c: ConsumerState): void {
   };
   c.commits = newCommits(sim.now);
   c.requests.pending = [];
+  c.requests.deadlineChecks = noDeadlineChecks();
   c.requests.retrying = [];
   requestMetadata(sim, c);
   findCoordinator(sim, c);

@@ -3,8 +3,7 @@
 // much longer). The engine checks the deadlines with one timer per kind of request instead of
 // one per request: the moment each request fails must not move.
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../src/engine';
-import { Run, scenario } from './helpers';
+import { Run, scenario, type EventOf } from './helpers';
 
 type Sent = EventOf<'net.sent'>;
 

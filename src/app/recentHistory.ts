@@ -70,6 +70,8 @@ export class RecentHistory {
 
 function keepLast<T>(kept: T[], added: T[], max: number): T[] {
   if (added.length === 0) return kept;
-  kept.push(...added);
+  if (added.length >= max) return added.slice(-max);
+  // One by one: a spread of a big frame (tens of thousands of events) overflows the stack.
+  for (const item of added) kept.push(item);
   return kept.length > max ? kept.slice(-max) : kept;
 }

@@ -336,8 +336,10 @@ export class WorkerHost {
   private collect(): boolean {
     if (!this.session) return false;
     const played = this.session.drainPlayed();
-    this.held.events.push(...played.events);
-    this.held.places.push(...played.places);
+    // One by one: a spread of a big scene's stretch at 100x (tens of thousands of events)
+    // overflowed the worker's stack.
+    for (const e of played.events) this.held.events.push(e);
+    for (const p of played.places) this.held.places.push(p);
     return this.runner?.take(played.events) ?? false;
   }
 

@@ -125,7 +125,9 @@ function report(name: string, sample: Sample, budget: Budget): boolean {
     );
     console.log(`                   ${list.join(', ')}`);
   }
-  console.log(`  sim advanced     ${(sample.simAdvance / 1000).toFixed(1)} s of sim time`);
+  console.log(
+    `  sim advanced     ${(sample.simAdvance / 1000).toFixed(1)} s of sim time (${(sample.simAdvance / 1000 / sample.seconds).toFixed(1)}x real time, asked ${SPEED}x)`,
+  );
   for (const c of checks) console.log(`  ${c.ok ? 'within' : 'OVER  '} budget: ${c.text}`);
   return checks.every((c) => c.ok);
 }
@@ -184,7 +186,9 @@ async function main(): Promise<void> {
 
     const loaded = await page.evaluate((s) => window.__kafkaSim!.load(s), bigScenario());
     if (!loaded.ok) throw new Error(`the big scene did not load: ${JSON.stringify(loaded.errors)}`);
+    // A loaded scene opens paused, as the app opens it: play it, or the frames measured are idle.
     await page.evaluate((s) => window.__kafkaSim!.setSpeed(s), SPEED);
+    await page.evaluate(() => window.__kafkaSim!.play());
     await page.waitForTimeout(3000);
     const big = await measure(page, SECONDS);
     await browser.close();

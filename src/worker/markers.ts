@@ -141,7 +141,8 @@ export class MarkerList {
       const index = this.items.findIndex((m) => compareMoments(m.first, cut.first) === 0);
       if (index >= 0) this.items[index] = cut;
     }
-    this.items.push(...removed);
+    // One by one: a long recording can have more markers than a spread's arguments fit the stack.
+    for (const m of removed) this.items.push(m);
     this.revision++;
   }
 
